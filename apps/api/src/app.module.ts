@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
+import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
+import { DocumentsModule } from '@vigie/documents';
+import { IdentityModule } from '@vigie/identity';
+import { MIGRATIONS } from '@vigie/migrations';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthController } from './health.controller';
+import { GlobalModule } from './global.module';
+import { loggerOptions } from './logging';
+
+/** Everything the application needs that is decided before Nest starts. */
+export interface Runtime {
+  config: AppConfig;
+  database: DatabaseTarget;
+  jwtSecret: string;
+}
+
+/** Composition only: the capability modules and the shared infrastructure, configured from the runtime. */
+@Module({})
+export class AppModule {
+  static register(runtime: Runtime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(runtime.config, requestIdFor)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(runtime.database, [AuditEvent], MIGRATIONS),
+          autoLoadEntities: true,
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            // Per address, all outcomes: ten times the per-account failure limit.
+            {
+              name: 'login',
+              ttl: runtime.config.loginWindowSeconds * 1000,
+              limit: runtime.config.loginAttemptLimit * 10,
+            },
+          ],
+        }),
+        GlobalModule.register(runtime),
+        IdentityModule,
+        DocumentsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '@vigie/authz';
+import { Endpoint } from '@vigie/core';
+import { DataSource } from 'typeorm';
+
+const READY_TIMEOUT_MS = 2000;
+
+@ApiTags('Health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('live')
+  @Endpoint('The process answers')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Endpoint('The database answers too (503 when it does not)')
+  async ready(): Promise<{ status: 'ok'; database: 'up' }> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
+      return { status: 'ok', database: 'up' };
+    } catch {
+      throw new ServiceUnavailableException('database down');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

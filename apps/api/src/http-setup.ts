@@ -1,0 +1,60 @@
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, createValidationPipe, requestIdFor } from '@vigie/core';
+import helmet from 'helmet';
+
+export const API_PREFIX = 'api/v1';
+
+/** HTTP concerns shared by the server and the e2e tests: prefix, security headers, CORS, bodies, validation, docs. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  // First of all, so that even a request refused by a body parser carries its correlation id.
+  app.use(
+    (
+      request: Parameters<typeof requestIdFor>[0] & { id?: string },
+      response: Parameters<typeof requestIdFor>[1],
+      next: () => void,
+    ) => {
+      request.id = requestIdFor(request, response);
+      next();
+    },
+  );
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // The Swagger UI needs its inline scripts and styles; everything else keeps helmet's defaults.
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.enableCors(
+    config.corsOrigins.length > 0
+      ? { origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'X-Document-Id', 'X-Content-SHA256'] }
+      : { origin: false },
+  );
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.useGlobalPipes(createValidationPipe());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Vigie API')
+    .setDescription(
+      'GDPR registers, certification, vendors and access reviews of a shared public IT operator',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}

@@ -1,0 +1,62 @@
+import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, MongoQuery } from '@casl/ability';
+import type { RequestContext } from '@vigie/core';
+import { Action, ROLE_TABLE, Subject, SUBJECT_TENANT_FIELD } from './role-table';
+import type { Role } from './roles';
+
+export type AppAbility = MongoAbility<[Action, Subject | ForcedSubject<Subject>]>;
+
+/** Sentinel of an unrestricted tenant scope. */
+export const ANY_ORGANISATION = 'any' as const;
+export type TenantScope = typeof ANY_ORGANISATION | string[];
+
+const abilities = new WeakMap<RequestContext, AppAbility>();
+
+/** Builds the CASL ability of a caller from their memberships and the role table (cached per request). */
+export function abilityFor(ctx: RequestContext): AppAbility {
+  const cached = abilities.get(ctx);
+  if (cached) return cached;
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  for (const membership of ctx.actor?.memberships ?? []) {
+    for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {
+      const tenantField = SUBJECT_TENANT_FIELD[grant.subject];
+      if (grant.scope === 'any') {
+        can([...grant.actions], grant.subject);
+      } else if (tenantField) {
+        can([...grant.actions], grant.subject, {
+          [tenantField]: membership.organisationId,
+        } as MongoQuery<never>);
+      }
+    }
+  }
+  const ability = build();
+  abilities.set(ctx, ability);
+  return ability;
+}
+
+/**
+ * The organisations in which the caller may perform `action` on `subject`, read from the memberships and the
+ * role table without CASL: the second, independent filter that keeps a rule mistake inside the tenant.
+ */
+export function tenantScope(ctx: RequestContext, action: Action, subject: Subject): TenantScope {
+  const organisations = new Set<string>();
+  for (const membership of ctx.actor?.memberships ?? []) {
+    for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {
+      if (grant.subject !== subject || !grant.actions.includes(action)) continue;
+      if (grant.scope === 'any') return ANY_ORGANISATION;
+      organisations.add(membership.organisationId);
+    }
+  }
+  return [...organisations];
+}
+
+/** Whether the caller holds one of these roles in any organisation. */
+export function hasRole(ctx: RequestContext, ...roles: Role[]): boolean {
+  return (ctx.actor?.memberships ?? []).some((m) => roles.includes(m.role as Role));
+}
+
+/** Whether the caller holds one of these roles in the given organisation. */
+export function hasRoleIn(ctx: RequestContext, organisationId: string, ...roles: Role[]): boolean {
+  return (ctx.actor?.memberships ?? []).some(
+    (m) => m.organisationId === organisationId && roles.includes(m.role as Role),
+  );
+}

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives embedded defaults on an empty environment', () => {
+    const config = loadConfig({}, '/srv/vigie');
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/vigie/data',
+      adminEmail: 'admin@vigie.local',
+      demo: true,
+      tokenTtlSeconds: 900,
+      uploadLimitBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it('turns demo data off by default on a PostgreSQL server and requires a shared secret', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/vigie' })).toThrow(
+      /VIGIE_JWT_SECRET is required/,
+    );
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://localhost/vigie',
+      VIGIE_JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(config.demo).toBe(false);
+    expect(loadConfig({ VIGIE_DEMO: '0' }).demo).toBe(false);
+  });
+
+  it('reports every invalid value at once', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PORT: 'http', VIGIE_DEMO: 'maybe', VIGIE_ADMIN_PASSWORD: 'short', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.problems).toHaveLength(4);
+  });
+
+  it('normalises the admin email and splits CORS origins', () => {
+    const config = loadConfig({
+      VIGIE_ADMIN_EMAIL: ' Admin@Example.FR ',
+      VIGIE_CORS_ORIGINS: 'https://a.fr, https://b.fr',
+    });
+    expect(config.adminEmail).toBe('admin@example.fr');
+    expect(config.corsOrigins).toEqual(['https://a.fr', 'https://b.fr']);
+  });
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+
+/** Validated configuration of a Vigie process, read once from the environment at boot. */
+export interface AppConfig {
+  port: number;
+  /** PostgreSQL server URL; when absent, an embedded PGlite stored under `dataDir` is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Pool size towards the PostgreSQL server (always 1 on the embedded database). */
+  databasePoolSize: number;
+  /** JWT signing secret; when absent on the embedded database, one is generated once and kept in `dataDir`. */
+  jwtSecret?: string;
+  tokenTtlSeconds: number;
+  adminEmail: string;
+  adminPassword?: string;
+  /** Load demo data on first creation of the database. */
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  loginAttemptLimit: number;
+  loginWindowSeconds: number;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+}
+
+/** Raised when the environment holds a value that cannot be used; the process refuses to start. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Parses and validates the environment once. Every problem is collected so that an operator sees them all at
+ * once rather than one per restart.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const flag = (name: string): boolean | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be 0 or 1 (got "${raw}")`);
+    return undefined;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const rawDataDir = env.VIGIE_DATA_DIR || './data';
+  const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
+
+  const jwtSecret = env.VIGIE_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    problems.push('VIGIE_JWT_SECRET must be at least 32 characters long');
+  }
+  if (jwtSecret === undefined && databaseUrl) {
+    problems.push('VIGIE_JWT_SECRET is required with DATABASE_URL (several instances must share it)');
+  }
+
+  const adminEmail = (env.VIGIE_ADMIN_EMAIL || 'admin@vigie.local').trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('VIGIE_ADMIN_EMAIL is not an email address');
+  const adminPassword = env.VIGIE_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    problems.push('VIGIE_ADMIN_PASSWORD must be at least 12 characters long');
+  }
+
+  const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const demoFlag = flag('VIGIE_DEMO');
+  const config: AppConfig = {
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir,
+    databasePoolSize: int('VIGIE_DB_POOL_SIZE', 10, 1, 200),
+    jwtSecret,
+    tokenTtlSeconds: int('VIGIE_TOKEN_TTL_SECONDS', 900, 60, 86400),
+    adminEmail,
+    adminPassword,
+    // Demo data comes with the embedded database unless refused; on a server only when asked for.
+    demo: demoFlag ?? !databaseUrl,
+    logLevel,
+    loginAttemptLimit: int('VIGIE_LOGIN_ATTEMPTS', 10, 1, 10000),
+    loginWindowSeconds: int('VIGIE_LOGIN_WINDOW_SECONDS', 60, 1, 86400),
+    corsOrigins: (env.VIGIE_CORS_ORIGINS || '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    bodyLimitBytes: int('VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadLimitBytes: int('VIGIE_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** A random secret suitable for HS256 signing. */
+export function generateSecret(): string {
+  return randomBytes(48).toString('base64url');
+}
+
+/** Injection token of the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

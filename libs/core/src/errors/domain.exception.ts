@@ -1,0 +1,98 @@
+/** Codes of the domain errors; each maps to one HTTP status in `problem.filter.ts`. */
+export enum ErrorCode {
+  NotFound = 'not-found',
+  Forbidden = 'forbidden',
+  Unauthenticated = 'unauthenticated',
+  Validation = 'validation-failed',
+  Conflict = 'conflict',
+  StaleVersion = 'stale-version',
+  TooManyRequests = 'too-many-requests',
+  PayloadTooLarge = 'payload-too-large',
+  UnsupportedMediaType = 'unsupported-media-type',
+  ServiceUnavailable = 'service-unavailable',
+}
+
+/** One invalid field of a request, as shown in problem+json `errors`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Base of every error the domain raises on purpose. The message is written for the API client (it reaches
+ * them as `detail`), so it never holds SQL, stack traces or secrets.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The resource does not exist, or the caller may not see it: both answer the same. */
+export class NotFoundException extends DomainException {
+  constructor(entity: string) {
+    super(ErrorCode.NotFound, `${entity} not found`);
+  }
+}
+
+export class ForbiddenActionException extends DomainException {
+  constructor(message = 'Your role does not allow this action') {
+    super(ErrorCode.Forbidden, message);
+  }
+}
+
+export class UnauthenticatedException extends DomainException {
+  constructor(message = 'Authentication required') {
+    super(ErrorCode.Unauthenticated, message);
+  }
+}
+
+export class ValidationException extends DomainException {
+  constructor(message: string, errors?: FieldError[]) {
+    super(ErrorCode.Validation, message, errors);
+  }
+
+  /** Shortcut for a single invalid field. */
+  static field(field: string, message: string): ValidationException {
+    return new ValidationException(`${field}: ${message}`, [{ field, message }]);
+  }
+}
+
+export class ConflictException extends DomainException {
+  constructor(message: string) {
+    super(ErrorCode.Conflict, message);
+  }
+}
+
+/** The `version` sent with an update is not the stored one: someone else changed the resource meanwhile. */
+export class StaleVersionException extends DomainException {
+  constructor(entity: string, current: number) {
+    super(
+      ErrorCode.StaleVersion,
+      `${entity} was changed by someone else (current version ${current}); reload it`,
+    );
+  }
+}
+
+export class TooManyRequestsException extends DomainException {
+  constructor(message = 'Too many attempts; try again later') {
+    super(ErrorCode.TooManyRequests, message);
+  }
+}
+
+export class PayloadTooLargeException extends DomainException {
+  constructor(message = 'The request body is too large') {
+    super(ErrorCode.PayloadTooLarge, message);
+  }
+}
+
+export class UnsupportedMediaTypeException extends DomainException {
+  constructor(message: string) {
+    super(ErrorCode.UnsupportedMediaType, message);
+  }
+}

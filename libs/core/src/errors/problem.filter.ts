@@ -1,0 +1,101 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { DomainException, ErrorCode, FieldError } from './domain.exception';
+import { ERROR_HTTP, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { isDatabaseUnavailable } from './database-errors';
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.Validation,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.TooManyRequests,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/**
+ * Turns every error into `application/problem+json`. Domain errors keep their message; framework HTTP errors
+ * keep a generic one; anything else is a 500 (or a 503 when the database is out of reach) whose details stay
+ * in the log, under the request id that the client also receives.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.originalUrl?.split('?')[0];
+    problem.requestId = request.id ? String(request.id) : undefined;
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: problem.requestId }, 'Request failed');
+    }
+    if (response.headersSent) return;
+    if (problem.status === 503) response.setHeader('Retry-After', '5');
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainException) {
+      return this.fromCode(exception.code, exception.message, exception.errors);
+    }
+    if (exception instanceof ThrottlerException) {
+      return this.fromCode(ErrorCode.TooManyRequests, 'Too many attempts; try again later');
+    }
+    const bodyParserError = this.fromBodyParserError(exception);
+    if (bodyParserError) return bodyParserError;
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      return this.fromCode(ErrorCode.ServiceUnavailable, 'The database is unavailable; try again shortly');
+    }
+    return {
+      type: problemType('internal'),
+      title: 'Internal error',
+      status: 500,
+      detail: 'An unexpected error occurred',
+    };
+  }
+
+  private fromCode(code: ErrorCode, detail: string, errors?: FieldError[]): Problem {
+    const { status, title } = ERROR_HTTP[code];
+    return { type: problemType(code), title, status, detail, ...(errors ? { errors } : {}) };
+  }
+
+  private fromHttpException(exception: HttpException): Problem {
+    const status = exception.getStatus();
+    const code = HTTP_CODES[status];
+    const body = exception.getResponse();
+    const message =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? (body as { message: unknown }).message
+        : body;
+    const detail = typeof message === 'string' ? message : exception.message;
+    if (code) return this.fromCode(code, detail);
+    return { type: problemType(`http-${status}`), title: exception.name, status, detail };
+  }
+
+  /** Errors thrown by Express's body parsers before any route runs (malformed JSON, body too large…). */
+  private fromBodyParserError(exception: unknown): Problem | undefined {
+    if (typeof exception !== 'object' || exception === null || !('type' in exception)) return undefined;
+    const { type, status } = exception as { type: string; status?: number };
+    switch (type) {
+      case 'entity.parse.failed':
+        return this.fromCode(ErrorCode.Validation, 'The request body is not valid JSON');
+      case 'entity.too.large':
+        return this.fromCode(ErrorCode.PayloadTooLarge, 'The request body is too large');
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return this.fromCode(ErrorCode.UnsupportedMediaType, 'Unsupported body encoding');
+      default:
+        return status && status >= 400 && status < 500
+          ? this.fromCode(ErrorCode.Validation, 'Malformed request')
+          : undefined;
+    }
+  }
+}

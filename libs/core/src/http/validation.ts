@@ -1,0 +1,32 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, ValidationException } from '../errors/domain.exception';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Turns class-validator errors into one 400 problem listing every invalid field. */
+export function toValidationException(errors: ValidationError[]): ValidationException {
+  const fieldErrors = flatten(errors);
+  const summary = fieldErrors
+    .slice(0, 3)
+    .map((e) => e.message)
+    .join('; ');
+  return new ValidationException(summary || 'Invalid request', fieldErrors);
+}
+
+/** The one validation pipe of the application: unknown fields are refused, values transformed to their types. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: toValidationException,
+  });
+}

@@ -1,0 +1,6 @@
+export * from './documents.module';
+export * from './documents.service';
+export * from './generated-document.entity';
+export * from './download';
+export * from './pdf/pdf-report';
+export * from './pdf/french-format';

@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@vigie/documents';
+import { AuditEventsController } from './audit-events/audit-events.controller';
+import { AuditEventsService } from './audit-events/audit-events.service';
+import { AuditTrailPdfController } from './audit-events/audit-trail-pdf.controller';
+import { ActorLoader } from './auth/actor.loader';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { LoginFailures } from './auth/login-failures';
+import { TokenService } from './auth/token.service';
+import { BootstrapService } from './bootstrap/bootstrap.service';
+import { DemoDataRegistry } from './bootstrap/demo-data.registry';
+import { MembershipsController } from './memberships/memberships.controller';
+import { Membership } from './memberships/membership.entity';
+import { MembershipsService } from './memberships/memberships.service';
+import { Organisation } from './organisations/organisation.entity';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+import { User } from './users/user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/**
+ * Organisations, users, memberships, sign-in and the global authentication guard. Expects `TOKEN_SETTINGS`
+ * and `APP_CONFIG` from the application module.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Organisation, User, Membership]), DocumentsModule],
+  controllers: [
+    AuthController,
+    OrganisationsController,
+    UsersController,
+    MembershipsController,
+    AuditEventsController,
+    AuditTrailPdfController,
+  ],
+  providers: [
+    TokenService,
+    ActorLoader,
+    AuthService,
+    LoginFailures,
+    OrganisationsService,
+    UsersService,
+    MembershipsService,
+    AuditEventsService,
+    DemoDataRegistry,
+    BootstrapService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+  exports: [
+    OrganisationsService,
+    UsersService,
+    MembershipsService,
+    DemoDataRegistry,
+    BootstrapService,
+    TokenService,
+  ],
+})
+export class IdentityModule {}

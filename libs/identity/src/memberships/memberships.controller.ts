@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, Page, PageQuery, RequestContext } from '@vigie/core';
+import { CreateMembershipDto, MembershipView } from './membership.dto';
+import { MembershipsService } from './memberships.service';
+
+@ApiTags('Organisations')
+@ApiBearerAuth()
+@Controller('organisations/:id/memberships')
+export class MembershipsController {
+  constructor(private readonly memberships: MembershipsService) {}
+
+  @Post()
+  @Endpoint('Give a user a role in the organisation (operator administrator)', 201)
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) organisationId: string,
+    @Body() dto: CreateMembershipDto,
+  ): Promise<MembershipView> {
+    return this.memberships.create(ctx, organisationId, dto);
+  }
+
+  @Get()
+  @Endpoint("List the organisation's memberships")
+  list(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) organisationId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<MembershipView>> {
+    return this.memberships.list(ctx, organisationId, query);
+  }
+
+  @Delete(':membershipId')
+  @Endpoint('Remove a role (operator administrator)', 204)
+  remove(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) organisationId: string,
+    @Param('membershipId', ParseUUIDPipe) membershipId: string,
+  ): Promise<void> {
+    return this.memberships.remove(ctx, organisationId, membershipId);
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, findVisibleOrFail, roleFitsKind, scopedQuery, visibleIds } from '@vigie/authz';
+import {
+  ConflictException,
+  NotFoundException,
+  Page,
+  PageQuery,
+  recordAudit,
+  RequestContext,
+  toPage,
+  ValidationException,
+} from '@vigie/core';
+import { Transactions, uniqueViolation } from '@vigie/db';
+import { EntityManager } from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../users/user.entity';
+import { CreateMembershipDto, MembershipView } from './membership.dto';
+import { Membership } from './membership.entity';
+
+@Injectable()
+export class MembershipsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async create(
+    ctx: RequestContext,
+    organisationId: string,
+    dto: CreateMembershipDto,
+  ): Promise<MembershipView> {
+    return this.tx.run(async (manager) => {
+      const organisation = await findVisibleOrFail(
+        manager,
+        ctx,
+        'Organisation',
+        Organisation,
+        organisationId,
+        {
+          label: 'Organisation',
+        },
+      );
+      assertCan(ctx, 'create', 'Membership', { organisationId });
+      if (!roleFitsKind(dto.role, organisation.kind)) {
+        throw ValidationException.field(
+          'role',
+          `role "${dto.role}" does not fit an organisation of kind ${organisation.kind}`,
+        );
+      }
+      const visibleUsers = await visibleIds(manager, ctx, 'read', 'User', User, [dto.userId]);
+      const user = visibleUsers.has(dto.userId) ? await manager.findOneBy(User, { id: dto.userId }) : null;
+      if (!user) throw ValidationException.field('userId', 'no such user');
+      return this.insert(manager, ctx, { organisationId, user, role: dto.role });
+    });
+  }
+
+  /** Inserts a membership and its audit event, without permission checks (bootstrap, CLI, create). */
+  async insert(
+    manager: EntityManager,
+    ctx: RequestContext,
+    data: { organisationId: string; user: Pick<User, 'id' | 'email' | 'displayName'>; role: string },
+  ): Promise<MembershipView> {
+    const membership = manager.create(Membership, {
+      organisationId: data.organisationId,
+      userId: data.user.id,
+      role: data.role,
+    });
+    try {
+      await manager.insert(Membership, membership);
+    } catch (error) {
+      if (uniqueViolation(error)) throw new ConflictException('This user already holds this role here');
+      throw error;
+    }
+    await recordAudit(manager, ctx, {
+      action: 'membership.create',
+      entity: 'membership',
+      entityId: membership.id,
+      organisationId: data.organisationId,
+      before: null,
+      after: { userId: data.user.id, role: data.role },
+    });
+    return toView(membership, data.user);
+  }
+
+  async list(ctx: RequestContext, organisationId: string, query: PageQuery): Promise<Page<MembershipView>> {
+    await findVisibleOrFail(this.tx.reader, ctx, 'Organisation', Organisation, organisationId, {
+      label: 'Organisation',
+    });
+    const [memberships, total] = await scopedQuery(this.tx.reader, ctx, 'read', 'Membership', Membership, 'm')
+      .innerJoinAndSelect('m.user', 'u')
+      .andWhere('m.organisationId = :organisationId', { organisationId })
+      .orderBy('u.email', 'ASC')
+      .addOrderBy('m.role', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return toPage(
+      memberships.map((m) => toView(m, m.user!)),
+      total,
+      query,
+    );
+  }
+
+  async remove(ctx: RequestContext, organisationId: string, membershipId: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const membership = await scopedQuery(manager, ctx, 'read', 'Membership', Membership, 'm')
+        .andWhere('m.id = :membershipId AND m.organisationId = :organisationId', {
+          membershipId,
+          organisationId,
+        })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!membership) throw new NotFoundException('Membership');
+      assertCan(ctx, 'delete', 'Membership', membership);
+      if (membership.role === 'admin') await this.assertAnotherAdmin(manager, membership);
+      await manager.delete(Membership, { id: membership.id });
+      await recordAudit(manager, ctx, {
+        action: 'membership.delete',
+        entity: 'membership',
+        entityId: membership.id,
+        organisationId,
+        before: { userId: membership.userId, role: membership.role },
+        after: null,
+      });
+    });
+  }
+
+  /** The operator must keep at least one enabled administrator, or nobody could manage accounts again. */
+  private async assertAnotherAdmin(manager: EntityManager, removed: Membership): Promise<void> {
+    const others = await manager
+      .createQueryBuilder(Membership, 'm')
+      .innerJoin('m.user', 'u')
+      .where("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
+      .getCount();
+    if (others === 0) throw new ConflictException('The last administrator cannot be removed');
+  }
+}
+
+function toView(membership: Membership, user: Pick<User, 'email' | 'displayName'>): MembershipView {
+  return {
+    id: membership.id,
+    organisationId: membership.organisationId,
+    userId: membership.userId,
+    email: user.email,
+    displayName: user.displayName,
+    role: membership.role,
+    createdAt: membership.createdAt,
+  };
+}

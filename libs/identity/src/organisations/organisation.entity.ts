@@ -1,0 +1,22 @@
+import { VersionedEntity } from '@vigie/db';
+import type { OrganisationKind } from '@vigie/core';
+import { Column, Entity, Index } from 'typeorm';
+
+/** The operator, a member body (data controller) or a vendor company. */
+@Entity('organisation')
+@Index('uq_organisation_short_name', { synchronize: false })
+@Index('idx_organisation_name', ['name', 'id'])
+export class Organisation extends VersionedEntity {
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Unique, case-insensitively (index on lower(short_name), declared in the migration). */
+  @Column({ name: 'short_name', type: 'varchar', length: 30 })
+  shortName: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind: OrganisationKind;
+
+  @Column({ type: 'char', length: 9, nullable: true, unique: true })
+  siren: string | null;
+}

@@ -1,0 +1,17 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isValidSiren } from './siren';
+
+/** A SIREN of nine digits with a valid Luhn key. */
+export function IsSiren(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isSiren',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: `${String(propertyName)} must be a SIREN of 9 digits with a valid key`,
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidSiren(value) },
+    });
+}

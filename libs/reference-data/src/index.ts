@@ -1,0 +1,4 @@
+export * from './siim94';
+export * from './gdpr';
+export * from './iso27001';
+export * from './hds';

@@ -1,0 +1,17 @@
+import { GDPR, HDS_V2, ISO27001_ANNEX_A, ISO27001_CLAUSES, SIIM94 } from './index';
+
+describe('reference data', () => {
+  it('holds the complete frameworks', () => {
+    expect(ISO27001_ANNEX_A).toHaveLength(93);
+    expect(new Set(ISO27001_ANNEX_A.map((c) => c.theme)).size).toBe(4);
+    expect(ISO27001_CLAUSES.map((c) => c.id)).toEqual(expect.arrayContaining(['4', '10']));
+    expect(HDS_V2.activities).toHaveLength(6);
+    expect(HDS_V2.requirements.map((r) => r.id)).toHaveLength(31);
+  });
+
+  it('holds the 15 members and the GDPR lists', () => {
+    expect(SIIM94.members).toHaveLength(15);
+    expect(GDPR.legalBases.map((b) => b.key)).toContain('public-task');
+    expect(GDPR.deadlines.breachToAuthorityHours).toBe(72);
+  });
+});

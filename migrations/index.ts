@@ -1,0 +1,4 @@
+import { Platform1764331200000 } from './1764331200000-Platform';
+
+/** Every migration, in order. A new migration is added here as well as in its own file. */
+export const MIGRATIONS = [Platform1764331200000];

@@ -1,0 +1,62 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, loadConfig } from '@vigie/core';
+import supertest from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { RunningVigie, startVigie } from '../../apps/api/src/runtime';
+import { createTestDatabase, TestDatabase } from './database';
+
+export const ADMIN_EMAIL = 'admin@vigie.test';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/** A booted application on its own fresh database, driven over HTTP. */
+export interface TestApp {
+  app: NestExpressApplication;
+  http: TestAgent;
+  config: AppConfig;
+  database: TestDatabase;
+  dataSource: DataSource;
+  vigie: RunningVigie;
+  /** Stops the application and drops its database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real application (same module, same HTTP setup, same bootstrap as `npm start`) on a new database,
+ * with an administrator and no demo data unless asked.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    VIGIE_ADMIN_EMAIL: ADMIN_EMAIL,
+    VIGIE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    VIGIE_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    VIGIE_JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: database.url } : {}),
+  });
+  const vigie = await startVigie(
+    config,
+    { target: database.target, embedded: database.embedded },
+    {
+      jwtSecret: TEST_JWT_SECRET,
+      listen: false,
+      logger: env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== 'silent',
+    },
+  );
+  const app = vigie.app;
+  return {
+    app,
+    http: supertest.agent(app.getHttpServer()),
+    config,
+    database,
+    dataSource: app.get(DataSource),
+    vigie,
+    close: async () => {
+      await vigie.close();
+      await database.drop();
+    },
+  };
+}
