@@ -235,13 +235,11 @@ export class PdfReport {
         lineBreak: false,
         ellipsis: true,
       });
-      this.doc
-        .font('Body')
-        .text(generated, MARGIN.left + textWidth * 0.5, 32, {
-          width: textWidth * 0.5,
-          align: 'right',
-          lineBreak: false,
-        });
+      this.doc.font('Body').text(generated, MARGIN.left + textWidth * 0.5, 32, {
+        width: textWidth * 0.5,
+        align: 'right',
+        lineBreak: false,
+      });
       this.doc
         .moveTo(MARGIN.left, 48)
         .lineTo(width - MARGIN.right, 48)
