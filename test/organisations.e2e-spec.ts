@@ -160,14 +160,11 @@ describe('Organisations, users and memberships (e2e)', () => {
 
   describe('users', () => {
     it('creates users with a unique, case-insensitive email and a strong enough password', async () => {
-      const created = await app.http
-        .post('/api/v1/users')
-        .set(as(world.admin))
-        .send({
-          email: 'Camille.Martin@Ivry.fr',
-          displayName: 'Camille Martin',
-          password: 'a-long-password-1',
-        });
+      const created = await app.http.post('/api/v1/users').set(as(world.admin)).send({
+        email: 'Camille.Martin@Ivry.fr',
+        displayName: 'Camille Martin',
+        password: 'a-long-password-1',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toEqual(
         expect.objectContaining({ email: 'camille.martin@ivry.fr', displayName: 'Camille Martin' }),
