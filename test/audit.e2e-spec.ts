@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AuditEvent, verifyAuditChain } from '@vigie/core';
 import { createTestApp, TestApp } from './support/test-app';
 import { pdfText } from './support/pdf-text';
@@ -116,7 +117,7 @@ describe('Audit trail and generated PDF records (e2e)', () => {
         size: body.length,
         createdBy: world.dpoA.id,
       });
-      expect(record.sha256).toBe(require('node:crypto').createHash('sha256').update(body).digest('hex'));
+      expect(record.sha256).toBe(createHash('sha256').update(body).digest('hex'));
 
       const again = await app.http
         .get(`/api/v1/documents/${record.id}/content`)

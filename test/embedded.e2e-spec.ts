@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@vigie/core';
 import { EmbeddedPostgres } from '@vigie/db';
+import { Client } from 'pg';
 import supertest from 'supertest';
 import { runCli } from '../apps/cli/src/main';
 import { openDatabase, resolveJwtSecret, RunningVigie, startVigie } from '../apps/api/src/runtime';
@@ -87,11 +88,11 @@ describe('Embedded database on disk (e2e)', () => {
     try {
       // Simulate another process: rewrite the lock with a live pid that is not ours (our parent).
       const lock = join(dataDir, 'pglite', 'vigie.lock');
-      require('node:fs').writeFileSync(lock, String(process.ppid));
+      writeFileSync(lock, String(process.ppid));
       await expect(EmbeddedPostgres.open({ dataDir: join(dataDir, 'pglite') })).rejects.toThrow(
         /is open in process/,
       );
-      require('node:fs').writeFileSync(lock, String(process.pid));
+      writeFileSync(lock, String(process.pid));
     } finally {
       await first.close();
     }
@@ -99,7 +100,7 @@ describe('Embedded database on disk (e2e)', () => {
 
   it('reports the first altered event through the CLI (exit code 1)', async () => {
     const embedded = await EmbeddedPostgres.open({ dataDir: join(dataDir, 'pglite') });
-    const client = new (require('pg').Client)({ connectionString: embedded.url });
+    const client = new Client({ connectionString: embedded.url });
     await client.connect();
     const { rows } = await client.query('SELECT id, seq FROM audit_event ORDER BY seq LIMIT 1 OFFSET 5');
     await client.query(`UPDATE audit_event SET action = 'organisation.delete' WHERE id = $1`, [rows[0].id]);
