@@ -4,7 +4,9 @@ import { RequestContext } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
 import { createTestApp, TestApp } from './support/test-app';
 
-function ctx(memberships: { organisationId: string; role: string; kind?: 'operator' | 'member' | 'vendor' }[]): RequestContext {
+function ctx(
+  memberships: { organisationId: string; role: string; kind?: 'operator' | 'member' | 'vendor' }[],
+): RequestContext {
   return new RequestContext('t', {
     userId: '00000000-0000-4000-8000-000000000001',
     email: 'x@y.fr',
@@ -22,7 +24,14 @@ describe('Scoped queries (e2e)', () => {
   afterAll(() => app.close());
 
   it('applies the tenant filter and the CASL rules as two separate SQL conditions', () => {
-    const [sql, params] = scopedQuery(app.dataSource.manager, ctx([{ organisationId: 'a', role: 'dpo' }]), 'read', 'Organisation', Organisation, 'o').getQueryAndParameters();
+    const [sql, params] = scopedQuery(
+      app.dataSource.manager,
+      ctx([{ organisationId: 'a', role: 'dpo' }]),
+      'read',
+      'Organisation',
+      Organisation,
+      'o',
+    ).getQueryAndParameters();
     expect(sql).toMatch(/"o"\."id" IN \(\$1\) AND \("o"\."id" = \$2\)/);
     expect(params).toEqual(['a', 'a']);
   });
@@ -36,7 +45,14 @@ describe('Scoped queries (e2e)', () => {
   });
 
   it('leaves "all" grants without a tenant filter', () => {
-    const sql = scopedQuery(app.dataSource.manager, ctx([{ organisationId: 'op', role: 'admin', kind: 'operator' }]), 'read', 'Organisation', Organisation, 'o').getQuery();
+    const sql = scopedQuery(
+      app.dataSource.manager,
+      ctx([{ organisationId: 'op', role: 'admin', kind: 'operator' }]),
+      'read',
+      'Organisation',
+      Organisation,
+      'o',
+    ).getQuery();
     expect(sql).not.toContain(' IN (');
     expect(sql).toContain('1 = 1');
   });
@@ -48,7 +64,15 @@ describe('Scoped queries (e2e)', () => {
       return done();
     };
     const qb = () => app.dataSource.manager.createQueryBuilder(Organisation, 'o');
-    expect(() => qb().where(abilityToBrackets(qb(), 'o', build({ nope: 1 }), 'read', 'Organisation')).getQuery()).toThrow(UnsupportedRuleError);
-    expect(() => qb().where(abilityToBrackets(qb(), 'o', build({ name: { $regex: 'x' } }), 'read', 'Organisation')).getQuery()).toThrow(UnsupportedRuleError);
+    expect(() =>
+      qb()
+        .where(abilityToBrackets(qb(), 'o', build({ nope: 1 }), 'read', 'Organisation'))
+        .getQuery(),
+    ).toThrow(UnsupportedRuleError);
+    expect(() =>
+      qb()
+        .where(abilityToBrackets(qb(), 'o', build({ name: { $regex: 'x' } }), 'read', 'Organisation'))
+        .getQuery(),
+    ).toThrow(UnsupportedRuleError);
   });
 });

@@ -9,7 +9,9 @@ const ACTIONS: Action[] = ['read', 'create', 'update', 'delete'];
  * `all` = in every organisation.
  */
 export function renderRoleTableMarkdown(): string {
-  const subjects = [...new Set(Object.values(ROLE_TABLE).flatMap((grants) => grants.map((g) => g.subject)))] as Subject[];
+  const subjects = [
+    ...new Set(Object.values(ROLE_TABLE).flatMap((grants) => grants.map((g) => g.subject))),
+  ] as Subject[];
   const header = `| Subject | Action | ${ALL_ROLES.join(' | ')} |`;
   const separator = `|---|---|${ALL_ROLES.map(() => ':-:').join('|')}|`;
   const rows: string[] = [];

@@ -22,7 +22,9 @@ describe('role table', () => {
 
   it('is shown in the README exactly as in libs/authz (npm run docs:roles rewrites it)', () => {
     const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
-    expect(readme).toContain(`<!-- role-table:start -->\n${renderRoleTableMarkdown()}\n<!-- role-table:end -->`);
+    expect(readme).toContain(
+      `<!-- role-table:start -->\n${renderRoleTableMarkdown()}\n<!-- role-table:end -->`,
+    );
   });
 
   it('derives the tenant scope from the memberships, independently of CASL', () => {

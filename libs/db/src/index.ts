@@ -5,3 +5,4 @@ export * from './base.entity';
 export * from './transactions';
 export * from './locking';
 export * from './pg-errors';
+export * from './pagination';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { NotFoundException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
-import { Transactions } from '@vigie/db';
+import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { GeneratedDocument, GeneratedDocumentView, toDocumentView } from './generated-document.entity';
 
@@ -78,13 +78,11 @@ export class DocumentsService {
   ): Promise<Page<GeneratedDocumentView>> {
     const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Document', GeneratedDocument, 'd')
       .orderBy('d.createdAt', 'DESC')
-      .addOrderBy('d.id', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize);
+      .addOrderBy('d.id', 'ASC');
     if (filter.organisationId)
       qb.andWhere('d.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.kind) qb.andWhere('d.kind = :kind', { kind: filter.kind });
-    const [documents, total] = await qb.getManyAndCount();
+    const { items: documents, total } = await findPage(qb, query);
     return toPage(documents.map(toDocumentView), total, query);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { AuditEvent, Page, PageQuery, RequestContext, toPage } from '@vigie/core';
-import { Transactions } from '@vigie/db';
+import { findPage, Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
 import { In } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
@@ -37,14 +37,14 @@ export class AuditEventsService {
   ) {}
 
   async list(ctx: RequestContext, filter: AuditEventFilter, query: PageQuery): Promise<Page<AuditEventView>> {
-    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'AuditEvent', AuditEvent, 'e')
-      .orderBy('e.seq', 'DESC')
-      .skip(query.offset)
-      .take(query.pageSize);
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'AuditEvent', AuditEvent, 'e').orderBy(
+      'e.seq',
+      'DESC',
+    );
     if (filter.organisationId)
       qb.andWhere('e.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.entityId) qb.andWhere('e.entityId = :entityId', { entityId: filter.entityId });
-    const [events, total] = await qb.getManyAndCount();
+    const { items: events, total } = await findPage(qb, query);
     return toPage(events.map(toView), total, query);
   }
 

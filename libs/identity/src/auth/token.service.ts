@@ -41,7 +41,11 @@ export class TokenService {
   /** The user id of a valid token; 401 for anything else (bad signature, expired, wrong algorithm…). */
   verify(token: string): string {
     try {
-      const payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER });
+      const payload = jwt.verify(token, this.key, {
+        algorithms: [ALGORITHM],
+        audience: AUDIENCE,
+        issuer: ISSUER,
+      });
       if (typeof payload !== 'object' || payload.typ !== 'access' || typeof payload.sub !== 'string') {
         throw new Error('not an access token');
       }

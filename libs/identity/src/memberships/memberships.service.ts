@@ -10,7 +10,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { Transactions, uniqueViolation } from '@vigie/db';
+import { findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
@@ -83,14 +83,14 @@ export class MembershipsService {
     await findVisibleOrFail(this.tx.reader, ctx, 'Organisation', Organisation, organisationId, {
       label: 'Organisation',
     });
-    const [memberships, total] = await scopedQuery(this.tx.reader, ctx, 'read', 'Membership', Membership, 'm')
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Membership', Membership, 'm')
       .innerJoinAndSelect('m.user', 'u')
       .andWhere('m.organisationId = :organisationId', { organisationId })
       .orderBy('u.email', 'ASC')
       .addOrderBy('m.role', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
+      .addOrderBy('m.id', 'ASC');
+    // The joined user is many-to-one: it does not multiply rows, so the window count stays right.
+    const { items: memberships, total } = await findPage(qb, query);
     return toPage(
       memberships.map((m) => toView(m, m.user!)),
       total,

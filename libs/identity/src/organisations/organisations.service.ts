@@ -9,7 +9,7 @@ import {
   RequestContext,
   toPage,
 } from '@vigie/core';
-import { assertVersion, Transactions, uniqueViolation } from '@vigie/db';
+import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
@@ -45,11 +45,9 @@ export class OrganisationsService {
   async list(ctx: RequestContext, query: PageQuery & { kind?: string }): Promise<Page<Organisation>> {
     const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Organisation', Organisation, 'o')
       .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize);
+      .addOrderBy('o.id', 'ASC');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
-    const [items, total] = await qb.getManyAndCount();
+    const { items, total } = await findPage(qb, query);
     return toPage(items, total, query);
   }
 

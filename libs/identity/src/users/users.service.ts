@@ -10,7 +10,7 @@ import {
   RequestContext,
   toPage,
 } from '@vigie/core';
-import { assertVersion, Transactions, uniqueViolation } from '@vigie/db';
+import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
@@ -57,11 +57,8 @@ export class UsersService {
   }
 
   async list(ctx: RequestContext, query: PageQuery): Promise<Page<UserView>> {
-    const [users, total] = await scopedQuery(this.tx.reader, ctx, 'read', 'User', User, 'u')
-      .orderBy('u.email', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'User', User, 'u').orderBy('u.email', 'ASC');
+    const { items: users, total } = await findPage(qb, query);
     return toPage(users.map(toUserView), total, query);
   }
 
