@@ -44,6 +44,8 @@ import { CertificationReportsService } from './reports/certification-reports.ser
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
+        // Browsers send UTF-8 file names without a charset parameter; busboy would read them as Latin-1.
+        defParamCharset: 'utf8',
         limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 20 },
       }),
     }),

@@ -76,11 +76,11 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
     report.heading(HDS_CHAPTER_FR[chapter] ?? chapter);
     report.table(
       [
-        { header: 'Exigence', width: 0.8 },
-        { header: 'Objet', width: 2.6 },
+        { header: 'Exigence', width: 1 },
+        { header: 'Objet', width: 2.4 },
         { header: 'Ancrage', width: 1.5 },
-        { header: 'Appl.', width: 0.5 },
-        { header: 'État', width: 0.9 },
+        { header: 'Appl.', width: 0.65 },
+        { header: 'État', width: 1.2 },
         { header: 'Responsable / échéance', width: 1.3 },
         { header: 'Justification / preuves', width: 2 },
       ],

@@ -46,13 +46,13 @@ export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
     report.heading(THEME_FR[theme] ?? theme);
     report.table(
       [
-        { header: 'Réf.', width: 0.7 },
-        { header: 'Mesure', width: 2 },
-        { header: 'Appl.', width: 0.55 },
-        { header: 'Justification', width: 2 },
+        { header: 'Réf.', width: 0.95 },
+        { header: 'Mesure', width: 1.9 },
+        { header: 'Appl.', width: 0.65 },
+        { header: 'Justification', width: 1.9 },
         { header: 'Motifs d’inclusion', width: 1.4 },
-        { header: 'État', width: 0.9 },
-        { header: 'Preuves', width: 2 },
+        { header: 'État', width: 1.2 },
+        { header: 'Preuves', width: 1.9 },
       ],
       controls
         .filter((c) => c.theme === theme)
