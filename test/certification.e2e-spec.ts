@@ -8,7 +8,9 @@ import { Actor, as, createWorld, expectProblem, World } from './support/world';
 
 const API = '/api/v1';
 const ISO_LEAF_CLAUSES = ISO27001_CLAUSES.filter((c) => !ISO27001_CLAUSES.some((o) => o.parent === c.id));
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 function isoDate(offsetDays: number): string {
   const date = new Date();
@@ -23,7 +25,11 @@ interface Row {
   version: number;
   applicable: boolean;
   evidenceCount: number;
-  anchor: { label: string; frameworkCode: string | null; current: { status: string; assessmentId: string } | null } | null;
+  anchor: {
+    label: string;
+    frameworkCode: string | null;
+    current: { status: string; assessmentId: string } | null;
+  } | null;
 }
 
 describe('Certification (e2e)', () => {
@@ -51,7 +57,14 @@ describe('Certification (e2e)', () => {
       .send({ version: row.version, ...body });
   }
 
-  function upload(actor: Actor, assessmentId: string, raId: string, file: Buffer, name: string, fields: object = {}) {
+  function upload(
+    actor: Actor,
+    assessmentId: string,
+    raId: string,
+    file: Buffer,
+    name: string,
+    fields: object = {},
+  ) {
     const request = app.http
       .post(`${API}/assessments/${assessmentId}/requirements/${raId}/evidence`)
       .set(as(actor))
@@ -114,8 +127,14 @@ describe('Certification (e2e)', () => {
     it('shows a vendor no framework', async () => {
       const list = await app.http.get(`${API}/frameworks`).set(as(world.vendorContact));
       expect(list.body.items).toEqual([]);
-      expectProblem(await app.http.get(`${API}/frameworks/hds-v2/requirements`).set(as(world.vendorContact)), 404);
-      expectProblem(await app.http.get(`${API}/frameworks/no-such-framework`).set(as(world.securityOfficer)), 404);
+      expectProblem(
+        await app.http.get(`${API}/frameworks/hds-v2/requirements`).set(as(world.vendorContact)),
+        404,
+      );
+      expectProblem(
+        await app.http.get(`${API}/frameworks/no-such-framework`).set(as(world.securityOfficer)),
+        404,
+      );
     });
 
     it('imports a custom framework, refusing duplicates and unknown anchors without writing', async () => {
@@ -125,7 +144,13 @@ describe('Certification (e2e)', () => {
         edition: '2025',
         requirements: [
           { ref: 'ARC', title: 'Archivage', group: 'Archivage', assessable: false },
-          { ref: 'ARC-01', title: 'Versement aux archives', group: 'Archivage', parent: 'ARC', anchor: { framework: 'iso27001-2022', ref: 'A.5.33' } },
+          {
+            ref: 'ARC-01',
+            title: 'Versement aux archives',
+            group: 'Archivage',
+            parent: 'ARC',
+            anchor: { framework: 'iso27001-2022', ref: 'A.5.33' },
+          },
           { ref: 'ARC-02', title: 'Sort final', group: 'Archivage', parent: 'ARC' },
         ],
       };
@@ -133,7 +158,9 @@ describe('Certification (e2e)', () => {
       const imported = await app.dataSource.transaction((m) => importFramework(m, ctx, definition));
       expect(imported).toMatchObject({ code: 'archives-publiques-2025', requirements: 3, assessable: 2 });
       const before = await count('framework_requirement');
-      await expect(app.dataSource.transaction((m) => importFramework(m, ctx, definition))).rejects.toMatchObject({
+      await expect(
+        app.dataSource.transaction((m) => importFramework(m, ctx, definition)),
+      ).rejects.toMatchObject({
         errors: ['code: a framework "archives-publiques-2025" already exists'],
       });
       await expect(
@@ -141,7 +168,9 @@ describe('Certification (e2e)', () => {
           importFramework(m, ctx, {
             ...definition,
             code: 'other-framework',
-            requirements: [{ ref: 'X-1', title: 'x', group: 'g', anchor: { framework: 'iso27001-2022', ref: 'A.9.99' } }],
+            requirements: [
+              { ref: 'X-1', title: 'x', group: 'g', anchor: { framework: 'iso27001-2022', ref: 'A.9.99' } },
+            ],
           }),
         ),
       ).rejects.toMatchObject({
@@ -179,7 +208,11 @@ describe('Certification (e2e)', () => {
       iso = response.body;
       isoRows = await rows(world.securityOfficer, iso.id);
       expect(isoRows.size).toBe(iso.requirementCount);
-      expect(isoRows.get('A.5.1')).toMatchObject({ status: 'not-started', applicable: true, evidenceCount: 0 });
+      expect(isoRows.get('A.5.1')).toMatchObject({
+        status: 'not-started',
+        applicable: true,
+        evidenceCount: 0,
+      });
     });
 
     it('opens an HDS assessment on the activities in scope', async () => {
@@ -193,7 +226,11 @@ describe('Certification (e2e)', () => {
     });
 
     it('refuses bad input with 400 and writes nothing', async () => {
-      const before = [await count('assessment'), await count('requirement_assessment'), await count('audit_event')];
+      const before = [
+        await count('assessment'),
+        await count('requirement_assessment'),
+        await count('audit_event'),
+      ];
       for (const body of [
         { frameworkCode: 'unknown-framework', name: 'X' },
         { frameworkCode: 'hds-v2', name: 'X', scope: { hdsActivities: [7] } },
@@ -202,15 +239,25 @@ describe('Certification (e2e)', () => {
         { frameworkCode: 'hds-v2', name: 'X', scope: { hdsActivities: ['un'] } },
         { frameworkCode: 'hds-v2', name: 'X', extra: true },
       ]) {
-        expectProblem(await app.http.post(`${API}/assessments`).set(as(world.securityOfficer)).send(body), 400);
+        expectProblem(
+          await app.http.post(`${API}/assessments`).set(as(world.securityOfficer)).send(body),
+          400,
+        );
       }
-      expect([await count('assessment'), await count('requirement_assessment'), await count('audit_event')]).toEqual(before);
+      expect([
+        await count('assessment'),
+        await count('requirement_assessment'),
+        await count('audit_event'),
+      ]).toEqual(before);
     });
 
     it('lets only the security officer open one (403 for the others)', async () => {
       for (const actor of [world.auditor, world.admin, world.dpoA, world.vendorContact]) {
         expectProblem(
-          await app.http.post(`${API}/assessments`).set(as(actor)).send({ frameworkCode: 'hds-v2', name: 'X' }),
+          await app.http
+            .post(`${API}/assessments`)
+            .set(as(actor))
+            .send({ frameworkCode: 'hds-v2', name: 'X' }),
           403,
         );
       }
@@ -219,7 +266,9 @@ describe('Certification (e2e)', () => {
     it('shows assessments to operator roles, a summary to members, nothing to vendors', async () => {
       for (const actor of [world.securityOfficer, world.admin, world.auditor]) {
         const list = await app.http.get(`${API}/assessments`).set(as(actor));
-        expect(list.body.items.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([iso.id, hds.id]));
+        expect(list.body.items.map((a: { id: string }) => a.id)).toEqual(
+          expect.arrayContaining([iso.id, hds.id]),
+        );
         expect((await app.http.get(`${API}/assessments/${iso.id}`).set(as(actor))).status).toBe(200);
       }
       const memberList = await app.http.get(`${API}/assessments`).set(as(world.dpoA));
@@ -241,8 +290,14 @@ describe('Certification (e2e)', () => {
       const row = isoRows.get('A.8.28')!;
       const before = await count('audit_event');
       expectProblem(await patch(world.securityOfficer, iso.id, row, { applicable: false }), 400);
-      expectProblem(await patch(world.securityOfficer, iso.id, row, { status: 'not-applicable', justification: '  ' }), 400);
-      expectProblem(await patch(world.securityOfficer, iso.id, row, { status: 'in-progress', applicable: false }), 400);
+      expectProblem(
+        await patch(world.securityOfficer, iso.id, row, { status: 'not-applicable', justification: '  ' }),
+        400,
+      );
+      expectProblem(
+        await patch(world.securityOfficer, iso.id, row, { status: 'in-progress', applicable: false }),
+        400,
+      );
       expectProblem(await patch(world.securityOfficer, iso.id, row, { status: 'done' }), 400);
       expectProblem(await patch(world.securityOfficer, iso.id, row, { dueDate: '2026-02-30' }), 400);
       expectProblem(await patch(world.securityOfficer, iso.id, row, { inclusionReasons: ['fun'] }), 400);
@@ -258,7 +313,11 @@ describe('Certification (e2e)', () => {
         justification: 'Aucun développement logiciel interne',
       });
       expect(excluded.status).toBe(200);
-      expect(excluded.body).toMatchObject({ applicable: false, status: 'not-applicable', version: row.version + 1 });
+      expect(excluded.body).toMatchObject({
+        applicable: false,
+        status: 'not-applicable',
+        version: row.version + 1,
+      });
       const control = isoRows.get('A.5.18')!;
       const included = await app.http
         .patch(`${API}/assessments/${iso.id}/requirements/${control.id}`)
@@ -333,11 +392,17 @@ describe('Certification (e2e)', () => {
         .set(as(world.auditor));
       expect(inProgress.body.items.map((r: Row) => r.ref).sort()).toEqual(['A.5.18', 'A.5.2']);
       const physical = await app.http
-        .get(`${API}/assessments/${iso.id}/requirements?theme=${encodeURIComponent('Physical controls')}&pageSize=200`)
+        .get(
+          `${API}/assessments/${iso.id}/requirements?theme=${encodeURIComponent('Physical controls')}&pageSize=200`,
+        )
         .set(as(world.auditor));
-      expect(physical.body.total).toBe(ISO27001_ANNEX_A.filter((c) => c.theme === 'Physical controls').length);
+      expect(physical.body.total).toBe(
+        ISO27001_ANNEX_A.filter((c) => c.theme === 'Physical controls').length,
+      );
       expectProblem(
-        await app.http.get(`${API}/assessments/${iso.id}/requirements?status=finished`).set(as(world.auditor)),
+        await app.http
+          .get(`${API}/assessments/${iso.id}/requirements?status=finished`)
+          .set(as(world.auditor)),
         400,
       );
     });
@@ -380,7 +445,9 @@ describe('Certification (e2e)', () => {
         expect(content.status).toBe(200);
         expect(content.headers['content-type']).toMatch(/^application\/pdf/);
         expect(content.headers['x-content-sha256']).toBe(sha256);
-        expect(content.headers['content-disposition']).toContain("filename*=UTF-8''Politique%20de%20s%C3%A9curit%C3%A9.pdf");
+        expect(content.headers['content-disposition']).toContain(
+          "filename*=UTF-8''Politique%20de%20s%C3%A9curit%C3%A9.pdf",
+        );
         expect(Buffer.compare(content.body as Buffer, PDF)).toBe(0);
       }
     });
@@ -410,15 +477,29 @@ describe('Certification (e2e)', () => {
         const response = await upload(world.securityOfficer, iso.id, row.id, bytes, name);
         expectProblem(response, 415);
       }
-      expect([await count('evidence'), await count('evidence_link'), await count('audit_event')]).toEqual(before);
+      expect([await count('evidence'), await count('evidence_link'), await count('audit_event')]).toEqual(
+        before,
+      );
     });
 
     it('accepts CSV and plain text, typed from the content', async () => {
       const row = isoRows.get('A.8.15')!;
-      const csv = await upload(world.securityOfficer, iso.id, row.id, Buffer.from('date;compte;action\n2026-01-02;adm;login\n'), 'journal.txt');
+      const csv = await upload(
+        world.securityOfficer,
+        iso.id,
+        row.id,
+        Buffer.from('date;compte;action\n2026-01-02;adm;login\n'),
+        'journal.txt',
+      );
       expect(csv.status).toBe(201);
       expect(csv.body.contentType).toBe('text/csv');
-      const text = await upload(world.securityOfficer, iso.id, row.id, Buffer.from('Procédure de revue des journaux.\n'), 'procedure.pdf');
+      const text = await upload(
+        world.securityOfficer,
+        iso.id,
+        row.id,
+        Buffer.from('Procédure de revue des journaux.\n'),
+        'procedure.pdf',
+      );
       expect(text.status).toBe(201);
       expect(text.body.contentType).toBe('text/plain');
     });
@@ -440,9 +521,15 @@ describe('Certification (e2e)', () => {
     it('refuses bad fields with 400 and writes nothing', async () => {
       const row = isoRows.get('A.8.13')!;
       const before = await count('evidence');
-      expectProblem(await upload(world.securityOfficer, iso.id, row.id, PDF, 'a.pdf', { effectiveDate: '15/01/2026' }), 400);
       expectProblem(
-        await upload(world.securityOfficer, iso.id, row.id, PDF, 'a.pdf', { effectiveDate: '2026-02-01', expiresAt: '2026-01-01' }),
+        await upload(world.securityOfficer, iso.id, row.id, PDF, 'a.pdf', { effectiveDate: '15/01/2026' }),
+        400,
+      );
+      expectProblem(
+        await upload(world.securityOfficer, iso.id, row.id, PDF, 'a.pdf', {
+          effectiveDate: '2026-02-01',
+          expiresAt: '2026-01-01',
+        }),
         400,
       );
       expectProblem(
@@ -472,22 +559,30 @@ describe('Certification (e2e)', () => {
         .set(as(world.securityOfficer))
         .send({ requirementAssessmentId: exi02.id });
       expect(linked.status).toBe(201);
-      expect(linked.body.links.map((l: { frameworkCode: string; ref: string }) => `${l.frameworkCode} ${l.ref}`)).toEqual([
-        'iso27001-2022 A.5.1',
-        'hds-v2 EXI-02',
-      ]);
+      expect(
+        linked.body.links.map((l: { frameworkCode: string; ref: string }) => `${l.frameworkCode} ${l.ref}`),
+      ).toEqual(['iso27001-2022 A.5.1', 'hds-v2 EXI-02']);
       expect((await rows(world.auditor, hds.id)).get('EXI-02')!.evidenceCount).toBe(1);
       expect((await rows(world.auditor, iso.id)).get('A.5.1')!.evidenceCount).toBe(1);
       expectProblem(
-        await app.http.post(`${API}/evidence/${evidenceId}/links`).set(as(world.securityOfficer)).send({ requirementAssessmentId: exi02.id }),
+        await app.http
+          .post(`${API}/evidence/${evidenceId}/links`)
+          .set(as(world.securityOfficer))
+          .send({ requirementAssessmentId: exi02.id }),
         409,
       );
       expectProblem(
-        await app.http.post(`${API}/evidence/${evidenceId}/links`).set(as(world.auditor)).send({ requirementAssessmentId: exi02.id }),
+        await app.http
+          .post(`${API}/evidence/${evidenceId}/links`)
+          .set(as(world.auditor))
+          .send({ requirementAssessmentId: exi02.id }),
         403,
       );
       expectProblem(
-        await app.http.post(`${API}/evidence/${evidenceId}/links`).set(as(world.securityOfficer)).send({ requirementAssessmentId: 'nope' }),
+        await app.http
+          .post(`${API}/evidence/${evidenceId}/links`)
+          .set(as(world.securityOfficer))
+          .send({ requirementAssessmentId: 'nope' }),
         400,
       );
       const listed = await app.http
@@ -517,7 +612,10 @@ describe('Certification (e2e)', () => {
           effectiveDate: isoDate(0),
         }),
       );
-      expect(attached).toMatchObject({ assessmentId: iso.id, requirementAssessmentId: isoRows.get('A.5.18')!.id });
+      expect(attached).toMatchObject({
+        assessmentId: iso.id,
+        requirementAssessmentId: isoRows.get('A.5.18')!.id,
+      });
       expect((await rows(world.auditor, iso.id)).get('A.5.18')!.evidenceCount).toBe(1);
     });
   });
@@ -536,7 +634,9 @@ describe('Certification (e2e)', () => {
       });
       expect(progress.applicable).toBe(iso.requirementCount - 1);
       expect(progress.implementedShare).toBe(0);
-      const technological = progress.byTheme.find((t: { theme: string }) => t.theme === 'Technological controls');
+      const technological = progress.byTheme.find(
+        (t: { theme: string }) => t.theme === 'Technological controls',
+      );
       expect(technological).toMatchObject({ total: 34, applicable: 33, byStatus: { 'not-applicable': 1 } });
       expect(progress.overdue).toEqual({
         count: 1,
@@ -545,7 +645,9 @@ describe('Certification (e2e)', () => {
       expect(progress.evidence).toMatchObject({ total: 5, expired: 1, expiringWithinDays: 30 });
       expect(progress.evidence.expiringSoon).toEqual({
         count: 1,
-        items: [expect.objectContaining({ fileName: 'Politique de sécurité.pdf', requirementRefs: ['A.5.1'] })],
+        items: [
+          expect.objectContaining({ fileName: 'Politique de sécurité.pdf', requirementRefs: ['A.5.1'] }),
+        ],
       });
     });
 
@@ -561,7 +663,9 @@ describe('Certification (e2e)', () => {
         const text = JSON.stringify(summary.body);
         expect(text).not.toMatch(/evidence|notes|Revue des droits|sha256|Politique/i);
         const list = await app.http.get(`${API}/assessment-summaries`).set(as(actor));
-        expect(list.body.items.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([iso.id, hds.id]));
+        expect(list.body.items.map((s: { id: string }) => s.id)).toEqual(
+          expect.arrayContaining([iso.id, hds.id]),
+        );
         expect(JSON.stringify(list.body)).not.toMatch(/evidence|notes/i);
         expectProblem(await app.http.get(`${API}/assessments/${iso.id}/progress`).set(as(actor)), 403);
       }
@@ -571,7 +675,9 @@ describe('Certification (e2e)', () => {
   describe('cross-framework view', () => {
     it("shows each anchored EXI with its ISO clause's status in the current ISO assessment", async () => {
       const clause = isoRows.get('6.1.2')!;
-      expect((await patch(world.securityOfficer, iso.id, clause, { status: 'implemented' })).status).toBe(200);
+      expect((await patch(world.securityOfficer, iso.id, clause, { status: 'implemented' })).status).toBe(
+        200,
+      );
       const sub1 = isoRows.get('9.2.1')!;
       expect((await patch(world.securityOfficer, iso.id, sub1, { status: 'implemented' })).status).toBe(200);
       let hdsRows = await rows(world.auditor, hds.id);
@@ -592,14 +698,20 @@ describe('Certification (e2e)', () => {
         .set(as(world.securityOfficer))
         .send({ frameworkCode: 'iso27001-2022', name: 'ISO 27001 — surveillance 2027' });
       hdsRows = await rows(world.auditor, hds.id);
-      expect(hdsRows.get('EXI-05')!.anchor!.current).toMatchObject({ assessmentId: newer.body.id, status: 'not-started' });
+      expect(hdsRows.get('EXI-05')!.anchor!.current).toMatchObject({
+        assessmentId: newer.body.id,
+        status: 'not-started',
+      });
       await app.http
         .patch(`${API}/assessments/${newer.body.id}`)
         .set(as(world.securityOfficer))
         .send({ archived: true, version: newer.body.version })
         .expect(200);
       hdsRows = await rows(world.auditor, hds.id);
-      expect(hdsRows.get('EXI-05')!.anchor!.current).toMatchObject({ assessmentId: iso.id, status: 'implemented' });
+      expect(hdsRows.get('EXI-05')!.anchor!.current).toMatchObject({
+        assessmentId: iso.id,
+        status: 'implemented',
+      });
       isoRows = await rows(world.securityOfficer, iso.id);
     });
   });
@@ -628,7 +740,9 @@ describe('Certification (e2e)', () => {
       expect(compact).toContain('Aucundéveloppementlogicielinterne');
       expect(compact).toContain('Traitementdurisque');
       expect(compact).toContain('Politiquedesécurité.pdf');
-      const documents = await app.http.get(`${API}/documents?organisationId=${world.operatorId}&kind=soa`).set(as(world.auditor));
+      const documents = await app.http
+        .get(`${API}/documents?organisationId=${world.operatorId}&kind=soa`)
+        .set(as(world.auditor));
       expect(documents.body.items[0]).toMatchObject({ id: response.headers['x-document-id'], kind: 'soa' });
     });
 
@@ -656,8 +770,14 @@ describe('Certification (e2e)', () => {
     it('answers 400 for the SoA of a framework without Annex A, 403 to members, 404 to vendors', async () => {
       expectProblem(await app.http.get(`${API}/assessments/${hds.id}/soa.pdf`).set(as(world.auditor)), 400);
       expectProblem(await app.http.get(`${API}/assessments/${iso.id}/soa.pdf`).set(as(world.dpoA)), 403);
-      expectProblem(await app.http.get(`${API}/assessments/${iso.id}/soa.pdf`).set(as(world.vendorContact)), 404);
-      expectProblem(await app.http.get(`${API}/assessments/${hds.id}/report.pdf`).set(as(world.vendorContact)), 404);
+      expectProblem(
+        await app.http.get(`${API}/assessments/${iso.id}/soa.pdf`).set(as(world.vendorContact)),
+        404,
+      );
+      expectProblem(
+        await app.http.get(`${API}/assessments/${hds.id}/report.pdf`).set(as(world.vendorContact)),
+        404,
+      );
     });
   });
 });

@@ -50,7 +50,12 @@ import { CertificationReportsService } from './reports/certification-reports.ser
       }),
     }),
   ],
-  controllers: [FrameworksController, AssessmentsController, EvidenceController, CertificationReportsController],
+  controllers: [
+    FrameworksController,
+    AssessmentsController,
+    EvidenceController,
+    CertificationReportsController,
+  ],
   providers: [
     FrameworksService,
     AssessmentsService,

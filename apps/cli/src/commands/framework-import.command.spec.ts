@@ -48,6 +48,8 @@ describe('framework:import', () => {
     expect(result.output).toContain('requirements[1].colour: unknown property');
     expect(result.output).toContain('requirements[1].ref: "ARC-01" is already used by requirements[0]');
     expect(result.output).toContain('requirements[2].title: must be a non-empty string');
-    expect(result.output).toContain('requirements[2].parent: "ARC-09" is not the ref of an earlier requirement');
+    expect(result.output).toContain(
+      'requirements[2].parent: "ARC-09" is not the ref of an earlier requirement',
+    );
   });
 });

@@ -31,7 +31,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AssessmentScopeDto {
-  @ApiPropertyOptional({ type: [Number], example: [1, 2, 5], description: 'HDS hosting activities in scope (1–6)' })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [1, 2, 5],
+    description: 'HDS hosting activities in scope (1–6)',
+  })
   @IsOptional()
   @IsInt({ each: true })
   @Min(1, { each: true })
@@ -101,7 +105,11 @@ export class UpdateRequirementAssessmentDto {
   @MaxLength(4000)
   justification?: string | null;
 
-  @ApiPropertyOptional({ enum: INCLUSION_REASONS, isArray: true, description: 'Why the control is in the SoA' })
+  @ApiPropertyOptional({
+    enum: INCLUSION_REASONS,
+    isArray: true,
+    description: 'Why the control is in the SoA',
+  })
   @IsOptional()
   @IsIn(INCLUSION_REASONS, { each: true })
   @ArrayUnique()
@@ -113,7 +121,11 @@ export class UpdateRequirementAssessmentDto {
   @IsIn(REQUIREMENT_STATUSES)
   status?: RequirementStatus;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'An operator administrator or security officer' })
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: 'An operator administrator or security officer',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()

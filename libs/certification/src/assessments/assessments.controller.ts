@@ -23,7 +23,10 @@ export class AssessmentsController {
   ) {}
 
   @Post('assessments')
-  @Endpoint('Open an assessment of a framework (security officer), one requirement assessment per requirement', 201)
+  @Endpoint(
+    'Open an assessment of a framework (security officer), one requirement assessment per requirement',
+    201,
+  )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateAssessmentDto): Promise<AssessmentView> {
     return this.assessments.create(ctx, dto);
   }
@@ -36,7 +39,10 @@ export class AssessmentsController {
 
   @Get('assessment-summaries')
   @Endpoint('Summaries of the assessments (progress only: members rely on the hosting certification)')
-  async summaries(@Ctx() ctx: RequestContext, @Query() query: PageQuery): Promise<Page<AssessmentSummaryView>> {
+  async summaries(
+    @Ctx() ctx: RequestContext,
+    @Query() query: PageQuery,
+  ): Promise<Page<AssessmentSummaryView>> {
     const { items, total } = await this.progress.summaries(ctx, query);
     return toPage(items, total, query);
   }
@@ -60,7 +66,10 @@ export class AssessmentsController {
 
   @Get('assessments/:id/summary')
   @Endpoint('Summary of one assessment: progress counts, no evidence, no notes')
-  summary(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AssessmentSummaryView> {
+  summary(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AssessmentSummaryView> {
     return this.progress.summary(ctx, id);
   }
 
@@ -91,7 +100,9 @@ export class AssessmentsController {
   }
 
   @Patch('assessments/:id/requirements/:requirementAssessmentId')
-  @Endpoint('Update applicability, justification, status, owner, due date or notes (with the version last read)')
+  @Endpoint(
+    'Update applicability, justification, status, owner, due date or notes (with the version last read)',
+  )
   updateRequirement(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -182,7 +182,10 @@ export class AssessmentsService {
     });
   }
 
-  private nextState(ra: RequirementAssessment, dto: UpdateRequirementAssessmentDto): Partial<RequirementAssessment> {
+  private nextState(
+    ra: RequirementAssessment,
+    dto: UpdateRequirementAssessmentDto,
+  ): Partial<RequirementAssessment> {
     let applicable = dto.applicable ?? ra.applicable;
     if (dto.status === 'not-applicable') {
       if (dto.applicable === true) {
@@ -195,8 +198,7 @@ export class AssessmentsService {
       }
       applicable = true;
     }
-    const justification =
-      dto.justification !== undefined ? dto.justification || null : ra.justification;
+    const justification = dto.justification !== undefined ? dto.justification || null : ra.justification;
     if (!applicable && !justification) {
       throw ValidationException.field(
         'justification',
@@ -204,7 +206,10 @@ export class AssessmentsService {
       );
     }
     if (!applicable && dto.inclusionReasons?.length) {
-      throw ValidationException.field('inclusionReasons', 'a requirement that is not applicable has no inclusion reasons');
+      throw ValidationException.field(
+        'inclusionReasons',
+        'a requirement that is not applicable has no inclusion reasons',
+      );
     }
     const status = !applicable
       ? 'not-applicable'
@@ -236,14 +241,21 @@ export class AssessmentsService {
     }
   }
 
-  private checkScope(framework: Framework, scope: AssessmentScopeDto | undefined, creating: boolean): AssessmentScope {
+  private checkScope(
+    framework: Framework,
+    scope: AssessmentScopeDto | undefined,
+    creating: boolean,
+  ): AssessmentScope {
     const known = framework.activities.map((a) => a.number);
     if (scope?.hdsActivities === undefined) {
       // An HDS assessment covers every hosting activity unless told otherwise.
       return creating && known.length > 0 ? { hdsActivities: known } : {};
     }
     if (known.length === 0) {
-      throw ValidationException.field('scope.hdsActivities', `framework ${framework.code} has no hosting activities`);
+      throw ValidationException.field(
+        'scope.hdsActivities',
+        `framework ${framework.code} has no hosting activities`,
+      );
     }
     const unknown = scope.hdsActivities.filter((n) => !known.includes(n));
     if (unknown.length > 0) {

@@ -9,7 +9,11 @@ import { FrameworkRequirement } from '../frameworks/framework-requirement.entity
 import { loadAssessment, loadAssessmentSummary } from './assessment-access';
 import { Assessment, AssessmentScope } from './assessment.entity';
 import { Framework } from '../frameworks/framework.entity';
-import { REQUIREMENT_STATUSES, RequirementAssessment, RequirementStatus } from './requirement-assessment.entity';
+import {
+  REQUIREMENT_STATUSES,
+  RequirementAssessment,
+  RequirementStatus,
+} from './requirement-assessment.entity';
 
 /** Most items listed in the overdue and expiring lists (their counts are exact). */
 export const PROGRESS_LIST_LIMIT = 100;
@@ -182,7 +186,10 @@ export class ProgressService {
         status,
       );
     }
-    const rows = await qb.groupBy('fr.group').orderBy('position', 'ASC').getRawMany<Record<string, number | string>>();
+    const rows = await qb
+      .groupBy('fr.group')
+      .orderBy('position', 'ASC')
+      .getRawMany<Record<string, number | string>>();
     const byStatus = emptyCounts();
     let overdueCount = 0;
     const byTheme = rows.map((row): ThemeProgress => {

@@ -83,10 +83,7 @@ export async function requirementRows(
       '(SELECT count(*)::int FROM evidence_link l WHERE l.requirement_assessment_id = ra.id)',
       'evidenceCount',
     )
-    .addSelect(
-      `(ra.dueDate < :today AND ra.applicable AND ra.status <> 'implemented')`,
-      'overdue',
-    )
+    .addSelect(`(ra.dueDate < :today AND ra.applicable AND ra.status <> 'implemented')`, 'overdue')
     .setParameter('today', todayInParis())
     .orderBy('fr.position', 'ASC');
   if (page) qb.offset(page.offset).limit(page.limit);

@@ -8,12 +8,18 @@ const emptyAsUndefined = ({ value }: { value: unknown }) =>
 
 /** The text fields of the multipart upload (the file itself is the `file` part). */
 export class UploadEvidenceDto {
-  @ApiProperty({ example: '2026-03-31', description: 'Date the document speaks for (distinct from the upload date)' })
+  @ApiProperty({
+    example: '2026-03-31',
+    description: 'Date the document speaks for (distinct from the upload date)',
+  })
   @Matches(DATE_ONLY, { message: 'effectiveDate must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'effectiveDate must be a valid date' })
   effectiveDate: string;
 
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'After this date the evidence is flagged expired' })
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    description: 'After this date the evidence is flagged expired',
+  })
   @Transform(emptyAsUndefined)
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'expiresAt must be a date YYYY-MM-DD' })

@@ -114,9 +114,15 @@ export class EvidenceService {
   }
 
   /** Links an existing evidence to another requirement assessment (any assessment, any framework). */
-  async link(ctx: RequestContext, evidenceId: string, raId: string): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
+  async link(
+    ctx: RequestContext,
+    evidenceId: string,
+    raId: string,
+  ): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
     return this.tx.run(async (manager) => {
-      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, { label: 'Evidence' });
+      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, {
+        label: 'Evidence',
+      });
       assertCan(ctx, 'update', 'Evidence', evidence);
       const ra = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
         .andWhere('ra.id = :raId', { raId })
@@ -135,7 +141,9 @@ export class EvidenceService {
   /** Removes the link between an evidence and a requirement assessment (the file stays). */
   async unlink(ctx: RequestContext, evidenceId: string, raId: string): Promise<void> {
     await this.tx.run(async (manager) => {
-      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, { label: 'Evidence' });
+      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, {
+        label: 'Evidence',
+      });
       assertCan(ctx, 'update', 'Evidence', evidence);
       const link = await manager.findOneBy(EvidenceLink, { evidenceId, requirementAssessmentId: raId });
       if (!link) throw new NotFoundException('Evidence link');
@@ -157,7 +165,9 @@ export class EvidenceService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
-    const evidence = await findVisibleOrFail(this.tx.reader, ctx, 'Evidence', Evidence, id, { label: 'Evidence' });
+    const evidence = await findVisibleOrFail(this.tx.reader, ctx, 'Evidence', Evidence, id, {
+      label: 'Evidence',
+    });
     return { ...toEvidenceView(evidence), links: await this.links(this.tx.reader, id) };
   }
 
@@ -179,7 +189,11 @@ export class EvidenceService {
       .take(query.pageSize)
       .getManyAndCount();
     const today = todayInParis();
-    return toPage(rows.map((row) => toEvidenceView(row, today)), total, query);
+    return toPage(
+      rows.map((row) => toEvidenceView(row, today)),
+      total,
+      query,
+    );
   }
 
   /** The exact bytes uploaded, with the content type detected at upload. */
@@ -211,7 +225,8 @@ export class EvidenceService {
         createdBy: ctx.userId,
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('This evidence already supports this requirement');
+      if (uniqueViolation(error))
+        throw new ConflictException('This evidence already supports this requirement');
       throw error;
     }
     await recordAudit(manager, ctx, {
@@ -255,7 +270,8 @@ export class EvidenceService {
 
 /** The name part of a client's file name, without control characters, at most 255 characters. */
 function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return (cleaned || 'preuve').slice(-255);
 }

@@ -29,10 +29,14 @@ function compoundFile(streams: string[]): Buffer {
 
 describe('sniffEvidence', () => {
   it('accepts PDF, images, CSV and text from their content', async () => {
-    expect(await sniffEvidence(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'))).toMatchObject({ contentType: 'application/pdf' });
+    expect(await sniffEvidence(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'))).toMatchObject({
+      contentType: 'application/pdf',
+    });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     expect(await sniffEvidence(png)).toMatchObject({ contentType: 'image/png' });
-    expect(await sniffEvidence(Buffer.from('compte,rôle\nadm,admin\nusr,lecteur\n'))).toMatchObject({ contentType: 'text/csv' });
+    expect(await sniffEvidence(Buffer.from('compte,rôle\nadm,admin\nusr,lecteur\n'))).toMatchObject({
+      contentType: 'text/csv',
+    });
     expect(await sniffEvidence(Buffer.from('\ufeffCompte rendu du comité de sécurité.\n'))).toMatchObject({
       contentType: 'text/plain',
     });
@@ -42,8 +46,12 @@ describe('sniffEvidence', () => {
     expect(compoundFileStreamNames(compoundFile(['WordDocument', '1Table']))).toEqual(
       new Set(['Root Entry', 'WordDocument', '1Table']),
     );
-    expect(await sniffEvidence(compoundFile(['WordDocument']))).toMatchObject({ contentType: 'application/msword' });
-    expect(await sniffEvidence(compoundFile(['Workbook']))).toMatchObject({ contentType: 'application/vnd.ms-excel' });
+    expect(await sniffEvidence(compoundFile(['WordDocument']))).toMatchObject({
+      contentType: 'application/msword',
+    });
+    expect(await sniffEvidence(compoundFile(['Workbook']))).toMatchObject({
+      contentType: 'application/vnd.ms-excel',
+    });
     expect(await sniffEvidence(compoundFile(['\u4840\u3f3f\u4577']))).toMatchObject({ refused: true });
   });
 

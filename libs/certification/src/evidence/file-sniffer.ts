@@ -57,9 +57,18 @@ export async function sniffEvidence(bytes: Buffer): Promise<SniffedType | SniffR
   if (detected) {
     if (ACCEPTED[detected.mime]) return { contentType: detected.mime, label: ACCEPTED[detected.mime] };
     if (detected.mime === 'application/x-cfb') {
-      return legacyOffice(bytes) ?? { refused: true, reason: 'an OLE compound file that is not a Word, Excel or PowerPoint document (e.g. an MSI installer)' };
+      return (
+        legacyOffice(bytes) ?? {
+          refused: true,
+          reason:
+            'an OLE compound file that is not a Word, Excel or PowerPoint document (e.g. an MSI installer)',
+        }
+      );
     }
-    return { refused: true, reason: `${detected.ext.toUpperCase()} files (${detected.mime}) are not accepted as evidence` };
+    return {
+      refused: true,
+      reason: `${detected.ext.toUpperCase()} files (${detected.mime}) are not accepted as evidence`,
+    };
   }
   return sniffText(bytes);
 }
@@ -70,17 +79,23 @@ function sniffText(bytes: Buffer): SniffedType | SniffRefusal {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return { refused: true, reason: 'unrecognised binary content (accepted: PDF, images, office documents, CSV, UTF-8 text)' };
+    return {
+      refused: true,
+      reason: 'unrecognised binary content (accepted: PDF, images, office documents, CSV, UTF-8 text)',
+    };
   }
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) {
     return { refused: true, reason: 'unrecognised binary content (control characters in text)' };
   }
-  if (/^\s*#!/.test(text)) return { refused: true, reason: 'executable content refused: script (#! shebang)' };
+  if (/^\s*#!/.test(text))
+    return { refused: true, reason: 'executable content refused: script (#! shebang)' };
   if (/^\s*<(!doctype|html|svg|\?xml|script)\b/i.test(text)) {
     return { refused: true, reason: 'HTML, SVG and XML documents are not accepted as evidence' };
   }
-  return looksLikeCsv(text) ? { contentType: 'text/csv', label: 'CSV' } : { contentType: 'text/plain', label: 'Texte' };
+  return looksLikeCsv(text)
+    ? { contentType: 'text/csv', label: 'CSV' }
+    : { contentType: 'text/plain', label: 'Texte' };
 }
 
 /** Two or more rows with the same number (≥ 2) of `,`, `;` or tab separated columns. */
@@ -93,7 +108,11 @@ function looksLikeCsv(text: string): boolean {
   for (const delimiter of [';', ',', '\t']) {
     if (!lines[0].includes(delimiter)) continue;
     try {
-      const rows: string[][] = parse(complete, { delimiter, relax_column_count: false, skip_empty_lines: true });
+      const rows: string[][] = parse(complete, {
+        delimiter,
+        relax_column_count: false,
+        skip_empty_lines: true,
+      });
       if (rows.length >= 2 && rows[0].length >= 2) return true;
     } catch {
       // Not CSV with this delimiter.
@@ -109,7 +128,8 @@ function looksLikeCsv(text: string): boolean {
 function legacyOffice(bytes: Buffer): SniffedType | undefined {
   const names = compoundFileStreamNames(bytes);
   if (names.has('WordDocument')) return { contentType: 'application/msword', label: 'DOC' };
-  if (names.has('Workbook') || names.has('Book')) return { contentType: 'application/vnd.ms-excel', label: 'XLS' };
+  if (names.has('Workbook') || names.has('Book'))
+    return { contentType: 'application/vnd.ms-excel', label: 'XLS' };
   if (names.has('PowerPoint Document')) return { contentType: 'application/vnd.ms-powerpoint', label: 'PPT' };
   return undefined;
 }

@@ -87,7 +87,9 @@ export async function importFramework(
   const definition = check.definition;
   await manager.query('SELECT pg_advisory_xact_lock($1)', [CATALOG_LOCK_KEY]);
   const errors: string[] = [];
-  const existing: unknown[] = await manager.query('SELECT 1 FROM framework WHERE code = $1', [definition.code]);
+  const existing: unknown[] = await manager.query('SELECT 1 FROM framework WHERE code = $1', [
+    definition.code,
+  ]);
   if (existing.length > 0) errors.push(`code: a framework "${definition.code}" already exists`);
   errors.push(...(await anchorErrors(manager, definition)));
   if (errors.length > 0) throw new FrameworkImportError(errors);

@@ -13,7 +13,13 @@ describe('validateFrameworkDefinition', () => {
       edition: '2025',
       requirements: [
         { ref: 'C1', title: 'Chapitre 1', group: 'Chapitre 1' },
-        { ref: 'C1.1', title: 'Versement', group: 'Chapitre 1', parent: 'C1', anchor: 'Code du patrimoine L212-4' },
+        {
+          ref: 'C1.1',
+          title: 'Versement',
+          group: 'Chapitre 1',
+          parent: 'C1',
+          anchor: 'Code du patrimoine L212-4',
+        },
       ],
     });
     if (!check.ok) throw new Error(check.errors.join('; '));
@@ -28,7 +34,10 @@ describe('validateFrameworkDefinition', () => {
     const check = validateFrameworkDefinition({
       code: 'x',
       edition: '',
-      activities: [{ number: 1, label: 'A' }, { number: 1, label: 'B' }],
+      activities: [
+        { number: 1, label: 'A' },
+        { number: 1, label: 'B' },
+      ],
       requirements: [
         { ref: 'R1', title: 'Un', group: 'G', kind: 'article', assessable: 'yes' },
         { ref: 'R2', title: 'Deux', group: 'G', anchor: { framework: 'iso27001-2022' } },

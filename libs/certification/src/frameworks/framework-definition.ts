@@ -36,8 +36,7 @@ export interface ValidFrameworkDefinition extends FrameworkDefinition {
 }
 
 export type DefinitionCheck =
-  | { ok: true; definition: ValidFrameworkDefinition }
-  | { ok: false; errors: string[] };
+  { ok: true; definition: ValidFrameworkDefinition } | { ok: false; errors: string[] };
 
 const CODE = /^[a-z0-9][a-z0-9.-]{1,48}[a-z0-9]$/;
 const REF = /^[A-Za-z0-9][A-Za-z0-9 ._°()/-]*$/;
@@ -66,10 +65,13 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
     if (!TOP_KEYS.includes(key)) errors.push(`${key}: unknown property (allowed: ${TOP_KEYS.join(', ')})`);
   }
   if (typeof input.code !== 'string' || !CODE.test(input.code)) {
-    errors.push('code: must be 3 to 50 lower-case letters, digits, "." or "-", starting and ending with a letter or digit');
+    errors.push(
+      'code: must be 3 to 50 lower-case letters, digits, "." or "-", starting and ending with a letter or digit',
+    );
   }
   if (!text(input.name, 1, 200)) errors.push('name: must be a non-empty string of at most 200 characters');
-  if (!text(input.edition, 1, 50)) errors.push('edition: must be a non-empty string of at most 50 characters');
+  if (!text(input.edition, 1, 50))
+    errors.push('edition: must be a non-empty string of at most 50 characters');
   if (input.description !== undefined && !text(input.description, 0, 2000)) {
     errors.push('description: must be a string of at most 2000 characters');
   }
@@ -91,7 +93,8 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
         } else if (seen.has(number)) {
           errors.push(`${path}.number: activity ${number} is listed twice`);
         } else seen.add(number);
-        if (!text(label, 1, 500)) errors.push(`${path}.label: must be a non-empty string of at most 500 characters`);
+        if (!text(label, 1, 500))
+          errors.push(`${path}.label: must be a non-empty string of at most 500 characters`);
         if (typeof number === 'number' && typeof label === 'string') activities.push({ number, label });
       });
     }
@@ -124,13 +127,16 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
       } else if (firstIndex.has(ref)) {
         errors.push(`${path}.ref: "${ref}" is already used by requirements[${firstIndex.get(ref)}]`);
       } else firstIndex.set(ref, index);
-      if (!text(title, 1, 2000)) errors.push(`${path}.title: must be a non-empty string of at most 2000 characters`);
-      if (!text(group, 1, 200)) errors.push(`${path}.group: must be a non-empty string of at most 200 characters`);
+      if (!text(title, 1, 2000))
+        errors.push(`${path}.title: must be a non-empty string of at most 2000 characters`);
+      if (!text(group, 1, 200))
+        errors.push(`${path}.group: must be a non-empty string of at most 200 characters`);
       if (kind !== undefined && !KINDS.includes(kind as RequirementKind)) {
         errors.push(`${path}.kind: must be one of ${KINDS.join(', ')}`);
       }
       if (parent !== undefined) {
-        if (typeof parent !== 'string') errors.push(`${path}.parent: must be the ref of an earlier requirement`);
+        if (typeof parent !== 'string')
+          errors.push(`${path}.parent: must be the ref of an earlier requirement`);
         else if (!firstIndex.has(parent) || parent === ref) {
           errors.push(`${path}.parent: "${parent}" is not the ref of an earlier requirement`);
         }

@@ -54,7 +54,10 @@ export class CertificationReportsService {
     });
   }
 
-  private async gather(ctx: RequestContext, assessmentId: string): Promise<ReportData & { organisationId: string }> {
+  private async gather(
+    ctx: RequestContext,
+    assessmentId: string,
+  ): Promise<ReportData & { organisationId: string }> {
     const manager = this.tx.reader;
     const { assessment, framework } = await loadAssessment(manager, ctx, assessmentId);
     const organisation = await manager.findOneByOrFail(Organisation, { id: assessment.organisationId });
@@ -71,7 +74,13 @@ export class CertificationReportsService {
       .addSelect(`to_char(e.expiresAt, 'YYYY-MM-DD')`, 'expiresAt')
       .orderBy('e.effectiveDate', 'DESC')
       .addOrderBy('e.fileName', 'ASC')
-      .getRawMany<{ raId: string; fileName: string; sha256: string; effectiveDate: string; expiresAt: string | null }>();
+      .getRawMany<{
+        raId: string;
+        fileName: string;
+        sha256: string;
+        effectiveDate: string;
+        expiresAt: string | null;
+      }>();
     const byRequirement = new Map<string, ReportRow['evidence']>();
     for (const { raId, ...file } of evidence) {
       const list = byRequirement.get(raId) ?? [];

@@ -21,7 +21,11 @@ function anchorText(row: ReportRow): string {
 export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
   const heading = `Rapport de conformité ${data.framework.name}`;
   const title = `${heading} — ${data.assessment.name}`;
-  const report = new PdfReport({ title, organisationName: data.organisationName, generatedAt: data.generatedAt });
+  const report = new PdfReport({
+    title,
+    organisationName: data.organisationName,
+    generatedAt: data.generatedAt,
+  });
   const { progress } = data;
   report.title(heading, data.assessment.name);
   report.fields([
@@ -50,10 +54,16 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
     ['En cours', progress.byStatus['in-progress']],
     ['Non commencées', progress.byStatus['not-started']],
     ['Non applicables', progress.byStatus['not-applicable']],
-    ['Taux de mise en œuvre', progress.implementedShare === null ? '—' : formatPercentFr(progress.implementedShare)],
+    [
+      'Taux de mise en œuvre',
+      progress.implementedShare === null ? '—' : formatPercentFr(progress.implementedShare),
+    ],
     ['Exigences en retard', progress.overdue.count],
     ['Preuves expirées', progress.evidence.expired],
-    [`Preuves expirant sous ${progress.evidence.expiringWithinDays} jours`, progress.evidence.expiringSoon.count],
+    [
+      `Preuves expirant sous ${progress.evidence.expiringWithinDays} jours`,
+      progress.evidence.expiringSoon.count,
+    ],
   ]);
   report.table(
     [
@@ -92,7 +102,10 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
           anchorText(r),
           yesNo(r.applicable),
           STATUS_FR[r.status],
-          [r.ownerName, r.dueDate ? `${formatShortDateFr(r.dueDate)}${r.overdue ? ' (en retard)' : ''}` : null]
+          [
+            r.ownerName,
+            r.dueDate ? `${formatShortDateFr(r.dueDate)}${r.overdue ? ' (en retard)' : ''}` : null,
+          ]
             .filter(Boolean)
             .join(' — '),
           [r.justification, ...r.evidence.map((e) => `${e.fileName}${e.expired ? ' (expirée)' : ''}`)]

@@ -21,7 +21,11 @@ function evidenceText(row: ReportRow): string {
 export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
   const controls = data.rows.filter((row) => row.kind === 'control');
   const title = `Déclaration d'applicabilité — ${data.assessment.name}`;
-  const report = new PdfReport({ title, organisationName: data.organisationName, generatedAt: data.generatedAt });
+  const report = new PdfReport({
+    title,
+    organisationName: data.organisationName,
+    generatedAt: data.generatedAt,
+  });
   report.title("Déclaration d'applicabilité", `${data.framework.name} — ${data.assessment.name}`);
   const applicable = controls.filter((c) => c.applicable);
   const implemented = applicable.filter((c) => c.status === 'implemented').length;
@@ -33,7 +37,10 @@ export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
     ['Mesures de l’annexe A', controls.length],
     ['Mesures applicables', applicable.length],
     ['Mesures exclues', controls.length - applicable.length],
-    ['Mesures applicables mises en œuvre', applicable.length ? `${implemented} (${formatPercentFr(implemented / applicable.length)})` : '0'],
+    [
+      'Mesures applicables mises en œuvre',
+      applicable.length ? `${implemented} (${formatPercentFr(implemented / applicable.length)})` : '0',
+    ],
   ]);
   report.paragraph(
     'La présente déclaration indique, pour chacune des 93 mesures de l’annexe A de la norme ISO/IEC 27001:2022, ' +

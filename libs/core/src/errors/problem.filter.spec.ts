@@ -39,7 +39,11 @@ describe('ProblemFilter and uploads', () => {
     const result = answer(multerError('LIMIT_FILE_SIZE', 'file'));
     expect(result.status).toBe(413);
     expect(result.type).toBe('application/problem+json');
-    expect(result.body).toMatchObject({ status: 413, title: 'Payload too large', instance: '/api/v1/upload' });
+    expect(result.body).toMatchObject({
+      status: 413,
+      title: 'Payload too large',
+      instance: '/api/v1/upload',
+    });
     expect(result.body.detail).toMatch(/upload limit/);
   });
 
