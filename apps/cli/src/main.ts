@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@vigie/core';
 import type { CliCommand } from './command';
 import { auditVerifyCommand } from './commands/audit-verify.command';
+import { frameworkImportCommand } from './commands/framework-import.command';
 import { migrateCommand, revertCommand } from './commands/migrate.command';
 
-const COMMANDS: CliCommand[] = [migrateCommand, revertCommand, auditVerifyCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, revertCommand, auditVerifyCommand, frameworkImportCommand];
 
 function help(out: (line: string) => void): void {
   out('Usage: npm run cli -- <command> [arguments]\n\nCommands:');

@@ -1,7 +1,16 @@
 import type { Role } from './roles';
 
 /** Things permissions are given on. Each feature adds its subjects here and to {@link SUBJECT_TENANT_FIELD}. */
-export type Subject = 'Organisation' | 'User' | 'Membership' | 'AuditEvent' | 'Document';
+export type Subject =
+  | 'Organisation'
+  | 'User'
+  | 'Membership'
+  | 'AuditEvent'
+  | 'Document'
+  | 'Framework'
+  | 'Assessment'
+  | 'AssessmentSummary'
+  | 'Evidence';
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
@@ -27,6 +36,12 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   Membership: 'organisationId',
   AuditEvent: 'organisationId',
   Document: 'organisationId',
+  // Certification: frameworks are reference data of nobody; assessments (their requirement assessments too),
+  // their summaries and evidence belong to the operator organisation that runs the certification.
+  Framework: null,
+  Assessment: 'organisationId',
+  AssessmentSummary: 'organisationId',
+  Evidence: 'organisationId',
 };
 
 const READ = ['read'] as const;
@@ -43,30 +58,50 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: ['read', 'create', 'delete'], subject: 'Membership', scope: 'any' },
     { actions: READ, subject: 'AuditEvent', scope: 'any' },
     { actions: READ, subject: 'Document', scope: 'own' },
+    { actions: READ, subject: 'Framework', scope: 'any' },
+    { actions: READ, subject: 'Assessment', scope: 'own' },
+    { actions: READ, subject: 'AssessmentSummary', scope: 'own' },
+    { actions: READ, subject: 'Evidence', scope: 'own' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
+    { actions: READ, subject: 'Framework', scope: 'any' },
+    { actions: READ_WRITE, subject: 'Assessment', scope: 'own' },
+    { actions: READ, subject: 'AssessmentSummary', scope: 'own' },
+    { actions: READ_WRITE, subject: 'Evidence', scope: 'own' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
+    { actions: READ, subject: 'Framework', scope: 'any' },
+    { actions: READ, subject: 'Assessment', scope: 'own' },
+    { actions: READ, subject: 'AssessmentSummary', scope: 'own' },
+    { actions: READ, subject: 'Evidence', scope: 'own' },
   ],
+  // Members rely on the hosting's certification: they read a summary of every assessment (progress only, no
+  // evidence, no notes). Assessments are only ever held by the operator, hence `any`.
   dpo: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Membership', scope: 'own' },
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
+    { actions: READ, subject: 'Framework', scope: 'any' },
+    { actions: READ, subject: 'AssessmentSummary', scope: 'any' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
+    { actions: READ, subject: 'Framework', scope: 'any' },
+    { actions: READ, subject: 'AssessmentSummary', scope: 'any' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
+    { actions: READ, subject: 'Framework', scope: 'any' },
+    { actions: READ, subject: 'AssessmentSummary', scope: 'any' },
   ],
   'vendor-contact': [{ actions: READ, subject: 'Organisation', scope: 'own' }],
 };

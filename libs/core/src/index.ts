@@ -12,3 +12,4 @@ export * from './audit/audit-event.entity';
 export * from './audit/audit-chain';
 export * from './audit/audit-trail';
 export * from './http/endpoint.decorator';
+export * from './errors/upload-errors';

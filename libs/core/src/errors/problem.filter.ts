@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainException, ErrorCode, FieldError } from './domain.exception';
 import { ERROR_HTTP, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { isDatabaseUnavailable } from './database-errors';
+import { uploadErrorToDomain } from './upload-errors';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.Validation,
@@ -41,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown): Problem {
+  private toProblem(error: unknown): Problem {
+    const exception = uploadErrorToDomain(error) ?? error;
     if (exception instanceof DomainException) {
       return this.fromCode(exception.code, exception.message, exception.errors);
     }

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, canSomewhere, scopedQuery, tenantScope } from '@vigie/authz';
+import {
+  ConflictException,
+  ForbiddenActionException,
+  NotFoundException,
+  Page,
+  recordAudit,
+  RequestContext,
+  toPage,
+  ValidationException,
+} from '@vigie/core';
+import { assertVersion, Transactions } from '@vigie/db';
+import { Membership, User } from '@vigie/identity';
+import { EntityManager } from 'typeorm';
+import { Framework } from '../frameworks/framework.entity';
+import { FrameworkRequirement } from '../frameworks/framework-requirement.entity';
+import { Assessment, AssessmentScope } from './assessment.entity';
+import { loadAssessment } from './assessment-access';
+import {
+  AssessmentListQuery,
+  AssessmentScopeDto,
+  CreateAssessmentDto,
+  RequirementListQuery,
+  UpdateAssessmentDto,
+  UpdateRequirementAssessmentDto,
+} from './assessment.dto';
+import { AssessmentView, RequirementAssessmentView, toAssessmentView } from './assessment.view';
+import { RequirementAssessment } from './requirement-assessment.entity';
+import { requirementRows } from './requirement-rows';
+
+/** Operator roles that may own a requirement (the auditor may not: an auditor checks, never implements). */
+const OWNER_ROLES = ['admin', 'security-officer'];
+
+@Injectable()
+export class AssessmentsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async create(ctx: RequestContext, dto: CreateAssessmentDto): Promise<AssessmentView> {
+    if (!canSomewhere(ctx, 'create', 'Assessment')) throw new ForbiddenActionException();
+    const scope = tenantScope(ctx, 'create', 'Assessment');
+    // Assessments are held by the organisation where the role is held: the operator.
+    const organisationId = scope === 'any' ? undefined : scope[0];
+    if (!organisationId) throw new ForbiddenActionException();
+    return this.tx.run(async (manager) => {
+      const framework = await scopedQuery(manager, ctx, 'read', 'Framework', Framework, 'f')
+        .andWhere('f.code = :code', { code: dto.frameworkCode })
+        .getOne();
+      if (!framework) throw ValidationException.field('frameworkCode', `no framework "${dto.frameworkCode}"`);
+      const assessment = manager.create(Assessment, {
+        organisationId,
+        frameworkId: framework.id,
+        name: dto.name,
+        scope: this.checkScope(framework, dto.scope, true),
+        archived: false,
+        createdBy: ctx.userId,
+      });
+      await manager.save(assessment);
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO requirement_assessment (organisation_id, assessment_id, requirement_id)
+         SELECT $1, $2, r.id FROM framework_requirement r WHERE r.framework_id = $3 AND r.assessable
+         RETURNING id`,
+        [organisationId, assessment.id, framework.id],
+      );
+      await recordAudit(manager, ctx, {
+        action: 'assessment.create',
+        entity: 'assessment',
+        entityId: assessment.id,
+        organisationId,
+        before: null,
+        after: {
+          frameworkCode: framework.code,
+          name: assessment.name,
+          scope: assessment.scope,
+          requirementAssessments: inserted.length,
+        },
+      });
+      return toAssessmentView(assessment, framework, inserted.length);
+    });
+  }
+
+  async list(ctx: RequestContext, query: AssessmentListQuery): Promise<Page<AssessmentView>> {
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Assessment', Assessment, 'a')
+      .innerJoinAndMapOne('a.framework', Framework, 'f', 'f.id = a.frameworkId')
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize);
+    return this.page(qb, query);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<AssessmentView> {
+    const { assessment, framework } = await loadAssessment(this.tx.reader, ctx, id);
+    return toAssessmentView(assessment, framework, await this.requirementCount(this.tx.reader, id));
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateAssessmentDto): Promise<AssessmentView> {
+    return this.tx.run(async (manager) => {
+      const { assessment, framework } = await loadAssessment(manager, ctx, id, { lock: true });
+      assertCan(ctx, 'update', 'Assessment', assessment);
+      assertVersion('Assessment', assessment.version, dto.version);
+      const before = { name: assessment.name, scope: assessment.scope, archived: assessment.archived };
+      if (dto.name !== undefined) assessment.name = dto.name;
+      if (dto.scope !== undefined) assessment.scope = this.checkScope(framework, dto.scope, false);
+      if (dto.archived !== undefined) assessment.archived = dto.archived;
+      await manager.save(assessment);
+      await recordAudit(manager, ctx, {
+        action: 'assessment.update',
+        entity: 'assessment',
+        entityId: assessment.id,
+        organisationId: assessment.organisationId,
+        before,
+        after: { name: assessment.name, scope: assessment.scope, archived: assessment.archived },
+      });
+      return toAssessmentView(assessment, framework, await this.requirementCount(manager, id));
+    });
+  }
+
+  async requirements(
+    ctx: RequestContext,
+    assessmentId: string,
+    query: RequirementListQuery,
+  ): Promise<Page<RequirementAssessmentView>> {
+    await loadAssessment(this.tx.reader, ctx, assessmentId);
+    const { items, total } = await requirementRows(
+      this.tx.reader,
+      ctx,
+      assessmentId,
+      { status: query.status, theme: query.theme, kind: query.kind },
+      { offset: query.offset, limit: query.pageSize },
+    );
+    return toPage(items, total, query);
+  }
+
+  async requirement(
+    ctx: RequestContext,
+    assessmentId: string,
+    raId: string,
+    manager: EntityManager = this.tx.reader,
+  ): Promise<RequirementAssessmentView> {
+    await loadAssessment(manager, ctx, assessmentId);
+    const { items } = await requirementRows(manager, ctx, assessmentId, { id: raId });
+    if (items.length === 0) throw new NotFoundException('Requirement assessment');
+    return items[0];
+  }
+
+  /**
+   * Updates applicability, justification, inclusion reasons, status, owner, due date or notes. A requirement
+   * that is not applicable has status `not-applicable` and needs a justification; setting a working status
+   * makes it applicable again.
+   */
+  async updateRequirement(
+    ctx: RequestContext,
+    assessmentId: string,
+    raId: string,
+    dto: UpdateRequirementAssessmentDto,
+  ): Promise<RequirementAssessmentView> {
+    return this.tx.run(async (manager) => {
+      const { assessment } = await loadAssessment(manager, ctx, assessmentId);
+      const ra = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
+        .andWhere('ra.id = :raId AND ra.assessmentId = :assessmentId', { raId, assessmentId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!ra) throw new NotFoundException('Requirement assessment');
+      assertCan(ctx, 'update', 'Assessment', ra);
+      if (assessment.archived) throw new ConflictException('This assessment is archived and read-only');
+      assertVersion('Requirement assessment', ra.version, dto.version);
+      const before = { ...ra };
+      Object.assign(ra, this.nextState(ra, dto));
+      if (dto.ownerId) await this.checkOwner(manager, assessment.organisationId, dto.ownerId);
+      await manager.save(ra);
+      const { ref } = await manager.findOneByOrFail(FrameworkRequirement, { id: ra.requirementId });
+      await recordAudit(manager, ctx, {
+        action: 'requirement-assessment.update',
+        entity: 'requirement-assessment',
+        entityId: ra.id,
+        organisationId: ra.organisationId,
+        before: { ref, ...pickAudited(before) },
+        after: { ref, ...pickAudited(ra) },
+      });
+      return this.requirement(ctx, assessmentId, raId, manager);
+    });
+  }
+
+  private nextState(
+    ra: RequirementAssessment,
+    dto: UpdateRequirementAssessmentDto,
+  ): Partial<RequirementAssessment> {
+    let applicable = dto.applicable ?? ra.applicable;
+    if (dto.status === 'not-applicable') {
+      if (dto.applicable === true) {
+        throw ValidationException.field('status', 'not-applicable contradicts applicable: true');
+      }
+      applicable = false;
+    } else if (dto.status !== undefined) {
+      if (dto.applicable === false) {
+        throw ValidationException.field('status', `${dto.status} contradicts applicable: false`);
+      }
+      applicable = true;
+    }
+    const justification = dto.justification !== undefined ? dto.justification || null : ra.justification;
+    if (!applicable && !justification) {
+      throw ValidationException.field(
+        'justification',
+        'a justification is required when the requirement is not applicable',
+      );
+    }
+    if (!applicable && dto.inclusionReasons?.length) {
+      throw ValidationException.field(
+        'inclusionReasons',
+        'a requirement that is not applicable has no inclusion reasons',
+      );
+    }
+    const status = !applicable
+      ? 'not-applicable'
+      : (dto.status ?? (ra.status === 'not-applicable' ? 'not-started' : ra.status));
+    return {
+      applicable,
+      justification,
+      status,
+      inclusionReasons: applicable ? (dto.inclusionReasons ?? ra.inclusionReasons) : [],
+      ownerId: dto.ownerId !== undefined ? dto.ownerId : ra.ownerId,
+      dueDate: dto.dueDate !== undefined ? dto.dueDate : ra.dueDate,
+      notes: dto.notes !== undefined ? dto.notes || null : ra.notes,
+    };
+  }
+
+  private async checkOwner(manager: EntityManager, organisationId: string, ownerId: string): Promise<void> {
+    const owner = await manager
+      .createQueryBuilder(Membership, 'm')
+      .innerJoin(User, 'u', 'u.id = m.userId')
+      .where('m.userId = :ownerId AND m.organisationId = :organisationId', { ownerId, organisationId })
+      .andWhere('m.role IN (:...roles)', { roles: OWNER_ROLES })
+      .andWhere('NOT u.disabled')
+      .getExists();
+    if (!owner) {
+      throw ValidationException.field(
+        'ownerId',
+        'the owner must be an active administrator or security officer of the operator',
+      );
+    }
+  }
+
+  private checkScope(
+    framework: Framework,
+    scope: AssessmentScopeDto | undefined,
+    creating: boolean,
+  ): AssessmentScope {
+    const known = framework.activities.map((a) => a.number);
+    if (scope?.hdsActivities === undefined) {
+      // An HDS assessment covers every hosting activity unless told otherwise.
+      return creating && known.length > 0 ? { hdsActivities: known } : {};
+    }
+    if (known.length === 0) {
+      throw ValidationException.field(
+        'scope.hdsActivities',
+        `framework ${framework.code} has no hosting activities`,
+      );
+    }
+    const unknown = scope.hdsActivities.filter((n) => !known.includes(n));
+    if (unknown.length > 0) {
+      throw ValidationException.field(
+        'scope.hdsActivities',
+        `unknown activities ${unknown.join(', ')} (framework ${framework.code} has ${known.join(', ')})`,
+      );
+    }
+    return { hdsActivities: [...scope.hdsActivities].sort((a, b) => a - b) };
+  }
+
+  private async requirementCount(manager: EntityManager, assessmentId: string): Promise<number> {
+    return manager.countBy(RequirementAssessment, { assessmentId });
+  }
+
+  private async page(
+    qb: ReturnType<typeof scopedQuery<Assessment>>,
+    query: AssessmentListQuery,
+  ): Promise<Page<AssessmentView>> {
+    if (query.frameworkCode) qb.andWhere('f.code = :code', { code: query.frameworkCode });
+    if (query.archived) qb.andWhere('a.archived = :archived', { archived: query.archived === 'true' });
+    const [rows, total] = await qb.getManyAndCount();
+    const counts: { id: string; count: number }[] = rows.length
+      ? await this.tx.reader.query(
+          `SELECT assessment_id AS id, count(*)::int AS count FROM requirement_assessment
+           WHERE assessment_id = ANY($1::uuid[]) GROUP BY assessment_id`,
+          [rows.map((row) => row.id)],
+        )
+      : [];
+    const countOf = new Map(counts.map((c) => [c.id, c.count]));
+    return toPage(
+      rows.map((row) => {
+        const { framework } = row as Assessment & { framework: Framework };
+        return toAssessmentView(row, framework, countOf.get(row.id) ?? 0);
+      }),
+      total,
+      query,
+    );
+  }
+}
+
+function pickAudited(ra: RequirementAssessment) {
+  const { applicable, justification, inclusionReasons, status, ownerId, dueDate, notes } = ra;
+  return { applicable, justification, inclusionReasons, status, ownerId, dueDate, notes };
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext, ValidationException } from '@vigie/core';
+import { EntityManager } from 'typeorm';
+import { RequirementAssessment } from '../assessments/requirement-assessment.entity';
+import { annexARef, ISO27001_CODE } from '../frameworks/builtin-frameworks';
+import { EvidenceService, NewEvidence } from './evidence.service';
+
+/** What another capability attaches: a file and the Annex A control it evidences. */
+export interface ControlEvidence extends NewEvidence {
+  /** Annex A control, `5.18` or `A.5.18`. */
+  controlRef: string;
+}
+
+export interface AttachedEvidence {
+  evidenceId: string;
+  sha256: string;
+  assessmentId: string;
+  requirementAssessmentId: string;
+}
+
+/**
+ * The public service through which other capabilities add evidence to the certification (e.g. access reviews
+ * attach their certificate to control 5.18, "Access rights"). It works in the caller's transaction and does not
+ * check the caller's certification permissions: the calling capability has authorised its own action; the
+ * evidence is recorded as uploaded by the caller and audited.
+ */
+@Injectable()
+export class CertificationEvidence {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /**
+   * Attaches a file to an Annex A control of the operator's current ISO/IEC 27001:2022 assessment (the most
+   * recent one not archived). Answers null, writing nothing, when the operator has no current ISO assessment.
+   * The file goes through the same content checks as an upload (a refused type throws 415).
+   */
+  async attachToControl(
+    manager: EntityManager,
+    ctx: RequestContext,
+    input: ControlEvidence,
+  ): Promise<AttachedEvidence | null> {
+    const ref = annexARef(input.controlRef.trim());
+    const [target]: { assessmentId: string; raId: string | null }[] = await manager.query(
+      `SELECT a.id AS "assessmentId",
+              (SELECT ra.id FROM requirement_assessment ra
+               JOIN framework_requirement fr ON fr.id = ra.requirement_id
+               WHERE ra.assessment_id = a.id AND fr.ref = $2 AND fr.kind = 'control') AS "raId"
+       FROM assessment a
+       JOIN framework f ON f.id = a.framework_id
+       JOIN organisation o ON o.id = a.organisation_id
+       WHERE f.code = $1 AND o.kind = 'operator' AND NOT a.archived
+       ORDER BY a.created_at DESC, a.id DESC
+       LIMIT 1`,
+      [ISO27001_CODE, ref],
+    );
+    if (!target) return null;
+    if (!target.raId) throw ValidationException.field('controlRef', `no Annex A control ${ref}`);
+    const ra = await manager.findOneByOrFail(RequirementAssessment, { id: target.raId });
+    const evidence = await this.evidence.insert(manager, ctx, ra.organisationId, input);
+    await this.evidence.insertLink(manager, ctx, evidence, ra);
+    return {
+      evidenceId: evidence.id,
+      sha256: evidence.sha256,
+      assessmentId: target.assessmentId,
+      requirementAssessmentId: ra.id,
+    };
+  }
+}

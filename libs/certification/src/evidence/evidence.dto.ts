@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const emptyAsUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** The text fields of the multipart upload (the file itself is the `file` part). */
+export class UploadEvidenceDto {
+  @ApiProperty({
+    example: '2026-03-31',
+    description: 'Date the document speaks for (distinct from the upload date)',
+  })
+  @Matches(DATE_ONLY, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'effectiveDate must be a valid date' })
+  effectiveDate: string;
+
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    description: 'After this date the evidence is flagged expired',
+  })
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'expiresAt must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be a valid date' })
+  expiresAt?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+}
+
+export class LinkEvidenceDto {
+  @ApiProperty({ format: 'uuid', description: 'A requirement assessment of any assessment (any framework)' })
+  @IsUUID()
+  requirementAssessmentId: string;
+}
+
+/** A file received by multer (memory storage). */
+export interface UploadedEvidenceFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * An evidence file, kept byte for byte in the database (a backup of the database holds everything). Immutable:
+ * a new version of a document is a new evidence. `uploadedAt` is when it reached Vigie; `effectiveDate` is the
+ * date the document speaks for (a policy's approval, a test's execution), which may be earlier.
+ */
+@Entity('evidence')
+@Index('idx_evidence_organisation', ['organisationId', 'uploadedAt'])
+export class Evidence {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName: string;
+
+  /** Detected from the content, never taken from the client. */
+  @Column({ name: 'content_type', type: 'varchar', length: 150 })
+  contentType: string;
+
+  @Column({ type: 'integer' })
+  size: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  /** The bytes; only selected when downloading. */
+  @Column({ type: 'bytea', select: false })
+  content: Buffer;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  description: string | null;
+
+  /** `YYYY-MM-DD`. */
+  @Column({ name: 'effective_date', type: 'date' })
+  effectiveDate: string;
+
+  /** `YYYY-MM-DD`; after it the evidence is flagged expired. */
+  @Column({ name: 'expires_at', type: 'date', nullable: true })
+  expiresAt: string | null;
+
+  @Column({ name: 'uploaded_at', type: 'timestamptz', default: () => 'now()' })
+  uploadedAt: Date;
+
+  @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
+  uploadedBy: string | null;
+}

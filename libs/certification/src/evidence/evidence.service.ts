@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import {
+  ConflictException,
+  NotFoundException,
+  Page,
+  PageQuery,
+  recordAudit,
+  RequestContext,
+  toPage,
+  UnsupportedMediaTypeException,
+  ValidationException,
+} from '@vigie/core';
+import { Transactions, uniqueViolation } from '@vigie/db';
+import type { DownloadableFile } from '@vigie/documents';
+import { EntityManager } from 'typeorm';
+import { loadAssessment } from '../assessments/assessment-access';
+import { Assessment } from '../assessments/assessment.entity';
+import { RequirementAssessment } from '../assessments/requirement-assessment.entity';
+import { todayInParis } from '../dates';
+import { EvidenceLink } from './evidence-link.entity';
+import { Evidence } from './evidence.entity';
+import { UploadedEvidenceFile, UploadEvidenceDto } from './evidence.dto';
+import { EvidenceLinkView, EvidenceView, toEvidenceView } from './evidence.view';
+import { sniffEvidence } from './file-sniffer';
+
+/** A file to keep as evidence, whatever route it came by (upload, another capability). */
+export interface NewEvidence {
+  fileName: string;
+  bytes: Buffer;
+  effectiveDate: string;
+  expiresAt?: string | null;
+  description?: string | null;
+}
+
+@Injectable()
+export class EvidenceService {
+  constructor(private readonly tx: Transactions) {}
+
+  /** Uploads a file as evidence of one requirement assessment (security officer). */
+  async upload(
+    ctx: RequestContext,
+    assessmentId: string,
+    raId: string,
+    file: UploadedEvidenceFile | undefined,
+    dto: UploadEvidenceDto,
+  ): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
+    return this.tx.run(async (manager) => {
+      const { assessment } = await loadAssessment(manager, ctx, assessmentId);
+      const ra = await this.requirementOf(manager, ctx, assessmentId, raId);
+      assertCan(ctx, 'create', 'Evidence', { organisationId: ra.organisationId });
+      if (assessment.archived) throw new ConflictException('This assessment is archived and read-only');
+      if (!file) throw ValidationException.field('file', 'a file is required (multipart field "file")');
+      const evidence = await this.insert(manager, ctx, ra.organisationId, {
+        fileName: file.originalname,
+        bytes: file.buffer,
+        effectiveDate: dto.effectiveDate,
+        expiresAt: dto.expiresAt,
+        description: dto.description,
+      });
+      await this.insertLink(manager, ctx, evidence, ra);
+      return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
+    });
+  }
+
+  /**
+   * Stores a file as evidence of the organisation and audits it, without permission checks: the caller has
+   * made them (upload route, or a capability acting through {@link CertificationEvidence}).
+   */
+  async insert(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    input: NewEvidence,
+  ): Promise<Evidence> {
+    if (input.bytes.length === 0) throw ValidationException.field('file', 'the file is empty');
+    if (input.expiresAt && input.expiresAt < input.effectiveDate) {
+      throw ValidationException.field('expiresAt', 'the expiry date must not be before the effective date');
+    }
+    const sniffed = await sniffEvidence(input.bytes);
+    if ('refused' in sniffed) throw new UnsupportedMediaTypeException(`file: ${sniffed.reason}`);
+    const evidence = manager.create(Evidence, {
+      organisationId,
+      fileName: cleanFileName(input.fileName),
+      contentType: sniffed.contentType,
+      size: input.bytes.length,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      content: input.bytes,
+      description: input.description?.trim() || null,
+      effectiveDate: input.effectiveDate,
+      expiresAt: input.expiresAt ?? null,
+      uploadedAt: new Date(),
+      uploadedBy: ctx.userId,
+    });
+    await manager.insert(Evidence, evidence);
+    await recordAudit(manager, ctx, {
+      action: 'evidence.upload',
+      entity: 'evidence',
+      entityId: evidence.id,
+      organisationId,
+      before: null,
+      after: {
+        fileName: evidence.fileName,
+        contentType: evidence.contentType,
+        size: evidence.size,
+        sha256: evidence.sha256,
+        effectiveDate: evidence.effectiveDate,
+        expiresAt: evidence.expiresAt,
+      },
+    });
+    return evidence;
+  }
+
+  /** Links an existing evidence to another requirement assessment (any assessment, any framework). */
+  async link(
+    ctx: RequestContext,
+    evidenceId: string,
+    raId: string,
+  ): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
+    return this.tx.run(async (manager) => {
+      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, {
+        label: 'Evidence',
+      });
+      assertCan(ctx, 'update', 'Evidence', evidence);
+      const ra = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
+        .andWhere('ra.id = :raId', { raId })
+        .getOne();
+      if (!ra || ra.organisationId !== evidence.organisationId) {
+        throw ValidationException.field('requirementAssessmentId', 'no such requirement assessment');
+      }
+      assertCan(ctx, 'update', 'Assessment', ra);
+      const assessment = await manager.findOneByOrFail(Assessment, { id: ra.assessmentId });
+      if (assessment.archived) throw new ConflictException('That assessment is archived and read-only');
+      await this.insertLink(manager, ctx, evidence, ra);
+      return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
+    });
+  }
+
+  /** Removes the link between an evidence and a requirement assessment (the file stays). */
+  async unlink(ctx: RequestContext, evidenceId: string, raId: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, {
+        label: 'Evidence',
+      });
+      assertCan(ctx, 'update', 'Evidence', evidence);
+      const link = await manager.findOneBy(EvidenceLink, { evidenceId, requirementAssessmentId: raId });
+      if (!link) throw new NotFoundException('Evidence link');
+      const assessment = await manager
+        .createQueryBuilder(Assessment, 'a')
+        .innerJoin(RequirementAssessment, 'ra', 'ra.assessmentId = a.id')
+        .where('ra.id = :raId', { raId })
+        .getOneOrFail();
+      if (assessment.archived) throw new ConflictException('That assessment is archived and read-only');
+      await manager.delete(EvidenceLink, { id: link.id });
+      await recordAudit(manager, ctx, {
+        action: 'evidence.unlink',
+        entity: 'evidence',
+        entityId: evidence.id,
+        organisationId: evidence.organisationId,
+        changes: { requirementAssessmentId: { before: raId, after: null } },
+      });
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
+    const evidence = await findVisibleOrFail(this.tx.reader, ctx, 'Evidence', Evidence, id, {
+      label: 'Evidence',
+    });
+    return { ...toEvidenceView(evidence), links: await this.links(this.tx.reader, id) };
+  }
+
+  /** The evidence of one requirement assessment, newest first. */
+  async listForRequirement(
+    ctx: RequestContext,
+    assessmentId: string,
+    raId: string,
+    query: PageQuery,
+  ): Promise<Page<EvidenceView>> {
+    await loadAssessment(this.tx.reader, ctx, assessmentId);
+    await this.requirementOf(this.tx.reader, ctx, assessmentId, raId);
+    const [rows, total] = await scopedQuery(this.tx.reader, ctx, 'read', 'Evidence', Evidence, 'e')
+      .innerJoin(EvidenceLink, 'l', 'l.evidenceId = e.id')
+      .andWhere('l.requirementAssessmentId = :raId', { raId })
+      .orderBy('e.uploadedAt', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const today = todayInParis();
+    return toPage(
+      rows.map((row) => toEvidenceView(row, today)),
+      total,
+      query,
+    );
+  }
+
+  /** The exact bytes uploaded, with the content type detected at upload. */
+  async content(ctx: RequestContext, id: string): Promise<DownloadableFile> {
+    const evidence = await scopedQuery(this.tx.reader, ctx, 'read', 'Evidence', Evidence, 'e')
+      .addSelect('e.content')
+      .andWhere('e.id = :id', { id })
+      .getOne();
+    if (!evidence) throw new NotFoundException('Evidence');
+    return {
+      document: { id: evidence.id, sha256: evidence.sha256 },
+      fileName: evidence.fileName,
+      contentType: evidence.contentType,
+      bytes: evidence.content,
+    };
+  }
+
+  async insertLink(
+    manager: EntityManager,
+    ctx: RequestContext,
+    evidence: Evidence,
+    ra: RequirementAssessment,
+  ): Promise<void> {
+    try {
+      await manager.insert(EvidenceLink, {
+        organisationId: ra.organisationId,
+        evidenceId: evidence.id,
+        requirementAssessmentId: ra.id,
+        createdBy: ctx.userId,
+      });
+    } catch (error) {
+      if (uniqueViolation(error))
+        throw new ConflictException('This evidence already supports this requirement');
+      throw error;
+    }
+    await recordAudit(manager, ctx, {
+      action: 'evidence.link',
+      entity: 'evidence',
+      entityId: evidence.id,
+      organisationId: evidence.organisationId,
+      changes: { requirementAssessmentId: { before: null, after: ra.id } },
+    });
+  }
+
+  private async requirementOf(
+    manager: EntityManager,
+    ctx: RequestContext,
+    assessmentId: string,
+    raId: string,
+  ): Promise<RequirementAssessment> {
+    const ra = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
+      .andWhere('ra.id = :raId AND ra.assessmentId = :assessmentId', { raId, assessmentId })
+      .getOne();
+    if (!ra) throw new NotFoundException('Requirement assessment');
+    return ra;
+  }
+
+  /** Where an evidence is used, in every assessment (one query). */
+  private async links(manager: EntityManager, evidenceId: string): Promise<EvidenceLinkView[]> {
+    return manager.query(
+      `SELECT l.requirement_assessment_id AS "requirementAssessmentId", a.id AS "assessmentId",
+              a.name AS "assessmentName", f.code AS "frameworkCode", fr.ref, fr.title, l.created_at AS "linkedAt"
+       FROM evidence_link l
+       JOIN requirement_assessment ra ON ra.id = l.requirement_assessment_id
+       JOIN assessment a ON a.id = ra.assessment_id
+       JOIN framework f ON f.id = a.framework_id
+       JOIN framework_requirement fr ON fr.id = ra.requirement_id
+       WHERE l.evidence_id = $1
+       ORDER BY a.created_at, fr.position`,
+      [evidenceId],
+    );
+  }
+}
+
+/** The name part of a client's file name, without control characters, at most 255 characters. */
+function cleanFileName(name: string): string {
+  const cleaned = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
+  return (cleaned || 'preuve').slice(-255);
+}

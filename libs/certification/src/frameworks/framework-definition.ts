@@ -1,0 +1,187 @@
+import type { RequirementKind } from './framework-requirement.entity';
+
+/**
+ * A framework as `framework:import` reads it (JSON) and as the built-in ones are described. See the lib README
+ * for the documented JSON structure; {@link validateFrameworkDefinition} enforces it.
+ */
+export interface FrameworkDefinition {
+  /** Lower-case letters, digits, `.` and `-`, 3 to 50 characters; unique. */
+  code: string;
+  name: string;
+  edition: string;
+  description?: string;
+  /** Scope options (e.g. HDS hosting activities); an assessment may name the ones in its scope. */
+  activities?: { number: number; label: string }[];
+  requirements: RequirementDefinition[];
+}
+
+export interface RequirementDefinition {
+  ref: string;
+  title: string;
+  /** Theme, clause or chapter the requirement is grouped under in progress and reports. */
+  group: string;
+  kind?: RequirementKind;
+  /** `ref` of another requirement of the same framework, listed before this one. */
+  parent?: string;
+  /** Defaults to true for a requirement that is no other one's parent, false otherwise. */
+  assessable?: boolean;
+  /** Free text (`CSP R.1111-11 1°`), or a requirement of a framework held by Vigie, whose status is shown. */
+  anchor?: string | { framework: string; ref: string };
+}
+
+/** A definition checked and normalised (defaults applied). */
+export interface ValidFrameworkDefinition extends FrameworkDefinition {
+  activities: { number: number; label: string }[];
+  requirements: (RequirementDefinition & { kind: RequirementKind; assessable: boolean })[];
+}
+
+export type DefinitionCheck =
+  { ok: true; definition: ValidFrameworkDefinition } | { ok: false; errors: string[] };
+
+const CODE = /^[a-z0-9][a-z0-9.-]{1,48}[a-z0-9]$/;
+const REF = /^[A-Za-z0-9][A-Za-z0-9 ._°()/-]*$/;
+const KINDS: readonly RequirementKind[] = ['clause', 'control', 'requirement'];
+const MAX_REQUIREMENTS = 2000;
+const TOP_KEYS = ['code', 'name', 'edition', 'description', 'activities', 'requirements'];
+const REQUIREMENT_KEYS = ['ref', 'title', 'group', 'kind', 'parent', 'assessable', 'anchor'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, min: number, max: number): value is string {
+  return typeof value === 'string' && value.trim().length >= min && value.length <= max;
+}
+
+/**
+ * Checks the structure of a framework definition and lists every problem with its JSON path
+ * (`requirements[3].parent: …`), so that a whole file can be fixed in one go. Cross-database checks (code
+ * already used, anchor targets) are made by the importer.
+ */
+export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
+  const errors: string[] = [];
+  if (!isObject(input)) return { ok: false, errors: ['(root): must be a JSON object'] };
+  for (const key of Object.keys(input)) {
+    if (!TOP_KEYS.includes(key)) errors.push(`${key}: unknown property (allowed: ${TOP_KEYS.join(', ')})`);
+  }
+  if (typeof input.code !== 'string' || !CODE.test(input.code)) {
+    errors.push(
+      'code: must be 3 to 50 lower-case letters, digits, "." or "-", starting and ending with a letter or digit',
+    );
+  }
+  if (!text(input.name, 1, 200)) errors.push('name: must be a non-empty string of at most 200 characters');
+  if (!text(input.edition, 1, 50))
+    errors.push('edition: must be a non-empty string of at most 50 characters');
+  if (input.description !== undefined && !text(input.description, 0, 2000)) {
+    errors.push('description: must be a string of at most 2000 characters');
+  }
+
+  const activities: { number: number; label: string }[] = [];
+  if (input.activities !== undefined) {
+    if (!Array.isArray(input.activities) || input.activities.length > 50) {
+      errors.push('activities: must be an array of at most 50 items');
+    } else {
+      const seen = new Set<number>();
+      input.activities.forEach((activity: unknown, index: number) => {
+        const path = `activities[${index}]`;
+        if (!isObject(activity)) return void errors.push(`${path}: must be an object {number, label}`);
+        const extra = Object.keys(activity).filter((key) => key !== 'number' && key !== 'label');
+        if (extra.length) errors.push(`${path}: unknown property ${extra.join(', ')}`);
+        const { number, label } = activity;
+        if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 99) {
+          errors.push(`${path}.number: must be an integer from 1 to 99`);
+        } else if (seen.has(number)) {
+          errors.push(`${path}.number: activity ${number} is listed twice`);
+        } else seen.add(number);
+        if (!text(label, 1, 500))
+          errors.push(`${path}.label: must be a non-empty string of at most 500 characters`);
+        if (typeof number === 'number' && typeof label === 'string') activities.push({ number, label });
+      });
+    }
+  }
+
+  const requirements: ValidFrameworkDefinition['requirements'] = [];
+  if (!Array.isArray(input.requirements) || input.requirements.length === 0) {
+    errors.push('requirements: must be a non-empty array');
+  } else if (input.requirements.length > MAX_REQUIREMENTS) {
+    errors.push(`requirements: at most ${MAX_REQUIREMENTS} requirements`);
+  } else {
+    const firstIndex = new Map<string, number>();
+    const parents = new Set(
+      input.requirements
+        .map((r: unknown) => (isObject(r) && typeof r.parent === 'string' ? r.parent : undefined))
+        .filter((p): p is string => p !== undefined),
+    );
+    input.requirements.forEach((requirement: unknown, index: number) => {
+      const path = `requirements[${index}]`;
+      if (!isObject(requirement)) return void errors.push(`${path}: must be an object`);
+      const before = errors.length;
+      for (const key of Object.keys(requirement)) {
+        if (!REQUIREMENT_KEYS.includes(key)) {
+          errors.push(`${path}.${key}: unknown property (allowed: ${REQUIREMENT_KEYS.join(', ')})`);
+        }
+      }
+      const { ref, title, group, kind, parent, assessable, anchor } = requirement;
+      if (typeof ref !== 'string' || ref.length > 50 || !REF.test(ref)) {
+        errors.push(`${path}.ref: must be 1 to 50 characters (letters, digits, space . _ ° ( ) / -)`);
+      } else if (firstIndex.has(ref)) {
+        errors.push(`${path}.ref: "${ref}" is already used by requirements[${firstIndex.get(ref)}]`);
+      } else firstIndex.set(ref, index);
+      if (!text(title, 1, 2000))
+        errors.push(`${path}.title: must be a non-empty string of at most 2000 characters`);
+      if (!text(group, 1, 200))
+        errors.push(`${path}.group: must be a non-empty string of at most 200 characters`);
+      if (kind !== undefined && !KINDS.includes(kind as RequirementKind)) {
+        errors.push(`${path}.kind: must be one of ${KINDS.join(', ')}`);
+      }
+      if (parent !== undefined) {
+        if (typeof parent !== 'string')
+          errors.push(`${path}.parent: must be the ref of an earlier requirement`);
+        else if (!firstIndex.has(parent) || parent === ref) {
+          errors.push(`${path}.parent: "${parent}" is not the ref of an earlier requirement`);
+        }
+      }
+      if (assessable !== undefined && typeof assessable !== 'boolean') {
+        errors.push(`${path}.assessable: must be true or false`);
+      }
+      if (anchor !== undefined) {
+        const validText = text(anchor, 1, 100);
+        const validLink =
+          isObject(anchor) &&
+          Object.keys(anchor).every((key) => key === 'framework' || key === 'ref') &&
+          typeof anchor.framework === 'string' &&
+          CODE.test(anchor.framework) &&
+          text(anchor.ref, 1, 50);
+        if (!validText && !validLink) {
+          errors.push(`${path}.anchor: must be a string of at most 100 characters or {framework, ref}`);
+        }
+      }
+      if (errors.length === before) {
+        requirements.push({
+          ref: ref as string,
+          title: (title as string).trim(),
+          group: (group as string).trim(),
+          kind: (kind as RequirementKind | undefined) ?? 'requirement',
+          parent: parent as string | undefined,
+          assessable: (assessable as boolean | undefined) ?? !parents.has(ref as string),
+          anchor: anchor as RequirementDefinition['anchor'],
+        });
+      }
+    });
+    if (errors.length === 0 && !requirements.some((r) => r.assessable)) {
+      errors.push('requirements: at least one requirement must be assessable');
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    definition: {
+      code: input.code as string,
+      name: (input.name as string).trim(),
+      edition: (input.edition as string).trim(),
+      description: input.description as string | undefined,
+      activities,
+      requirements,
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { scopedQuery } from '@vigie/authz';
+import { NotFoundException, Page, PageQuery, RequestContext, toPage } from '@vigie/core';
+import { Transactions } from '@vigie/db';
+import { ensureBuiltinFrameworks } from './framework-catalog';
+import { FrameworkActivity, Framework } from './framework.entity';
+import { FrameworkRequirement } from './framework-requirement.entity';
+
+export interface FrameworkView {
+  code: string;
+  name: string;
+  edition: string;
+  description: string | null;
+  builtin: boolean;
+  activities: FrameworkActivity[];
+  requirementCount: number;
+  assessableCount: number;
+}
+
+export interface FrameworkRequirementView {
+  id: string;
+  ref: string;
+  title: string;
+  kind: string;
+  theme: string;
+  parentRef: string | null;
+  assessable: boolean;
+  anchor: { label: string; frameworkCode: string | null; ref: string | null } | null;
+}
+
+export interface RequirementQuery extends PageQuery {
+  kind?: string;
+  theme?: string;
+}
+
+/**
+ * Frameworks are read-only reference data. The built-in ones are loaded from `libs/reference-data` when the
+ * module starts (after the migrations), idempotently: see {@link ensureBuiltinFrameworks}.
+ */
+@Injectable()
+export class FrameworksService implements OnModuleInit {
+  private readonly logger = new Logger('Frameworks');
+
+  constructor(private readonly tx: Transactions) {}
+
+  async onModuleInit(): Promise<void> {
+    const outcome = await this.tx.run((manager) => ensureBuiltinFrameworks(manager));
+    if (outcome.created.length) this.logger.log(`Built-in frameworks loaded: ${outcome.created.join(', ')}`);
+    for (const warning of outcome.warnings) this.logger.warn(warning);
+  }
+
+  async list(ctx: RequestContext, query: PageQuery): Promise<Page<FrameworkView>> {
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Framework', Framework, 'f')
+      .orderBy('f.builtin', 'DESC')
+      .addOrderBy('f.code', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize);
+    const [frameworks, total] = await qb.getManyAndCount();
+    const counts: { id: string; total: number; assessable: number }[] = frameworks.length
+      ? await this.tx.reader.query(
+          `SELECT framework_id AS id, count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
+           FROM framework_requirement WHERE framework_id = ANY($1::uuid[]) GROUP BY framework_id`,
+          [frameworks.map((f) => f.id)],
+        )
+      : [];
+    const byId = new Map(counts.map((c) => [c.id, c]));
+    return toPage(
+      frameworks.map((f) => toView(f, byId.get(f.id)?.total ?? 0, byId.get(f.id)?.assessable ?? 0)),
+      total,
+      query,
+    );
+  }
+
+  async get(ctx: RequestContext, code: string): Promise<FrameworkView> {
+    const framework = await this.visible(ctx, code);
+    const [counts]: { total: number; assessable: number }[] = await this.tx.reader.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
+       FROM framework_requirement WHERE framework_id = $1`,
+      [framework.id],
+    );
+    return toView(framework, counts.total, counts.assessable);
+  }
+
+  async requirements(
+    ctx: RequestContext,
+    code: string,
+    query: RequirementQuery,
+  ): Promise<Page<FrameworkRequirementView>> {
+    const framework = await this.visible(ctx, code);
+    const qb = this.tx.reader
+      .createQueryBuilder(FrameworkRequirement, 'r')
+      .where('r.frameworkId = :id', { id: framework.id })
+      .orderBy('r.position', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize);
+    if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+    if (query.theme) qb.andWhere('r.group = :theme', { theme: query.theme });
+    const [rows, total] = await qb.getManyAndCount();
+    return toPage(
+      rows.map((r) => ({
+        id: r.id,
+        ref: r.ref,
+        title: r.title,
+        kind: r.kind,
+        theme: r.group,
+        parentRef: r.parentRef,
+        assessable: r.assessable,
+        anchor: r.anchor ? { label: r.anchor, frameworkCode: r.anchorFrameworkCode, ref: r.anchorRef } : null,
+      })),
+      total,
+      query,
+    );
+  }
+
+  private async visible(ctx: RequestContext, code: string): Promise<Framework> {
+    const framework = await scopedQuery(this.tx.reader, ctx, 'read', 'Framework', Framework, 'f')
+      .andWhere('f.code = :code', { code })
+      .getOne();
+    if (!framework) throw new NotFoundException('Framework');
+    return framework;
+  }
+}
+
+function toView(framework: Framework, requirementCount: number, assessableCount: number): FrameworkView {
+  const { code, name, edition, description, builtin, activities } = framework;
+  return { code, name, edition, description, builtin, activities, requirementCount, assessableCount };
+}

@@ -1,0 +1,62 @@
+import { ArgumentsHost, BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import { ProblemFilter } from './problem.filter';
+
+/** Runs the filter on an error and returns what it answered. */
+function answer(exception: unknown): { status: number; type: string; body: Record<string, unknown> } {
+  const sent: { status: number; type: string; body: string } = { status: 0, type: '', body: '' };
+  const response = {
+    headersSent: false,
+    setHeader: () => undefined,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    type(value: string) {
+      sent.type = value;
+      return this;
+    },
+    send(body: string) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => ({ originalUrl: '/api/v1/upload?x=1', id: 'req-1' }),
+      getResponse: () => response,
+    }),
+  } as unknown as ArgumentsHost;
+  new ProblemFilter().catch(exception, host);
+  return { status: sent.status, type: sent.type, body: JSON.parse(sent.body) };
+}
+
+function multerError(code: string, field?: string): Error {
+  return Object.assign(new Error(code), { name: 'MulterError', code, field });
+}
+
+describe('ProblemFilter and uploads', () => {
+  it('answers 413 problem+json for a raw multer "file too large" error', () => {
+    const result = answer(multerError('LIMIT_FILE_SIZE', 'file'));
+    expect(result.status).toBe(413);
+    expect(result.type).toBe('application/problem+json');
+    expect(result.body).toMatchObject({
+      status: 413,
+      title: 'Payload too large',
+      instance: '/api/v1/upload',
+    });
+    expect(result.body.detail).toMatch(/upload limit/);
+  });
+
+  it('answers the same 413 for the error FileInterceptor makes of it', () => {
+    const result = answer(new PayloadTooLargeException('File too large'));
+    expect(result.status).toBe(413);
+    expect(result.body.detail).toMatch(/upload limit/);
+  });
+
+  it('answers 400 for the other multipart limits', () => {
+    const result = answer(multerError('LIMIT_UNEXPECTED_FILE', 'attachment'));
+    expect(result.status).toBe(400);
+    expect(result.body.detail).toBe('Invalid multipart upload: limit_unexpected_file (attachment)');
+    expect(answer(new BadRequestException('Unexpected field')).status).toBe(400);
+  });
+});

