@@ -1,5 +1,5 @@
 import { OrganisationOwnedEntity } from '@vigie/db';
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 
 export const REQUIREMENT_STATUSES = ['not-started', 'in-progress', 'implemented', 'not-applicable'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
@@ -15,10 +15,24 @@ export type InclusionReason = (typeof INCLUSION_REASONS)[number];
 @Entity('requirement_assessment')
 @Index('uq_requirement_assessment', ['assessmentId', 'requirementId'], { unique: true })
 @Index('idx_requirement_assessment_organisation', ['organisationId'])
+@Index('idx_requirement_assessment_requirement', ['requirementId'])
+@Index('idx_requirement_assessment_owner', ['ownerId'])
+@Check(
+  'CHK_requirement_assessment_status',
+  `"status" IN ('not-started', 'in-progress', 'implemented', 'not-applicable')`,
+)
+@Check('CHK_requirement_assessment_applicability', `("status" = 'not-applicable') = (NOT "applicable")`)
+@Check(
+  'CHK_requirement_assessment_justification',
+  `"applicable" OR length(btrim(coalesce("justification", ''))) > 0`,
+)
+@ForeignKey('Organisation', ['organisationId'], ['id'], { name: 'FK_requirement_assessment_organisation' })
 export class RequirementAssessment extends OrganisationOwnedEntity {
+  @ForeignKey('Assessment', { name: 'FK_requirement_assessment_assessment', onDelete: 'CASCADE' })
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId: string;
 
+  @ForeignKey('FrameworkRequirement', { name: 'FK_requirement_assessment_requirement' })
   @Column({ name: 'requirement_id', type: 'uuid' })
   requirementId: string;
 
@@ -34,6 +48,7 @@ export class RequirementAssessment extends OrganisationOwnedEntity {
   @Column({ type: 'varchar', length: 20, default: 'not-started' })
   status: RequirementStatus;
 
+  @ForeignKey('User', { name: 'FK_requirement_assessment_owner' })
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })
   ownerId: string | null;
 

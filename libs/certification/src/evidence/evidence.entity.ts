@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * An evidence file, kept byte for byte in the database (a backup of the database holds everything). Immutable:
@@ -7,10 +7,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('evidence')
 @Index('idx_evidence_organisation', ['organisationId', 'uploadedAt'])
+@Index('idx_evidence_expires_at', { synchronize: false }) // partial index (WHERE expires_at IS NOT NULL), in the migration
+@Check('CHK_evidence_expiry', `"expires_at" IS NULL OR "expires_at" >= "effective_date"`)
 export class Evidence {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey('Organisation', { name: 'FK_evidence_organisation' })
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
@@ -45,6 +48,7 @@ export class Evidence {
   @Column({ name: 'uploaded_at', type: 'timestamptz', default: () => 'now()' })
   uploadedAt: Date;
 
+  @ForeignKey('User', { name: 'FK_evidence_uploader' })
   @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
   uploadedBy: string | null;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type RequirementKind = 'clause' | 'control' | 'requirement';
 
@@ -7,12 +7,14 @@ export type RequirementKind = 'clause' | 'control' | 'requirement';
  * assessment of the framework; the others (e.g. ISO clause 6.1, whose content is its sub-clauses) structure it.
  */
 @Entity('framework_requirement')
+@Check('CHK_framework_requirement_kind', `"kind" IN ('clause', 'control', 'requirement')`)
 @Index('uq_framework_requirement_ref', ['frameworkId', 'ref'], { unique: true })
 @Index('idx_framework_requirement_position', ['frameworkId', 'position'])
 export class FrameworkRequirement {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey('Framework', { name: 'FK_framework_requirement_framework', onDelete: 'CASCADE' })
   @Column({ name: 'framework_id', type: 'uuid' })
   frameworkId: string;
 
