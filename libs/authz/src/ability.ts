@@ -11,12 +11,33 @@ export type TenantScope = typeof ANY_ORGANISATION | string[];
 
 const abilities = new WeakMap<RequestContext, AppAbility>();
 
-/** Builds the CASL ability of a caller from their memberships and the role table (cached per request). */
+// Abilities depend only on the memberships, and CASL abilities are immutable once built: callers who hold the
+// same roles in the same organisations share one. Bounded: cleared when it grows past this many entries.
+const MAX_SHARED_ABILITIES = 5000;
+const sharedAbilities = new Map<string, AppAbility>();
+
+/** Builds the CASL ability of a caller from their memberships and the role table (cached). */
 export function abilityFor(ctx: RequestContext): AppAbility {
   const cached = abilities.get(ctx);
   if (cached) return cached;
+  const memberships = ctx.actor?.memberships ?? [];
+  const signature = memberships
+    .map((m) => `${m.role}@${m.organisationId}`)
+    .sort()
+    .join('|');
+  let ability = sharedAbilities.get(signature);
+  if (!ability) {
+    ability = buildAbility(memberships);
+    if (sharedAbilities.size >= MAX_SHARED_ABILITIES) sharedAbilities.clear();
+    sharedAbilities.set(signature, ability);
+  }
+  abilities.set(ctx, ability);
+  return ability;
+}
+
+function buildAbility(memberships: readonly { organisationId: string; role: string }[]): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  for (const membership of ctx.actor?.memberships ?? []) {
+  for (const membership of memberships) {
     for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {
       const tenantField = SUBJECT_TENANT_FIELD[grant.subject];
       if (grant.scope === 'any') {
@@ -28,9 +49,7 @@ export function abilityFor(ctx: RequestContext): AppAbility {
       }
     }
   }
-  const ability = build();
-  abilities.set(ctx, ability);
-  return ability;
+  return build();
 }
 
 /**
