@@ -5,6 +5,7 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { RunningVigie, startVigie } from '../../apps/api/src/runtime';
 import { createTestDatabase, TestDatabase } from './database';
+import { TcpProxy, throughProxy } from './tcp-proxy';
 
 export const ADMIN_EMAIL = 'admin@vigie.test';
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -18,6 +19,8 @@ export interface TestApp {
   database: TestDatabase;
   dataSource: DataSource;
   vigie: RunningVigie;
+  /** With `{ proxy: true }`: the TCP proxy between the application and its database. */
+  proxy?: TcpProxy;
   /** Stops the application and drops its database. */
   close(): Promise<void>;
 }
@@ -26,8 +29,18 @@ export interface TestApp {
  * Boots the real application (same module, same HTTP setup, same bootstrap as `npm start`) on a new database,
  * with an administrator and no demo data unless asked.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { proxy?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
+  let proxy: TcpProxy | undefined;
+  let target = database.target;
+  if (options.proxy) {
+    const { hostname, port } = new URL(database.url);
+    proxy = new TcpProxy(hostname, Number(port || 5432));
+    target = { ...target, url: throughProxy(database.url, await proxy.start()) };
+  }
   const config = loadConfig({
     VIGIE_ADMIN_EMAIL: ADMIN_EMAIL,
     VIGIE_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -35,11 +48,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     VIGIE_JWT_SECRET: TEST_JWT_SECRET,
     ...env,
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: database.url } : {}),
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: target.url } : {}),
   });
   const vigie = await startVigie(
     config,
-    { target: database.target, embedded: database.embedded },
+    { target, embedded: database.embedded },
     {
       jwtSecret: TEST_JWT_SECRET,
       listen: false,
@@ -54,8 +67,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
     dataSource: app.get(DataSource),
     vigie,
+    proxy,
     close: async () => {
       await vigie.close();
+      await proxy?.stop();
       await database.drop();
     },
   };

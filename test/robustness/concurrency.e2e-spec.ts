@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { createTestApp, TestApp } from '../support/test-app';
+import { as, createWorld, World } from '../support/world';
+
+const PARALLEL = 8;
+
+/** Parallel writers on one resource: optimistic locking lets exactly one win and loses nothing. */
+describe('Concurrency (e2e)', () => {
+  let app: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    world = await createWorld(app);
+  });
+  afterAll(() => app.close());
+
+  it('lets exactly one of several updates with the same version succeed; the others get 409', async () => {
+    const { body: current } = await app.http
+      .get(`/api/v1/organisations/${world.memberB.id}`)
+      .set(as(world.admin));
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        app.http
+          .patch(`/api/v1/organisations/${world.memberB.id}`)
+          .set(as(world.admin))
+          .send({ name: `Nom concurrent ${i}`, version: current.version }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, ...Array(PARALLEL - 1).fill(409)]);
+    const winner = responses.find((r) => r.status === 200)!;
+    const { body: after } = await app.http
+      .get(`/api/v1/organisations/${world.memberB.id}`)
+      .set(as(world.admin));
+    expect(after).toMatchObject({ name: winner.body.name, version: current.version + 1 });
+    const events = await app.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'organisation.update'",
+      [world.memberB.id],
+    );
+    expect(events[0].n).toBe(1);
+  });
+
+  it('keeps sequential updates (each with the version it read) all applied', async () => {
+    let version = (await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.admin))).body
+      .version;
+    for (let i = 0; i < 5; i += 1) {
+      const response = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.admin))
+        .send({ name: `Étape ${i}`, version });
+      expect(response.status).toBe(200);
+      version = response.body.version;
+    }
+    expect(version).toBeGreaterThanOrEqual(6);
+  });
+
+  it('renders PDFs in parallel into distinct, consistent records', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        app.http
+          .get(`/api/v1/organisations/${world.memberA.id}/audit-trail.pdf`)
+          .set(as(world.dpoA))
+          .buffer(true),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(PARALLEL).fill(200));
+    const ids = new Set(responses.map((r) => r.headers['x-document-id']));
+    expect(ids.size).toBe(PARALLEL);
+    for (const response of responses) {
+      const body = response.body as Buffer;
+      expect(response.headers['x-content-sha256']).toBe(createHash('sha256').update(body).digest('hex'));
+      const stored = await app.http
+        .get(`/api/v1/documents/${response.headers['x-document-id']}/content`)
+        .set(as(world.dpoA))
+        .buffer(true);
+      expect(Buffer.compare(stored.body as Buffer, body)).toBe(0);
+    }
+  });
+});

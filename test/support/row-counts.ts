@@ -1,0 +1,13 @@
+import { DataSource } from 'typeorm';
+
+/** Exact row count of every table of the public schema (the migrations table aside). */
+export async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const tables: { table_name: string }[] = await dataSource.query(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name",
+  );
+  const union = tables
+    .map(({ table_name }) => `SELECT '${table_name}' AS t, count(*)::int AS n FROM "${table_name}"`)
+    .join(' UNION ALL ');
+  const rows: { t: string; n: number }[] = await dataSource.query(union);
+  return Object.fromEntries(rows.map(({ t, n }) => [t, n]));
+}
