@@ -66,6 +66,15 @@ describe('The service as a process (e2e)', () => {
       });
       expect(created.status).toBe(201);
       const { id } = await created.json();
+      // A failed sign-in and a request carrying personal data in its query string.
+      await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'jeanne.dupont@ivry.fr', password: 'a-wrong-password-123' }),
+      });
+      await fetch(`${server.url}/api/v1/audit-events?entityId=${id}&email=jeanne.dupont@ivry.fr`, {
+        headers: auth,
+      });
 
       server.process.kill(signal);
       expect(await server.exited).toBe(0);
@@ -77,6 +86,15 @@ describe('The service as a process (e2e)', () => {
         .filter((line) => line.startsWith('{'));
       expect(jsonLines.join('\n')).not.toContain(login.accessToken);
       expect(jsonLines.join('\n')).not.toContain('process-admin-password');
+      expect(jsonLines.join('\n')).not.toContain('a-wrong-password-123');
+      expect(jsonLines.join('\n')).not.toContain('jeanne.dupont');
+      // Structured lines with the request id and the outcome.
+      const requestLines = jsonLines.map((line) => JSON.parse(line)).filter((line) => line.req);
+      expect(requestLines.length).toBeGreaterThan(0);
+      expect(requestLines[0]).toMatchObject({
+        req: { id: expect.any(String), method: expect.any(String) },
+        res: { statusCode: expect.any(Number) },
+      });
 
       const restarted = await startServer(dataDir, port);
       try {
