@@ -25,7 +25,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       next();
     },
   );
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -58,4 +58,11 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'api/docs-json',
   });
+}
+
+/** `VIGIE_TRUST_PROXY`: a hop count ("1"), `true`/`false`, or addresses and subnets ("loopback, 10.0.0.0/8"). */
+export function trustProxyValue(setting: string): boolean | number | string[] {
+  if (/^\d+$/.test(setting)) return Number(setting);
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  return setting.split(',').map((part) => part.trim()).filter(Boolean);
 }

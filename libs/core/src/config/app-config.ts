@@ -22,6 +22,8 @@ export interface AppConfig {
   corsOrigins: string[];
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy: string;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       .filter(Boolean),
     bodyLimitBytes: int('VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: int('VIGIE_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    trustProxy: env.VIGIE_TRUST_PROXY || 'loopback',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
