@@ -1,4 +1,5 @@
 import { Platform1764331200000 } from './1764331200000-Platform';
+import { Catalog1764400000000 } from './1764400000000-Catalog';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Platform1764331200000];
+export const MIGRATIONS = [Platform1764331200000, Catalog1764400000000];

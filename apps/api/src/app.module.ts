@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
+import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
@@ -44,6 +45,7 @@ export class AppModule {
         GlobalModule.register(runtime),
         IdentityModule,
         DocumentsModule,
+        CatalogModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

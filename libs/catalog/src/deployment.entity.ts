@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An application used by a member: the link through which the member sees the application. */
+@Entity('deployment')
+@Index('uq_deployment_application_organisation', ['applicationId', 'organisationId'], { unique: true })
+@Index('idx_deployment_organisation_application', ['organisationId', 'applicationId'])
+export class Deployment {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
+  /** The member using the application. */
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+}
+
+/** What the API shows of a deployment. */
+export interface DeploymentView {
+  id: string;
+  applicationId: string;
+  organisationId: string;
+  organisationName: string;
+  createdAt: Date;
+}
