@@ -29,6 +29,8 @@ const common = {
 };
 
 module.exports = {
+  // Booting an application on a fresh database takes a few seconds on this machine kind.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -41,7 +43,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

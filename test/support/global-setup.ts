@@ -1,13 +1,12 @@
 import './register-paths';
 import { writeFileSync } from 'node:fs';
-import { AuditEvent } from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget, EmbeddedPostgres, runMigrations } from '@vigie/db';
 import { MIGRATIONS } from '@vigie/migrations';
 import { DataSource } from 'typeorm';
 import { adminQuery, serverUrl, SNAPSHOT_FILE, TEMPLATE_DATABASE } from './database';
 
 async function migrate(target: DatabaseTarget): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(target, [AuditEvent], MIGRATIONS));
+  const dataSource = new DataSource(dataSourceOptions(target, [], MIGRATIONS));
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);

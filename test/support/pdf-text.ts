@@ -20,12 +20,16 @@ async function renderPage(page: { getTextContent(): Promise<{ items: TextItem[] 
   return `${text}\n\u0000`;
 }
 
-/** The text of every page of a PDF, for assertions on generated documents. */
-export async function pdfText(bytes: Buffer): Promise<{ text: string; pages: string[] }> {
+/**
+ * The text of every page of a PDF, for assertions on generated documents: `text` keeps the lines, `flat` has
+ * every run of white space (line breaks from wrapping included) turned into one space.
+ */
+export async function pdfText(bytes: Buffer): Promise<{ text: string; flat: string; pages: string[] }> {
   const result = await pdfParse(bytes, { pagerender: renderPage });
   const pages = result.text
     .split('\u0000')
     .map((page) => page.trim())
     .filter((page, index, all) => page.length > 0 || index < all.length - 1);
-  return { text: pages.join('\n\f\n'), pages };
+  const text = pages.join('\n\f\n');
+  return { text, flat: text.replace(/[ \t\r\n\f]+/g, ' '), pages };
 }

@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, requestIdFor } from '@vigie/core';
+import { AppConfig, bodyParserErrorMiddleware, createValidationPipe, requestIdFor } from '@vigie/core';
 import helmet from 'helmet';
 
 export const API_PREFIX = 'api/v1';
@@ -44,6 +44,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       : { origin: false },
   );
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
 
   const openApi = new DocumentBuilder()

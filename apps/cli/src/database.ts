@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { AppConfig } from '@vigie/core';
-import { AuditEvent } from '@vigie/core';
+import { AppConfig, AuditEvent } from '@vigie/core';
 import { dataSourceOptions, EmbeddedPostgres } from '@vigie/db';
+import { Organisation, User } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
 import { DataSource } from 'typeorm';
 
@@ -17,7 +17,7 @@ export async function withDataSource<T>(
     ? undefined
     : await EmbeddedPostgres.open({ dataDir: join(config.dataDir, 'pglite') });
   const target = embedded ? { url: embedded.url, poolSize: 1 } : { url: config.databaseUrl!, poolSize: 2 };
-  const dataSource = new DataSource(dataSourceOptions(target, [AuditEvent], MIGRATIONS));
+  const dataSource = new DataSource(dataSourceOptions(target, [AuditEvent, Organisation, User], MIGRATIONS));
   try {
     await dataSource.initialize();
     return await work(dataSource);

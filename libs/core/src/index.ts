@@ -3,6 +3,7 @@ export * from './context/request-context';
 export * from './errors/domain.exception';
 export * from './errors/problem';
 export * from './errors/problem.filter';
+export * from './errors/body-parser-errors';
 export * from './errors/database-errors';
 export * from './http/validation';
 export * from './http/pagination';

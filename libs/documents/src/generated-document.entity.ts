@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A PDF as it was served, kept so that it can be listed and downloaded again (what the CNIL or the auditor
@@ -10,6 +10,7 @@ export class GeneratedDocument {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey('Organisation', { name: 'FK_generated_document_organisation' })
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
@@ -36,6 +37,7 @@ export class GeneratedDocument {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  @ForeignKey('User', { name: 'FK_generated_document_creator' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }

@@ -22,7 +22,7 @@ describe('audit chain helpers', () => {
     };
     const hash = hashEvent(event);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashEvent({ ...event })).toBe(hash);
+    expect(hashEvent({ ...event, seq: '12', hash: 'stored' } as typeof event)).toBe(hash);
     expect(hashEvent({ ...event, changes: { name: { before: null, after: 'SIIM 94' } } })).not.toBe(hash);
     expect(hashEvent({ ...event, prevHash: 'f'.repeat(64) })).not.toBe(hash);
   });

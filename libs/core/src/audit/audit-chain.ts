@@ -30,8 +30,21 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
+/** SHA-256 of exactly the chained fields (whatever else the object carries, such as `seq` or `hash`). */
 export function hashEvent(content: ChainedContent): string {
-  const payload = canonicalJson({ ...content, at: content.at.toISOString() });
+  const { id, at, actorId, organisationId, action, entity, entityId, changes, requestId, prevHash } = content;
+  const payload = canonicalJson({
+    id,
+    at: at.toISOString(),
+    actorId,
+    organisationId,
+    action,
+    entity,
+    entityId,
+    changes,
+    requestId,
+    prevHash,
+  });
   return createHash('sha256').update(payload).digest('hex');
 }
 

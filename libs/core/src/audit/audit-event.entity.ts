@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** Before and after values of each changed field. */
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
@@ -21,9 +21,12 @@ export class AuditEvent {
   @Column({ type: 'timestamptz' })
   at: Date;
 
+  // Named by entity: the audit trail sits below the identity lib that defines users and organisations.
+  @ForeignKey('User', { name: 'FK_audit_event_actor' })
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 
+  @ForeignKey('Organisation', { name: 'FK_audit_event_organisation' })
   @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
   organisationId: string | null;
 

@@ -48,8 +48,6 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) {
       return this.fromCode(ErrorCode.TooManyRequests, 'Too many attempts; try again later');
     }
-    const bodyParserError = this.fromBodyParserError(exception);
-    if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     if (isDatabaseUnavailable(exception)) {
       return this.fromCode(ErrorCode.ServiceUnavailable, 'The database is unavailable; try again shortly');
@@ -78,24 +76,5 @@ export class ProblemFilter implements ExceptionFilter {
     const detail = typeof message === 'string' ? message : exception.message;
     if (code) return this.fromCode(code, detail);
     return { type: problemType(`http-${status}`), title: exception.name, status, detail };
-  }
-
-  /** Errors thrown by Express's body parsers before any route runs (malformed JSON, body too large…). */
-  private fromBodyParserError(exception: unknown): Problem | undefined {
-    if (typeof exception !== 'object' || exception === null || !('type' in exception)) return undefined;
-    const { type, status } = exception as { type: string; status?: number };
-    switch (type) {
-      case 'entity.parse.failed':
-        return this.fromCode(ErrorCode.Validation, 'The request body is not valid JSON');
-      case 'entity.too.large':
-        return this.fromCode(ErrorCode.PayloadTooLarge, 'The request body is too large');
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return this.fromCode(ErrorCode.UnsupportedMediaType, 'Unsupported body encoding');
-      default:
-        return status && status >= 400 && status < 500
-          ? this.fromCode(ErrorCode.Validation, 'Malformed request')
-          : undefined;
-    }
   }
 }

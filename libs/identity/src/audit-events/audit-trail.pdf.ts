@@ -3,6 +3,28 @@ import type { AuditEventView } from './audit-events.service';
 
 const MAX_CHANGE_TEXT = 400;
 
+const VERBS_FR: Record<string, string> = {
+  create: 'Création',
+  update: 'Modification',
+  delete: 'Suppression',
+  generate: 'Génération',
+  validate: 'Validation',
+  archive: 'Archivage',
+};
+
+const ENTITIES_FR: Record<string, string> = {
+  organisation: 'organisation',
+  user: 'utilisateur',
+  membership: 'rôle',
+  'generated-document': 'document PDF',
+};
+
+/** "Modification · organisation" for `organisation.update`; unknown actions are shown as recorded. */
+export function actionLabelFr(action: string, entity: string): string {
+  const verb = VERBS_FR[action.split('.').pop() ?? ''];
+  return verb ? `${verb} · ${ENTITIES_FR[entity] ?? entity}` : action;
+}
+
 function describeChanges(changes: AuditEventView['changes']): string {
   const text = Object.entries(changes)
     .map(([field, { before, after }]) => `${field} : ${display(before)} → ${display(after)}`)
@@ -32,15 +54,15 @@ export async function renderAuditTrailPdf(
   );
   report.table(
     [
-      { header: 'Date', width: 1.3 },
+      { header: 'Date', width: 1.4 },
       { header: 'Auteur', width: 1.4 },
-      { header: 'Action', width: 1.3 },
-      { header: 'Modifications', width: 3.5 },
+      { header: 'Action', width: 1.6 },
+      { header: 'Modifications', width: 3.4 },
     ],
     events.map((event) => [
       formatDateTimeFr(event.at),
       event.actorId ? (actors.get(event.actorId) ?? event.actorId) : 'Système',
-      event.action,
+      actionLabelFr(event.action, event.entity),
       describeChanges(event.changes),
     ]),
     'Aucun évènement enregistré',

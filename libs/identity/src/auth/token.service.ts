@@ -1,8 +1,9 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { UnauthenticatedException } from '@vigie/core';
+import jwt from 'jsonwebtoken';
 
-/** Resolved signing settings, provided by the identity module. */
+/** Resolved signing settings, provided by the application module. */
 export interface TokenSettings {
   secret: string;
   ttlSeconds: number;
@@ -16,10 +17,11 @@ const ISSUER = 'vigie';
 /** Signs and verifies short-lived access tokens. The algorithm is pinned: `none` or RS/HS confusion is refused. */
 @Injectable()
 export class TokenService {
-  private readonly jwt: JwtService;
+  // A key object made once: given a string, jsonwebtoken would try to parse it as a public key on every call.
+  private readonly key: KeyObject;
 
   constructor(@Inject(TOKEN_SETTINGS) private readonly settings: TokenSettings) {
-    this.jwt = new JwtService({ secret: settings.secret });
+    this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
   }
 
   get ttlSeconds(): number {
@@ -27,27 +29,22 @@ export class TokenService {
   }
 
   sign(userId: string): string {
-    return this.jwt.sign(
-      { typ: 'access' },
-      {
-        algorithm: ALGORITHM,
-        subject: userId,
-        expiresIn: this.settings.ttlSeconds,
-        audience: AUDIENCE,
-        issuer: ISSUER,
-      },
-    );
+    return jwt.sign({ typ: 'access' }, this.key, {
+      algorithm: ALGORITHM,
+      subject: userId,
+      expiresIn: this.settings.ttlSeconds,
+      audience: AUDIENCE,
+      issuer: ISSUER,
+    });
   }
 
   /** The user id of a valid token; 401 for anything else (bad signature, expired, wrong algorithm…). */
   verify(token: string): string {
     try {
-      const payload = this.jwt.verify<{ sub?: string; typ?: string }>(token, {
-        algorithms: [ALGORITHM],
-        audience: AUDIENCE,
-        issuer: ISSUER,
-      });
-      if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new Error('not an access token');
+      const payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER });
+      if (typeof payload !== 'object' || payload.typ !== 'access' || typeof payload.sub !== 'string') {
+        throw new Error('not an access token');
+      }
       return payload.sub;
     } catch {
       throw new UnauthenticatedException('Invalid or expired token');

@@ -1,9 +1,10 @@
 import { VersionedEntity } from '@vigie/db';
 import type { OrganisationKind } from '@vigie/core';
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 
 /** The operator, a member body (data controller) or a vendor company. */
 @Entity('organisation')
+@Check('CHK_organisation_kind', `"kind" IN ('operator', 'member', 'vendor')`)
 @Index('uq_organisation_short_name', { synchronize: false })
 @Index('idx_organisation_name', ['name', 'id'])
 export class Organisation extends VersionedEntity {

@@ -1,8 +1,9 @@
 import { VersionedEntity } from '@vigie/db';
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity } from 'typeorm';
 
 /** A person who signs in. The email is stored lower-cased, which makes it unique case-insensitively. */
 @Entity('app_user')
+@Check('CHK_app_user_email_lower', `"email" = lower("email")`)
 export class User extends VersionedEntity {
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;

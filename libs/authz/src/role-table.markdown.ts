@@ -1,0 +1,26 @@
+import { ALL_ROLES } from './roles';
+import { Action, ROLE_TABLE, Subject } from './role-table';
+
+const ACTIONS: Action[] = ['read', 'create', 'update', 'delete'];
+
+/**
+ * The role table as Markdown, for the README (a unit test keeps the README equal to this rendering):
+ * one row per subject and action, one column per role; `own` = in the organisations where the role is held,
+ * `all` = in every organisation.
+ */
+export function renderRoleTableMarkdown(): string {
+  const subjects = [...new Set(Object.values(ROLE_TABLE).flatMap((grants) => grants.map((g) => g.subject)))] as Subject[];
+  const header = `| Subject | Action | ${ALL_ROLES.join(' | ')} |`;
+  const separator = `|---|---|${ALL_ROLES.map(() => ':-:').join('|')}|`;
+  const rows: string[] = [];
+  for (const subject of subjects) {
+    for (const action of ACTIONS) {
+      const cells = ALL_ROLES.map((role) => {
+        const grant = ROLE_TABLE[role].find((g) => g.subject === subject && g.actions.includes(action));
+        return grant ? (grant.scope === 'any' ? 'all' : 'own') : '';
+      });
+      if (cells.some(Boolean)) rows.push(`| ${subject} | ${action} | ${cells.join(' | ')} |`);
+    }
+  }
+  return [header, separator, ...rows].join('\n');
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RequestContext } from '@vigie/core';
+import { abilityFor, tenantScope } from './ability';
+import { renderRoleTableMarkdown } from './role-table.markdown';
+import { ROLE_TABLE } from './role-table';
+import { ALL_ROLES } from './roles';
+
+function ctxWith(role: string, organisationId = 'org-a'): RequestContext {
+  return new RequestContext('test', {
+    userId: 'u1',
+    email: 'u@x.fr',
+    displayName: 'U',
+    memberships: [{ organisationId, organisationName: 'A', kind: 'member', role }],
+  });
+}
+
+describe('role table', () => {
+  it('gives every role an entry', () => {
+    expect(Object.keys(ROLE_TABLE).sort()).toEqual([...ALL_ROLES].sort());
+  });
+
+  it('is shown in the README exactly as in libs/authz (npm run docs:roles rewrites it)', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`<!-- role-table:start -->\n${renderRoleTableMarkdown()}\n<!-- role-table:end -->`);
+  });
+
+  it('derives the tenant scope from the memberships, independently of CASL', () => {
+    expect(tenantScope(ctxWith('dpo', 'org-a'), 'read', 'Organisation')).toEqual(['org-a']);
+    expect(tenantScope(ctxWith('admin', 'op'), 'read', 'Organisation')).toBe('any');
+    expect(tenantScope(ctxWith('reader', 'org-a'), 'create', 'Organisation')).toEqual([]);
+    expect(tenantScope(RequestContext.system(), 'read', 'Organisation')).toEqual([]);
+  });
+
+  it('builds an ability that allows own-organisation records only', () => {
+    const ability = abilityFor(ctxWith('dpo', 'org-a'));
+    expect(ability.can('read', 'Organisation')).toBe(true);
+    expect(ability.can('update', 'Organisation')).toBe(false);
+  });
+});

@@ -1,0 +1,284 @@
+import { createTestApp, TestApp } from './support/test-app';
+import { as, createWorld, expectProblem, World } from './support/world';
+
+async function count(app: TestApp, table: string): Promise<number> {
+  const rows = await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0].n;
+}
+
+describe('Organisations, users and memberships (e2e)', () => {
+  let app: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    world = await createWorld(app);
+  });
+  afterAll(() => app.close());
+
+  describe('organisations', () => {
+    it('lets the administrator create a member with a valid SIREN', async () => {
+      const response = await app.http
+        .post('/api/v1/organisations')
+        .set(as(world.admin))
+        .send({ name: "Mairie d'Arcueil", shortName: 'ARCUEIL', kind: 'member', siren: '219400033' });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({
+        id: expect.any(String),
+        shortName: 'ARCUEIL',
+        kind: 'member',
+        siren: '219400033',
+        version: 1,
+      });
+    });
+
+    it('refuses a SIREN whose key is wrong, an operator kind, unknown and overlong fields, writing nothing', async () => {
+      const before = await count(app, 'organisation');
+      const cases = [
+        { name: 'Mairie', shortName: 'BADSIREN', kind: 'member', siren: '219400034' },
+        { name: 'Mairie', shortName: 'OPE', kind: 'operator' },
+        { name: 'Mairie', shortName: 'EXTRA', kind: 'member', admin: true },
+        { name: 'x'.repeat(201), shortName: 'LONG', kind: 'member' },
+        { shortName: 'NONAME', kind: 'member' },
+        { name: 42, shortName: 'TYPE', kind: 'member' },
+      ];
+      for (const body of cases) {
+        const response = await app.http.post('/api/v1/organisations').set(as(world.admin)).send(body);
+        expectProblem(response, 400);
+        expect(response.body.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]),
+        );
+      }
+      expect(await count(app, 'organisation')).toBe(before);
+    });
+
+    it('keeps short names unique whatever their case (409)', async () => {
+      const response = await app.http
+        .post('/api/v1/organisations')
+        .set(as(world.admin))
+        .send({ name: 'Autre Arcueil', shortName: 'arcueil', kind: 'member' });
+      expectProblem(response, 409);
+    });
+
+    it('forbids organisation creation to every other role (403)', async () => {
+      for (const actor of [
+        world.securityOfficer,
+        world.auditor,
+        world.dpoA,
+        world.editorA,
+        world.vendorContact,
+      ]) {
+        const response = await app.http
+          .post('/api/v1/organisations')
+          .set(as(actor))
+          .send({ name: 'Intrus', shortName: 'INTRUS', kind: 'member' });
+        expectProblem(response, 403);
+      }
+    });
+
+    it('lists only the organisations a member role may see', async () => {
+      const list = await app.http.get('/api/v1/organisations?pageSize=200').set(as(world.dpoA));
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([world.memberA.id]);
+      expect(list.body.total).toBe(1);
+      const shared = await app.http.get('/api/v1/organisations').set(as(world.sharedDpo));
+      expect(shared.body.items.map((o: { id: string }) => o.id).sort()).toEqual(
+        [world.memberA.id, world.memberB.id].sort(),
+      );
+      const vendor = await app.http.get('/api/v1/organisations').set(as(world.vendorContact));
+      expect(vendor.body.items.map((o: { id: string }) => o.id)).toEqual([world.vendor.id]);
+      const nobody = await app.http.get('/api/v1/organisations').set(as(world.nobody));
+      expect(nobody.body).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('paginates with a stable order and bounded page size', async () => {
+      const page1 = await app.http.get('/api/v1/organisations?page=1&pageSize=2').set(as(world.admin));
+      const page2 = await app.http.get('/api/v1/organisations?page=2&pageSize=2').set(as(world.admin));
+      expect(page1.body).toMatchObject({ page: 1, pageSize: 2 });
+      expect(page1.body.items).toHaveLength(2);
+      const ids = [...page1.body.items, ...page2.body.items].map((o: { id: string }) => o.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expectProblem(await app.http.get('/api/v1/organisations?pageSize=201').set(as(world.admin)), 400);
+      expectProblem(await app.http.get('/api/v1/organisations?page=0').set(as(world.admin)), 400);
+    });
+
+    it("answers 404 for another member's organisation, exactly as for an unknown id", async () => {
+      const other = await app.http.get(`/api/v1/organisations/${world.memberB.id}`).set(as(world.dpoA));
+      const unknown = await app.http
+        .get('/api/v1/organisations/6f1d8a52-64f1-4c2e-9a57-0d0c1b1a0e55')
+        .set(as(world.dpoA));
+      expectProblem(other, 404);
+      expectProblem(unknown, 404);
+      expect(other.body.detail).toBe(unknown.body.detail);
+      expectProblem(await app.http.get('/api/v1/organisations/not-a-uuid').set(as(world.dpoA)), 400);
+    });
+
+    it('updates with the version last read and refuses a stale one (409) without changing anything', async () => {
+      const current = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.admin));
+      const updated = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.admin))
+        .send({ name: 'Mairie de Gentilly (Val-de-Marne)', version: current.body.version });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({
+        name: 'Mairie de Gentilly (Val-de-Marne)',
+        version: current.body.version + 1,
+      });
+      const stale = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.admin))
+        .send({ name: 'Écrasé', version: current.body.version });
+      expectProblem(stale, 409);
+      const viaHeader = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.admin))
+        .set('If-Match', `"${current.body.version}"`)
+        .send({ name: 'Écrasé' });
+      expectProblem(viaHeader, 409);
+      const missing = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.admin))
+        .send({ name: 'Sans version' });
+      expectProblem(missing, 400);
+      const after = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.admin));
+      expect(after.body.name).toBe('Mairie de Gentilly (Val-de-Marne)');
+    });
+
+    it('lets a DPO read but not update their own organisation (403), and hides others (404)', async () => {
+      const own = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.dpoA))
+        .send({ name: 'X', version: 1 });
+      expectProblem(own, 403);
+      const other = await app.http
+        .patch(`/api/v1/organisations/${world.memberB.id}`)
+        .set(as(world.dpoA))
+        .send({ name: 'X', version: 1 });
+      expectProblem(other, 404);
+    });
+  });
+
+  describe('users', () => {
+    it('creates users with a unique, case-insensitive email and a strong enough password', async () => {
+      const created = await app.http.post('/api/v1/users').set(as(world.admin)).send({
+        email: 'Camille.Martin@Ivry.fr',
+        displayName: 'Camille Martin',
+        password: 'a-long-password-1',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual(
+        expect.objectContaining({ email: 'camille.martin@ivry.fr', displayName: 'Camille Martin' }),
+      );
+      expect(created.body.password).toBeUndefined();
+      expect(created.body.passwordHash).toBeUndefined();
+      const duplicate = await app.http
+        .post('/api/v1/users')
+        .set(as(world.admin))
+        .send({ email: 'CAMILLE.MARTIN@ivry.fr', displayName: 'Doublon', password: 'a-long-password-1' });
+      expectProblem(duplicate, 409);
+      const before = await count(app, 'app_user');
+      const weak = await app.http
+        .post('/api/v1/users')
+        .set(as(world.admin))
+        .send({ email: 'weak@ivry.fr', displayName: 'W', password: 'short' });
+      expectProblem(weak, 400);
+      const badEmail = await app.http
+        .post('/api/v1/users')
+        .set(as(world.admin))
+        .send({ email: 'not-an-email', displayName: 'W', password: 'a-long-password-1' });
+      expectProblem(badEmail, 400);
+      expect(await count(app, 'app_user')).toBe(before);
+    });
+
+    it('keeps the user directory to the administrator (403 to create, nothing listed, 404 to read)', async () => {
+      expectProblem(
+        await app.http
+          .post('/api/v1/users')
+          .set(as(world.dpoA))
+          .send({ email: 'x@y.fr', displayName: 'X', password: 'a-long-password-1' }),
+        403,
+      );
+      const list = await app.http.get('/api/v1/users').set(as(world.dpoA));
+      expect(list.body).toMatchObject({ items: [], total: 0 });
+      expectProblem(await app.http.get(`/api/v1/users/${world.dpoB.id}`).set(as(world.dpoA)), 404);
+    });
+  });
+
+  describe('memberships', () => {
+    it('refuses a role that does not fit the organisation kind (400)', async () => {
+      const before = await count(app, 'membership');
+      const cases = [
+        { organisationId: world.memberA.id, role: 'admin' },
+        { organisationId: world.vendor.id, role: 'dpo' },
+        { organisationId: world.operatorId, role: 'vendor-contact' },
+        { organisationId: world.memberA.id, role: 'superuser' },
+      ];
+      for (const { organisationId, role } of cases) {
+        const response = await app.http
+          .post(`/api/v1/organisations/${organisationId}/memberships`)
+          .set(as(world.admin))
+          .send({ userId: world.nobody.id, role });
+        expectProblem(response, 400);
+      }
+      const unknownUser = await app.http
+        .post(`/api/v1/organisations/${world.memberA.id}/memberships`)
+        .set(as(world.admin))
+        .send({ userId: '6f1d8a52-64f1-4c2e-9a57-0d0c1b1a0e55', role: 'reader' });
+      expectProblem(unknownUser, 400);
+      expect(await count(app, 'membership')).toBe(before);
+    });
+
+    it('gives, lists and removes a role; the new role takes effect at the next request', async () => {
+      const me = async () => (await app.http.get('/api/v1/auth/me').set(as(world.nobody))).body.memberships;
+      const created = await app.http
+        .post(`/api/v1/organisations/${world.memberB.id}/memberships`)
+        .set(as(world.admin))
+        .send({ userId: world.nobody.id, role: 'reader' });
+      expect(created.status).toBe(201);
+      expect(await me()).toEqual([
+        expect.objectContaining({ organisationId: world.memberB.id, role: 'reader' }),
+      ]);
+      expectProblem(
+        await app.http
+          .post(`/api/v1/organisations/${world.memberB.id}/memberships`)
+          .set(as(world.admin))
+          .send({ userId: world.nobody.id, role: 'reader' }),
+        409,
+      );
+      const list = await app.http
+        .get(`/api/v1/organisations/${world.memberB.id}/memberships`)
+        .set(as(world.dpoB));
+      expect(list.body.items.map((m: { email: string }) => m.email)).toContain(world.nobody.email);
+      const removed = await app.http
+        .delete(`/api/v1/organisations/${world.memberB.id}/memberships/${created.body.id}`)
+        .set(as(world.admin));
+      expect(removed.status).toBe(204);
+      expect(await me()).toEqual([]);
+    });
+
+    it("hides another member's memberships (404) and forbids a DPO to give roles (403)", async () => {
+      expectProblem(
+        await app.http.get(`/api/v1/organisations/${world.memberB.id}/memberships`).set(as(world.dpoA)),
+        404,
+      );
+      expectProblem(
+        await app.http
+          .post(`/api/v1/organisations/${world.memberA.id}/memberships`)
+          .set(as(world.dpoA))
+          .send({ userId: world.nobody.id, role: 'dpo' }),
+        403,
+      );
+    });
+
+    it('never removes the last administrator', async () => {
+      const memberships = await app.http
+        .get(`/api/v1/organisations/${world.operatorId}/memberships`)
+        .set(as(world.admin));
+      const adminMembership = memberships.body.items.find((m: { role: string }) => m.role === 'admin');
+      const response = await app.http
+        .delete(`/api/v1/organisations/${world.operatorId}/memberships/${adminMembership.id}`)
+        .set(as(world.admin));
+      expectProblem(response, 409);
+    });
+  });
+});
