@@ -8,6 +8,7 @@ import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
+import { RegisterModule } from '@vigie/register';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
@@ -46,6 +47,7 @@ export class AppModule {
         IdentityModule,
         DocumentsModule,
         CatalogModule,
+        RegisterModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

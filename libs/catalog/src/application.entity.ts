@@ -1,5 +1,5 @@
 import { VersionedEntity } from '@vigie/db';
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 
 /** Where an application runs: the operator's data centre, the vendor's SaaS, or the member's own premises. */
 export const HOSTING_KINDS = ['operator', 'vendor-saas', 'member'] as const;
@@ -7,6 +7,8 @@ export type Hosting = (typeof HOSTING_KINDS)[number];
 
 /** A business application of the operator's catalog (owned by the operator, deployed for members). */
 @Entity('application')
+@Check('CHK_application_hosting', `"hosting" IN ('operator', 'vendor-saas', 'member')`)
+@Check('CHK_application_security_measures', `jsonb_typeof("security_measures") = 'array'`)
 @Index('uq_application_name', { synchronize: false })
 @Index('idx_application_name', ['name', 'id'])
 @Index('idx_application_vendor', ['vendorId'])
@@ -24,6 +26,7 @@ export class Application extends VersionedEntity {
   purpose: string | null;
 
   /** The software vendor: an organisation of kind `vendor`. */
+  @ForeignKey('Organisation', { name: 'FK_application_vendor' })
   @Column({ name: 'vendor_id', type: 'uuid', nullable: true })
   vendorId: string | null;
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An application used by a member: the link through which the member sees the application. */
 @Entity('deployment')
@@ -8,16 +8,19 @@ export class Deployment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey('Application', { name: 'FK_deployment_application', onDelete: 'CASCADE' })
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
   /** The member using the application. */
+  @ForeignKey('Organisation', { name: 'FK_deployment_organisation', onDelete: 'CASCADE' })
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  @ForeignKey('User', { name: 'FK_deployment_creator' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }

@@ -75,6 +75,25 @@ export class DeploymentsService {
     };
   }
 
+  /**
+   * The subset of `applicationIds` deployed for `organisationId`, as far as the caller may see that member's
+   * deployments: one query, for checking the applications a register entry refers to.
+   */
+  async deployedFor(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    applicationIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (applicationIds.length === 0) return new Set();
+    const rows = await scopedQuery(manager, ctx, 'read', 'Deployment', Deployment, 'd')
+      .select('d.applicationId', 'applicationId')
+      .andWhere('d.organisationId = :organisationId', { organisationId })
+      .andWhere('d.applicationId IN (:...applicationIds)', { applicationIds: [...new Set(applicationIds)] })
+      .getRawMany<{ applicationId: string }>();
+    return new Set(rows.map((row) => row.applicationId));
+  }
+
   async remove(ctx: RequestContext, applicationId: string, deploymentId: string): Promise<void> {
     await this.tx.run(async (manager) => {
       const deployment = await findVisibleOrFail(manager, ctx, 'Deployment', Deployment, deploymentId, {
