@@ -5,3 +5,5 @@ export * from './activities/processing-activities.service';
 export * from './activities/activity-view';
 export * from './dpia/dpia-screening';
 export * from './templates/register-template.entity';
+export * from './documents/register-documents.service';
+export * from './documents/activity-sheet.pdf';

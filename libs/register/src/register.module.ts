@@ -8,8 +8,12 @@ import { ProcessingActivitiesController } from './activities/processing-activiti
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
 import { ProcessingActivity } from './activities/processing-activity.entity';
 import { ProcessingActivityVersion } from './activities/processing-activity-version.entity';
+import { RegisterDocumentsController } from './documents/register-documents.controller';
+import { RegisterDocumentsService } from './documents/register-documents.service';
 import { ProcessorRegisterController } from './processor/processor-register.controller';
 import { ProcessorRegisterService } from './processor/processor-register.service';
+import { RegisterSpreadsheetsController } from './spreadsheets/register-spreadsheets.controller';
+import { RegisterSpreadsheetsService } from './spreadsheets/register-spreadsheets.service';
 import { RegisterDemoSeeder } from './register-demo.seeder';
 import { RegisterTemplate, RegisterTemplateVersion } from './templates/register-template.entity';
 import { RegisterTemplatesController } from './templates/register-templates.controller';
@@ -28,14 +32,22 @@ import { RegisterTemplatesService } from './templates/register-templates.service
     CatalogModule,
     DocumentsModule,
   ],
-  controllers: [ProcessingActivitiesController, RegisterTemplatesController, ProcessorRegisterController],
+  controllers: [
+    ProcessingActivitiesController,
+    RegisterTemplatesController,
+    ProcessorRegisterController,
+    RegisterDocumentsController,
+    RegisterSpreadsheetsController,
+  ],
   providers: [
     ProcessingActivitiesService,
     ActivityHistoryService,
     RegisterTemplatesService,
     ProcessorRegisterService,
+    RegisterDocumentsService,
+    RegisterSpreadsheetsService,
   ],
-  exports: [ProcessingActivitiesService],
+  exports: [ProcessingActivitiesService, RegisterDocumentsService],
 })
 export class RegisterModule implements OnModuleInit {
   constructor(

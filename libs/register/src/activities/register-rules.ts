@@ -23,13 +23,13 @@ export function checkRegisterRules(input: RuleInput): FieldError[] {
     if (!allowed.includes(special.condition)) {
       errors.push({
         field: `specialCategories.${index}.condition`,
-        message: `condition must be one of ${allowed.join(', ')} (the Art. 9.2 condition that allows processing ${special.category})`,
+        message: `la condition doit être l'une de ${allowed.join(', ')} (la condition de l'article 9.2 qui permet de traiter « ${special.category} »)`,
       });
     }
     if (seen.has(special.category)) {
       errors.push({
         field: `specialCategories.${index}.category`,
-        message: `${special.category} is listed twice`,
+        message: `« ${special.category} » figure deux fois`,
       });
     }
     seen.add(special.category);
@@ -38,7 +38,7 @@ export function checkRegisterRules(input: RuleInput): FieldError[] {
     if (!isInEea(transfer.country) && !transfer.safeguard?.trim()) {
       errors.push({
         field: `transfers.${index}.safeguard`,
-        message: `a transfer outside the European Economic Area (${transfer.country}) needs a safeguard (Art. 45 to 49 GDPR)`,
+        message: `un transfert hors de l'Espace économique européen (${transfer.country}) exige une garantie (art. 45 à 49 du RGPD)`,
       });
     }
   });

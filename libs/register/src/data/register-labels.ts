@@ -8,6 +8,11 @@ export const LEGAL_BASIS_LABELS: Record<string, string> = Object.fromEntries(
   GDPR.legalBases.map((basis) => [basis.key, `${basis.fr} (art. ${basis.code})`]),
 );
 
+/** The short French names of the legal bases ("Mission d'intérêt public"), as spreadsheets show them. */
+export const GDPR_LEGAL_BASIS_NAMES: Record<string, string> = Object.fromEntries(
+  GDPR.legalBases.map((basis) => [basis.key, basis.fr ?? basis.key]),
+);
+
 export const FINAL_FATES = GDPR.retentionFinalFate.map((fate) => fate.key);
 export const FINAL_FATE_LABELS: Record<string, string> = Object.fromEntries(
   GDPR.retentionFinalFate.map((fate) => [fate.key, fate.fr ?? fate.key]),
