@@ -5,9 +5,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
 import { CertificationModule } from '@vigie/certification';
+import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
+import { RegisterModule } from '@vigie/register';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
@@ -46,6 +48,8 @@ export class AppModule {
         IdentityModule,
         DocumentsModule,
         CertificationModule,
+        CatalogModule,
+        RegisterModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
