@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
+import { BreachesModule } from '@vigie/breaches';
 import { CertificationModule } from '@vigie/certification';
 import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
@@ -50,6 +51,7 @@ export class AppModule {
         CertificationModule,
         CatalogModule,
         RegisterModule,
+        BreachesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -15,11 +15,17 @@ export type Subject =
   | 'Deployment'
   | 'ProcessingActivity'
   | 'RegisterTemplate'
-  | 'ProcessorRegister';
+  | 'ProcessorRegister'
+  | 'Breach'
+  | 'BreachStatus'
+  | 'Incident'
+  | 'RightsRequest';
 
 /**
- * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision):
- * editors may write an entry without being able to sign it off.
+ * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
+ * a breach (assessing its risk, notifying the CNIL, deciding on informing the people, declaring it not
+ * notifiable, closing it) and on a rights request (extending or refusing it): editors may write an entry, draft
+ * a breach or handle a request without being able to sign it off.
  */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate';
 
@@ -59,6 +65,14 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   ProcessingActivity: 'organisationId',
   RegisterTemplate: 'deployedTo',
   ProcessorRegister: null,
+  // Breaches and rights requests belong to the member (the controller). `BreachStatus` is the part of a
+  // member's breach its processor may follow through its incident (organisation, status, dates of the steps),
+  // never its contents. Incidents are only ever declared by the operator (its roles reach them with `any`); a
+  // member reaches the incidents it was notified of through its breaches.
+  Breach: 'organisationId',
+  BreachStatus: 'organisationId',
+  Incident: 'notifiedTo',
+  RightsRequest: 'organisationId',
 };
 
 /**
@@ -89,11 +103,15 @@ export const SUBJECT_RELATIONS: Partial<Record<Subject, Record<string, RelationF
       valueColumn: 'organisation_id',
     },
   },
+  Incident: {
+    notifiedTo: { table: 'breach', key: 'incident_id', valueColumn: 'organisation_id' },
+  },
 };
 
 const READ = ['read'] as const;
 const READ_WRITE = ['read', 'create', 'update'] as const;
 const MANAGE_DEPLOYMENTS = ['read', 'create', 'delete'] as const;
+const DECIDE = ['read', 'create', 'update', 'validate'] as const;
 
 /**
  * THE role table: every permission of every role, and the only place where they are written. The README shows
@@ -114,6 +132,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: MANAGE_DEPLOYMENTS, subject: 'Deployment', scope: 'any' },
     { actions: READ_WRITE, subject: 'RegisterTemplate', scope: 'any' },
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    { actions: READ, subject: 'Incident', scope: 'any' },
+    { actions: READ, subject: 'BreachStatus', scope: 'any' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
@@ -127,6 +147,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: MANAGE_DEPLOYMENTS, subject: 'Deployment', scope: 'any' },
     { actions: READ_WRITE, subject: 'RegisterTemplate', scope: 'any' },
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'Incident', scope: 'any' },
+    { actions: READ, subject: 'BreachStatus', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -143,6 +165,10 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
   // evidence, no notes). Assessments are only ever held by the operator, hence `any`.
   // Member roles reach the applications deployed for their member (and their templates) through the
   // deployment table; operator roles and vendor contacts have no grant on a member's register.
+  // Breaches: editors draft (facts, effects, measures, links, notes), readers read, the DPO decides (`validate`:
+  // risk level, CNIL notification, information of the people, not notifiable, closing). Rights requests:
+  // editors record and handle them (identity, progress, answer), the DPO alone extends or refuses one.
+  // Every member role reads the incidents its member was notified of, and only its own breach's status there.
   dpo: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Membership', scope: 'own' },
@@ -158,6 +184,10 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
       subject: 'ProcessingActivity',
       scope: 'own',
     },
+    { actions: DECIDE, subject: 'Breach', scope: 'own' },
+    { actions: READ, subject: 'BreachStatus', scope: 'own' },
+    { actions: READ, subject: 'Incident', scope: 'own' },
+    { actions: DECIDE, subject: 'RightsRequest', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -168,6 +198,10 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
     { actions: READ_WRITE, subject: 'ProcessingActivity', scope: 'own' },
+    { actions: READ_WRITE, subject: 'Breach', scope: 'own' },
+    { actions: READ, subject: 'BreachStatus', scope: 'own' },
+    { actions: READ, subject: 'Incident', scope: 'own' },
+    { actions: READ_WRITE, subject: 'RightsRequest', scope: 'own' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -178,6 +212,10 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
     { actions: READ, subject: 'ProcessingActivity', scope: 'own' },
+    { actions: READ, subject: 'Breach', scope: 'own' },
+    { actions: READ, subject: 'BreachStatus', scope: 'own' },
+    { actions: READ, subject: 'Incident', scope: 'own' },
+    { actions: READ, subject: 'RightsRequest', scope: 'own' },
   ],
   'vendor-contact': [{ actions: READ, subject: 'Organisation', scope: 'own' }],
 };
