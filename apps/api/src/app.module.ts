@@ -4,10 +4,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
+import { BreachesModule } from '@vigie/breaches';
 import { CertificationModule } from '@vigie/certification';
+import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
+import { RegisterModule } from '@vigie/register';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
@@ -46,6 +49,9 @@ export class AppModule {
         IdentityModule,
         DocumentsModule,
         CertificationModule,
+        CatalogModule,
+        RegisterModule,
+        BreachesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -10,9 +10,24 @@ export type Subject =
   | 'Framework'
   | 'Assessment'
   | 'AssessmentSummary'
-  | 'Evidence';
+  | 'Evidence'
+  | 'Application'
+  | 'Deployment'
+  | 'ProcessingActivity'
+  | 'RegisterTemplate'
+  | 'ProcessorRegister'
+  | 'Breach'
+  | 'BreachStatus'
+  | 'Incident'
+  | 'RightsRequest';
 
-export type Action = 'read' | 'create' | 'update' | 'delete';
+/**
+ * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
+ * a breach (assessing its risk, notifying the CNIL, deciding on informing the people, declaring it not
+ * notifiable, closing it) and on a rights request (extending or refusing it): editors may write an entry, draft
+ * a breach or handle a request without being able to sign it off.
+ */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate';
 
 /**
  * How far a grant reaches: `own` is limited to the organisation where the role is held; `any` covers every
@@ -29,6 +44,9 @@ export interface Grant {
 /**
  * The field of each subject that names its owning organisation: the tenant filter and `own` grants are
  * written on it. `null` means the subject belongs to no organisation (only `any` grants reach it).
+ *
+ * The field is either a column of the subject or a relation field declared in {@link SUBJECT_RELATIONS}: an
+ * application belongs to no member, but a member reaches the applications deployed for it.
  */
 export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   Organisation: 'id',
@@ -42,10 +60,58 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   Assessment: 'organisationId',
   AssessmentSummary: 'organisationId',
   Evidence: 'organisationId',
+  Application: 'deployedTo',
+  Deployment: 'organisationId',
+  ProcessingActivity: 'organisationId',
+  RegisterTemplate: 'deployedTo',
+  ProcessorRegister: null,
+  // Breaches and rights requests belong to the member (the controller). `BreachStatus` is the part of a
+  // member's breach its processor may follow through its incident (organisation, status, dates of the steps),
+  // never its contents. Incidents are only ever declared by the operator (its roles reach them with `any`); a
+  // member reaches the incidents it was notified of through its breaches.
+  Breach: 'organisationId',
+  BreachStatus: 'organisationId',
+  Incident: 'notifiedTo',
+  RightsRequest: 'organisationId',
+};
+
+/**
+ * A field of a subject that is not one of its columns but a link through another table: the subject's
+ * `column` (a property, `id` by default) appears as `key` in rows of `table` whose `valueColumn` holds the
+ * field's values. In SQL, `{deployedTo: org}` becomes
+ * `alias.id IN (SELECT application_id FROM deployment WHERE organisation_id = :org)`; in memory (CASL's
+ * `can` on a loaded record) the record must carry the field as an array of values.
+ */
+export interface RelationField {
+  /** Property of the subject whose value is looked up in the link table (default `id`). */
+  column?: string;
+  table: string;
+  key: string;
+  valueColumn: string;
+}
+
+/** The relation fields of each subject, usable in grants' conditions and as tenant fields. */
+export const SUBJECT_RELATIONS: Partial<Record<Subject, Record<string, RelationField>>> = {
+  Application: {
+    deployedTo: { table: 'deployment', key: 'application_id', valueColumn: 'organisation_id' },
+  },
+  RegisterTemplate: {
+    deployedTo: {
+      column: 'applicationId',
+      table: 'deployment',
+      key: 'application_id',
+      valueColumn: 'organisation_id',
+    },
+  },
+  Incident: {
+    notifiedTo: { table: 'breach', key: 'incident_id', valueColumn: 'organisation_id' },
+  },
 };
 
 const READ = ['read'] as const;
 const READ_WRITE = ['read', 'create', 'update'] as const;
+const MANAGE_DEPLOYMENTS = ['read', 'create', 'delete'] as const;
+const DECIDE = ['read', 'create', 'update', 'validate'] as const;
 
 /**
  * THE role table: every permission of every role, and the only place where they are written. The README shows
@@ -62,6 +128,12 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Assessment', scope: 'own' },
     { actions: READ, subject: 'AssessmentSummary', scope: 'own' },
     { actions: READ, subject: 'Evidence', scope: 'own' },
+    { actions: READ_WRITE, subject: 'Application', scope: 'any' },
+    { actions: MANAGE_DEPLOYMENTS, subject: 'Deployment', scope: 'any' },
+    { actions: READ_WRITE, subject: 'RegisterTemplate', scope: 'any' },
+    { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    { actions: READ, subject: 'Incident', scope: 'any' },
+    { actions: READ, subject: 'BreachStatus', scope: 'any' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
@@ -71,6 +143,12 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ_WRITE, subject: 'Assessment', scope: 'own' },
     { actions: READ, subject: 'AssessmentSummary', scope: 'own' },
     { actions: READ_WRITE, subject: 'Evidence', scope: 'own' },
+    { actions: READ_WRITE, subject: 'Application', scope: 'any' },
+    { actions: MANAGE_DEPLOYMENTS, subject: 'Deployment', scope: 'any' },
+    { actions: READ_WRITE, subject: 'RegisterTemplate', scope: 'any' },
+    { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'Incident', scope: 'any' },
+    { actions: READ, subject: 'BreachStatus', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -80,9 +158,17 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Assessment', scope: 'own' },
     { actions: READ, subject: 'AssessmentSummary', scope: 'own' },
     { actions: READ, subject: 'Evidence', scope: 'own' },
+    { actions: READ, subject: 'Application', scope: 'any' },
+    { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
   ],
   // Members rely on the hosting's certification: they read a summary of every assessment (progress only, no
   // evidence, no notes). Assessments are only ever held by the operator, hence `any`.
+  // Member roles reach the applications deployed for their member (and their templates) through the
+  // deployment table; operator roles and vendor contacts have no grant on a member's register.
+  // Breaches: editors draft (facts, effects, measures, links, notes), readers read, the DPO decides (`validate`:
+  // risk level, CNIL notification, information of the people, not notifiable, closing). Rights requests:
+  // editors record and handle them (identity, progress, answer), the DPO alone extends or refuses one.
+  // Every member role reads the incidents its member was notified of, and only its own breach's status there.
   dpo: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Membership', scope: 'own' },
@@ -90,18 +176,46 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },
     { actions: READ, subject: 'AssessmentSummary', scope: 'any' },
+    { actions: READ, subject: 'Application', scope: 'own' },
+    { actions: READ, subject: 'Deployment', scope: 'own' },
+    { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
+    {
+      actions: ['read', 'create', 'update', 'delete', 'validate'],
+      subject: 'ProcessingActivity',
+      scope: 'own',
+    },
+    { actions: DECIDE, subject: 'Breach', scope: 'own' },
+    { actions: READ, subject: 'BreachStatus', scope: 'own' },
+    { actions: READ, subject: 'Incident', scope: 'own' },
+    { actions: DECIDE, subject: 'RightsRequest', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },
     { actions: READ, subject: 'AssessmentSummary', scope: 'any' },
+    { actions: READ, subject: 'Application', scope: 'own' },
+    { actions: READ, subject: 'Deployment', scope: 'own' },
+    { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
+    { actions: READ_WRITE, subject: 'ProcessingActivity', scope: 'own' },
+    { actions: READ_WRITE, subject: 'Breach', scope: 'own' },
+    { actions: READ, subject: 'BreachStatus', scope: 'own' },
+    { actions: READ, subject: 'Incident', scope: 'own' },
+    { actions: READ_WRITE, subject: 'RightsRequest', scope: 'own' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },
     { actions: READ, subject: 'AssessmentSummary', scope: 'any' },
+    { actions: READ, subject: 'Application', scope: 'own' },
+    { actions: READ, subject: 'Deployment', scope: 'own' },
+    { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
+    { actions: READ, subject: 'ProcessingActivity', scope: 'own' },
+    { actions: READ, subject: 'Breach', scope: 'own' },
+    { actions: READ, subject: 'BreachStatus', scope: 'own' },
+    { actions: READ, subject: 'Incident', scope: 'own' },
+    { actions: READ, subject: 'RightsRequest', scope: 'own' },
   ],
   'vendor-contact': [{ actions: READ, subject: 'Organisation', scope: 'own' }],
 };

@@ -1,7 +1,7 @@
 import { ForbiddenActionException, NotFoundException, RequestContext } from '@vigie/core';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { abilityFor, ANY_ORGANISATION, tenantScope } from './ability';
-import { abilityToBrackets } from './casl-to-sql';
+import { abilityToBrackets, relationField, relationSql } from './casl-to-sql';
 import { Action, Subject, SUBJECT_TENANT_FIELD } from './role-table';
 import { subject as asSubject } from '@casl/ability';
 
@@ -9,6 +9,11 @@ import { subject as asSubject } from '@casl/ability';
  * Restricts a query to the rows the caller may `action` on `subject`, with two independent filters in SQL:
  * the tenant filter (organisations reached through the role table) and the CASL rules. Either one alone
  * answering "no" hides the row.
+ *
+ * When the subject's tenant field is a relation field (e.g. an application reached through the members it is
+ * deployed for), the tenant filter is `alias.id IN (SELECT application_id FROM deployment WHERE
+ * organisation_id IN (:...organisations))`: still in SQL, still independent of the CASL rules, still closed
+ * when the caller reaches no organisation.
  */
 export function applyScope<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -22,6 +27,16 @@ export function applyScope<T extends ObjectLiteral>(
   if (scope !== ANY_ORGANISATION) {
     if (!tenantField || scope.length === 0) {
       qb.andWhere('1 = 0');
+    } else if (relationField(subject, tenantField)) {
+      const [sql, params] = relationSql(
+        qb,
+        alias,
+        relationField(subject, tenantField)!,
+        scope,
+        false,
+        `tenant_${alias}`,
+      );
+      qb.andWhere(sql, params);
     } else {
       const column = qb.expressionMap.findAliasByName(alias).metadata.findColumnWithPropertyPath(tenantField);
       if (!column) throw new Error(`${subject} has no tenant column "${tenantField}"`);
@@ -89,6 +104,24 @@ export function assertCan(ctx: RequestContext, action: Action, subject: Subject,
   if (!abilityFor(ctx).can(action, asSubject(subject, { ...record }))) {
     throw new ForbiddenActionException();
   }
+}
+
+/**
+ * Whether the caller may `action` on `subject` records of this organisation, by both filters (the role
+ * table's tenant scope and the CASL rules). For subjects owned through a column (`organisationId`); routes
+ * use it to answer 404 for a whole register the caller may not see, or 403 for an action on a visible one.
+ */
+export function canInOrganisation(
+  ctx: RequestContext,
+  action: Action,
+  subject: Subject,
+  organisationId: string,
+): boolean {
+  const tenantField = SUBJECT_TENANT_FIELD[subject];
+  if (!tenantField || relationField(subject, tenantField)) return false;
+  const scope = tenantScope(ctx, action, subject);
+  if (scope !== ANY_ORGANISATION && !scope.includes(organisationId)) return false;
+  return abilityFor(ctx).can(action, asSubject(subject, { [tenantField]: organisationId }));
 }
 
 /** Whether the caller may `action` on `subject` somewhere (for routes that create). */

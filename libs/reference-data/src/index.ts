@@ -2,3 +2,4 @@ export * from './siim94';
 export * from './gdpr';
 export * from './iso27001';
 export * from './hds';
+export * from './countries';

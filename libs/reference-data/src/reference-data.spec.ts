@@ -15,3 +15,17 @@ describe('reference data', () => {
     expect(GDPR.deadlines.breachToAuthorityHours).toBe(72);
   });
 });
+
+describe('countries', () => {
+  it('knows the assigned ISO 3166 codes, their French names and the EEA', () => {
+    const { COUNTRIES, countryByCode, isCountryCode, isInEea } = jest.requireActual('./countries');
+    expect(COUNTRIES).toHaveLength(249);
+    expect(countryByCode('DE').fr).toBe('Allemagne');
+    expect(isCountryCode('FR')).toBe(true);
+    expect(isCountryCode('UK')).toBe(false);
+    expect(isCountryCode('fr')).toBe(false);
+    expect(isInEea('NO')).toBe(true);
+    expect(isInEea('CH')).toBe(false);
+    expect(isInEea('US')).toBe(false);
+  });
+});

@@ -12,10 +12,15 @@ export enum ErrorCode {
   ServiceUnavailable = 'service-unavailable',
 }
 
-/** One invalid field of a request, as shown in problem+json `errors`. */
+/**
+ * One invalid field of a request, as shown in problem+json `errors`. For an uploaded file (CSV, XLSX), `line`
+ * (1 = the header row) and `column` (its header) locate the cell.
+ */
 export interface FieldError {
   field: string;
   message: string;
+  line?: number;
+  column?: string;
 }
 
 /**

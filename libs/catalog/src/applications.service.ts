@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import {
+  ConflictException,
+  ForbiddenActionException,
+  Page,
+  PageQuery,
+  recordAudit,
+  RequestContext,
+  toPage,
+  ValidationException,
+} from '@vigie/core';
+import { assertVersion, Transactions, uniqueViolation } from '@vigie/db';
+import { Organisation } from '@vigie/identity';
+import { EntityManager, In } from 'typeorm';
+import { CreateApplicationDto, UpdateApplicationDto } from './application.dto';
+import { Application } from './application.entity';
+
+/** An application as the API shows it: its fields and its vendor's name. */
+export interface ApplicationView extends Application {
+  vendorName: string | null;
+}
+
+export interface ApplicationFilter {
+  domain?: string;
+}
+
+export type NewApplication = Pick<
+  Application,
+  'name' | 'domain' | 'purpose' | 'vendorId' | 'hosting' | 'dataLocation' | 'healthData' | 'securityMeasures'
+>;
+
+/** The operator's application catalog: managed by its administrator and security officer. */
+@Injectable()
+export class ApplicationsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async create(ctx: RequestContext, dto: CreateApplicationDto): Promise<ApplicationView> {
+    if (!canSomewhere(ctx, 'create', 'Application')) throw new ForbiddenActionException();
+    return this.tx.run(async (manager) => {
+      const application = await this.insert(manager, ctx, {
+        ...dto,
+        purpose: dto.purpose ?? null,
+        vendorId: dto.vendorId ?? null,
+      });
+      return (await this.withVendorNames(manager, [application]))[0];
+    });
+  }
+
+  /** Inserts an application and its audit event, checking its vendor (no permission check: seeders). */
+  async insert(manager: EntityManager, ctx: RequestContext, data: NewApplication): Promise<Application> {
+    await this.assertVendor(manager, data.vendorId);
+    const application = manager.create(Application, data);
+    await this.saveUnique(manager, application);
+    await recordAudit(manager, ctx, {
+      action: 'application.create',
+      entity: 'application',
+      entityId: application.id,
+      organisationId: null,
+      before: null,
+      after: application,
+    });
+    return application;
+  }
+
+  async list(
+    ctx: RequestContext,
+    filter: ApplicationFilter,
+    query: PageQuery,
+  ): Promise<Page<ApplicationView>> {
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Application', Application, 'a')
+      .orderBy('a.name', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize);
+    if (filter.domain) qb.andWhere('a.domain = :domain', { domain: filter.domain });
+    const [items, total] = await qb.getManyAndCount();
+    return toPage(await this.withVendorNames(this.tx.reader, items), total, query);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ApplicationView> {
+    const application = await findVisibleOrFail(this.tx.reader, ctx, 'Application', Application, id, {
+      label: 'Application',
+    });
+    return (await this.withVendorNames(this.tx.reader, [application]))[0];
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
+    return this.tx.run(async (manager) => {
+      const application = await findVisibleOrFail(manager, ctx, 'Application', Application, id, {
+        lock: true,
+        label: 'Application',
+      });
+      assertCan(ctx, 'update', 'Application', application);
+      assertVersion('Application', application.version, dto.version);
+      const before = { ...application };
+      const { version: _version, ...changes } = dto;
+      if (changes.vendorId !== undefined) await this.assertVendor(manager, changes.vendorId);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value !== undefined) (application as unknown as Record<string, unknown>)[key] = value;
+      }
+      await this.saveUnique(manager, application);
+      await recordAudit(manager, ctx, {
+        action: 'application.update',
+        entity: 'application',
+        entityId: application.id,
+        organisationId: null,
+        before,
+        after: application,
+      });
+      return (await this.withVendorNames(manager, [application]))[0];
+    });
+  }
+
+  /** Adds each application's vendor name, in one query. */
+  async withVendorNames(manager: EntityManager, applications: Application[]): Promise<ApplicationView[]> {
+    const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
+    const vendors = vendorIds.length
+      ? await manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } })
+      : [];
+    const names = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
+    return applications.map((application) =>
+      Object.assign(application, {
+        vendorName: application.vendorId ? (names.get(application.vendorId) ?? null) : null,
+      }),
+    );
+  }
+
+  private async assertVendor(manager: EntityManager, vendorId: string | null | undefined): Promise<void> {
+    if (!vendorId) return;
+    if (!(await manager.existsBy(Organisation, { id: vendorId, kind: 'vendor' }))) {
+      throw ValidationException.field('vendorId', 'must be the id of an organisation of kind vendor');
+    }
+  }
+
+  private async saveUnique(manager: EntityManager, application: Application): Promise<void> {
+    try {
+      await manager.save(application);
+    } catch (error) {
+      if (uniqueViolation(error)) throw new ConflictException('An application already has this name');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import {
+  ConflictException,
+  NotFoundException,
+  recordAudit,
+  RequestContext,
+  ValidationException,
+} from '@vigie/core';
+import { Transactions, uniqueViolation } from '@vigie/db';
+import { Organisation } from '@vigie/identity';
+import { EntityManager } from 'typeorm';
+import { Application } from './application.entity';
+import { Deployment, DeploymentView } from './deployment.entity';
+
+/** Which member uses which application: managed by the operator, each member reads its own. */
+@Injectable()
+export class DeploymentsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async create(ctx: RequestContext, applicationId: string, organisationId: string): Promise<DeploymentView> {
+    return this.tx.run(async (manager) => {
+      await findVisibleOrFail(manager, ctx, 'Application', Application, applicationId, {
+        label: 'Application',
+      });
+      assertCan(ctx, 'create', 'Deployment', { organisationId });
+      return this.insert(manager, ctx, applicationId, organisationId);
+    });
+  }
+
+  /** Links an application to a member, with its audit event (no permission check: seeders). */
+  async insert(
+    manager: EntityManager,
+    ctx: RequestContext,
+    applicationId: string,
+    organisationId: string,
+  ): Promise<DeploymentView> {
+    const member = await manager.findOneBy(Organisation, { id: organisationId, kind: 'member' });
+    if (!member) throw ValidationException.field('organisationId', 'must be the id of a member organisation');
+    const deployment = manager.create(Deployment, { applicationId, organisationId, createdBy: ctx.userId });
+    try {
+      await manager.insert(Deployment, deployment);
+    } catch (error) {
+      if (uniqueViolation(error))
+        throw new ConflictException('The application is already deployed for this member');
+      throw error;
+    }
+    await recordAudit(manager, ctx, {
+      action: 'deployment.create',
+      entity: 'deployment',
+      entityId: deployment.id,
+      organisationId,
+      before: null,
+      after: { applicationId, organisationId },
+    });
+    return toView(deployment, member.name);
+  }
+
+  /** The deployments of an application the caller may see (a member sees only its own). */
+  async list(ctx: RequestContext, applicationId: string): Promise<{ items: DeploymentView[] }> {
+    await findVisibleOrFail(this.tx.reader, ctx, 'Application', Application, applicationId, {
+      label: 'Application',
+    });
+    const rows = await scopedQuery(this.tx.reader, ctx, 'read', 'Deployment', Deployment, 'd')
+      .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
+      .addSelect('o.name', 'organisation_name')
+      .andWhere('d.applicationId = :applicationId', { applicationId })
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .getRawAndEntities();
+    return {
+      items: rows.entities.map((deployment, index) =>
+        toView(deployment, String(rows.raw[index].organisation_name)),
+      ),
+    };
+  }
+
+  /**
+   * The subset of `applicationIds` deployed for `organisationId`, as far as the caller may see that member's
+   * deployments: one query, for checking the applications a register entry refers to.
+   */
+  async deployedFor(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    applicationIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (applicationIds.length === 0) return new Set();
+    const rows = await scopedQuery(manager, ctx, 'read', 'Deployment', Deployment, 'd')
+      .select('d.applicationId', 'applicationId')
+      .andWhere('d.organisationId = :organisationId', { organisationId })
+      .andWhere('d.applicationId IN (:...applicationIds)', { applicationIds: [...new Set(applicationIds)] })
+      .getRawMany<{ applicationId: string }>();
+    return new Set(rows.map((row) => row.applicationId));
+  }
+
+  async remove(ctx: RequestContext, applicationId: string, deploymentId: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const deployment = await findVisibleOrFail(manager, ctx, 'Deployment', Deployment, deploymentId, {
+        lock: true,
+        label: 'Deployment',
+      });
+      if (deployment.applicationId !== applicationId) throw new NotFoundException('Deployment');
+      assertCan(ctx, 'delete', 'Deployment', deployment);
+      await manager.delete(Deployment, { id: deployment.id });
+      await recordAudit(manager, ctx, {
+        action: 'deployment.delete',
+        entity: 'deployment',
+        entityId: deployment.id,
+        organisationId: deployment.organisationId,
+        before: { applicationId, organisationId: deployment.organisationId },
+        after: null,
+      });
+    });
+  }
+}
+
+function toView(deployment: Deployment, organisationName: string): DeploymentView {
+  const { id, applicationId, organisationId, createdAt } = deployment;
+  return { id, applicationId, organisationId, organisationName, createdAt };
+}

@@ -1,0 +1,6 @@
+export * from './catalog.module';
+export * from './application.entity';
+export * from './deployment.entity';
+export * from './applications.service';
+export * from './deployments.service';
+export * from './is-country-code.validator';

@@ -1,0 +1,138 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext } from '@vigie/core';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { STATUSES } from '../data/register-labels';
+import { ActivityHistoryService, HistoryEntry } from './activity-history.service';
+import { ProcessingActivityView } from './activity-view';
+import { ProcessingActivitiesService } from './processing-activities.service';
+import {
+  CreateProcessingActivityDto,
+  DpiaDecisionDto,
+  TransitionDto,
+  UpdateProcessingActivityDto,
+} from './processing-activity.dto';
+
+class ActivityListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES, description: 'Default: every entry but the archived ones' })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Only validated entries whose review date has passed' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@ApiTags('Register of processing activities')
+@ApiBearerAuth()
+@Controller()
+export class ProcessingActivitiesController {
+  constructor(
+    private readonly activities: ProcessingActivitiesService,
+    private readonly history: ActivityHistoryService,
+  ) {}
+
+  @Post('organisations/:orgId/processing-activities')
+  @Endpoint("Add a draft entry to a member's register (DPO or editor)", 201)
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Body() dto: CreateProcessingActivityDto,
+  ): Promise<ProcessingActivityView> {
+    return this.activities.create(ctx, organisationId, dto);
+  }
+
+  @Get('organisations/:orgId/processing-activities')
+  @Endpoint("List a member's register (archived entries with ?status=archived)")
+  list(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Query() query: ActivityListQuery,
+  ): Promise<Page<ProcessingActivityView>> {
+    return this.activities.list(ctx, organisationId, query);
+  }
+
+  @Get('processing-activities/:id')
+  @Endpoint('Read an entry with its DPIA screening, inherited security measures and template update')
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ProcessingActivityView> {
+    return this.activities.get(ctx, id);
+  }
+
+  @Patch('processing-activities/:id')
+  @Endpoint('Update an entry (with the version last read); a validated entry goes back to draft')
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateProcessingActivityDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ProcessingActivityView> {
+    return this.activities.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  }
+
+  @Delete('processing-activities/:id')
+  @Endpoint('Archive an entry (DPO)')
+  archive(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ProcessingActivityView> {
+    return this.activities.archive(ctx, id, ifMatch);
+  }
+
+  @Post('processing-activities/:id/validate')
+  @Endpoint('Validate a draft entry (DPO only); the review date defaults to a year later')
+  validate(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TransitionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ProcessingActivityView> {
+    return this.activities.validate(ctx, id, dto.version ?? ifMatch);
+  }
+
+  @Post('processing-activities/:id/dpia-decision')
+  @Endpoint('Record the DPO’s reasoned decision not to carry out a required DPIA (DPO only)')
+  dpiaDecision(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DpiaDecisionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ProcessingActivityView> {
+    return this.activities.recordDpiaDecision(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  }
+
+  @Get('processing-activities/:id/history')
+  @Endpoint('Every version of an entry: who, when, which fields changed')
+  listHistory(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ items: HistoryEntry[] }> {
+    return this.history.list(ctx, id);
+  }
+
+  @Get('processing-activities/:id/history/:version')
+  @Endpoint('One version of an entry, with the entry as it was')
+  getVersion(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<HistoryEntry & { snapshot: Record<string, unknown> }> {
+    return this.history.get(ctx, id, version);
+  }
+}

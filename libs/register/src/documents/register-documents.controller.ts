@@ -1,0 +1,49 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, RequestContext } from '@vigie/core';
+import { asDownload } from '@vigie/documents';
+import type { Response } from 'express';
+import { RegisterDocumentsService } from './register-documents.service';
+
+const PDF = { produces: 'application/pdf' };
+
+@ApiTags('Register of processing activities')
+@ApiBearerAuth()
+@Controller()
+export class RegisterDocumentsController {
+  constructor(private readonly documents: RegisterDocumentsService) {}
+
+  @Get('organisations/:orgId/register.pdf')
+  @Endpoint(
+    "A member's register as a PDF (cover, list, one sheet per activity), stored as a record",
+    200,
+    PDF,
+  )
+  async register(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.documents.registerPdf(ctx, organisationId), response);
+  }
+
+  @Get('processing-activities/:id/sheet.pdf')
+  @Endpoint("One entry's sheet as a PDF, stored as a record", 200, PDF)
+  async sheet(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.documents.sheetPdf(ctx, id), response);
+  }
+
+  @Get('processor-register.pdf')
+  @Endpoint("The operator's Art. 30.2 register as a PDF (operator roles), stored as a record", 200, PDF)
+  async processorRegister(
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.documents.processorRegisterPdf(ctx), response);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
+import { Transactions } from '@vigie/db';
+import { DocumentsService, slug, StoredFile } from '@vigie/documents';
+import { Membership, Organisation, User } from '@vigie/identity';
+import { EntityManager } from 'typeorm';
+import { loadApplications } from '../activities/activity-view';
+import { ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ProcessingActivity } from '../activities/processing-activity.entity';
+import { ProcessorRegisterService } from '../processor/processor-register.service';
+import { ControllerInfo } from './activity-sheet.pdf';
+import { renderProcessorRegisterPdf } from './processor-register.pdf';
+import { ActivitySummaryRow, renderActivitySheetPdf, renderRegisterPdf } from './register.pdf';
+
+/** Entries loaded per query while rendering a register: bounds the memory a 300-entry register takes. */
+export const SHEET_BATCH_SIZE = 50;
+
+/** The controller's name and its DPOs' names, as the register's cover shows them. */
+export async function controllerInfo(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<ControllerInfo> {
+  const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
+  const dpos = await manager
+    .createQueryBuilder(Membership, 'm')
+    .innerJoin(User, 'u', 'u.id = m.userId')
+    .select('u.display_name', 'name')
+    .where('m.organisationId = :organisationId', { organisationId })
+    .andWhere("m.role = 'dpo'")
+    .orderBy('u.display_name', 'ASC')
+    .getRawMany<{ name: string }>();
+  return { name: organisation.name, dpoNames: dpos.map((d) => d.name) };
+}
+
+/** The register's PDFs, each stored as a generated record before being served. */
+@Injectable()
+export class RegisterDocumentsService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly activities: ProcessingActivitiesService,
+    private readonly processorRegister: ProcessorRegisterService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  /** A member's register (current entries, not the archived ones) as a PDF. */
+  async registerPdf(ctx: RequestContext, organisationId: string): Promise<StoredFile> {
+    this.activities.assertRegister(ctx, organisationId, 'read');
+    const manager = this.tx.reader;
+    const controller = await controllerInfo(manager, organisationId);
+    const scoped = () =>
+      scopedQuery(manager, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p')
+        .andWhere('p.organisationId = :organisationId', { organisationId })
+        .andWhere("p.status <> 'archived'");
+    const summaries = (await scoped()
+      .select([
+        'p.id',
+        'p.name',
+        'p.status',
+        'p.reviewDate',
+        'p.dpiaCriteria',
+        'p.cnilListItems',
+        'p.art35Cases',
+        'p.specialCategories',
+        'p.dataSubjects',
+        'p.dpiaDecision',
+      ])
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany()) as ActivitySummaryRow[];
+    const applicationIds = await scoped()
+      .select('DISTINCT unnest(p.application_ids)', 'id')
+      .getRawMany<{ id: string }>();
+    const applications = await loadApplications(
+      manager,
+      applicationIds.map((row) => row.id),
+    );
+    async function* batches(): AsyncGenerator<ProcessingActivity[]> {
+      let after: { name: string; id: string } | undefined;
+      for (;;) {
+        const qb = scoped().orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').take(SHEET_BATCH_SIZE);
+        if (after)
+          qb.andWhere('(p.name, p.id) > (:afterName, :afterId)', {
+            afterName: after.name,
+            afterId: after.id,
+          });
+        const batch = await qb.getMany();
+        if (batch.length === 0) return;
+        after = { name: batch[batch.length - 1].name, id: batch[batch.length - 1].id };
+        yield batch;
+        if (batch.length < SHEET_BATCH_SIZE) return;
+      }
+    }
+    const bytes = await renderRegisterPdf(controller, summaries, batches(), applications, new Date());
+    const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
+    return this.documents.store(ctx, {
+      organisationId,
+      kind: 'register',
+      title: `Registre des activités de traitement — ${organisation.name}`,
+      fileName: `registre-${slug(organisation.shortName)}.pdf`,
+      bytes,
+    });
+  }
+
+  /** One entry's sheet as a PDF. */
+  async sheetPdf(ctx: RequestContext, id: string): Promise<StoredFile> {
+    const activity = await findVisibleOrFail(
+      this.tx.reader,
+      ctx,
+      'ProcessingActivity',
+      ProcessingActivity,
+      id,
+      {
+        label: 'Processing activity',
+      },
+    );
+    const controller = await controllerInfo(this.tx.reader, activity.organisationId);
+    const applications = await loadApplications(this.tx.reader, activity.applicationIds);
+    const bytes = await renderActivitySheetPdf(controller, activity, applications, new Date());
+    return this.documents.store(ctx, {
+      organisationId: activity.organisationId,
+      kind: 'processing-sheet',
+      title: `Fiche de traitement — ${activity.name}`,
+      fileName: `fiche-${slug(activity.name)}.pdf`,
+      bytes,
+    });
+  }
+
+  /** The operator's Art. 30.2 register as a PDF, stored as a record of the operator. */
+  async processorRegisterPdf(ctx: RequestContext): Promise<StoredFile> {
+    const register = await this.processorRegister.build(ctx);
+    const bytes = await renderProcessorRegisterPdf(register);
+    return this.documents.store(ctx, {
+      organisationId: register.processor.organisationId,
+      kind: 'processor-register',
+      title: `Registre des catégories d'activités de traitement — ${register.processor.name}`,
+      fileName: 'registre-sous-traitant.pdf',
+      bytes,
+    });
+  }
+}

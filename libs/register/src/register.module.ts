@@ -1,0 +1,61 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@vigie/catalog';
+import { DocumentsModule } from '@vigie/documents';
+import { DemoDataRegistry, IdentityModule } from '@vigie/identity';
+import { ActivityHistoryService } from './activities/activity-history.service';
+import { ProcessingActivitiesController } from './activities/processing-activities.controller';
+import { ProcessingActivitiesService } from './activities/processing-activities.service';
+import { ProcessingActivity } from './activities/processing-activity.entity';
+import { ProcessingActivityVersion } from './activities/processing-activity-version.entity';
+import { RegisterDocumentsController } from './documents/register-documents.controller';
+import { RegisterDocumentsService } from './documents/register-documents.service';
+import { ProcessorRegisterController } from './processor/processor-register.controller';
+import { ProcessorRegisterService } from './processor/processor-register.service';
+import { RegisterSpreadsheetsController } from './spreadsheets/register-spreadsheets.controller';
+import { RegisterSpreadsheetsService } from './spreadsheets/register-spreadsheets.service';
+import { RegisterDemoSeeder } from './register-demo.seeder';
+import { RegisterTemplate, RegisterTemplateVersion } from './templates/register-template.entity';
+import { RegisterTemplatesController } from './templates/register-templates.controller';
+import { RegisterTemplatesService } from './templates/register-templates.service';
+
+/** Members' registers of processing activities, templates, DPIA screening and the processor register. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ProcessingActivity,
+      ProcessingActivityVersion,
+      RegisterTemplate,
+      RegisterTemplateVersion,
+    ]),
+    IdentityModule,
+    CatalogModule,
+    DocumentsModule,
+  ],
+  controllers: [
+    ProcessingActivitiesController,
+    RegisterTemplatesController,
+    ProcessorRegisterController,
+    RegisterDocumentsController,
+    RegisterSpreadsheetsController,
+  ],
+  providers: [
+    ProcessingActivitiesService,
+    ActivityHistoryService,
+    RegisterTemplatesService,
+    ProcessorRegisterService,
+    RegisterDocumentsService,
+    RegisterSpreadsheetsService,
+  ],
+  exports: [ProcessingActivitiesService, RegisterDocumentsService],
+})
+export class RegisterModule implements OnModuleInit {
+  constructor(
+    private readonly demo: DemoDataRegistry,
+    private readonly activities: ProcessingActivitiesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.demo.register(new RegisterDemoSeeder(this.activities));
+  }
+}

@@ -1,0 +1,116 @@
+import { formatShortDateFr } from '@vigie/documents';
+import { dpiaOf } from '../activities/activity-view';
+import type { ProcessingActivity } from '../activities/processing-activity.entity';
+import {
+  ART35_LABELS,
+  CNIL_LIST_LABELS,
+  DATA_CATEGORY_LABELS,
+  DATA_SUBJECT_LABELS,
+  FINAL_FATE_LABELS,
+  GDPR_LEGAL_BASIS_NAMES,
+  LEGAL_BASIS_LABELS,
+  labelOf,
+  SPECIAL_CATEGORY_LABELS,
+  STATUS_LABELS,
+  WP248_LABELS,
+} from '../data/register-labels';
+
+/** Separates the parts of one item inside a cell ("finalité | base légale | précision"). */
+export const PART_SEPARATOR = ' | ';
+
+/** One column of the register spreadsheet, after the CNIL model. */
+export interface RegisterColumn {
+  key: string;
+  header: string;
+  /** Written on export, ignored on import. */
+  exportOnly?: boolean;
+  /** Parts of each item (one item per line), for the columns holding structured lists. */
+  parts?: string[];
+  width: number;
+}
+
+export const REGISTER_COLUMNS: RegisterColumn[] = [
+  { key: 'id', header: 'Identifiant', exportOnly: true, width: 38 },
+  { key: 'name', header: 'Nom du traitement', width: 40 },
+  { key: 'description', header: 'Description', width: 50 },
+  { key: 'status', header: 'Statut', exportOnly: true, width: 12 },
+  { key: 'applications', header: 'Applications', width: 25 },
+  {
+    key: 'purposes',
+    header: 'Finalités et bases légales',
+    parts: ['finalité', 'base légale', 'précision'],
+    width: 60,
+  },
+  { key: 'dataSubjects', header: 'Personnes concernées', width: 30 },
+  {
+    key: 'dataCategories',
+    header: 'Catégories de données',
+    parts: ['catégorie', 'précisions', 'durée de conservation', 'sort final'],
+    width: 60,
+  },
+  { key: 'specialCategories', header: 'Données sensibles', parts: ['catégorie', 'condition'], width: 40 },
+  { key: 'recipients', header: 'Destinataires', parts: ['destinataire', 'type'], width: 40 },
+  {
+    key: 'transfers',
+    header: "Transferts hors de l'UE",
+    parts: ['destinataire', 'pays', 'garantie'],
+    width: 40,
+  },
+  { key: 'securityMeasures', header: 'Mesures de sécurité', width: 50 },
+  { key: 'dpiaCriteria', header: 'Critères AIPD (WP248)', width: 40 },
+  { key: 'cnilListItems', header: 'Liste CNIL des traitements soumis à AIPD', width: 40 },
+  { key: 'art35Cases', header: 'Cas de l’article 35.3', width: 30 },
+  { key: 'reviewDate', header: 'Date de révision', width: 14 },
+  { key: 'dpiaRequired', header: 'AIPD requise', exportOnly: true, width: 12 },
+  { key: 'version', header: 'Version', exportOnly: true, width: 8 },
+];
+
+const lines = (items: string[]) => items.join('\n');
+const item = (...parts: (string | undefined | null)[]) => {
+  while (parts.length > 1 && !parts[parts.length - 1]) parts.pop();
+  return parts.map((part) => part ?? '').join(PART_SEPARATOR);
+};
+
+/** One activity as a spreadsheet row (cells by column key), French labels for the listed values. */
+export function exportRow(
+  activity: ProcessingActivity,
+  applicationNames: Map<string, string>,
+): Record<string, string | number> {
+  return {
+    id: activity.id,
+    name: activity.name,
+    description: activity.description ?? '',
+    status: STATUS_LABELS[activity.status],
+    applications: lines(activity.applicationIds.map((id) => applicationNames.get(id) ?? id)),
+    purposes: lines(
+      activity.purposes.map((p) =>
+        item(p.description, GDPR_LEGAL_BASIS_NAMES[p.legalBasis] ?? p.legalBasis, p.legalBasisDetail),
+      ),
+    ),
+    dataSubjects: lines(activity.dataSubjects.map((s) => labelOf(DATA_SUBJECT_LABELS, s))),
+    dataCategories: lines(
+      activity.dataCategories.map((c) =>
+        item(
+          labelOf(DATA_CATEGORY_LABELS, c.category),
+          c.description,
+          c.retention,
+          labelOf(FINAL_FATE_LABELS, c.finalFate),
+        ),
+      ),
+    ),
+    specialCategories: lines(
+      activity.specialCategories.map((s) => item(labelOf(SPECIAL_CATEGORY_LABELS, s.category), s.condition)),
+    ),
+    recipients: lines(activity.recipients.map((r) => item(r.name, r.type))),
+    transfers: lines(activity.transfers.map((t) => item(t.recipient, t.country, t.safeguard))),
+    securityMeasures: lines(activity.securityMeasures),
+    dpiaCriteria: lines(activity.dpiaCriteria.map((c) => labelOf(WP248_LABELS, c))),
+    cnilListItems: lines(activity.cnilListItems.map((c) => labelOf(CNIL_LIST_LABELS, c))),
+    art35Cases: lines(activity.art35Cases.map((c) => labelOf(ART35_LABELS, c))),
+    reviewDate: activity.reviewDate ? formatShortDateFr(`${activity.reviewDate}T12:00:00Z`) : '',
+    dpiaRequired: dpiaOf(activity).required ? 'Oui' : 'Non',
+    version: activity.version,
+  };
+}
+
+export { LEGAL_BASIS_LABELS };

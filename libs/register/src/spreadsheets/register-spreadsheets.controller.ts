@@ -1,0 +1,73 @@
+import {
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, RequestContext } from '@vigie/core';
+import type { Response } from 'express';
+import { RegisterSpreadsheetsService, SpreadsheetFile } from './register-spreadsheets.service';
+
+/** Largest register file accepted for import. */
+const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
+
+function send(file: SpreadsheetFile, response: Response): StreamableFile {
+  response.setHeader('Cache-Control', 'no-store');
+  return new StreamableFile(file.bytes, {
+    type: file.contentType,
+    length: file.bytes.length,
+    disposition: `attachment; filename="${file.fileName}"`,
+  });
+}
+
+@ApiTags('Register of processing activities')
+@ApiBearerAuth()
+@Controller('organisations/:orgId')
+export class RegisterSpreadsheetsController {
+  constructor(private readonly spreadsheets: RegisterSpreadsheetsService) {}
+
+  @Get('register.xlsx')
+  @Endpoint("A member's register as an Excel workbook (one row per activity, CNIL model columns)", 200, {
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  })
+  async xlsx(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return send(await this.spreadsheets.exportXlsx(ctx, organisationId), response);
+  }
+
+  @Get('register.csv')
+  @Endpoint("A member's register as CSV for French Excel (semicolons, UTF-8 with BOM)", 200, {
+    produces: 'text/csv',
+  })
+  async csv(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return send(await this.spreadsheets.exportCsv(ctx, organisationId), response);
+  }
+
+  @Post('register/import')
+  @Endpoint('Import draft entries from an XLSX or CSV file laid out like the export: all or nothing', 201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1 } }))
+  import(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @UploadedFile() file: { buffer: Buffer; originalname?: string } | undefined,
+  ): Promise<{ imported: number; items: { id: string; name: string }[] }> {
+    return this.spreadsheets.import(ctx, organisationId, file);
+  }
+}

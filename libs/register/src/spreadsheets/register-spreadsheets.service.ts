@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { scopedQuery } from '@vigie/authz';
+import { Application, Deployment } from '@vigie/catalog';
+import { FieldError, RequestContext, UnsupportedMediaTypeException, ValidationException } from '@vigie/core';
+import { Transactions } from '@vigie/db';
+import { slug } from '@vigie/documents';
+import { Organisation } from '@vigie/identity';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { fromBuffer } from 'file-type';
+import { loadApplications } from '../activities/activity-view';
+import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ProcessingActivity } from '../activities/processing-activity.entity';
+import { REGISTER_COLUMNS, exportRow } from './register-columns';
+import { checkRow } from './register-import';
+
+/** A spreadsheet ready to send. */
+export interface SpreadsheetFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** Most rows one import may hold. */
+export const IMPORT_MAX_ROWS = 2000;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const normalise = (text: string) =>
+  text.normalize('NFC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A member's register as XLSX or CSV (one row per activity, columns after the CNIL model), and its import. */
+@Injectable()
+export class RegisterSpreadsheetsService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly activities: ProcessingActivitiesService,
+  ) {}
+
+  private async rows(ctx: RequestContext, organisationId: string) {
+    this.activities.assertRegister(ctx, organisationId, 'read');
+    const organisation = await this.tx.reader.findOneByOrFail(Organisation, { id: organisationId });
+    const activities = await scopedQuery(
+      this.tx.reader,
+      ctx,
+      'read',
+      'ProcessingActivity',
+      ProcessingActivity,
+      'p',
+    )
+      .andWhere('p.organisationId = :organisationId', { organisationId })
+      .andWhere("p.status <> 'archived'")
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+    const applications = await loadApplications(
+      this.tx.reader,
+      activities.flatMap((a) => a.applicationIds),
+    );
+    const names = new Map([...applications].map(([id, application]) => [id, application.name]));
+    return { organisation, rows: activities.map((activity) => exportRow(activity, names)) };
+  }
+
+  async exportXlsx(ctx: RequestContext, organisationId: string): Promise<SpreadsheetFile> {
+    const { organisation, rows } = await this.rows(ctx, organisationId);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Vigie';
+    const sheet = workbook.addWorksheet('Registre', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = REGISTER_COLUMNS.map((column) => ({
+      header: column.header,
+      key: column.key,
+      width: column.width,
+    }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+    return {
+      fileName: `registre-${slug(organisation.shortName)}.xlsx`,
+      contentType: XLSX_TYPE,
+      bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+    };
+  }
+
+  /** Semicolon-separated, UTF-8 with a byte-order mark, CRLF: what French Excel opens as is. */
+  async exportCsv(ctx: RequestContext, organisationId: string): Promise<SpreadsheetFile> {
+    const { organisation, rows } = await this.rows(ctx, organisationId);
+    const text = stringify(
+      rows.map((row) => REGISTER_COLUMNS.map((column) => row[column.key])),
+      {
+        header: true,
+        columns: REGISTER_COLUMNS.map((column) => column.header),
+        delimiter: ';',
+        record_delimiter: '\r\n',
+        bom: true,
+        quoted_match: /[\n;"]/,
+      },
+    );
+    return {
+      fileName: `registre-${slug(organisation.shortName)}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      bytes: Buffer.from(text, 'utf8'),
+    };
+  }
+
+  /**
+   * Imports new draft entries from an XLSX or CSV file laid out like the export (export-only columns are
+   * ignored). Every line is checked; nothing is written unless the whole file is valid, and then everything is
+   * written in one transaction.
+   */
+  async import(
+    ctx: RequestContext,
+    organisationId: string,
+    file: { buffer: Buffer; originalname?: string } | undefined,
+  ): Promise<{ imported: number; items: { id: string; name: string }[] }> {
+    this.activities.assertRegister(ctx, organisationId, 'create');
+    if (!file?.buffer?.length)
+      throw ValidationException.field('file', 'a CSV or XLSX file is required (multipart field "file")');
+    const table = await readTable(file.buffer);
+    const deployed = await this.tx.reader
+      .createQueryBuilder(Deployment, 'd')
+      .innerJoin(Application, 'a', 'a.id = d.applicationId')
+      .select(['a.id AS id', 'a.name AS name'])
+      .where('d.organisationId = :organisationId', { organisationId })
+      .getRawMany<{ id: string; name: string }>();
+    const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
+
+    const errors: FieldError[] = [];
+    const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
+    const columns = REGISTER_COLUMNS.filter((column) => !column.exportOnly);
+    for (const column of columns) {
+      if (!headerIndex.has(normalise(column.header))) {
+        errors.push({
+          field: `ligne 1, ${column.header}`,
+          line: 1,
+          column: column.header,
+          message: 'colonne absente',
+        });
+      }
+    }
+    if (errors.length) throw new ValidationException('The file does not have the register columns', errors);
+    if (table.rows.length === 0) throw ValidationException.field('file', 'the file holds no row to import');
+    if (table.rows.length > IMPORT_MAX_ROWS) {
+      throw ValidationException.field('file', `at most ${IMPORT_MAX_ROWS} rows per import`);
+    }
+    const valid: { dto: NonNullable<ReturnType<typeof checkRow>['dto']> }[] = [];
+    table.rows.forEach((values, index) => {
+      const cells = Object.fromEntries(
+        columns.map((column) => [column.key, values[headerIndex.get(normalise(column.header))!] ?? '']),
+      );
+      const checked = checkRow(index + 2, cells, applicationIds);
+      errors.push(...checked.errors);
+      if (checked.dto) valid.push({ dto: checked.dto });
+    });
+    if (errors.length > 0) {
+      throw new ValidationException(
+        `${errors.length} error(s) in the file; nothing was imported`,
+        errors.slice(0, 500),
+      );
+    }
+    return this.tx.run(async (manager) => {
+      const items: { id: string; name: string }[] = [];
+      for (const { dto } of valid) {
+        const activity = await this.activities.insert(manager, ctx, organisationId, normaliseContent(dto), {
+          action: 'import',
+          note: `Importée depuis le fichier ${file.originalname ?? ''}`.trim(),
+        });
+        items.push({ id: activity.id, name: activity.name });
+      }
+      return { imported: items.length, items };
+    });
+  }
+}
+
+/** The header and rows of the first sheet of an XLSX file, or of a CSV file (";" or "," separated). */
+async function readTable(buffer: Buffer): Promise<{ header: string[]; rows: string[][] }> {
+  const type = await fromBuffer(buffer);
+  if (type?.ext === 'xlsx') return readXlsx(buffer);
+  if (type) throw new UnsupportedMediaTypeException(`A CSV or XLSX file is expected, not ${type.ext}`);
+  const text = buffer.toString('utf8');
+  if (text.includes('\u0000')) throw new UnsupportedMediaTypeException('A CSV or XLSX file is expected');
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const delimiter = firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
+  } catch (error) {
+    throw ValidationException.field(
+      'file',
+      `the CSV file cannot be read: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  const [header = [], ...rows] = records;
+  return { header, rows: rows.filter((row) => row.some((cell) => cell.trim() !== '')) };
+}
+
+async function readXlsx(buffer: Buffer): Promise<{ header: string[]; rows: string[][] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch {
+    throw ValidationException.field('file', 'the XLSX file cannot be read');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { header: [], rows: [] };
+  const text = (value: ExcelJS.CellValue): string => {
+    if (value === null || value === undefined) return '';
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'object') {
+      if ('richText' in value) return value.richText.map((part) => part.text).join('');
+      if ('text' in value) return String(value.text);
+      if ('result' in value) return String(value.result ?? '');
+    }
+    return String(value);
+  };
+  const all: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values: string[] = [];
+    for (let i = 1; i <= sheet.columnCount; i += 1) values.push(text(row.getCell(i).value));
+    all.push(values);
+  });
+  const [header = [], ...rows] = all;
+  return { header, rows: rows.filter((row) => row.some((cell) => cell.trim() !== '')) };
+}

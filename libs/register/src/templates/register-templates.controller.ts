@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, IfMatchVersion, RequestContext } from '@vigie/core';
+import { ProcessingActivityView } from '../activities/activity-view';
+import {
+  ApplyTemplateDto,
+  FromTemplateDto,
+  RegisterTemplateContentDto,
+  UpdateRegisterTemplateDto,
+} from '../activities/processing-activity.dto';
+import { RegisterTemplate } from './register-template.entity';
+import { RegisterTemplatesService } from './register-templates.service';
+
+@ApiTags('Register templates')
+@ApiBearerAuth()
+@Controller()
+export class RegisterTemplatesController {
+  constructor(private readonly templates: RegisterTemplatesService) {}
+
+  @Post('applications/:id/register-templates')
+  @Endpoint(
+    'Publish a model register entry for an application (operator administrator or security officer)',
+    201,
+  )
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) applicationId: string,
+    @Body() dto: RegisterTemplateContentDto,
+  ): Promise<RegisterTemplate> {
+    return this.templates.create(ctx, applicationId, dto);
+  }
+
+  @Get('applications/:id/register-templates')
+  @Endpoint("List an application's register templates")
+  list(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) applicationId: string,
+  ): Promise<{ items: RegisterTemplate[] }> {
+    return this.templates.list(ctx, applicationId);
+  }
+
+  @Get('register-templates/:id')
+  @Endpoint('Read a register template')
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<RegisterTemplate> {
+    return this.templates.get(ctx, id);
+  }
+
+  @Patch('register-templates/:id')
+  @Endpoint('Publish a new version of a template (with the version last read)')
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateRegisterTemplateDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<RegisterTemplate> {
+    return this.templates.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  }
+
+  @Post('organisations/:orgId/processing-activities/from-template/:templateId')
+  @Endpoint("Create a member's entry from a template; the entry remembers the template version", 201)
+  createEntry(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Param('templateId', ParseUUIDPipe) templateId: string,
+    @Body() dto: FromTemplateDto,
+  ): Promise<ProcessingActivityView> {
+    return this.templates.createEntry(ctx, organisationId, templateId, dto);
+  }
+
+  @Post('processing-activities/:id/apply-template')
+  @Endpoint("Take over chosen fields of the template's latest version (with the entry's version)")
+  apply(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApplyTemplateDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ProcessingActivityView> {
+    return this.templates.applyToEntry(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  }
+}

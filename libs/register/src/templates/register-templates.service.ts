@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { Application } from '@vigie/catalog';
+import { ForbiddenActionException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
+import { assertVersion, Transactions } from '@vigie/db';
+import { EntityManager } from 'typeorm';
+import {
+  ActivityContent,
+  changedFields,
+  contentOf,
+  TEMPLATE_FIELDS,
+  TemplateContent,
+  templateContentOf,
+  TemplateField,
+} from '../activities/activity-content';
+import { detailedView, ProcessingActivityView } from '../activities/activity-view';
+import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
+import {
+  ApplyTemplateDto,
+  CreateProcessingActivityDto,
+  FromTemplateDto,
+  RegisterTemplateContentDto,
+  UpdateRegisterTemplateDto,
+} from '../activities/processing-activity.dto';
+import { checkRegisterRules } from '../activities/register-rules';
+import { RegisterTemplate, RegisterTemplateVersion } from './register-template.entity';
+import { templateContents } from './template-update';
+
+const LABEL = 'Register template';
+
+function templateContentFrom(dto: RegisterTemplateContentDto): TemplateContent {
+  return templateContentOf(normaliseContent(dto as CreateProcessingActivityDto));
+}
+
+/**
+ * Model entries the operator publishes per application (each change a new version), that a member adopts to
+ * create its own entry and later compares with the template's newer versions.
+ */
+@Injectable()
+export class RegisterTemplatesService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly activities: ProcessingActivitiesService,
+  ) {}
+
+  async create(
+    ctx: RequestContext,
+    applicationId: string,
+    dto: RegisterTemplateContentDto,
+  ): Promise<RegisterTemplate> {
+    return this.tx.run(async (manager) => {
+      await findVisibleOrFail(manager, ctx, 'Application', Application, applicationId, {
+        label: 'Application',
+      });
+      if (!canSomewhere(ctx, 'create', 'RegisterTemplate')) throw new ForbiddenActionException();
+      const content = templateContentFrom(dto);
+      assertRules(content);
+      const template = manager.create(RegisterTemplate, {
+        applicationId,
+        name: content.name,
+        content,
+        createdBy: ctx.userId,
+      });
+      await manager.save(template);
+      await this.publish(manager, ctx, template);
+      await recordAudit(manager, ctx, {
+        action: 'register-template.create',
+        entity: 'register-template',
+        entityId: template.id,
+        organisationId: null,
+        before: null,
+        after: template,
+      });
+      return template;
+    });
+  }
+
+  async list(ctx: RequestContext, applicationId: string): Promise<{ items: RegisterTemplate[] }> {
+    await findVisibleOrFail(this.tx.reader, ctx, 'Application', Application, applicationId, {
+      label: 'Application',
+    });
+    const items = await scopedQuery(this.tx.reader, ctx, 'read', 'RegisterTemplate', RegisterTemplate, 't')
+      .andWhere('t.applicationId = :applicationId', { applicationId })
+      .orderBy('t.name', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getMany();
+    return { items };
+  }
+
+  get(ctx: RequestContext, id: string, manager: EntityManager = this.tx.reader): Promise<RegisterTemplate> {
+    return findVisibleOrFail(manager, ctx, 'RegisterTemplate', RegisterTemplate, id, { label: LABEL });
+  }
+
+  /** A new version of the template: entries made from it will show the differences. */
+  async update(ctx: RequestContext, id: string, dto: UpdateRegisterTemplateDto): Promise<RegisterTemplate> {
+    return this.tx.run(async (manager) => {
+      const template = await findVisibleOrFail(manager, ctx, 'RegisterTemplate', RegisterTemplate, id, {
+        lock: true,
+        label: LABEL,
+      });
+      assertCan(ctx, 'update', 'RegisterTemplate', template);
+      assertVersion(LABEL, template.version, dto.version);
+      const { version: _version, ...fields } = dto;
+      const patch = templateContentOf(
+        normaliseContent({
+          purposes: [],
+          dataSubjects: [],
+          dataCategories: [],
+          ...fields,
+        } as CreateProcessingActivityDto),
+      );
+      const next: TemplateContent = { ...template.content };
+      for (const field of TEMPLATE_FIELDS) {
+        if ((fields as Record<string, unknown>)[field] !== undefined)
+          (next as Record<string, unknown>)[field] = patch[field];
+      }
+      if (changedFields(template.content, next, TEMPLATE_FIELDS).length === 0) return template;
+      assertRules(next);
+      const before = { ...template };
+      template.content = next;
+      template.name = next.name;
+      await manager.save(template);
+      await this.publish(manager, ctx, template);
+      await recordAudit(manager, ctx, {
+        action: 'register-template.update',
+        entity: 'register-template',
+        entityId: template.id,
+        organisationId: null,
+        before,
+        after: template,
+      });
+      return template;
+    });
+  }
+
+  /** A member's entry made from a template it may see, for an application deployed for the member. */
+  async createEntry(
+    ctx: RequestContext,
+    organisationId: string,
+    templateId: string,
+    dto: FromTemplateDto,
+  ): Promise<ProcessingActivityView> {
+    this.activities.assertRegister(ctx, organisationId, 'create');
+    return this.tx.run(async (manager) => {
+      const template = await this.get(ctx, templateId, manager);
+      const content: ActivityContent = {
+        ...template.content,
+        name: dto.name ?? template.content.name,
+        applicationIds: [template.applicationId],
+        reviewDate: null,
+      };
+      const activity = await this.activities.insert(manager, ctx, organisationId, content, {
+        templateId: template.id,
+        templateVersion: template.version,
+        note: `Créée à partir du modèle « ${template.name} » (version ${template.version}).`,
+      });
+      return detailedView(manager, activity);
+    });
+  }
+
+  /** Takes over the chosen fields of the template's latest version; the entry then follows that version. */
+  async applyToEntry(
+    ctx: RequestContext,
+    activityId: string,
+    dto: ApplyTemplateDto,
+  ): Promise<ProcessingActivityView> {
+    const unknown = dto.fields.filter((field) => !(TEMPLATE_FIELDS as string[]).includes(field));
+    if (unknown.length > 0) {
+      throw ValidationException.field(
+        'fields',
+        `not template fields: ${unknown.join(', ')} (one of ${TEMPLATE_FIELDS.join(', ')})`,
+      );
+    }
+    return this.tx.run(async (manager) => {
+      const activity = await this.activities.loadForChange(
+        manager,
+        ctx,
+        activityId,
+        'update',
+        dto.version,
+        true,
+      );
+      if (!activity.templateId)
+        throw ValidationException.field('templateId', 'this entry was not made from a template');
+      const template = await manager.findOneByOrFail(RegisterTemplate, { id: activity.templateId });
+      const latest =
+        (await templateContents(manager, template.id, [template.version])).get(template.version) ??
+        template.content;
+      const next = contentOf(activity);
+      for (const field of dto.fields as TemplateField[])
+        (next as unknown as Record<string, unknown>)[field] = latest[field];
+      await this.activities.applyChange(manager, ctx, activity, next, 'apply-template', {
+        note:
+          `Modèle « ${template.name} » : passage de la version ${activity.templateVersion} à la version ${template.version}` +
+          (dto.fields.length ? `, champs repris : ${dto.fields.join(', ')}.` : ', aucun champ repris.'),
+        fields: { templateVersion: template.version },
+      });
+      return detailedView(manager, activity);
+    });
+  }
+
+  private async publish(
+    manager: EntityManager,
+    ctx: RequestContext,
+    template: RegisterTemplate,
+  ): Promise<void> {
+    await manager.insert(RegisterTemplateVersion, {
+      templateId: template.id,
+      version: template.version,
+      content: template.content as never,
+      publishedAt: new Date(),
+      publishedBy: ctx.userId,
+    });
+  }
+}
+
+function assertRules(content: TemplateContent): void {
+  const errors = checkRegisterRules(content);
+  if (errors.length > 0) throw new ValidationException(errors[0].message, errors);
+}

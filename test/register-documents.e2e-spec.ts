@@ -1,0 +1,368 @@
+import ExcelJS from 'exceljs';
+import { SHEET_SECTIONS } from '@vigie/register';
+import { pdfText } from './support/pdf-text';
+import { countRows, createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+import { as, createWorld, expectProblem, World } from './support/world';
+
+const api = '/api/v1';
+
+function binary(
+  response: { on: (e: string, cb: (chunk?: Buffer) => void) => void; setEncoding?: unknown },
+  done: (e: Error | null, body: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk?: Buffer) => chunks.push(chunk as Buffer));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+describe('Register PDFs and spreadsheets (e2e)', () => {
+  let app: TestApp;
+  let world: World;
+  let application: { id: string; name: string };
+  let sheetEntry: { id: string };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    world = await createWorld(app);
+    application = await createApplication(app, world.admin, 'Crossway', [world.memberA.id], {
+      domain: 'Santé publique',
+      healthData: true,
+      securityMeasures: ['Hébergement certifié HDS', 'Chiffrement des bases de données au repos'],
+    });
+    sheetEntry = await createEntry(
+      app,
+      world.dpoA,
+      world.memberA.id,
+      entryPayload('Dossier patient des centres municipaux de santé', {
+        description: 'Prise en charge des patients : 60 000 dossiers, rendez-vous et facturation',
+        applicationIds: [application.id],
+        dataSubjects: ['patients', 'children'],
+        specialCategories: [
+          { category: 'health', condition: '9.2.h' },
+          { category: 'nir', condition: '9.2.b' },
+        ],
+        dataCategories: [
+          {
+            category: 'identity',
+            retention: '20 ans après le dernier passage',
+            finalFate: 'public-archives',
+          },
+          {
+            category: 'economic-financial',
+            description: 'Tiers payant',
+            retention: '10 ans',
+            finalFate: 'destruction',
+          },
+        ],
+        recipients: [{ name: 'Caisse primaire d’assurance maladie', type: 'Organisme public' }],
+        transfers: [{ recipient: 'Éditeur (support)', country: 'CH', safeguard: "Décision d'adéquation" }],
+        cnilListItems: ['health-care-institutions'],
+      }),
+    );
+    const library = await createEntry(
+      app,
+      world.dpoA,
+      world.memberA.id,
+      entryPayload('Prêts de la médiathèque'),
+    );
+    await app.http.post(`${api}/processing-activities/${library.id}/validate`).set(as(world.dpoA));
+    const mail = await createEntry(
+      app,
+      world.editorA,
+      world.memberA.id,
+      entryPayload('Élections professionnelles'),
+    );
+    await app.http.post(`${api}/processing-activities/${mail.id}/validate`).set(as(world.dpoA));
+    await createEntry(app, world.dpoB, world.memberB.id, entryPayload('Registre de B'));
+  });
+  afterAll(() => app.close());
+
+  describe('PDFs', () => {
+    it("renders a member's register in French with every section, stored as a generated record", async () => {
+      const before = await countRows(app, 'generated_document');
+      const response = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.pdf`)
+        .set(as(world.sharedDpo))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const text = (await pdfText(response.body as Buffer)).text.replace(/[ \n]+/g, ' ');
+      expect(text).toContain('Registre des activités de traitement');
+      expect(text).toContain('Mairie de Gentilly');
+      expect(text).toContain('dpo-a');
+      expect(text).toContain('shared-dpo');
+      for (const section of SHEET_SECTIONS) expect(text).toContain(section);
+      expect(text).toMatch(/Traitements validés : 2 \(66,7\s%\)/u);
+      expect(text).toContain('Dossier patient des centres municipaux de santé');
+      expect(text).toContain('60 000 dossiers');
+      expect(text).toContain('Données de santé');
+      expect(text).toContain("Mission d'intérêt public (art. 6.1.e)");
+      expect(text).toContain("Assurées par l'hébergement de Crossway");
+      expect(text).toContain('Hébergement certifié HDS');
+      expect(text).toContain('Suisse (CH)');
+      expect(text).toContain('Versement aux archives publiques');
+      expect(text).toContain('AIPD requise');
+      expect(text).not.toContain('Registre de B');
+      expect(await countRows(app, 'generated_document')).toBe(before + 1);
+      const records = await app.http
+        .get(`${api}/documents?organisationId=${world.memberA.id}`)
+        .set(as(world.readerA));
+      expect(records.body.items[0]).toMatchObject({
+        kind: 'register',
+        id: response.headers['x-document-id'],
+      });
+    });
+
+    it("refuses another member's DPO, the operator and vendors the register and its sheets (404), writing no record", async () => {
+      const before = await countRows(app, 'generated_document');
+      for (const actor of [world.dpoB, world.admin, world.securityOfficer, world.vendorContact]) {
+        expectProblem(
+          await app.http.get(`${api}/organisations/${world.memberA.id}/register.pdf`).set(as(actor)),
+          404,
+        );
+        expectProblem(
+          await app.http.get(`${api}/processing-activities/${sheetEntry.id}/sheet.pdf`).set(as(actor)),
+          404,
+        );
+        expectProblem(
+          await app.http.get(`${api}/organisations/${world.memberA.id}/register.xlsx`).set(as(actor)),
+          404,
+        );
+        expectProblem(
+          await app.http.get(`${api}/organisations/${world.memberA.id}/register.csv`).set(as(actor)),
+          404,
+        );
+      }
+      expect(await countRows(app, 'generated_document')).toBe(before);
+    });
+
+    it('renders one activity sheet for a reader of the member', async () => {
+      const response = await app.http
+        .get(`${api}/processing-activities/${sheetEntry.id}/sheet.pdf`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      const text = (await pdfText(response.body as Buffer)).text.replace(/[ \n]+/g, ' ');
+      for (const section of SHEET_SECTIONS) expect(text).toContain(section);
+      expect(text).toContain("Numéro d'inscription au répertoire (NIR)");
+      expect(text).toContain(
+        '9.2.h — Médecine préventive, diagnostics, prise en charge sanitaire ou sociale',
+      );
+      expect(text).not.toContain('Prêts de la médiathèque');
+    });
+
+    it('renders the processor register for operator roles only', async () => {
+      const response = await app.http
+        .get(`${api}/processor-register.pdf`)
+        .set(as(world.admin))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      const { text } = await pdfText(response.body as Buffer);
+      expect(text).toContain("Registre des catégories d'activités de traitement");
+      expect(text).toContain('Mairie de Gentilly');
+      expect(text).toContain('Crossway');
+      expect(text).toContain('Sous-traitants ultérieurs');
+      expect(text).toContain('Hébergement certifié HDS');
+      const records = await app.http
+        .get(`${api}/documents?organisationId=${world.operatorId}`)
+        .set(as(world.admin));
+      expect(records.body.items[0]).toMatchObject({ kind: 'processor-register' });
+      expectProblem(await app.http.get(`${api}/processor-register.pdf`).set(as(world.dpoA)), 403);
+    });
+  });
+
+  describe('spreadsheets', () => {
+    it('exports the register as XLSX, one row per activity with French headers', async () => {
+      const response = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.xlsx`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as never);
+      const sheet = workbook.worksheets[0];
+      expect((sheet.getRow(1).values as string[]).slice(1, 4)).toEqual([
+        'Identifiant',
+        'Nom du traitement',
+        'Description',
+      ]);
+      expect(sheet.rowCount).toBe(4);
+      const names = [2, 3, 4]
+        .map((r) => sheet.getRow(r).getCell(2).text)
+        .sort((a, b) => a.localeCompare(b, 'fr'));
+      expect(names).toEqual([
+        'Dossier patient des centres municipaux de santé',
+        'Élections professionnelles',
+        'Prêts de la médiathèque',
+      ]);
+    });
+
+    it('exports the register as a semicolon CSV with a BOM for French Excel', async () => {
+      const response = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.csv`)
+        .set(as(world.dpoA))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      const text = (response.body as Buffer).toString('utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.slice(1).split('\r\n')[0]).toMatch(
+        /^Identifiant;Nom du traitement;Description;Statut;Applications;Finalités et bases légales;/,
+      );
+      expect(text).toContain(
+        "Instruire les demandes | Mission d'intérêt public | Code de l'action sociale et des familles",
+      );
+    });
+
+    const header =
+      "Nom du traitement;Description;Applications;Finalités et bases légales;Personnes concernées;Catégories de données;Données sensibles;Destinataires;Transferts hors de l'UE;Mesures de sécurité;Critères AIPD (WP248);Liste CNIL des traitements soumis à AIPD;Cas de l’article 35.3;Date de révision";
+
+    it('imports a valid CSV file: every line becomes a draft entry', async () => {
+      const csv = [
+        header,
+        `Restauration scolaire;Inscriptions et facturation;Crossway;"Facturer les repas | Mission d'intérêt public\nInscrire les enfants | public-task | Délibération du conseil";"Enfants\nParents";"État civil, identité, données d'identification, images | | 3 ans | Destruction";;Agents | Service interne;;Accès nominatif;;;;31/12/2027`,
+        `Annuaire des agents;;;Gérer l'annuaire | Exécution d'un contrat;staff;identity | | durée de l'emploi | destruction;Santé publique?;;;;;;;`.replace(
+          ';Santé publique?;',
+          ';;',
+        ),
+      ].join('\r\n');
+      const before = await countRows(app, 'processing_activity');
+      const response = await app.http
+        .post(`${api}/organisations/${world.memberA.id}/register/import`)
+        .set(as(world.editorA))
+        .attach('file', Buffer.from(`\uFEFF${csv}`, 'utf8'), 'registre.csv');
+      expect(response.status).toBe(201);
+      expect(response.body.imported).toBe(2);
+      expect(await countRows(app, 'processing_activity')).toBe(before + 2);
+      const created = await app.http
+        .get(`${api}/processing-activities/${response.body.items[0].id}`)
+        .set(as(world.readerA));
+      expect(created.body).toMatchObject({
+        status: 'draft',
+        name: 'Restauration scolaire',
+        applicationIds: [application.id],
+        purposes: [
+          { description: 'Facturer les repas', legalBasis: 'public-task' },
+          {
+            description: 'Inscrire les enfants',
+            legalBasis: 'public-task',
+            legalBasisDetail: 'Délibération du conseil',
+          },
+        ],
+        dataSubjects: ['children', 'parents'],
+        dataCategories: [{ category: 'identity', retention: '3 ans', finalFate: 'destruction' }],
+        reviewDate: '2027-12-31',
+      });
+      const history = await app.http
+        .get(`${api}/processing-activities/${response.body.items[0].id}/history`)
+        .set(as(world.readerA));
+      expect(history.body.items[0]).toMatchObject({
+        action: 'import',
+        note: expect.stringContaining('registre.csv'),
+      });
+    });
+
+    it('imports nothing when one line is wrong, and says where (line, column)', async () => {
+      const csv = [
+        header,
+        `Bonne ligne;;;Finalité | public-task;residents;identity | | 1 an | destruction;;;;;;;;`,
+        `Mauvaise ligne;;Logiciel inconnu;Finalité | Bon plaisir;residents;identity | | 1 an | brûler;health | 9.9;;Éditeur | ZZ;;;;;`,
+        `;;;;;;;;;;;;;`.replace(/^/, 'Sans finalité'),
+      ].join('\n');
+      const before = await countRows(app, 'processing_activity');
+      const response = await app.http
+        .post(`${api}/organisations/${world.memberA.id}/register/import`)
+        .set(as(world.dpoA))
+        .attach('file', Buffer.from(csv, 'utf8'), 'registre.csv');
+      expectProblem(response, 400);
+      const errors = response.body.errors as { line: number; column: string; message: string }[];
+      const at = (line: number, column: string) =>
+        errors.filter((e) => e.line === line && e.column === column);
+      expect(errors.filter((e) => e.line === 2)).toEqual([]);
+      expect(at(3, 'Applications')[0].message).toContain('Logiciel inconnu');
+      expect(at(3, 'Finalités et bases légales')[0].message).toContain('Bon plaisir');
+      expect(at(3, 'Catégories de données')[0].message).toContain('sort final');
+      expect(at(3, 'Données sensibles')).toHaveLength(1);
+      expect(at(3, "Transferts hors de l'UE")[0].message).toContain('ZZ');
+      expect(at(4, 'Finalités et bases légales')[0].message).toBe('au moins un élément est requis');
+      expect(at(4, 'Personnes concernées')).toHaveLength(1);
+      expect(await countRows(app, 'processing_activity')).toBe(before);
+    });
+
+    it('imports back an exported XLSX file (labels read back as keys)', async () => {
+      const exported = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.xlsx`)
+        .set(as(world.dpoA))
+        .buffer(true)
+        .parse(binary);
+      const before = await countRows(app, 'processing_activity');
+      const current = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/processing-activities?pageSize=200`)
+        .set(as(world.dpoA));
+      const response = await app.http
+        .post(`${api}/organisations/${world.memberA.id}/register/import`)
+        .set(as(world.dpoA))
+        .attach('file', exported.body as Buffer, 'registre.xlsx');
+      expect(response.status).toBe(201);
+      expect(response.body.imported).toBe(current.body.total);
+      expect(await countRows(app, 'processing_activity')).toBe(before + current.body.total);
+      const copy = response.body.items.find(
+        (i: { name: string }) => i.name === 'Dossier patient des centres municipaux de santé',
+      );
+      const original = await app.http
+        .get(`${api}/processing-activities/${sheetEntry.id}`)
+        .set(as(world.dpoA));
+      const imported = await app.http.get(`${api}/processing-activities/${copy.id}`).set(as(world.dpoA));
+      for (const field of [
+        'purposes',
+        'dataSubjects',
+        'dataCategories',
+        'specialCategories',
+        'recipients',
+        'transfers',
+        'securityMeasures',
+        'cnilListItems',
+        'applicationIds',
+      ]) {
+        expect([field, imported.body[field]]).toEqual([field, original.body[field]]);
+      }
+    });
+
+    it('refuses readers, other members and files that are not spreadsheets', async () => {
+      const csv = Buffer.from(
+        `${header}\nX;;;F | public-task;residents;identity | | 1 an | destruction;;;;;;;;`,
+      );
+      expectProblem(
+        await app.http
+          .post(`${api}/organisations/${world.memberA.id}/register/import`)
+          .set(as(world.readerA))
+          .attach('file', csv, 'r.csv'),
+        403,
+      );
+      expectProblem(
+        await app.http
+          .post(`${api}/organisations/${world.memberA.id}/register/import`)
+          .set(as(world.dpoB))
+          .attach('file', csv, 'r.csv'),
+        404,
+      );
+      expectProblem(
+        await app.http
+          .post(`${api}/organisations/${world.memberA.id}/register/import`)
+          .set(as(world.dpoA))
+          .attach('file', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'), 'r.pdf'),
+        415,
+      );
+      expectProblem(
+        await app.http.post(`${api}/organisations/${world.memberA.id}/register/import`).set(as(world.dpoA)),
+        400,
+      );
+    });
+  });
+});
