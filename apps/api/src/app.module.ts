@@ -10,6 +10,7 @@ import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
 import { RegisterModule } from '@vigie/register';
+import { VendorsModule } from '@vigie/vendors';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CertificationModule,
         CatalogModule,
         RegisterModule,
+        VendorsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
