@@ -35,3 +35,15 @@ export function cleanText(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
+
+/**
+ * Runs queries one after the other and returns their results like `Promise.all`: the queries of one request
+ * share a connection (a transaction's, or PGlite's only one), which must not be sent a query while busy.
+ */
+export async function inSequence<T extends readonly (() => unknown)[]>(
+  tasks: [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}

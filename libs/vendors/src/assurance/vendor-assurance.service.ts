@@ -12,7 +12,7 @@ import { coverageOf } from '../contracts/coverage';
 import { isExpired } from '../profiles/vendor-profiles.service';
 import { HeldCertification, VendorProfile } from '../profiles/vendor-profile.entity';
 import { QuestionnaireStatus } from '../questionnaires/questionnaire.entity';
-import { todayInParis } from '../vendor-support';
+import { todayInParis, inSequence } from '../vendor-support';
 
 /** Why an application's vendor deserves attention (codes; the French labels are in the PDFs and UI). */
 export type AssuranceAlert =
@@ -108,37 +108,45 @@ export class VendorAssuranceService {
     const today = todayInParis();
     const appIds = applications.map((a) => a.id);
     const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
-    const [vendors, profiles, questionnaires, contracts] = await Promise.all([
-      vendorIds.length ? manager.find(Organisation, { where: { id: In(vendorIds) } }) : [],
-      vendorIds.length ? manager.find(VendorProfile, { where: { vendorId: In(vendorIds) } }) : [],
-      vendorIds.length
-        ? (manager.query(
-            `SELECT DISTINCT ON (q.vendor_id) q.vendor_id AS "vendorId", q.id, q.status, q.score, to_char(q.due_date, 'YYYY-MM-DD') AS "dueDate",
+    const [vendors, profiles, questionnaires, contracts] = await inSequence([
+      () => (vendorIds.length ? manager.find(Organisation, { where: { id: In(vendorIds) } }) : []),
+      () => (vendorIds.length ? manager.find(VendorProfile, { where: { vendorId: In(vendorIds) } }) : []),
+      () =>
+        vendorIds.length
+          ? (manager.query(
+              `SELECT DISTINCT ON (q.vendor_id) q.vendor_id AS "vendorId", q.id, q.status, q.score, to_char(q.due_date, 'YYYY-MM-DD') AS "dueDate",
                     q.sent_at AS "sentAt", q.reviewed_at AS "reviewedAt"
              FROM questionnaire q WHERE q.vendor_id = ANY($1)
              ORDER BY q.vendor_id, q.sent_at DESC, q.id`,
-            [vendorIds],
-          ) as Promise<
-            {
-              vendorId: string;
-              id: string;
-              status: QuestionnaireStatus;
-              score: string | null;
-              dueDate: string;
-              sentAt: Date;
-              reviewedAt: Date | null;
-            }[]
-          >)
-        : [],
-      manager.query(
-        `SELECT ca.application_id AS "applicationId", c.id, c.reference,
+              [vendorIds],
+            ) as Promise<
+              {
+                vendorId: string;
+                id: string;
+                status: QuestionnaireStatus;
+                score: string | null;
+                dueDate: string;
+                sentAt: Date;
+                reviewedAt: Date | null;
+              }[]
+            >)
+          : [],
+      () =>
+        manager.query(
+          `SELECT ca.application_id AS "applicationId", c.id, c.reference,
                 to_char(c.start_date, 'YYYY-MM-DD') AS "startDate", to_char(c.end_date, 'YYYY-MM-DD') AS "endDate"
          FROM contract_application ca JOIN contract c ON c.id = ca.contract_id
          WHERE ca.application_id = ANY($1) ORDER BY c.start_date DESC, c.id`,
-        [appIds],
-      ) as Promise<
-        { applicationId: string; id: string; reference: string; startDate: string; endDate: string | null }[]
-      >,
+          [appIds],
+        ) as Promise<
+          {
+            applicationId: string;
+            id: string;
+            reference: string;
+            startDate: string;
+            endDate: string | null;
+          }[]
+        >,
     ]);
     const contractIds = [...new Set(contracts.map((c) => c.id))];
     const clauses = contractIds.length

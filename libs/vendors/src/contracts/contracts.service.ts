@@ -14,7 +14,7 @@ import {
 import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager, In } from 'typeorm';
-import { cleanText, operatorOf, vendorOrFail } from '../vendor-support';
+import { cleanText, operatorOf, vendorOrFail, inSequence } from '../vendor-support';
 import { checklistFor, CLAUSE_FAMILY_FR, ClauseFamily, clauseDefinition } from './clause-catalog';
 import { ContractListQuery, CreateContractDto, UpdateClauseDto } from './contract.dto';
 import { Contract, ContractApplication, ContractClause, ClauseStatus } from './contract.entity';
@@ -191,27 +191,30 @@ export class ContractsService {
     if (contracts.length === 0) return [];
     const ids = contracts.map((contract) => contract.id);
     const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
-    const [vendors, applications, members, clauses] = await Promise.all([
-      manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } }),
-      manager.query(
-        `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
+    const [vendors, applications, members, clauses] = await inSequence([
+      () => manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } }),
+      () =>
+        manager.query(
+          `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
          FROM contract_application ca JOIN application a ON a.id = ca.application_id
          WHERE ca.contract_id = ANY($1) ORDER BY a.name, a.id`,
-        [ids],
-      ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
-      manager.query(
-        `SELECT DISTINCT ca.contract_id AS "contractId", o.id, o.name
+          [ids],
+        ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
+      () =>
+        manager.query(
+          `SELECT DISTINCT ca.contract_id AS "contractId", o.id, o.name
          FROM contract_application ca
          JOIN deployment d ON d.application_id = ca.application_id
          JOIN organisation o ON o.id = d.organisation_id
          WHERE ca.contract_id = ANY($1) ORDER BY o.name, o.id`,
-        [ids],
-      ) as Promise<{ contractId: string; id: string; name: string }[]>,
-      manager.find(ContractClause, {
-        select: { contractId: true, key: true, status: true, position: true },
-        where: { contractId: In(ids) },
-        order: { position: 'ASC' },
-      }),
+          [ids],
+        ) as Promise<{ contractId: string; id: string; name: string }[]>,
+      () =>
+        manager.find(ContractClause, {
+          select: { contractId: true, key: true, status: true, position: true },
+          where: { contractId: In(ids) },
+          order: { position: 'ASC' },
+        }),
     ]);
     const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
     return contracts.map((contract) => {

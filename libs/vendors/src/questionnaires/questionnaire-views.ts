@@ -1,6 +1,7 @@
 import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
+import { inSequence } from '../vendor-support';
 import { EntityManager, In } from 'typeorm';
 import { QuestionnaireTemplate } from '../templates/questionnaire-template.entity';
 import { choicesOf, QuestionChoice, QuestionDefinition, questionsOf } from '../templates/template-definition';
@@ -84,15 +85,17 @@ export async function summaries(
   questionnaires: Questionnaire[],
 ): Promise<QuestionnaireSummary[]> {
   if (questionnaires.length === 0) return [];
-  const [vendors, templates] = await Promise.all([
-    manager.find(Organisation, {
-      select: { id: true, name: true },
-      where: { id: In([...new Set(questionnaires.map((q) => q.vendorId))]) },
-    }),
-    manager.find(QuestionnaireTemplate, {
-      select: { id: true, name: true },
-      where: { id: In([...new Set(questionnaires.map((q) => q.templateId))]) },
-    }),
+  const [vendors, templates] = await inSequence([
+    () =>
+      manager.find(Organisation, {
+        select: { id: true, name: true },
+        where: { id: In([...new Set(questionnaires.map((q) => q.vendorId))]) },
+      }),
+    () =>
+      manager.find(QuestionnaireTemplate, {
+        select: { id: true, name: true },
+        where: { id: In([...new Set(questionnaires.map((q) => q.templateId))]) },
+      }),
   ]);
   const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
   const templateNames = new Map(templates.map((template) => [template.id, template.name]));
@@ -124,13 +127,15 @@ export async function visibleComments(
   ctx: RequestContext,
   questionnaireId: string,
 ): Promise<CommentView[]> {
-  const [shared, internal] = await Promise.all([
-    scopedQuery(manager, ctx, 'read', 'QuestionnaireComment', QuestionnaireComment, 'c')
-      .andWhere('c.questionnaireId = :questionnaireId AND c.internal = false', { questionnaireId })
-      .getMany(),
-    scopedQuery(manager, ctx, 'read', 'QuestionnaireInternalComment', QuestionnaireComment, 'c')
-      .andWhere('c.questionnaireId = :questionnaireId AND c.internal = true', { questionnaireId })
-      .getMany(),
+  const [shared, internal] = await inSequence([
+    () =>
+      scopedQuery(manager, ctx, 'read', 'QuestionnaireComment', QuestionnaireComment, 'c')
+        .andWhere('c.questionnaireId = :questionnaireId AND c.internal = false', { questionnaireId })
+        .getMany(),
+    () =>
+      scopedQuery(manager, ctx, 'read', 'QuestionnaireInternalComment', QuestionnaireComment, 'c')
+        .andWhere('c.questionnaireId = :questionnaireId AND c.internal = true', { questionnaireId })
+        .getMany(),
   ]);
   return [...shared, ...internal]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
@@ -155,18 +160,20 @@ export async function detail(
   ctx: RequestContext,
   questionnaire: Questionnaire,
 ): Promise<QuestionnaireDetail> {
-  const [[summary], template, answers, attachments, comments] = await Promise.all([
-    summaries(manager, [questionnaire]),
-    templateOf(manager, questionnaire),
-    scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAnswer, 'a')
-      .andWhere('a.questionnaireId = :id', { id: questionnaire.id })
-      .getMany(),
-    scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAttachment, 'f')
-      .andWhere('f.questionnaireId = :id', { id: questionnaire.id })
-      .orderBy('f.uploadedAt', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .getMany(),
-    visibleComments(manager, ctx, questionnaire.id),
+  const [[summary], template, answers, attachments, comments] = await inSequence([
+    () => summaries(manager, [questionnaire]),
+    () => templateOf(manager, questionnaire),
+    () =>
+      scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAnswer, 'a')
+        .andWhere('a.questionnaireId = :id', { id: questionnaire.id })
+        .getMany(),
+    () =>
+      scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAttachment, 'f')
+        .andWhere('f.questionnaireId = :id', { id: questionnaire.id })
+        .orderBy('f.uploadedAt', 'ASC')
+        .addOrderBy('f.id', 'ASC')
+        .getMany(),
+    () => visibleComments(manager, ctx, questionnaire.id),
   ]);
   const answerOf = new Map(answers.map((answer) => [answer.questionKey, answer]));
   const questions = questionsOf(template.sections);
