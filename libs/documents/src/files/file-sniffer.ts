@@ -46,8 +46,8 @@ const startsWith = (bytes: Buffer, magic: number[]) => magic.every((byte, i) => 
 
 /**
  * Decides from the bytes alone (never from the name or the client's content type) whether an uploaded file
- * may be kept (certification evidence, questionnaire attachments): PDF, images, office documents (OOXML, OpenDocument, legacy Word/Excel/PowerPoint), CSV and plain
- * UTF-8 text. Executables (PE, ELF, Mach-O, shebang scripts), archives, markup and anything unrecognised are
+ * may be kept (certification evidence, questionnaire attachments): PDF, images, office documents (OOXML,
+ * OpenDocument, legacy Word/Excel/PowerPoint), CSV and plain UTF-8 text. Executables (PE, ELF, Mach-O, shebang scripts), archives, markup and anything unrecognised are
  * refused.
  */
 export async function sniffEvidence(bytes: Buffer): Promise<SniffedType | SniffRefusal> {
