@@ -11,6 +11,7 @@ import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
 import { RegisterModule } from '@vigie/register';
+import { VendorsModule } from '@vigie/vendors';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CatalogModule,
         RegisterModule,
         BreachesModule,
+        VendorsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

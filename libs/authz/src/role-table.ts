@@ -19,7 +19,15 @@ export type Subject =
   | 'Breach'
   | 'BreachStatus'
   | 'Incident'
-  | 'RightsRequest';
+  | 'RightsRequest'
+  | 'VendorProfile'
+  | 'Contract'
+  | 'QuestionnaireTemplate'
+  | 'Questionnaire'
+  | 'QuestionnaireComment'
+  | 'QuestionnaireInternalComment'
+  | 'QuestionnaireReport'
+  | 'VendorAssurance';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
@@ -73,6 +81,20 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   BreachStatus: 'organisationId',
   Incident: 'notifiedTo',
   RightsRequest: 'organisationId',
+  // Vendors: a profile, the questionnaires sent to a vendor (answers, attachments and comments with them)
+  // belong to the vendor organisation, so that its contacts reach them with `own`; operator roles reach every
+  // vendor (`any`). Contracts belong to the operator. Internal comments are a subject of their own that no
+  // vendor role holds: the SQL never returns them to a vendor contact. Questionnaire reports are operator
+  // documents (they hold internal comments). A vendor's assurance is read on an application, so a member
+  // reaches it only for the applications deployed for it.
+  VendorProfile: 'vendorId',
+  Contract: 'organisationId',
+  QuestionnaireTemplate: null,
+  Questionnaire: 'vendorId',
+  QuestionnaireComment: 'vendorId',
+  QuestionnaireInternalComment: 'vendorId',
+  QuestionnaireReport: null,
+  VendorAssurance: 'deployedTo',
 };
 
 /**
@@ -93,6 +115,9 @@ export interface RelationField {
 /** The relation fields of each subject, usable in grants' conditions and as tenant fields. */
 export const SUBJECT_RELATIONS: Partial<Record<Subject, Record<string, RelationField>>> = {
   Application: {
+    deployedTo: { table: 'deployment', key: 'application_id', valueColumn: 'organisation_id' },
+  },
+  VendorAssurance: {
     deployedTo: { table: 'deployment', key: 'application_id', valueColumn: 'organisation_id' },
   },
   RegisterTemplate: {
@@ -134,6 +159,14 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
     { actions: READ, subject: 'Incident', scope: 'any' },
     { actions: READ, subject: 'BreachStatus', scope: 'any' },
+    { actions: READ, subject: 'VendorProfile', scope: 'any' },
+    { actions: READ, subject: 'Contract', scope: 'own' },
+    { actions: READ, subject: 'QuestionnaireTemplate', scope: 'any' },
+    { actions: READ, subject: 'Questionnaire', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireComment', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireInternalComment', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
+    { actions: READ, subject: 'VendorAssurance', scope: 'any' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
@@ -149,6 +182,16 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
     { actions: ['read', 'create'], subject: 'Incident', scope: 'any' },
     { actions: READ, subject: 'BreachStatus', scope: 'any' },
+    // The RSSI manages vendors: profiles, contracts and their checklists, templates; sends questionnaires and
+    // reviews them (`validate`: comments and decisions). Answers are the vendor's: no `update` here.
+    { actions: READ_WRITE, subject: 'VendorProfile', scope: 'any' },
+    { actions: READ_WRITE, subject: 'Contract', scope: 'own' },
+    { actions: ['read', 'create'], subject: 'QuestionnaireTemplate', scope: 'any' },
+    { actions: ['read', 'create', 'validate'], subject: 'Questionnaire', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'QuestionnaireComment', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'QuestionnaireInternalComment', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
+    { actions: READ, subject: 'VendorAssurance', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -160,6 +203,13 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Evidence', scope: 'own' },
     { actions: READ, subject: 'Application', scope: 'any' },
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    // HDS EXI 17-31 are contract clauses: the certification body reads contracts and vendor assessments.
+    { actions: READ, subject: 'Contract', scope: 'own' },
+    { actions: READ, subject: 'QuestionnaireTemplate', scope: 'any' },
+    { actions: READ, subject: 'Questionnaire', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireComment', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
+    { actions: READ, subject: 'VendorAssurance', scope: 'any' },
   ],
   // Members rely on the hosting's certification: they read a summary of every assessment (progress only, no
   // evidence, no notes). Assessments are only ever held by the operator, hence `any`.
@@ -179,6 +229,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Application', scope: 'own' },
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
+    { actions: READ, subject: 'VendorAssurance', scope: 'own' },
     {
       actions: ['read', 'create', 'update', 'delete', 'validate'],
       subject: 'ProcessingActivity',
@@ -197,6 +248,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Application', scope: 'own' },
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
+    { actions: READ, subject: 'VendorAssurance', scope: 'own' },
     { actions: READ_WRITE, subject: 'ProcessingActivity', scope: 'own' },
     { actions: READ_WRITE, subject: 'Breach', scope: 'own' },
     { actions: READ, subject: 'BreachStatus', scope: 'own' },
@@ -211,13 +263,21 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Application', scope: 'own' },
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
+    { actions: READ, subject: 'VendorAssurance', scope: 'own' },
     { actions: READ, subject: 'ProcessingActivity', scope: 'own' },
     { actions: READ, subject: 'Breach', scope: 'own' },
     { actions: READ, subject: 'BreachStatus', scope: 'own' },
     { actions: READ, subject: 'Incident', scope: 'own' },
     { actions: READ, subject: 'RightsRequest', scope: 'own' },
   ],
-  'vendor-contact': [{ actions: READ, subject: 'Organisation', scope: 'own' }],
+  // A vendor contact sees its own company, its profile and the questionnaires sent to it (answers them:
+  // `update`), the comments meant for it; nothing else.
+  'vendor-contact': [
+    { actions: READ, subject: 'Organisation', scope: 'own' },
+    { actions: READ, subject: 'VendorProfile', scope: 'own' },
+    { actions: ['read', 'update'], subject: 'Questionnaire', scope: 'own' },
+    { actions: READ, subject: 'QuestionnaireComment', scope: 'own' },
+  ],
 };
 
 /** Row labels for the README and error messages. */

@@ -4,3 +4,4 @@ export * from './generated-document.entity';
 export * from './download';
 export * from './pdf/pdf-report';
 export * from './pdf/french-format';
+export * from './files/file-sniffer';

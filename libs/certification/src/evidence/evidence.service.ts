@@ -24,7 +24,7 @@ import { EvidenceLink } from './evidence-link.entity';
 import { Evidence } from './evidence.entity';
 import { UploadedEvidenceFile, UploadEvidenceDto } from './evidence.dto';
 import { EvidenceLinkView, EvidenceView, toEvidenceView } from './evidence.view';
-import { sniffEvidence } from './file-sniffer';
+import { sniffEvidence } from '@vigie/documents';
 
 /** A file to keep as evidence, whatever route it came by (upload, another capability). */
 export interface NewEvidence {

@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { fromBuffer } from 'file-type';
 
-/** What the content of an accepted evidence file is. */
+/** What the content of an accepted uploaded file is (certification evidence, questionnaire attachment). */
 export interface SniffedType {
   contentType: string;
   /** Short label for messages and reports (`PDF`, `DOCX`, `CSV`…). */
   label: string;
 }
 
-/** Why a file was refused: an executable, or a format evidence may not take. */
+/** Why a file was refused: an executable, or a format uploads may not take. */
 export type SniffRefusal = { refused: true; reason: string };
 
 /** Binary formats accepted, as detected by file-type from the content. */
@@ -45,9 +45,9 @@ const EXECUTABLE_MAGICS: { bytes: number[]; name: string }[] = [
 const startsWith = (bytes: Buffer, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 
 /**
- * Decides from the bytes alone (never from the name or the client's content type) whether a file may be kept
- * as evidence: PDF, images, office documents (OOXML, OpenDocument, legacy Word/Excel/PowerPoint), CSV and plain
- * UTF-8 text. Executables (PE, ELF, Mach-O, shebang scripts), archives, markup and anything unrecognised are
+ * Decides from the bytes alone (never from the name or the client's content type) whether an uploaded file
+ * may be kept (certification evidence, questionnaire attachments): PDF, images, office documents (OOXML,
+ * OpenDocument, legacy Word/Excel/PowerPoint), CSV and plain UTF-8 text. Executables (PE, ELF, Mach-O, shebang scripts), archives, markup and anything unrecognised are
  * refused.
  */
 export async function sniffEvidence(bytes: Buffer): Promise<SniffedType | SniffRefusal> {
@@ -67,7 +67,7 @@ export async function sniffEvidence(bytes: Buffer): Promise<SniffedType | SniffR
     }
     return {
       refused: true,
-      reason: `${detected.ext.toUpperCase()} files (${detected.mime}) are not accepted as evidence`,
+      reason: `${detected.ext.toUpperCase()} files (${detected.mime}) are not accepted`,
     };
   }
   return sniffText(bytes);
@@ -91,7 +91,7 @@ function sniffText(bytes: Buffer): SniffedType | SniffRefusal {
   if (/^\s*#!/.test(text))
     return { refused: true, reason: 'executable content refused: script (#! shebang)' };
   if (/^\s*<(!doctype|html|svg|\?xml|script)\b/i.test(text)) {
-    return { refused: true, reason: 'HTML, SVG and XML documents are not accepted as evidence' };
+    return { refused: true, reason: 'HTML, SVG and XML documents are not accepted' };
   }
   return looksLikeCsv(text)
     ? { contentType: 'text/csv', label: 'CSV' }

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
+import { ContractListQuery, CreateContractDto, UpdateClauseDto } from './contract.dto';
+import { ClauseView, ContractsService, ContractView } from './contracts.service';
+
+@ApiTags('Vendors')
+@ApiBearerAuth()
+@Controller('contracts')
+export class ContractsController {
+  constructor(private readonly contracts: ContractsService) {}
+
+  @Post()
+  @Endpoint('Record a contract with a vendor; its clause checklist is created (security officer)', 201)
+  create(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: CreateContractDto,
+  ): Promise<ContractView & { clauses: ClauseView[] }> {
+    return this.contracts.create(ctx, dto);
+  }
+
+  @Get()
+  @Endpoint('List contracts (filter by vendor or covered application)')
+  list(@Ctx() ctx: RequestContext, @Query() query: ContractListQuery): Promise<Page<ContractView>> {
+    return this.contracts.list(ctx, query);
+  }
+
+  @Get(':id')
+  @Endpoint('Read a contract: applications, members concerned, clauses, coverage score and gaps')
+  get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ContractView & { clauses: ClauseView[] }> {
+    return this.contracts.get(ctx, id);
+  }
+
+  @Get(':id/clauses')
+  @Endpoint("The contract's clause checklist")
+  clauses(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ items: ClauseView[] }> {
+    return this.contracts.clauses(ctx, id);
+  }
+
+  @Patch(':id/clauses/:key')
+  @Endpoint('Record whether the contract has a clause, where, with a comment (version of the clause)')
+  updateClause(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('key') key: string,
+    @Body() dto: UpdateClauseDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ClauseView> {
+    return this.contracts.updateClause(ctx, id, key, { ...dto, version: dto.version ?? ifMatch });
+  }
+}

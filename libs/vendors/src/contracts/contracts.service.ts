@@ -1,0 +1,286 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { Application } from '@vigie/catalog';
+import {
+  ConflictException,
+  FieldError,
+  NotFoundException,
+  Page,
+  recordAudit,
+  RequestContext,
+  toPage,
+  ValidationException,
+} from '@vigie/core';
+import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
+import { Organisation } from '@vigie/identity';
+import { EntityManager, In } from 'typeorm';
+import { cleanText, operatorOf, vendorOrFail, inSequence } from '../vendor-support';
+import { checklistFor, CLAUSE_FAMILY_FR, ClauseFamily, clauseDefinition } from './clause-catalog';
+import { ContractListQuery, CreateContractDto, UpdateClauseDto } from './contract.dto';
+import { Contract, ContractApplication, ContractClause, ClauseStatus } from './contract.entity';
+import { Coverage, coverageOf } from './coverage';
+
+export interface ClauseView {
+  key: string;
+  family: ClauseFamily;
+  familyLabel: string;
+  ref: string | null;
+  label: string;
+  status: ClauseStatus;
+  reference: string | null;
+  comment: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface ContractView {
+  id: string;
+  organisationId: string;
+  vendorId: string;
+  vendorName: string;
+  reference: string;
+  startDate: string;
+  endDate: string | null;
+  noticeDate: string | null;
+  healthData: boolean;
+  applicationIds: string[];
+  applications: { id: string; name: string; healthData: boolean }[];
+  /** Members concerned: those the covered applications are deployed for (never typed). */
+  members: { id: string; name: string }[];
+  coverage: Coverage;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Contracts with vendors and their clause checklists (security officer; auditor and administrator read). */
+@Injectable()
+export class ContractsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async create(
+    ctx: RequestContext,
+    dto: CreateContractDto,
+  ): Promise<ContractView & { clauses: ClauseView[] }> {
+    return this.tx.run(async (manager) => {
+      const operator = await operatorOf(manager);
+      assertCan(ctx, 'create', 'Contract', { organisationId: operator.id });
+      await vendorOrFail(manager, dto.vendorId);
+      const applications = await this.coveredApplications(manager, dto);
+      checkDates(dto);
+      const healthData = applications.some((application) => application.healthData);
+      const contract = manager.create(Contract, {
+        organisationId: operator.id,
+        vendorId: dto.vendorId,
+        reference: dto.reference,
+        startDate: dto.startDate,
+        endDate: dto.endDate ?? null,
+        noticeDate: dto.noticeDate ?? null,
+        healthData,
+        createdBy: ctx.userId,
+      });
+      try {
+        await manager.save(contract);
+      } catch (error) {
+        if (uniqueViolation(error)) throw new ConflictException('A contract already has this reference');
+        throw error;
+      }
+      await manager.insert(
+        ContractApplication,
+        applications.map((application) => ({ contractId: contract.id, applicationId: application.id })),
+      );
+      await manager.insert(
+        ContractClause,
+        checklistFor(healthData).map((clause, position) => ({
+          organisationId: operator.id,
+          contractId: contract.id,
+          key: clause.key,
+          family: clause.family,
+          position,
+          status: 'missing' as const,
+          updatedBy: ctx.userId,
+        })),
+      );
+      await recordAudit(manager, ctx, {
+        action: 'contract.create',
+        entity: 'contract',
+        entityId: contract.id,
+        organisationId: operator.id,
+        before: null,
+        after: { ...contract, applicationIds: applications.map((a) => a.id) },
+      });
+      const [view] = await this.views(manager, [contract]);
+      return { ...view, clauses: await this.clauseViews(manager, contract.id) };
+    });
+  }
+
+  async list(ctx: RequestContext, query: ContractListQuery): Promise<Page<ContractView>> {
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Contract', Contract, 'c')
+      .orderBy('c.startDate', 'DESC')
+      .addOrderBy('c.id', 'ASC');
+    if (query.vendorId) qb.andWhere('c.vendorId = :vendorId', { vendorId: query.vendorId });
+    if (query.applicationId)
+      qb.andWhere(
+        'c.id IN (SELECT ca.contract_id FROM contract_application ca WHERE ca.application_id = :applicationId)',
+        { applicationId: query.applicationId },
+      );
+    const { items, total } = await findPage(qb, query);
+    return toPage(await this.views(this.tx.reader, items), total, query);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ContractView & { clauses: ClauseView[] }> {
+    const contract = await this.visible(this.tx.reader, ctx, id);
+    const [view] = await this.views(this.tx.reader, [contract]);
+    return { ...view, clauses: await this.clauseViews(this.tx.reader, contract.id) };
+  }
+
+  async clauses(ctx: RequestContext, id: string): Promise<{ items: ClauseView[] }> {
+    const contract = await this.visible(this.tx.reader, ctx, id);
+    return { items: await this.clauseViews(this.tx.reader, contract.id) };
+  }
+
+  async updateClause(
+    ctx: RequestContext,
+    id: string,
+    key: string,
+    dto: UpdateClauseDto,
+  ): Promise<ClauseView> {
+    return this.tx.run(async (manager) => {
+      const contract = await this.visible(manager, ctx, id);
+      assertCan(ctx, 'update', 'Contract', contract);
+      const clause = await manager
+        .createQueryBuilder(ContractClause, 'cl')
+        .setLock('pessimistic_write')
+        .where('cl.contractId = :id AND cl.key = :key', { id, key })
+        .getOne();
+      if (!clause) throw new NotFoundException('Contract clause');
+      assertVersion('Contract clause', clause.version, dto.version);
+      const before = { ...clause };
+      clause.status = dto.status;
+      if (dto.reference !== undefined) clause.reference = cleanText(dto.reference);
+      if (dto.comment !== undefined) clause.comment = cleanText(dto.comment);
+      clause.updatedBy = ctx.userId;
+      await manager.save(clause);
+      await recordAudit(manager, ctx, {
+        action: 'contract.clause.update',
+        entity: 'contract',
+        entityId: contract.id,
+        organisationId: contract.organisationId,
+        before: { key, status: before.status, reference: before.reference, comment: before.comment },
+        after: { key, status: clause.status, reference: clause.reference, comment: clause.comment },
+      });
+      return clauseView(clause);
+    });
+  }
+
+  /** One contract the caller may read (404 otherwise). */
+  visible(manager: EntityManager, ctx: RequestContext, id: string): Promise<Contract> {
+    return findVisibleOrFail(manager, ctx, 'Contract', Contract, id, { label: 'Contract' });
+  }
+
+  async clauseViews(manager: EntityManager, contractId: string): Promise<ClauseView[]> {
+    const clauses = await manager.find(ContractClause, {
+      where: { contractId },
+      order: { position: 'ASC', id: 'ASC' },
+    });
+    return clauses.map(clauseView);
+  }
+
+  /** Views of contracts, with their applications, members and coverage, in four queries for the whole page. */
+  async views(manager: EntityManager, contracts: Contract[]): Promise<ContractView[]> {
+    if (contracts.length === 0) return [];
+    const ids = contracts.map((contract) => contract.id);
+    const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
+    const [vendors, applications, members, clauses] = await inSequence([
+      () => manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } }),
+      () =>
+        manager.query(
+          `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
+         FROM contract_application ca JOIN application a ON a.id = ca.application_id
+         WHERE ca.contract_id = ANY($1) ORDER BY a.name, a.id`,
+          [ids],
+        ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
+      () =>
+        manager.query(
+          `SELECT DISTINCT ca.contract_id AS "contractId", o.id, o.name
+         FROM contract_application ca
+         JOIN deployment d ON d.application_id = ca.application_id
+         JOIN organisation o ON o.id = d.organisation_id
+         WHERE ca.contract_id = ANY($1) ORDER BY o.name, o.id`,
+          [ids],
+        ) as Promise<{ contractId: string; id: string; name: string }[]>,
+      () =>
+        manager.find(ContractClause, {
+          select: { contractId: true, key: true, status: true, position: true },
+          where: { contractId: In(ids) },
+          order: { position: 'ASC' },
+        }),
+    ]);
+    const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
+    return contracts.map((contract) => {
+      const covered = applications.filter((row) => row.contractId === contract.id);
+      return {
+        id: contract.id,
+        organisationId: contract.organisationId,
+        vendorId: contract.vendorId,
+        vendorName: vendorNames.get(contract.vendorId) ?? '',
+        reference: contract.reference,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        noticeDate: contract.noticeDate,
+        healthData: contract.healthData,
+        applicationIds: covered.map((row) => row.id),
+        applications: covered.map(({ id, name, healthData }) => ({ id, name, healthData })),
+        members: members
+          .filter((row) => row.contractId === contract.id)
+          .map(({ id, name }) => ({ id, name })),
+        coverage: coverageOf(clauses.filter((clause) => clause.contractId === contract.id)),
+        version: contract.version,
+        createdAt: contract.createdAt,
+        updatedAt: contract.updatedAt,
+      };
+    });
+  }
+
+  /** The covered applications: each must exist and be supplied by the contract's vendor (else 400). */
+  private async coveredApplications(manager: EntityManager, dto: CreateContractDto): Promise<Application[]> {
+    const ids = [...new Set(dto.applicationIds)];
+    const applications = await manager.find(Application, { where: { id: In(ids) } });
+    const byId = new Map(applications.map((application) => [application.id, application]));
+    const errors: FieldError[] = [];
+    dto.applicationIds.forEach((id, index) => {
+      const application = byId.get(id);
+      if (!application) errors.push({ field: `applicationIds[${index}]`, message: 'no such application' });
+      else if (application.vendorId !== dto.vendorId)
+        errors.push({
+          field: `applicationIds[${index}]`,
+          message: `"${application.name}" is not supplied by this vendor`,
+        });
+    });
+    if (errors.length) throw new ValidationException('Some covered applications are invalid', errors);
+    return ids.map((id) => byId.get(id)!);
+  }
+}
+
+function checkDates(dto: CreateContractDto): void {
+  if (dto.endDate && dto.endDate < dto.startDate)
+    throw ValidationException.field('endDate', 'must not be before startDate');
+  if (dto.noticeDate && dto.endDate && dto.noticeDate > dto.endDate)
+    throw ValidationException.field('noticeDate', 'must not be after endDate');
+}
+
+export function clauseView(clause: ContractClause): ClauseView {
+  const definition = clauseDefinition(clause.key);
+  return {
+    key: clause.key,
+    family: clause.family,
+    familyLabel: CLAUSE_FAMILY_FR[clause.family],
+    ref: definition?.ref ?? null,
+    label: definition?.label ?? clause.key,
+    status: clause.status,
+    reference: clause.reference,
+    comment: clause.comment,
+    version: clause.version,
+    updatedAt: clause.updatedAt,
+  };
+}

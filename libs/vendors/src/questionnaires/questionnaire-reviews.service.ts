@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan } from '@vigie/authz';
+import { ConflictException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
+import { Transactions } from '@vigie/db';
+import { questionsOf } from '../templates/template-definition';
+import { cleanText } from '../vendor-support';
+import { CommentDto, ReviewDto } from './questionnaire.dto';
+import { QuestionnaireComment } from './questionnaire.entity';
+import {
+  CommentView,
+  detail,
+  QuestionnaireDetail,
+  templateOf,
+  visibleComments,
+  visibleQuestionnaire,
+} from './questionnaire-views';
+
+/** What the security officer does: comment on answers (shared or internal) and decide on a submission. */
+@Injectable()
+export class QuestionnaireReviewsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async review(ctx: RequestContext, id: string, dto: ReviewDto): Promise<QuestionnaireDetail> {
+    return this.tx.run(async (manager) => {
+      const questionnaire = await visibleQuestionnaire(manager, ctx, id, true);
+      assertCan(ctx, 'validate', 'Questionnaire', questionnaire);
+      const comment = cleanText(dto.comment);
+      if (dto.decision === 'changes-requested' && !comment)
+        throw ValidationException.field('comment', 'say what the vendor must change');
+      if (questionnaire.status !== 'submitted')
+        throw new ConflictException(
+          `Only a submitted questionnaire can be reviewed (it is ${questionnaire.status})`,
+        );
+      questionnaire.status = dto.decision;
+      questionnaire.reviewedAt = new Date();
+      questionnaire.reviewedBy = ctx.userId;
+      questionnaire.reviewComment = comment;
+      await manager.save(questionnaire);
+      await recordAudit(manager, ctx, {
+        action: 'questionnaire.review',
+        entity: 'questionnaire',
+        entityId: id,
+        organisationId: questionnaire.vendorId,
+        changes: {
+          status: { before: 'submitted', after: dto.decision },
+          reviewComment: { before: null, after: comment },
+        },
+      });
+      return detail(manager, ctx, questionnaire);
+    });
+  }
+
+  async comment(ctx: RequestContext, id: string, dto: CommentDto): Promise<CommentView> {
+    return this.tx.run(async (manager) => {
+      const questionnaire = await visibleQuestionnaire(manager, ctx, id);
+      const internal = dto.internal ?? false;
+      assertCan(ctx, 'create', internal ? 'QuestionnaireInternalComment' : 'QuestionnaireComment', {
+        vendorId: questionnaire.vendorId,
+      });
+      const template = await templateOf(manager, questionnaire);
+      if (!questionsOf(template.sections).some((question) => question.key === dto.questionKey))
+        throw ValidationException.field('questionKey', 'no such question in this questionnaire');
+      const comment = manager.create(QuestionnaireComment, {
+        questionnaireId: id,
+        vendorId: questionnaire.vendorId,
+        questionKey: dto.questionKey,
+        internal,
+        body: dto.body,
+        authorId: ctx.userId,
+      });
+      await manager.insert(QuestionnaireComment, comment);
+      await recordAudit(manager, ctx, {
+        action: 'questionnaire.comment',
+        entity: 'questionnaire',
+        entityId: id,
+        organisationId: questionnaire.vendorId,
+        before: null,
+        after: { questionKey: comment.questionKey, internal },
+      });
+      const { id: commentId, questionKey, body, authorId, createdAt } = comment;
+      return { id: commentId, questionKey, internal, body, authorId, createdAt };
+    });
+  }
+
+  async comments(ctx: RequestContext, id: string): Promise<{ items: CommentView[] }> {
+    await visibleQuestionnaire(this.tx.reader, ctx, id);
+    return { items: await visibleComments(this.tx.reader, ctx, id) };
+  }
+}

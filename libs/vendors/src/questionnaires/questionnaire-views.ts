@@ -1,0 +1,206 @@
+import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
+import { Organisation } from '@vigie/identity';
+import { inSequence } from '../vendor-support';
+import { EntityManager, In } from 'typeorm';
+import { QuestionnaireTemplate } from '../templates/questionnaire-template.entity';
+import { choicesOf, QuestionChoice, QuestionDefinition, questionsOf } from '../templates/template-definition';
+import { AnswerValue } from './answer-rules';
+import {
+  Questionnaire,
+  QuestionnaireAnswer,
+  QuestionnaireAttachment,
+  QuestionnaireComment,
+  QuestionnaireStatus,
+} from './questionnaire.entity';
+
+export interface QuestionnaireSummary {
+  id: string;
+  vendorId: string;
+  vendorName: string;
+  templateId: string;
+  templateName: string;
+  status: QuestionnaireStatus;
+  dueDate: string;
+  score: number | null;
+  sentAt: Date;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  reviewComment: string | null;
+  previousQuestionnaireId: string | null;
+  version: number;
+}
+
+export interface CommentView {
+  id: string;
+  questionKey: string;
+  internal: boolean;
+  body: string;
+  authorId: string | null;
+  createdAt: Date;
+}
+
+export interface AttachmentView {
+  id: string;
+  questionKey: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Date;
+}
+
+export interface QuestionView extends Omit<QuestionDefinition, 'choices'> {
+  choices: QuestionChoice[];
+  answer: { value: AnswerValue; comment: string | null; updatedAt: Date } | null;
+  attachments: AttachmentView[];
+  comments: CommentView[];
+}
+
+export interface QuestionnaireDetail extends QuestionnaireSummary {
+  progress: { questions: number; answered: number; required: number; requiredAnswered: number };
+  sections: { key: string; title: string; questions: QuestionView[] }[];
+}
+
+/** One questionnaire the caller may read (404 otherwise); `lock` before a change. */
+export function visibleQuestionnaire(
+  manager: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  lock = false,
+): Promise<Questionnaire> {
+  return findVisibleOrFail(manager, ctx, 'Questionnaire', Questionnaire, id, {
+    lock,
+    label: 'Questionnaire',
+  });
+}
+
+export async function templateOf(manager: EntityManager, questionnaire: Questionnaire) {
+  return manager.findOneByOrFail(QuestionnaireTemplate, { id: questionnaire.templateId });
+}
+
+/** Summaries of questionnaires, with vendor and template names (two queries for the whole page). */
+export async function summaries(
+  manager: EntityManager,
+  questionnaires: Questionnaire[],
+): Promise<QuestionnaireSummary[]> {
+  if (questionnaires.length === 0) return [];
+  const [vendors, templates] = await inSequence([
+    () =>
+      manager.find(Organisation, {
+        select: { id: true, name: true },
+        where: { id: In([...new Set(questionnaires.map((q) => q.vendorId))]) },
+      }),
+    () =>
+      manager.find(QuestionnaireTemplate, {
+        select: { id: true, name: true },
+        where: { id: In([...new Set(questionnaires.map((q) => q.templateId))]) },
+      }),
+  ]);
+  const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
+  const templateNames = new Map(templates.map((template) => [template.id, template.name]));
+  return questionnaires.map((q) => ({
+    id: q.id,
+    vendorId: q.vendorId,
+    vendorName: vendorNames.get(q.vendorId) ?? '',
+    templateId: q.templateId,
+    templateName: templateNames.get(q.templateId) ?? '',
+    status: q.status,
+    dueDate: q.dueDate,
+    score: q.score,
+    sentAt: q.sentAt,
+    submittedAt: q.submittedAt,
+    reviewedAt: q.reviewedAt,
+    reviewComment: q.reviewComment,
+    previousQuestionnaireId: q.previousQuestionnaireId,
+    version: q.version,
+  }));
+}
+
+/**
+ * The comments on a questionnaire the caller may read: shared ones through `QuestionnaireComment`, internal
+ * ones through `QuestionnaireInternalComment` (a subject vendor contacts do not hold, so the SQL returns them
+ * no internal comment at all).
+ */
+export async function visibleComments(
+  manager: EntityManager,
+  ctx: RequestContext,
+  questionnaireId: string,
+): Promise<CommentView[]> {
+  const [shared, internal] = await inSequence([
+    () =>
+      scopedQuery(manager, ctx, 'read', 'QuestionnaireComment', QuestionnaireComment, 'c')
+        .andWhere('c.questionnaireId = :questionnaireId AND c.internal = false', { questionnaireId })
+        .getMany(),
+    () =>
+      scopedQuery(manager, ctx, 'read', 'QuestionnaireInternalComment', QuestionnaireComment, 'c')
+        .andWhere('c.questionnaireId = :questionnaireId AND c.internal = true', { questionnaireId })
+        .getMany(),
+  ]);
+  return [...shared, ...internal]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+    .map(({ id, questionKey, internal: isInternal, body, authorId, createdAt }) => ({
+      id,
+      questionKey,
+      internal: isInternal,
+      body,
+      authorId,
+      createdAt,
+    }));
+}
+
+export function toAttachmentView(attachment: QuestionnaireAttachment): AttachmentView {
+  const { id, questionKey, fileName, contentType, size, sha256, uploadedAt } = attachment;
+  return { id, questionKey, fileName, contentType, size, sha256, uploadedAt };
+}
+
+/** The whole questionnaire: every question with its answer, attachments and the comments the caller may read. */
+export async function detail(
+  manager: EntityManager,
+  ctx: RequestContext,
+  questionnaire: Questionnaire,
+): Promise<QuestionnaireDetail> {
+  const [[summary], template, answers, attachments, comments] = await inSequence([
+    () => summaries(manager, [questionnaire]),
+    () => templateOf(manager, questionnaire),
+    () =>
+      scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAnswer, 'a')
+        .andWhere('a.questionnaireId = :id', { id: questionnaire.id })
+        .getMany(),
+    () =>
+      scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAttachment, 'f')
+        .andWhere('f.questionnaireId = :id', { id: questionnaire.id })
+        .orderBy('f.uploadedAt', 'ASC')
+        .addOrderBy('f.id', 'ASC')
+        .getMany(),
+    () => visibleComments(manager, ctx, questionnaire.id),
+  ]);
+  const answerOf = new Map(answers.map((answer) => [answer.questionKey, answer]));
+  const questions = questionsOf(template.sections);
+  const answered = questions.filter((q) => answerOf.has(q.key));
+  return {
+    ...summary,
+    progress: {
+      questions: questions.length,
+      answered: answered.length,
+      required: questions.filter((q) => q.required).length,
+      requiredAnswered: answered.filter((q) => q.required).length,
+    },
+    sections: template.sections.map((section) => ({
+      key: section.key,
+      title: section.title,
+      questions: section.questions.map((question) => {
+        const answer = answerOf.get(question.key);
+        return {
+          ...question,
+          choices: choicesOf(question),
+          answer: answer
+            ? { value: answer.value, comment: answer.comment, updatedAt: answer.updatedAt }
+            : null,
+          attachments: attachments.filter((a) => a.questionKey === question.key).map(toAttachmentView),
+          comments: comments.filter((c) => c.questionKey === question.key),
+        };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, RequestContext } from '@vigie/core';
+import { asDownload } from '@vigie/documents';
+import type { Response } from 'express';
+import { VendorReportsService } from './vendor-reports.service';
+
+@ApiTags('Vendors')
+@ApiBearerAuth()
+@Controller()
+export class VendorReportsController {
+  constructor(private readonly reports: VendorReportsService) {}
+
+  @Get('questionnaires/:id/report.pdf')
+  @Endpoint('Questionnaire report (PDF, French; stored as a generated record)', 200, {
+    produces: 'application/pdf',
+  })
+  async questionnaireReport(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.reports.questionnaireReport(ctx, id), response);
+  }
+
+  @Get('contracts/:id/clauses.pdf')
+  @Endpoint('Clause checklist of a contract (PDF, French; stored as a generated record)', 200, {
+    produces: 'application/pdf',
+  })
+  async contractClauses(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.reports.contractClauses(ctx, id), response);
+  }
+}
