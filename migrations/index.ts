@@ -2,6 +2,7 @@ import { Platform1764331200000 } from './1764331200000-Platform';
 import { Catalog1764400000000 } from './1764400000000-Catalog';
 import { Register1764400100000 } from './1764400100000-Register';
 import { Certification1764500000000 } from './1764500000000-Certification';
+import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Catalog1764400000000,
   Register1764400100000,
   Certification1764500000000,
+  AccessReviews1764700000000,
 ];

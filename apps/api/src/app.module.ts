@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessReviewsModule } from '@vigie/access-reviews';
 import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
 import { CertificationModule } from '@vigie/certification';
@@ -50,6 +51,7 @@ export class AppModule {
         CertificationModule,
         CatalogModule,
         RegisterModule,
+        AccessReviewsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

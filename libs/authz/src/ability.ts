@@ -22,9 +22,13 @@ export function abilityFor(ctx: RequestContext): AppAbility {
       if (grant.scope === 'any') {
         can([...grant.actions], grant.subject);
       } else if (tenantField) {
-        can([...grant.actions], grant.subject, {
-          [tenantField]: membership.organisationId,
-        } as MongoQuery<never>);
+        const conditions: Record<string, string> = { [tenantField]: membership.organisationId };
+        if (grant.userField) {
+          // A grant on the records assigned to the caller: nothing for a caller without a user id.
+          if (!ctx.userId) continue;
+          conditions[grant.userField] = ctx.userId;
+        }
+        can([...grant.actions], grant.subject, conditions as MongoQuery<never>);
       }
     }
   }

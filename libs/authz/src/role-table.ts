@@ -15,13 +15,18 @@ export type Subject =
   | 'Deployment'
   | 'ProcessingActivity'
   | 'RegisterTemplate'
-  | 'ProcessorRegister';
+  | 'ProcessorRegister'
+  | 'AccessReview'
+  | 'AccessReviewItem'
+  | 'RemediationTask';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision):
- * editors may write an entry without being able to sign it off.
+ * editors may write an entry without being able to sign it off. `decide` is a reviewer's keep / revoke / modify
+ * decision on an access-review item (distinct from `update`: the security officer manages items, imports and
+ * reassigns them, but does not decide in the members' place).
  */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate' | 'decide';
 
 /**
  * How far a grant reaches: `own` is limited to the organisation where the role is held; `any` covers every
@@ -33,6 +38,12 @@ export interface Grant {
   actions: readonly Action[];
   subject: Subject;
   scope: Scope;
+  /**
+   * Narrows an `own` grant to the records that name the caller: the field (a column, or a relation field of
+   * {@link SUBJECT_RELATIONS}) must hold the caller's user id, e.g. the access-review items assigned to them.
+   * Shown as `assigned` in the README's role table.
+   */
+  userField?: string;
 }
 
 /**
@@ -59,6 +70,11 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   ProcessingActivity: 'organisationId',
   RegisterTemplate: 'deployedTo',
   ProcessorRegister: null,
+  // Access reviews belong to the member whose accounts are reviewed (items and remediation tasks carry the
+  // member's id too, so that every query is filtered on its own table).
+  AccessReview: 'organisationId',
+  AccessReviewItem: 'organisationId',
+  RemediationTask: 'organisationId',
 };
 
 /**
@@ -89,11 +105,16 @@ export const SUBJECT_RELATIONS: Partial<Record<Subject, Record<string, RelationF
       valueColumn: 'organisation_id',
     },
   },
+  // The reviewers of a campaign: the users its items are assigned to.
+  AccessReview: {
+    reviewers: { table: 'access_review_item', key: 'access_review_id', valueColumn: 'reviewer_id' },
+  },
 };
 
 const READ = ['read'] as const;
 const READ_WRITE = ['read', 'create', 'update'] as const;
 const MANAGE_DEPLOYMENTS = ['read', 'create', 'delete'] as const;
+const READ_DECIDE = ['read', 'decide'] as const;
 
 /**
  * THE role table: every permission of every role, and the only place where they are written. The README shows
@@ -114,6 +135,9 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: MANAGE_DEPLOYMENTS, subject: 'Deployment', scope: 'any' },
     { actions: READ_WRITE, subject: 'RegisterTemplate', scope: 'any' },
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    { actions: READ, subject: 'AccessReview', scope: 'any' },
+    { actions: READ, subject: 'AccessReviewItem', scope: 'any' },
+    { actions: READ, subject: 'RemediationTask', scope: 'any' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
@@ -127,6 +151,11 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: MANAGE_DEPLOYMENTS, subject: 'Deployment', scope: 'any' },
     { actions: READ_WRITE, subject: 'RegisterTemplate', scope: 'any' },
     { actions: READ, subject: 'ProcessorRegister', scope: 'any' },
+    // Access reviews: creates, opens, closes campaigns, imports accounts and reassigns items (`update`), sees
+    // every member's campaigns, and carries out the remediation; deciding is the members' part.
+    { actions: READ_WRITE, subject: 'AccessReview', scope: 'any' },
+    { actions: ['read', 'update'], subject: 'AccessReviewItem', scope: 'any' },
+    { actions: ['read', 'update'], subject: 'RemediationTask', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -158,6 +187,10 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
       subject: 'ProcessingActivity',
       scope: 'own',
     },
+    // Access reviews: reads its member's campaigns and their remediation, decides any item of them.
+    { actions: READ, subject: 'AccessReview', scope: 'own' },
+    { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own' },
+    { actions: READ, subject: 'RemediationTask', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -168,6 +201,9 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
     { actions: READ_WRITE, subject: 'ProcessingActivity', scope: 'own' },
+    // Access reviews: only the campaigns where items are assigned to them, and only those items.
+    { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
+    { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -178,6 +214,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Deployment', scope: 'own' },
     { actions: READ, subject: 'RegisterTemplate', scope: 'own' },
     { actions: READ, subject: 'ProcessingActivity', scope: 'own' },
+    { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
+    { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
   ],
   'vendor-contact': [{ actions: READ, subject: 'Organisation', scope: 'own' }],
 };
