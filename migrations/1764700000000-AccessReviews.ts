@@ -79,9 +79,6 @@ export class AccessReviews1764700000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_access_review_item_username" ON "access_review_item" ("access_review_id", lower("username"))`,
     );
     await queryRunner.query(
-      `CREATE INDEX "idx_access_review_item_order" ON "access_review_item" ("access_review_id", "username", "id")`,
-    );
-    await queryRunner.query(
       `CREATE INDEX "idx_access_review_item_reviewer" ON "access_review_item" ("reviewer_id", "access_review_id")`,
     );
     await queryRunner.query(
@@ -137,7 +134,9 @@ export class AccessReviews1764700000000 implements MigrationInterface {
         CONSTRAINT "CHK_remediation_task_status" CHECK ("status" IN ('to-do', 'done')),
         CONSTRAINT "CHK_remediation_task_done" CHECK (("status" = 'done') = ("done_at" IS NOT NULL))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_remediation_task_item" ON "remediation_task" ("item_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_remediation_task_item" ON "remediation_task" ("item_id")`,
+    );
     await queryRunner.query(
       `CREATE INDEX "idx_remediation_task_review" ON "remediation_task" ("access_review_id", "status")`,
     );

@@ -17,7 +17,11 @@ export interface MemberPerson {
 export async function memberPeople(
   manager: EntityManager,
   organisationId: string,
-): Promise<{ byEmail: Map<string, MemberPerson>; byId: Map<string, MemberPerson>; defaultDpo?: MemberPerson }> {
+): Promise<{
+  byEmail: Map<string, MemberPerson>;
+  byId: Map<string, MemberPerson>;
+  defaultDpo?: MemberPerson;
+}> {
   const rows = await manager
     .createQueryBuilder(Membership, 'm')
     .innerJoin(User, 'u', 'u.id = m.userId')

@@ -91,7 +91,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
           await definition.handler();
           this.logger.log(`job ${definition.name} done`);
         });
-        if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: JOBS_TIME_ZONE });
+        if (definition.cron)
+          await boss.schedule(definition.name, definition.cron, {}, { tz: JOBS_TIME_ZONE });
       }
     } catch (error) {
       await this.stop();

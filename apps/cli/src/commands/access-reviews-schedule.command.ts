@@ -5,15 +5,23 @@ import type { CliCommand } from '../command';
 import { withDataSource } from '../database';
 
 /** Creates the due recurring campaigns on `dataSource` and reports them (shared with the e2e test). */
-export async function scheduleAccessReviews(dataSource: DataSource, out: (line: string) => void): Promise<number> {
-  const created = await createDueRecurrences(dataSource, RequestContext.system('cli:access-reviews:schedule'));
+export async function scheduleAccessReviews(
+  dataSource: DataSource,
+  out: (line: string) => void,
+): Promise<number> {
+  const created = await createDueRecurrences(
+    dataSource,
+    RequestContext.system('cli:access-reviews:schedule'),
+  );
   out(
     created.length === 0
       ? 'No recurring access review is due: nothing created'
       : `${created.length} access review(s) created:`,
   );
   for (const campaign of created) {
-    out(`  ${campaign.id}  "${campaign.name}" due ${campaign.dueDate} (after ${campaign.previousCampaignId})`);
+    out(
+      `  ${campaign.id}  "${campaign.name}" due ${campaign.dueDate} (after ${campaign.previousCampaignId})`,
+    );
   }
   return 0;
 }

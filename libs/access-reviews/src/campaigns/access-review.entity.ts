@@ -11,10 +11,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
  */
 @Entity('access_review')
 @Check('CHK_access_review_status', `"status" IN ('draft', 'open', 'closed', 'remediated')`)
-@Check(
-  'CHK_access_review_recurrence',
-  `"recurrence_months" IS NULL OR "recurrence_months" BETWEEN 1 AND 36`,
-)
+@Check('CHK_access_review_recurrence', `"recurrence_months" IS NULL OR "recurrence_months" BETWEEN 1 AND 36`)
 @Index('idx_access_review_organisation', ['organisationId', 'dueDate', 'id'])
 @Index('idx_access_review_application', ['applicationId', 'organisationId', 'closedAt'])
 @Index('uq_access_review_previous', ['previousCampaignId'], { unique: true })

@@ -49,7 +49,10 @@ const EMPTY: AccessReviewCounts = {
 };
 
 /** The views of some campaigns: names and counts in three grouped queries, whatever the number of campaigns. */
-export async function toViews(manager: EntityManager, campaigns: AccessReview[]): Promise<AccessReviewView[]> {
+export async function toViews(
+  manager: EntityManager,
+  campaigns: AccessReview[],
+): Promise<AccessReviewView[]> {
   if (campaigns.length === 0) return [];
   const ids = campaigns.map((c) => c.id);
   const names: { id: string; organisation: string; application: string }[] = await manager.query(

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, Page, RequestContext } from '@vigie/core';
@@ -21,7 +32,10 @@ export class AccessReviewsController {
   ) {}
 
   @Post()
-  @Endpoint('Create a campaign for a member and one of its applications (security officer); status draft', 201)
+  @Endpoint(
+    'Create a campaign for a member and one of its applications (security officer); status draft',
+    201,
+  )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateAccessReviewDto): Promise<AccessReviewView> {
     return this.campaigns.create(ctx, dto);
   }
@@ -41,10 +55,14 @@ export class AccessReviewsController {
   @Post(':id/accounts')
   @ApiConsumes('text/csv')
   @ApiBody({
-    description: 'UTF-8 CSV (BOM allowed, `,` or `;`), header username,displayName,email,role,lastLogin,reviewerEmail',
+    description:
+      'UTF-8 CSV (BOM allowed, `,` or `;`), header username,displayName,email,role,lastLogin,reviewerEmail',
     schema: { type: 'string' },
   })
-  @Endpoint('Import accounts from a CSV body (draft campaigns; security officer); bad lines are reported', 200)
+  @Endpoint(
+    'Import accounts from a CSV body (draft campaigns; security officer); bad lines are reported',
+    200,
+  )
   importAccounts(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -60,7 +78,10 @@ export class AccessReviewsController {
   }
 
   @Post(':id/close')
-  @Endpoint('Close the review once every account is decided (409 otherwise); creates the remediation tasks', 200)
+  @Endpoint(
+    'Close the review once every account is decided (409 otherwise); creates the remediation tasks',
+    200,
+  )
   close(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
     return this.campaigns.close(ctx, id);
   }

@@ -111,7 +111,9 @@ export class AccessReviewsService {
         [campaign.id],
       );
       if (pending > 0) {
-        throw new ConflictException(`${pending} account(s) have no decision yet: the review cannot be closed`);
+        throw new ConflictException(
+          `${pending} account(s) have no decision yet: the review cannot be closed`,
+        );
       }
       const tasks: unknown[] = await manager.query(
         `INSERT INTO remediation_task (organisation_id, access_review_id, item_id, action, due_date)

@@ -44,7 +44,10 @@ export interface CertificateData {
   changes: CertificateChange[];
 }
 
-export async function loadCertificateData(manager: EntityManager, campaign: AccessReview): Promise<CertificateData> {
+export async function loadCertificateData(
+  manager: EntityManager,
+  campaign: AccessReview,
+): Promise<CertificateData> {
   const [names]: { member: string; application: string }[] = await manager.query(
     `SELECT o.name AS member, a.name AS application FROM organisation o, application a WHERE o.id = $1 AND a.id = $2`,
     [campaign.organisationId, campaign.applicationId],

@@ -43,7 +43,9 @@ export async function renderCertificatePdf(data: CertificateData): Promise<Buffe
     ['Remédiation terminée le', campaign.remediatedAt ? formatDateFr(campaign.remediatedAt) : 'en cours'],
     [
       'Récurrence',
-      campaign.recurrenceMonths ? `tous les ${campaign.recurrenceMonths} mois` : 'aucune (campagne ponctuelle)',
+      campaign.recurrenceMonths
+        ? `tous les ${campaign.recurrenceMonths} mois`
+        : 'aucune (campagne ponctuelle)',
     ],
   ]);
   report.paragraph(
@@ -99,9 +101,9 @@ export async function renderCertificatePdf(data: CertificateData): Promise<Buffe
   report.table(
     [
       { header: 'Compte', width: 1.5 },
-      { header: 'Rôle', width: 1.1 },
-      { header: 'Décision', width: 1.1 },
-      { header: 'Motif', width: 2 },
+      { header: 'Rôle', width: 1.3 },
+      { header: 'Décision', width: 1.35 },
+      { header: 'Motif', width: 1.75 },
       { header: 'Décidée par', width: 1.5 },
       { header: 'Remédiation', width: 1.6 },
     ],

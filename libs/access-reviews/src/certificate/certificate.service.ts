@@ -33,7 +33,10 @@ export class CertificateService {
     private readonly evidence: CertificationEvidence,
   ) {}
 
-  async certificate(ctx: RequestContext, id: string): Promise<{ file: StoredFile; evidence: EvidenceOutcome }> {
+  async certificate(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<{ file: StoredFile; evidence: EvidenceOutcome }> {
     return this.tx.run(async (manager) => {
       // Locked: two simultaneous downloads attach the evidence once.
       const campaign = await loadCampaign(manager, ctx, id, { lock: true });

@@ -56,7 +56,12 @@ Marie",,agent,15/02/2026 08:30,dpo@gentilly.fr\r\n`,
     expect(lines).toEqual([
       {
         ok: true,
-        account: expect.objectContaining({ line: 2, username: 'été', displayName: 'Éloïse Été', lastLogin: null }),
+        account: expect.objectContaining({
+          line: 2,
+          username: 'été',
+          displayName: 'Éloïse Été',
+          lastLogin: null,
+        }),
       },
     ]);
   });
@@ -76,7 +81,9 @@ Marie",,agent,15/02/2026 08:30,dpo@gentilly.fr\r\n`,
         'g,G,,,2026-02-01T10:00:00+01:00,',
       ].join('\n'),
     );
-    expect(lines.map((l) => (l.ok ? `${l.account.line} ok` : `${l.rejected.line} ${l.rejected.reason}`))).toEqual([
+    expect(
+      lines.map((l) => (l.ok ? `${l.account.line} ok` : `${l.rejected.line} ${l.rejected.reason}`)),
+    ).toEqual([
       '2 username is missing',
       expect.stringMatching(/^3 lastLogin "31\/02\/2026" is not a date/),
       expect.stringMatching(/^4 lastLogin "2026-13-01" is not a date/),

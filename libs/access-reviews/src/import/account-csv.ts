@@ -6,7 +6,14 @@ import { PayloadTooLargeException, ValidationException } from '@vigie/core';
 export const MAX_ACCOUNT_LINES = 50_000;
 
 /** The columns of the CSV, in the order of API.md; matched case-insensitively, in any order. */
-export const ACCOUNT_COLUMNS = ['username', 'displayName', 'email', 'role', 'lastLogin', 'reviewerEmail'] as const;
+export const ACCOUNT_COLUMNS = [
+  'username',
+  'displayName',
+  'email',
+  'role',
+  'lastLogin',
+  'reviewerEmail',
+] as const;
 type Column = (typeof ACCOUNT_COLUMNS)[number];
 
 /** A valid account line. */
@@ -46,7 +53,10 @@ function fileError(message: string, line = 1): ValidationException {
  * The body as text: bytes counted against `limitBytes` (413 beyond), decoded as UTF-8 with a fatal decoder (a
  * Windows-1252 export is refused with a clear message rather than imported with broken accents), BOM removed.
  */
-async function* utf8Text(body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, limitBytes: number): AsyncGenerator<string> {
+async function* utf8Text(
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  limitBytes: number,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let bytes = 0;
   try {
@@ -118,14 +128,16 @@ function validDate(y: number, m: number, d: number, h = 0, min = 0, s = 0): bool
 export function parseLastLogin(text: string): Date | null | undefined {
   const value = text.trim();
   if (value === '') return null;
-  let match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-    value,
-  );
+  let match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      value,
+    );
   if (match) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
     if (!validDate(+y, +mo, +d, +h, +mi, +s)) return undefined;
     const iso = `${y}-${mo}-${d}T${h.padStart(2, '0')}:${mi.padStart(2, '0')}:${s.padStart(2, '0')}${fraction}`;
-    const offset = !zone || zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+    const offset =
+      !zone || zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
     const date = new Date(`${iso}${offset}`);
     return Number.isNaN(date.getTime()) ? undefined : date;
   }
@@ -153,7 +165,8 @@ export function checkAccountLine(line: number, record: string[], columns: Column
   }
   if (value.username === '') return reject('username is missing');
   if (/[\u0000-\u001f\u007f]/.test(value.username)) return reject('username holds control characters');
-  if (value.email !== '' && !EMAIL.test(value.email)) return reject(`email "${value.email}" is not an email address`);
+  if (value.email !== '' && !EMAIL.test(value.email))
+    return reject(`email "${value.email}" is not an email address`);
   if (value.reviewerEmail !== '' && !EMAIL.test(value.reviewerEmail)) {
     return reject(`reviewerEmail "${value.reviewerEmail}" is not an email address`);
   }
@@ -244,7 +257,10 @@ export async function* readAccountCsv(
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('CSV_')) {
       const at = (error as { lines?: number }).lines ?? previousEnd + 1;
-      throw fileError(`The file is not valid CSV at line ${at}: ${(error as Error).message.split(':')[0]}`, at);
+      throw fileError(
+        `The file is not valid CSV at line ${at}: ${(error as Error).message.split(':')[0]}`,
+        at,
+      );
     }
     throw error;
   } finally {

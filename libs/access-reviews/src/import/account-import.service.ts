@@ -34,7 +34,10 @@ export function assertCsvContentType(contentType: string | undefined): void {
   if (!CSV_TYPES.includes(type)) {
     throw new UnsupportedMediaTypeException('The account list must be sent as text/csv');
   }
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     throw new UnsupportedMediaTypeException('The account list must be UTF-8 text (charset=utf-8)');
   }
@@ -116,7 +119,10 @@ export class AccountImportService {
         entity: 'access-review',
         entityId: campaign.id,
         organisationId: campaign.organisationId,
-        changes: { imported: { before: null, after: imported }, rejected: { before: null, after: rejected.length } },
+        changes: {
+          imported: { before: null, after: imported },
+          rejected: { before: null, after: rejected.length },
+        },
       });
       return { imported, rejected };
     });

@@ -14,16 +14,12 @@ export type Flag = (typeof FLAGS)[number];
  * needed.
  */
 @Entity('access_review_item')
-@Check(
-  'CHK_access_review_item_decision',
-  `"decision" IS NULL OR "decision" IN ('keep', 'revoke', 'modify')`,
-)
+@Check('CHK_access_review_item_decision', `"decision" IS NULL OR "decision" IN ('keep', 'revoke', 'modify')`)
 @Check(
   'CHK_access_review_item_reason',
   `"decision" IS NULL OR "decision" = 'keep' OR length(btrim(coalesce("reason", ''))) > 0`,
 )
 @Index('uq_access_review_item_username', { synchronize: false }) // unique on (access_review_id, lower(username))
-@Index('idx_access_review_item_order', ['accessReviewId', 'username', 'id'])
 @Index('idx_access_review_item_reviewer', ['reviewerId', 'accessReviewId'])
 @Index('idx_access_review_item_organisation', ['organisationId'])
 @ForeignKey('Organisation', ['organisationId'], ['id'], { name: 'FK_access_review_item_organisation' })

@@ -21,9 +21,10 @@ export async function previousClosedCampaign(
 
 /** Drops the `removed` items of a draft campaign (before an import: they are computed again after it). */
 export async function deleteRemovedItems(manager: EntityManager, campaignId: string): Promise<void> {
-  await manager.query(`DELETE FROM access_review_item WHERE access_review_id = $1 AND 'removed' = ANY(flags)`, [
-    campaignId,
-  ]);
+  await manager.query(
+    `DELETE FROM access_review_item WHERE access_review_id = $1 AND 'removed' = ANY(flags)`,
+    [campaignId],
+  );
 }
 
 /**
@@ -50,7 +51,17 @@ export async function refreshComparison(
      WHERE i.access_review_id = $1 AND NOT ('removed' = ANY(i.flags))`,
     [campaign.id, dormantCutoff(reference), previous],
   );
-  await deleteRemovedItems(manager, campaign.id);
+  // Removed items that no longer hold (another previous campaign, none at all) go; the others keep their id.
+  await manager.query(
+    `DELETE FROM access_review_item r
+     WHERE r.access_review_id = $1 AND 'removed' = ANY(r.flags)
+       AND ($2::uuid IS NULL OR NOT EXISTS (
+         SELECT 1 FROM access_review_item p
+         WHERE p.access_review_id = $2::uuid AND lower(p.username) = lower(r.username)
+           AND NOT ('removed' = ANY(p.flags))
+       ))`,
+    [campaign.id, previous],
+  );
   if (!previous) return;
   await manager.query(
     `INSERT INTO access_review_item

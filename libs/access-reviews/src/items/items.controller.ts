@@ -22,7 +22,10 @@ export class ItemsController {
   }
 
   @Post(':itemId/decision')
-  @Endpoint('Decide on an account: keep, revoke or modify (its reviewer or the member DPO; open campaigns)', 200)
+  @Endpoint(
+    'Decide on an account: keep, revoke or modify (its reviewer or the member DPO; open campaigns)',
+    200,
+  )
   decide(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -84,7 +84,8 @@ export class ItemsService {
     await loadCampaign(manager, ctx, campaignId);
     const qb = scopedQuery(manager, ctx, 'read', 'AccessReviewItem', AccessReviewItem, 'i')
       .andWhere('i.accessReviewId = :campaignId', { campaignId })
-      .orderBy('i.username', 'ASC')
+      // Case-insensitive, unique within a campaign (the order of uq_access_review_item_username), then the id.
+      .orderBy('lower(i.username)', 'ASC')
       .addOrderBy('i.id', 'ASC');
     if (query.flag) qb.andWhere(':flag = ANY(i.flags)', { flag: query.flag });
     if (query.decision === 'pending') {
@@ -132,7 +133,12 @@ export class ItemsService {
   }
 
   /** Gives an account to another reviewer, a user of the member (security officer; draft or open campaigns). */
-  async reassign(ctx: RequestContext, campaignId: string, itemId: string, reviewerId: string): Promise<ItemView> {
+  async reassign(
+    ctx: RequestContext,
+    campaignId: string,
+    itemId: string,
+    reviewerId: string,
+  ): Promise<ItemView> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, campaign, itemId);
@@ -161,7 +167,11 @@ export class ItemsService {
     });
   }
 
-  async history(ctx: RequestContext, campaignId: string, itemId: string): Promise<{ items: ItemEventView[] }> {
+  async history(
+    ctx: RequestContext,
+    campaignId: string,
+    itemId: string,
+  ): Promise<{ items: ItemEventView[] }> {
     const manager = this.tx.reader;
     await loadCampaign(manager, ctx, campaignId);
     const visible = await scopedQuery(manager, ctx, 'read', 'AccessReviewItem', AccessReviewItem, 'i')
@@ -191,7 +201,11 @@ export class ItemsService {
   }
 
   /** The item of this campaign, locked for the change (404 when it belongs to another campaign). */
-  private async itemOf(manager: EntityManager, campaign: AccessReview, itemId: string): Promise<AccessReviewItem> {
+  private async itemOf(
+    manager: EntityManager,
+    campaign: AccessReview,
+    itemId: string,
+  ): Promise<AccessReviewItem> {
     const item = await manager
       .createQueryBuilder(AccessReviewItem, 'i')
       .where('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId: campaign.id })

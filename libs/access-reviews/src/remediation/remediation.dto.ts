@@ -5,7 +5,10 @@ import { PageQuery } from '@vigie/core';
 import { TASK_STATUSES, TaskStatus } from './remediation-task.entity';
 
 export class RemediationListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only the tasks to do past their due date' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only the tasks to do past their due date',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';

@@ -5,7 +5,6 @@ import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
 import { parisDay } from '../dates';
-import { AccessReviewItem } from '../items/access-review-item.entity';
 import { RemediationListQuery } from './remediation.dto';
 import { RemediationTask, TaskStatus } from './remediation-task.entity';
 
@@ -45,7 +44,14 @@ export class RemediationService {
     if (query.accessReviewId) qb.andWhere('t.accessReviewId = :reviewId', { reviewId: query.accessReviewId });
     if (query.organisationId) qb.andWhere('t.organisationId = :org', { org: query.organisationId });
     const { items, total } = await findPage(qb, query);
-    return toPage(await this.views(this.tx.reader, items.map((task) => task.id)), total, query);
+    return toPage(
+      await this.views(
+        this.tx.reader,
+        items.map((task) => task.id),
+      ),
+      total,
+      query,
+    );
   }
 
   /**
@@ -77,7 +83,11 @@ export class RemediationService {
     });
   }
 
-  private async completeCampaign(manager: EntityManager, ctx: RequestContext, campaignId: string): Promise<void> {
+  private async completeCampaign(
+    manager: EntityManager,
+    ctx: RequestContext,
+    campaignId: string,
+  ): Promise<void> {
     const campaign = await manager
       .createQueryBuilder(AccessReview, 'r')
       .where('r.id = :campaignId', { campaignId })
