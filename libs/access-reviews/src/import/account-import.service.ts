@@ -18,6 +18,33 @@ import { isDormant, isPrivilegedRole } from '../items/flags';
 import { memberPeople } from '../people';
 import { AccountLine, readAccountCsv, RejectedLine } from './account-csv';
 
+/**
+ * Inserts a batch of accounts in one statement with one array parameter per column (`unnest`): the statement
+ * and its parameters stay small and the same whatever the batch size. Flags travel as comma-joined text.
+ */
+async function insertItems(manager: EntityManager, rows: Partial<AccessReviewItem>[]): Promise<void> {
+  const column = <K extends keyof AccessReviewItem>(key: K) => rows.map((row) => row[key] ?? null);
+  await manager.query(
+    `INSERT INTO access_review_item
+       (organisation_id, access_review_id, line, username, display_name, email, role, last_login, flags, reviewer_id)
+     SELECT o, r, l, u, d, e, ro, ll, string_to_array(f, ','), rv
+     FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+                 $8::timestamptz[], $9::text[], $10::uuid[]) AS t(o, r, l, u, d, e, ro, ll, f, rv)`,
+    [
+      column('organisationId'),
+      column('accessReviewId'),
+      column('line'),
+      column('username'),
+      column('displayName'),
+      column('email'),
+      column('role'),
+      column('lastLogin'),
+      rows.map((row) => (row.flags ?? []).join(',')),
+      column('reviewerId'),
+    ],
+  );
+}
+
 /** Accounts inserted per statement while streaming an import. */
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -75,13 +102,7 @@ export class AccountImportService {
       let imported = 0;
       const flush = async () => {
         if (batch.length === 0) return;
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(AccessReviewItem)
-          .values(batch)
-          .updateEntity(false)
-          .execute();
+        await insertItems(manager, batch);
         imported += batch.length;
         batch = [];
       };
