@@ -40,7 +40,16 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.enableCors(
     config.corsOrigins.length > 0
-      ? { origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'X-Document-Id', 'X-Content-SHA256'] }
+      ? {
+          origin: config.corsOrigins,
+          exposedHeaders: [
+            'X-Request-Id',
+            'X-Document-Id',
+            'X-Content-SHA256',
+            'X-Evidence-Status',
+            'X-Evidence-Id',
+          ],
+        }
       : { origin: false },
   );
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
