@@ -47,6 +47,8 @@ export async function createTestApp(
     VIGIE_DEMO: '0',
     LOG_LEVEL: 'silent',
     VIGIE_JWT_SECRET: TEST_JWT_SECRET,
+    // No background job queue unless a test asks for it (VIGIE_JOBS: '1').
+    VIGIE_JOBS: '0',
     ...env,
     ...(process.env.DATABASE_URL ? { DATABASE_URL: target.url } : {}),
   });

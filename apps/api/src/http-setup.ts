@@ -40,7 +40,16 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.enableCors(
     config.corsOrigins.length > 0
-      ? { origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'X-Document-Id', 'X-Content-SHA256'] }
+      ? {
+          origin: config.corsOrigins,
+          exposedHeaders: [
+            'X-Request-Id',
+            'X-Document-Id',
+            'X-Content-SHA256',
+            'X-Evidence-Status',
+            'X-Evidence-Id',
+          ],
+        }
       : { origin: false },
   );
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
@@ -64,5 +73,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
 export function trustProxyValue(setting: string): boolean | number | string[] {
   if (/^\d+$/.test(setting)) return Number(setting);
   if (setting === 'true' || setting === 'false') return setting === 'true';
-  return setting.split(',').map((part) => part.trim()).filter(Boolean);
+  return setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

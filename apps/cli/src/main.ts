@@ -1,11 +1,18 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@vigie/core';
 import type { CliCommand } from './command';
+import { accessReviewsScheduleCommand } from './commands/access-reviews-schedule.command';
 import { auditVerifyCommand } from './commands/audit-verify.command';
 import { frameworkImportCommand } from './commands/framework-import.command';
 import { migrateCommand, revertCommand } from './commands/migrate.command';
 
-const COMMANDS: CliCommand[] = [migrateCommand, revertCommand, auditVerifyCommand, frameworkImportCommand];
+const COMMANDS: CliCommand[] = [
+  migrateCommand,
+  revertCommand,
+  auditVerifyCommand,
+  frameworkImportCommand,
+  accessReviewsScheduleCommand,
+];
 
 function help(out: (line: string) => void): void {
   out('Usage: npm run cli -- <command> [arguments]\n\nCommands:');

@@ -11,8 +11,8 @@ export type TenantScope = typeof ANY_ORGANISATION | string[];
 
 const abilities = new WeakMap<RequestContext, AppAbility>();
 
-// Abilities depend only on the memberships, and CASL abilities are immutable once built: callers who hold the
-// same roles in the same organisations share one. Bounded: cleared when it grows past this many entries.
+// Abilities depend only on the user id (grants on assigned records) and the memberships, and CASL abilities are
+// immutable once built: a user's successive requests share one. Bounded: cleared past this many entries.
 const MAX_SHARED_ABILITIES = 5000;
 const sharedAbilities = new Map<string, AppAbility>();
 
@@ -21,13 +21,14 @@ export function abilityFor(ctx: RequestContext): AppAbility {
   const cached = abilities.get(ctx);
   if (cached) return cached;
   const memberships = ctx.actor?.memberships ?? [];
-  const signature = memberships
+  const userId = ctx.userId;
+  const signature = `${userId ?? ''}#${memberships
     .map((m) => `${m.role}@${m.organisationId}`)
     .sort()
-    .join('|');
+    .join('|')}`;
   let ability = sharedAbilities.get(signature);
   if (!ability) {
-    ability = buildAbility(memberships);
+    ability = buildAbility(userId, memberships);
     if (sharedAbilities.size >= MAX_SHARED_ABILITIES) sharedAbilities.clear();
     sharedAbilities.set(signature, ability);
   }
@@ -35,7 +36,10 @@ export function abilityFor(ctx: RequestContext): AppAbility {
   return ability;
 }
 
-function buildAbility(memberships: readonly { organisationId: string; role: string }[]): AppAbility {
+function buildAbility(
+  userId: string | null,
+  memberships: readonly { organisationId: string; role: string }[],
+): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const membership of memberships) {
     for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {
@@ -43,9 +47,13 @@ function buildAbility(memberships: readonly { organisationId: string; role: stri
       if (grant.scope === 'any') {
         can([...grant.actions], grant.subject);
       } else if (tenantField) {
-        can([...grant.actions], grant.subject, {
-          [tenantField]: membership.organisationId,
-        } as MongoQuery<never>);
+        const conditions: Record<string, string> = { [tenantField]: membership.organisationId };
+        if (grant.userField) {
+          // A grant on the records assigned to the caller: nothing for a caller without a user id.
+          if (!userId) continue;
+          conditions[grant.userField] = userId;
+        }
+        can([...grant.actions], grant.subject, conditions as MongoQuery<never>);
       }
     }
   }

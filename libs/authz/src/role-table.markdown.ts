@@ -1,12 +1,12 @@
 import { ALL_ROLES } from './roles';
 import { Action, ROLE_TABLE, Subject } from './role-table';
 
-const ACTIONS: Action[] = ['read', 'create', 'update', 'delete'];
+const ACTIONS: Action[] = ['read', 'create', 'update', 'delete', 'decide'];
 
 /**
  * The role table as Markdown, for the README (a unit test keeps the README equal to this rendering):
  * one row per subject and action, one column per role; `own` = in the organisations where the role is held,
- * `all` = in every organisation.
+ * `all` = in every organisation, `assigned` = in those organisations, only the records assigned to the user.
  */
 export function renderRoleTableMarkdown(): string {
   const subjects = [
@@ -19,7 +19,8 @@ export function renderRoleTableMarkdown(): string {
     for (const action of ACTIONS) {
       const cells = ALL_ROLES.map((role) => {
         const grant = ROLE_TABLE[role].find((g) => g.subject === subject && g.actions.includes(action));
-        return grant ? (grant.scope === 'any' ? 'all' : 'own') : '';
+        if (!grant) return '';
+        return grant.scope === 'any' ? 'all' : grant.userField ? 'assigned' : 'own';
       });
       if (cells.some(Boolean)) rows.push(`| ${subject} | ${action} | ${cells.join(' | ')} |`);
     }

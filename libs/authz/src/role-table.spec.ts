@@ -1,3 +1,4 @@
+import { subject } from '@casl/ability';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RequestContext } from '@vigie/core';
@@ -38,5 +39,23 @@ describe('role table', () => {
     const ability = abilityFor(ctxWith('dpo', 'org-a'));
     expect(ability.can('read', 'Organisation')).toBe(true);
     expect(ability.can('update', 'Organisation')).toBe(false);
+  });
+
+  it('narrows `userField` grants to the records assigned to the caller', () => {
+    const editor = abilityFor(ctxWith('editor', 'org-a'));
+    const item = (reviewerId: string, organisationId = 'org-a') =>
+      subject('AccessReviewItem', { organisationId, reviewerId });
+    expect(editor.can('decide', item('u1'))).toBe(true);
+    expect(editor.can('decide', item('u2'))).toBe(false);
+    expect(editor.can('decide', item('u1', 'org-b'))).toBe(false);
+    const dpo = abilityFor(ctxWith('dpo', 'org-a'));
+    expect(dpo.can('decide', item('u2'))).toBe(true);
+    const noUser = new RequestContext('test', {
+      userId: '',
+      email: 'x@x.fr',
+      displayName: 'X',
+      memberships: [{ organisationId: 'org-a', organisationName: 'A', kind: 'member', role: 'editor' }],
+    });
+    expect(abilityFor(noUser).can('decide', item(''))).toBe(false);
   });
 });

@@ -27,15 +27,20 @@ export type Subject =
   | 'QuestionnaireComment'
   | 'QuestionnaireInternalComment'
   | 'QuestionnaireReport'
-  | 'VendorAssurance';
+  | 'VendorAssurance'
+  | 'AccessReview'
+  | 'AccessReviewItem'
+  | 'RemediationTask';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
  * a breach (assessing its risk, notifying the CNIL, deciding on informing the people, declaring it not
  * notifiable, closing it) and on a rights request (extending or refusing it): editors may write an entry, draft
- * a breach or handle a request without being able to sign it off.
+ * a breach or handle a request without being able to sign it off. `decide` is a reviewer's keep / revoke /
+ * modify decision on an access-review item (distinct from `update`: the security officer manages items, imports
+ * and reassigns them, but does not decide in the members' place).
  */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate' | 'decide';
 
 /**
  * How far a grant reaches: `own` is limited to the organisation where the role is held; `any` covers every
@@ -47,6 +52,12 @@ export interface Grant {
   actions: readonly Action[];
   subject: Subject;
   scope: Scope;
+  /**
+   * Narrows an `own` grant to the records that name the caller: the field (a column, or a relation field of
+   * {@link SUBJECT_RELATIONS}) must hold the caller's user id, e.g. the access-review items assigned to them.
+   * Shown as `assigned` in the README's role table.
+   */
+  userField?: string;
 }
 
 /**
@@ -95,6 +106,11 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   QuestionnaireInternalComment: 'vendorId',
   QuestionnaireReport: null,
   VendorAssurance: 'deployedTo',
+  // Access reviews belong to the member whose accounts are reviewed (items and remediation tasks carry the
+  // member's id too, so that every query is filtered on its own table).
+  AccessReview: 'organisationId',
+  AccessReviewItem: 'organisationId',
+  RemediationTask: 'organisationId',
 };
 
 /**
@@ -131,12 +147,17 @@ export const SUBJECT_RELATIONS: Partial<Record<Subject, Record<string, RelationF
   Incident: {
     notifiedTo: { table: 'breach', key: 'incident_id', valueColumn: 'organisation_id' },
   },
+  // The reviewers of a campaign: the users its items are assigned to.
+  AccessReview: {
+    reviewers: { table: 'access_review_item', key: 'access_review_id', valueColumn: 'reviewer_id' },
+  },
 };
 
 const READ = ['read'] as const;
 const READ_WRITE = ['read', 'create', 'update'] as const;
 const MANAGE_DEPLOYMENTS = ['read', 'create', 'delete'] as const;
 const DECIDE = ['read', 'create', 'update', 'validate'] as const;
+const READ_DECIDE = ['read', 'decide'] as const;
 
 /**
  * THE role table: every permission of every role, and the only place where they are written. The README shows
@@ -167,6 +188,9 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'QuestionnaireInternalComment', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
     { actions: READ, subject: 'VendorAssurance', scope: 'any' },
+    { actions: READ, subject: 'AccessReview', scope: 'any' },
+    { actions: READ, subject: 'AccessReviewItem', scope: 'any' },
+    { actions: READ, subject: 'RemediationTask', scope: 'any' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
@@ -192,6 +216,11 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: ['read', 'create'], subject: 'QuestionnaireInternalComment', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
     { actions: READ, subject: 'VendorAssurance', scope: 'any' },
+    // Access reviews: creates, opens, closes campaigns, imports accounts and reassigns items (`update`), sees
+    // every member's campaigns, and carries out the remediation; deciding is the members' part.
+    { actions: READ_WRITE, subject: 'AccessReview', scope: 'any' },
+    { actions: ['read', 'update'], subject: 'AccessReviewItem', scope: 'any' },
+    { actions: ['read', 'update'], subject: 'RemediationTask', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -239,6 +268,10 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'BreachStatus', scope: 'own' },
     { actions: READ, subject: 'Incident', scope: 'own' },
     { actions: DECIDE, subject: 'RightsRequest', scope: 'own' },
+    // Access reviews: reads its member's campaigns and their remediation, decides any item of them.
+    { actions: READ, subject: 'AccessReview', scope: 'own' },
+    { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own' },
+    { actions: READ, subject: 'RemediationTask', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -254,6 +287,9 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'BreachStatus', scope: 'own' },
     { actions: READ, subject: 'Incident', scope: 'own' },
     { actions: READ_WRITE, subject: 'RightsRequest', scope: 'own' },
+    // Access reviews: only the campaigns where items are assigned to them, and only those items.
+    { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
+    { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -269,6 +305,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'BreachStatus', scope: 'own' },
     { actions: READ, subject: 'Incident', scope: 'own' },
     { actions: READ, subject: 'RightsRequest', scope: 'own' },
+    { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
+    { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
   ],
   // A vendor contact sees its own company, its profile and the questionnaires sent to it (answers them:
   // `update`), the comments meant for it; nothing else.

@@ -11,7 +11,19 @@ describe('loadConfig', () => {
       demo: true,
       tokenTtlSeconds: 900,
       uploadLimitBytes: 20 * 1024 * 1024,
+      jobs: true,
+      remediationDelayDays: 30,
     });
+  });
+
+  it('turns the job worker off with VIGIE_JOBS=0 and bounds the remediation delay', () => {
+    expect(loadConfig({ VIGIE_JOBS: '0' }).jobs).toBe(false);
+    expect(loadConfig({ VIGIE_JOBS: 'yes' }).jobs).toBe(true);
+    expect(loadConfig({ VIGIE_REMEDIATION_DELAY_DAYS: '0' }).remediationDelayDays).toBe(0);
+    expect(() => loadConfig({ VIGIE_JOBS: 'later' })).toThrow(/VIGIE_JOBS must be 0 or 1/);
+    expect(() => loadConfig({ VIGIE_REMEDIATION_DELAY_DAYS: '400' })).toThrow(
+      /VIGIE_REMEDIATION_DELAY_DAYS must be an integer between 0 and 365/,
+    );
   });
 
   it('turns demo data off by default on a PostgreSQL server and requires a shared secret', () => {

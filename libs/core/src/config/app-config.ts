@@ -24,6 +24,13 @@ export interface AppConfig {
   uploadLimitBytes: number;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: string;
+  /**
+   * Run the PostgreSQL-backed job queue (pg-boss) in this process: scheduled work such as recurring access
+   * reviews. `VIGIE_JOBS=0` turns the worker off (an instance that only serves HTTP, or tests).
+   */
+  jobs: boolean;
+  /** Days after an access review's due date by which its remediation tasks are due. */
+  remediationDelayDays: number;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -107,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimitBytes: int('VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: int('VIGIE_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: env.VIGIE_TRUST_PROXY || 'loopback',
+    jobs: flag('VIGIE_JOBS') ?? true,
+    remediationDelayDays: int('VIGIE_REMEDIATION_DELAY_DAYS', 30, 0, 365),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

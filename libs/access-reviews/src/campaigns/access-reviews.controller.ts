@@ -1,0 +1,106 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '@vigie/authz';
+import { Endpoint, Page, RequestContext } from '@vigie/core';
+import { asDownload } from '@vigie/documents';
+import type { Request, Response } from 'express';
+import { CertificateService } from '../certificate/certificate.service';
+import { AccountImportService, ImportResult } from '../import/account-import.service';
+import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
+import { AccessReviewView } from './access-review.view';
+import { AccessReviewsService } from './access-reviews.service';
+
+@ApiTags('Access reviews')
+@ApiBearerAuth()
+@Controller('access-reviews')
+export class AccessReviewsController {
+  constructor(
+    private readonly campaigns: AccessReviewsService,
+    private readonly imports: AccountImportService,
+    private readonly certificates: CertificateService,
+  ) {}
+
+  @Post()
+  @Endpoint(
+    'Create a campaign for a member and one of its applications (security officer); status draft',
+    201,
+  )
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateAccessReviewDto): Promise<AccessReviewView> {
+    return this.campaigns.create(ctx, dto);
+  }
+
+  @Get()
+  @Endpoint('List the campaigns the caller may see')
+  list(@Ctx() ctx: RequestContext, @Query() query: AccessReviewListQuery): Promise<Page<AccessReviewView>> {
+    return this.campaigns.list(ctx, query);
+  }
+
+  @Get(':id')
+  @Endpoint('Read one campaign with its counts')
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
+    return this.campaigns.get(ctx, id);
+  }
+
+  @Post(':id/accounts')
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    description:
+      'UTF-8 CSV (BOM allowed, `,` or `;`), header username,displayName,email,role,lastLogin,reviewerEmail',
+    schema: { type: 'string' },
+  })
+  @Endpoint(
+    'Import accounts from a CSV body (draft campaigns; security officer); bad lines are reported',
+    200,
+  )
+  importAccounts(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: Request,
+  ): Promise<ImportResult> {
+    return this.imports.import(ctx, id, request.headers['content-type'], request);
+  }
+
+  @Post(':id/open')
+  @Endpoint('Open the review: reviewers may decide (security officer)', 200)
+  open(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
+    return this.campaigns.open(ctx, id);
+  }
+
+  @Post(':id/close')
+  @Endpoint(
+    'Close the review once every account is decided (409 otherwise); creates the remediation tasks',
+    200,
+  )
+  close(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
+    return this.campaigns.close(ctx, id);
+  }
+
+  @Get(':id/certificate.pdf')
+  @Endpoint(
+    'Certificate (French PDF) of a closed or remediated review, stored as a record and attached to ISO/IEC ' +
+      '27001 control 5.18 (header X-Evidence-Status: attached, already-attached or no-current-assessment)',
+    200,
+    { produces: 'application/pdf' },
+  )
+  async certificate(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { file, evidence } = await this.certificates.certificate(ctx, id);
+    response.setHeader('X-Evidence-Status', evidence.status);
+    if (evidence.evidenceId) response.setHeader('X-Evidence-Id', evidence.evidenceId);
+    return asDownload(file, response);
+  }
+}

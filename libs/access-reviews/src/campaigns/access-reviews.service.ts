@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, canSomewhere, scopedQuery } from '@vigie/authz';
+import { Deployment } from '@vigie/catalog';
+import {
+  APP_CONFIG,
+  AppConfig,
+  ConflictException,
+  ForbiddenActionException,
+  Page,
+  recordAudit,
+  RequestContext,
+  toPage,
+  ValidationException,
+} from '@vigie/core';
+import { findPage, Transactions } from '@vigie/db';
+import { EntityManager } from 'typeorm';
+import { addDays, isCalendarDate, parisDay } from '../dates';
+import { refreshComparison } from '../items/comparison';
+import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
+import { AccessReview } from './access-review.entity';
+import { AccessReviewView, toViews } from './access-review.view';
+import { assertStatus, loadCampaign } from './campaign-access';
+
+/** Campaigns: creation by the security officer, lists and reads scoped in SQL, and the status flow. */
+@Injectable()
+export class AccessReviewsService {
+  constructor(
+    private readonly tx: Transactions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(ctx: RequestContext, dto: CreateAccessReviewDto): Promise<AccessReviewView> {
+    if (!canSomewhere(ctx, 'create', 'AccessReview')) throw new ForbiddenActionException();
+    if (!isCalendarDate(dto.dueDate)) throw ValidationException.field('dueDate', 'is not a calendar date');
+    if (dto.dueDate < parisDay()) throw ValidationException.field('dueDate', 'must be today or later');
+    return this.tx.run(async (manager) => {
+      assertCan(ctx, 'create', 'AccessReview', { organisationId: dto.organisationId });
+      const deployed = await manager.existsBy(Deployment, {
+        applicationId: dto.applicationId,
+        organisationId: dto.organisationId,
+      });
+      if (!deployed) {
+        throw ValidationException.field('applicationId', 'is not an application deployed for this member');
+      }
+      const campaign = manager.create(AccessReview, {
+        organisationId: dto.organisationId,
+        applicationId: dto.applicationId,
+        name: dto.name,
+        dueDate: dto.dueDate,
+        recurrenceMonths: dto.recurrenceMonths ?? null,
+        status: 'draft',
+        createdBy: ctx.userId,
+      });
+      await manager.save(campaign);
+      await recordAudit(manager, ctx, {
+        action: 'access-review.create',
+        entity: 'access-review',
+        entityId: campaign.id,
+        organisationId: campaign.organisationId,
+        before: null,
+        after: campaign,
+      });
+      return (await toViews(manager, [campaign]))[0];
+    });
+  }
+
+  async list(ctx: RequestContext, query: AccessReviewListQuery): Promise<Page<AccessReviewView>> {
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'AccessReview', AccessReview, 'r')
+      .orderBy('r.dueDate', 'DESC')
+      .addOrderBy('r.id', 'ASC');
+    if (query.organisationId) qb.andWhere('r.organisationId = :org', { org: query.organisationId });
+    if (query.applicationId) qb.andWhere('r.applicationId = :app', { app: query.applicationId });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    const { items, total } = await findPage(qb, query);
+    return toPage(await toViews(this.tx.reader, items), total, query);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<AccessReviewView> {
+    const campaign = await loadCampaign(this.tx.reader, ctx, id);
+    return (await toViews(this.tx.reader, [campaign]))[0];
+  }
+
+  /** `draft` → `open`: reviewers may decide. Dormant and new flags are computed again at this moment. */
+  async open(ctx: RequestContext, id: string): Promise<AccessReviewView> {
+    return this.transition(ctx, id, 'access-review.open', async (manager, campaign) => {
+      assertStatus(campaign, ['draft'], 'opening');
+      const [{ accounts }]: { accounts: number }[] = await manager.query(
+        `SELECT count(*)::int AS accounts FROM access_review_item
+         WHERE access_review_id = $1 AND NOT ('removed' = ANY(flags))`,
+        [campaign.id],
+      );
+      if (accounts === 0) throw new ConflictException('Import the accounts (CSV) before opening the review');
+      const now = new Date();
+      await refreshComparison(manager, campaign, now);
+      campaign.status = 'open';
+      campaign.openedAt = now;
+    });
+  }
+
+  /**
+   * `open` → `closed` once every account is decided (409 otherwise): each revocation or modification becomes a
+   * remediation task due `VIGIE_REMEDIATION_DELAY_DAYS` after the campaign's due date. With nothing to
+   * remediate, the campaign is remediated at once.
+   */
+  async close(ctx: RequestContext, id: string): Promise<AccessReviewView> {
+    return this.transition(ctx, id, 'access-review.close', async (manager, campaign) => {
+      assertStatus(campaign, ['open'], 'closing');
+      const [{ pending }]: { pending: number }[] = await manager.query(
+        `SELECT count(*)::int AS pending FROM access_review_item
+         WHERE access_review_id = $1 AND decision IS NULL AND NOT ('removed' = ANY(flags))`,
+        [campaign.id],
+      );
+      if (pending > 0) {
+        throw new ConflictException(
+          `${pending} account(s) have no decision yet: the review cannot be closed`,
+        );
+      }
+      const tasks: unknown[] = await manager.query(
+        `INSERT INTO remediation_task (organisation_id, access_review_id, item_id, action, due_date)
+         SELECT organisation_id, access_review_id, id, decision, $2::date
+         FROM access_review_item
+         WHERE access_review_id = $1 AND decision IN ('revoke', 'modify')
+         RETURNING id`,
+        [campaign.id, addDays(campaign.dueDate, this.config.remediationDelayDays)],
+      );
+      const now = new Date();
+      campaign.status = tasks.length === 0 ? 'remediated' : 'closed';
+      campaign.closedAt = now;
+      if (tasks.length === 0) campaign.remediatedAt = now;
+    });
+  }
+
+  private transition(
+    ctx: RequestContext,
+    id: string,
+    action: string,
+    change: (manager: EntityManager, campaign: AccessReview) => Promise<void>,
+  ): Promise<AccessReviewView> {
+    return this.tx.run(async (manager) => {
+      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
+      assertCan(ctx, 'update', 'AccessReview', campaign);
+      const before = { ...campaign };
+      await change(manager, campaign);
+      await manager.save(campaign);
+      await recordAudit(manager, ctx, {
+        action,
+        entity: 'access-review',
+        entityId: campaign.id,
+        organisationId: campaign.organisationId,
+        before,
+        after: campaign,
+      });
+      return (await toViews(manager, [campaign]))[0];
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { recordAudit, RequestContext } from '@vigie/core';
+import { DataSource } from 'typeorm';
+import { addMonths, parisDay } from '../dates';
+
+/** Name of the daily job (and queue) that creates the next campaigns. */
+export const SCHEDULE_JOB = 'access-reviews.schedule';
+/** Every day at 02:15, Paris time. */
+export const SCHEDULE_CRON = '15 2 * * *';
+
+export interface CreatedCampaign {
+  id: string;
+  previousCampaignId: string;
+  organisationId: string;
+  name: string;
+  dueDate: string;
+}
+
+interface Candidate {
+  id: string;
+  organisationId: string;
+  applicationId: string;
+  name: string;
+  dueDate: string;
+  recurrenceMonths: number;
+}
+
+/**
+ * The next due date of a recurring campaign: N months after the previous one's, or as many periods of N months
+ * as it takes to reach `today` (a campaign left behind for a year does not spawn a year of overdue ones).
+ */
+export function nextDueDate(previousDue: string, months: number, today: string): string {
+  let periods = 1;
+  let due = addMonths(previousDue, months);
+  while (due < today) {
+    periods += 1;
+    due = addMonths(previousDue, periods * months);
+  }
+  return due;
+}
+
+/**
+ * Creates the next campaign of every recurring campaign that is finished (closed or remediated) or past its
+ * due date, has no successor yet, and whose application is still deployed for the member: a draft with the
+ * same member, application, name and recurrence, linked to its predecessor (the reviewers of its accounts are
+ * carried over at import). Idempotent, also between processes: the unique `previous_campaign_id` with
+ * `ON CONFLICT DO NOTHING` makes a second run (the CLI, another API instance) create nothing.
+ */
+export async function createDueRecurrences(
+  dataSource: DataSource,
+  ctx: RequestContext,
+  today: string = parisDay(),
+): Promise<CreatedCampaign[]> {
+  const candidates: Candidate[] = await dataSource.query(
+    `SELECT p.id, p.organisation_id AS "organisationId", p.application_id AS "applicationId", p.name,
+       to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.recurrence_months AS "recurrenceMonths"
+     FROM access_review p
+     WHERE p.recurrence_months IS NOT NULL
+       AND (p.status IN ('closed', 'remediated') OR p.due_date < $1::date)
+       AND NOT EXISTS (SELECT 1 FROM access_review n WHERE n.previous_campaign_id = p.id)
+       AND EXISTS (SELECT 1 FROM deployment d
+                   WHERE d.application_id = p.application_id AND d.organisation_id = p.organisation_id)
+     ORDER BY p.due_date, p.id`,
+    [today],
+  );
+  const created: CreatedCampaign[] = [];
+  for (const previous of candidates) {
+    const dueDate = nextDueDate(previous.dueDate, previous.recurrenceMonths, today);
+    const campaign = await dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO access_review
+           (organisation_id, application_id, name, due_date, recurrence_months, status, previous_campaign_id)
+         VALUES ($1, $2, $3, $4, $5, 'draft', $6)
+         ON CONFLICT (previous_campaign_id) DO NOTHING
+         RETURNING id`,
+        [
+          previous.organisationId,
+          previous.applicationId,
+          previous.name,
+          dueDate,
+          previous.recurrenceMonths,
+          previous.id,
+        ],
+      );
+      if (rows.length === 0) return null;
+      const next: CreatedCampaign = {
+        id: rows[0].id,
+        previousCampaignId: previous.id,
+        organisationId: previous.organisationId,
+        name: previous.name,
+        dueDate,
+      };
+      await recordAudit(manager, ctx, {
+        action: 'access-review.recur',
+        entity: 'access-review',
+        entityId: next.id,
+        organisationId: next.organisationId,
+        before: null,
+        after: { ...next, applicationId: previous.applicationId, status: 'draft' },
+      });
+      return next;
+    });
+    if (campaign) created.push(campaign);
+  }
+  return created;
+}

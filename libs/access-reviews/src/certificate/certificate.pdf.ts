@@ -1,0 +1,121 @@
+import { formatDateFr, formatDateTimeFr, formatNumberFr, PdfReport } from '@vigie/documents';
+import type { CampaignStatus } from '../campaigns/access-review.entity';
+import type { CertificateChange, CertificateData } from './certificate-data';
+
+export const STATUS_FR: Record<CampaignStatus, string> = {
+  draft: 'Brouillon',
+  open: 'En cours',
+  closed: 'Clôturée',
+  remediated: 'Remédiée',
+};
+
+const DECISION_FR: Record<CertificateChange['decision'], string> = {
+  revoke: 'Révocation',
+  modify: 'Modification',
+};
+
+function remediation(change: CertificateChange): string {
+  if (change.taskStatus === 'done' && change.doneAt) {
+    return `Faite le ${formatDateFr(change.doneAt)}${change.doneByName ? ` par ${change.doneByName}` : ''}`;
+  }
+  return `À faire (échéance ${formatDateFr(change.taskDueDate)})`;
+}
+
+/**
+ * « Certificat de revue des accès »: the scope (member, application), the dates, the reviewers, the decisions
+ * counted, and every revocation and modification with its remediation. Evidence for ISO/IEC 27001:2022
+ * control 5.18 (« Droits d'accès »).
+ */
+export async function renderCertificatePdf(data: CertificateData): Promise<Buffer> {
+  const { campaign, counts } = data;
+  const title = `Certificat de revue des accès — ${data.applicationName}`;
+  const report = new PdfReport({ title, organisationName: data.memberName, generatedAt: data.generatedAt });
+  report.title('Certificat de revue des accès', `${data.applicationName} — ${data.memberName}`);
+  report.fields([
+    ['Campagne', campaign.name],
+    ['Organisme', data.memberName],
+    ['Application', data.applicationName],
+    ['Statut', STATUS_FR[campaign.status]],
+    ['Créée le', formatDateFr(campaign.createdAt)],
+    ['Ouverte le', formatDateFr(campaign.openedAt)],
+    ['Échéance', formatDateFr(campaign.dueDate)],
+    ['Clôturée le', formatDateFr(campaign.closedAt)],
+    ['Remédiation terminée le', campaign.remediatedAt ? formatDateFr(campaign.remediatedAt) : 'en cours'],
+    [
+      'Récurrence',
+      campaign.recurrenceMonths
+        ? `tous les ${campaign.recurrenceMonths} mois`
+        : 'aucune (campagne ponctuelle)',
+    ],
+  ]);
+  report.paragraph(
+    `Ce certificat atteste que les ${formatNumberFr(counts.accounts)} comptes de l’application ` +
+      `${data.applicationName} utilisés par ${data.memberName} ont été revus un par un par les relecteurs ` +
+      'désignés ci-dessous, chaque compte ayant reçu une décision (conserver, révoquer ou modifier) motivée ' +
+      'lorsqu’elle retire ou modifie un droit. Il constitue une preuve de la mesure 5.18 « Droits d’accès » de ' +
+      'l’annexe A de la norme ISO/IEC 27001:2022.',
+    { muted: true },
+  );
+
+  report.heading('Décisions');
+  report.table(
+    [
+      { header: 'Décision', width: 3 },
+      { header: 'Comptes', width: 1, align: 'right' },
+    ],
+    [
+      ['Conservés', formatNumberFr(counts.keep)],
+      ['Révoqués', formatNumberFr(counts.revoke)],
+      ['Modifiés', formatNumberFr(counts.modify)],
+      ['Total des comptes revus', formatNumberFr(counts.accounts)],
+      ['Comptes disparus depuis la revue précédente (sans décision)', formatNumberFr(counts.removed)],
+    ],
+  );
+  report.heading('Signalements', 2);
+  report.table(
+    [
+      { header: 'Signalement', width: 3 },
+      { header: 'Comptes', width: 1, align: 'right' },
+    ],
+    [
+      ['Dormants (aucune connexion depuis plus de 90 jours, ou jamais)', formatNumberFr(counts.dormant)],
+      ['Orphelins (sans personne correspondante chez le membre)', formatNumberFr(counts.orphan)],
+      ['Privilégiés (rôle d’administration)', formatNumberFr(counts.privileged)],
+      ['Nouveaux depuis la revue précédente', formatNumberFr(counts.new)],
+    ],
+  );
+
+  report.heading('Relecteurs');
+  report.table(
+    [
+      { header: 'Relecteur', width: 2 },
+      { header: 'Courriel', width: 2.4 },
+      { header: 'Comptes confiés', width: 1, align: 'right' },
+      { header: 'Décidés', width: 1, align: 'right' },
+    ],
+    data.reviewers.map((r) => [r.name, r.email, formatNumberFr(r.accounts), formatNumberFr(r.decided)]),
+    'Aucun relecteur',
+  );
+
+  report.heading('Révocations et modifications');
+  report.table(
+    [
+      { header: 'Compte', width: 1.5 },
+      { header: 'Rôle', width: 1.3 },
+      { header: 'Décision', width: 1.35 },
+      { header: 'Motif', width: 1.75 },
+      { header: 'Décidée par', width: 1.5 },
+      { header: 'Remédiation', width: 1.6 },
+    ],
+    data.changes.map((c) => [
+      c.displayName ? `${c.username} (${c.displayName})` : c.username,
+      c.role,
+      DECISION_FR[c.decision],
+      c.reason,
+      c.decidedByName ? `${c.decidedByName}, ${c.decidedAt ? formatDateTimeFr(c.decidedAt) : ''}` : '',
+      remediation(c),
+    ]),
+    'Aucune révocation ni modification',
+  );
+  return report.finish();
+}

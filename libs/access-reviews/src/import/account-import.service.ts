@@ -1,0 +1,219 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan } from '@vigie/authz';
+import {
+  APP_CONFIG,
+  AppConfig,
+  recordAudit,
+  RequestContext,
+  UnsupportedMediaTypeException,
+} from '@vigie/core';
+import { Transactions } from '@vigie/db';
+import { Organisation } from '@vigie/identity';
+import { EntityManager } from 'typeorm';
+import { AccessReview } from '../campaigns/access-review.entity';
+import { assertStatus, loadCampaign } from '../campaigns/campaign-access';
+import { AccessReviewItem, Flag } from '../items/access-review-item.entity';
+import { deleteRemovedItems, previousClosedCampaign, refreshComparison } from '../items/comparison';
+import { isDormant, isPrivilegedRole } from '../items/flags';
+import { memberPeople } from '../people';
+import { AccountLine, readAccountCsv, RejectedLine } from './account-csv';
+
+/**
+ * Inserts a batch of accounts in one statement with one array parameter per column (`unnest`): the statement
+ * and its parameters stay small and the same whatever the batch size. Flags travel as comma-joined text.
+ */
+async function insertItems(manager: EntityManager, rows: Partial<AccessReviewItem>[]): Promise<void> {
+  const column = <K extends keyof AccessReviewItem>(key: K) => rows.map((row) => row[key] ?? null);
+  await manager.query(
+    `INSERT INTO access_review_item
+       (organisation_id, access_review_id, line, username, display_name, email, role, last_login, flags, reviewer_id)
+     SELECT o, r, l, u, d, e, ro, ll, string_to_array(f, ','), rv
+     FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+                 $8::timestamptz[], $9::text[], $10::uuid[]) AS t(o, r, l, u, d, e, ro, ll, f, rv)`,
+    [
+      column('organisationId'),
+      column('accessReviewId'),
+      column('line'),
+      column('username'),
+      column('displayName'),
+      column('email'),
+      column('role'),
+      column('lastLogin'),
+      rows.map((row) => (row.flags ?? []).join(',')),
+      column('reviewerId'),
+    ],
+  );
+}
+
+/** Accounts inserted per statement while streaming an import. */
+export const IMPORT_BATCH_SIZE = 1000;
+
+export interface ImportResult {
+  imported: number;
+  rejected: RejectedLine[];
+}
+
+const CSV_TYPES = ['text/csv', 'application/csv'];
+
+/** 415 unless the body is declared as CSV in UTF-8 (or with no charset). */
+export function assertCsvContentType(contentType: string | undefined): void {
+  const [type, ...params] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
+  if (!CSV_TYPES.includes(type)) {
+    throw new UnsupportedMediaTypeException('The account list must be sent as text/csv');
+  }
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new UnsupportedMediaTypeException('The account list must be UTF-8 text (charset=utf-8)');
+  }
+}
+
+/**
+ * Imports the accounts of a draft campaign from a CSV body, streamed: lines are checked one by one and valid
+ * accounts inserted in batches of {@link IMPORT_BATCH_SIZE}, all in one transaction (a file that cannot be read
+ * as a whole writes nothing). Bad lines are reported with their reason and imported accounts keep their line.
+ */
+@Injectable()
+export class AccountImportService {
+  constructor(
+    private readonly tx: Transactions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async import(
+    ctx: RequestContext,
+    id: string,
+    contentType: string | undefined,
+    body: AsyncIterable<Buffer | string>,
+  ): Promise<ImportResult> {
+    return this.tx.run(async (manager) => {
+      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
+      assertCan(ctx, 'update', 'AccessReview', campaign);
+      assertStatus(campaign, ['draft'], 'importing accounts');
+      assertCsvContentType(contentType);
+      const now = new Date();
+      const assign = await this.reviewerAssignment(manager, campaign);
+      await deleteRemovedItems(manager, campaign.id);
+      const seen = await this.existingUsernames(manager, campaign.id);
+      const rejected: RejectedLine[] = [];
+      let batch: Partial<AccessReviewItem>[] = [];
+      let imported = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await insertItems(manager, batch);
+        imported += batch.length;
+        batch = [];
+      };
+      for await (const parsed of readAccountCsv(body, { limitBytes: this.config.uploadLimitBytes, now })) {
+        if (!parsed.ok) {
+          rejected.push(parsed.rejected);
+          continue;
+        }
+        const account = parsed.account;
+        const key = account.username.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) {
+          rejected.push({
+            line: account.line,
+            reason:
+              first === 0
+                ? `username "${account.username}" is already imported in this review`
+                : `duplicate username "${account.username}" (already on line ${first})`,
+          });
+          continue;
+        }
+        seen.set(key, account.line);
+        const reviewer = assign(account);
+        if ('reason' in reviewer) {
+          rejected.push({ line: account.line, reason: reviewer.reason });
+          continue;
+        }
+        batch.push(this.item(campaign, account, reviewer.reviewerId, now, assign.memberEmails));
+        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+      }
+      await flush();
+      await refreshComparison(manager, campaign, now);
+      await recordAudit(manager, ctx, {
+        action: 'access-review.import',
+        entity: 'access-review',
+        entityId: campaign.id,
+        organisationId: campaign.organisationId,
+        changes: {
+          imported: { before: null, after: imported },
+          rejected: { before: null, after: rejected.length },
+        },
+      });
+      return { imported, rejected };
+    });
+  }
+
+  private item(
+    campaign: AccessReview,
+    account: AccountLine,
+    reviewerId: string,
+    now: Date,
+    memberEmails: Set<string>,
+  ): Partial<AccessReviewItem> {
+    const flags: Flag[] = [];
+    if (isDormant(account.lastLogin, now)) flags.push('dormant');
+    if (!account.email || !memberEmails.has(account.email)) flags.push('orphan');
+    if (isPrivilegedRole(account.role)) flags.push('privileged');
+    return {
+      organisationId: campaign.organisationId,
+      accessReviewId: campaign.id,
+      line: account.line,
+      username: account.username,
+      displayName: account.displayName,
+      email: account.email,
+      role: account.role,
+      lastLogin: account.lastLogin,
+      flags,
+      reviewerId,
+    };
+  }
+
+  /** Usernames already in the campaign (lower-cased), marked with line 0. */
+  private async existingUsernames(manager: EntityManager, campaignId: string): Promise<Map<string, number>> {
+    const rows: { username: string }[] = await manager.query(
+      `SELECT lower(username) AS username FROM access_review_item WHERE access_review_id = $1`,
+      [campaignId],
+    );
+    return new Map(rows.map((row) => [row.username, 0]));
+  }
+
+  /**
+   * Chooses each account's reviewer: the member's user named by `reviewerEmail` (a line naming anyone else is
+   * refused); without one, the reviewer of the same account in the campaign this one recurs from (or the
+   * previous closed one) when they still belong to the member; else the member's first DPO; with no DPO, the
+   * line is refused.
+   */
+  private async reviewerAssignment(manager: EntityManager, campaign: AccessReview) {
+    const people = await memberPeople(manager, campaign.organisationId);
+    const memberName = (await manager.findOneByOrFail(Organisation, { id: campaign.organisationId })).name;
+    const source = campaign.previousCampaignId ?? (await previousClosedCampaign(manager, campaign));
+    const carried = new Map<string, string>();
+    if (source) {
+      const rows: { username: string; reviewerId: string }[] = await manager.query(
+        `SELECT lower(username) AS username, reviewer_id AS "reviewerId" FROM access_review_item
+         WHERE access_review_id = $1 AND reviewer_id IS NOT NULL`,
+        [source],
+      );
+      for (const row of rows) if (people.byId.has(row.reviewerId)) carried.set(row.username, row.reviewerId);
+    }
+    const assign = (account: AccountLine): { reviewerId: string } | { reason: string } => {
+      if (account.reviewerEmail) {
+        const person = people.byEmail.get(account.reviewerEmail);
+        return person
+          ? { reviewerId: person.userId }
+          : { reason: `unknown reviewer "${account.reviewerEmail}": not a user of ${memberName}` };
+      }
+      const reviewerId = carried.get(account.username.toLowerCase()) ?? people.defaultDpo?.userId;
+      return reviewerId
+        ? { reviewerId }
+        : { reason: `no reviewer: reviewerEmail is empty and ${memberName} has no DPO to review by default` };
+    };
+    return Object.assign(assign, { memberEmails: new Set(people.byEmail.keys()) });
+  }
+}

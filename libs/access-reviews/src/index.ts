@@ -1,0 +1,10 @@
+export * from './access-reviews.module';
+export { AccessReview, CAMPAIGN_STATUSES } from './campaigns/access-review.entity';
+export type { CampaignStatus } from './campaigns/access-review.entity';
+export { AccessReviewItem, DECISIONS, FLAGS } from './items/access-review-item.entity';
+export type { Decision, Flag } from './items/access-review-item.entity';
+export { RemediationTask } from './remediation/remediation-task.entity';
+export { createDueRecurrences, SCHEDULE_JOB, SCHEDULE_CRON } from './campaigns/recurrence';
+export type { CreatedCampaign } from './campaigns/recurrence';
+export { RecurrenceService } from './campaigns/recurrence.service';
+export { MAX_ACCOUNT_LINES } from './import/account-csv';

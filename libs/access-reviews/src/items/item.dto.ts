@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
+import { PageQuery } from '@vigie/core';
+import { DECISIONS, Decision, FLAGS, Flag } from './access-review-item.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class DecisionDto {
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS)
+  decision: Decision;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required for revoke and modify' })
+  @ValidateIf((dto: DecisionDto) => dto.decision !== 'keep' || dto.reason !== undefined)
+  @Transform(trim)
+  @IsString({ message: 'reason is required for revoke and modify' })
+  @Length(1, 2000, { message: 'reason is required for revoke and modify (at most 2000 characters)' })
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Version of the item last read; a stale one answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ReassignDto {
+  @ApiProperty({ format: 'uuid', description: 'A user of the member' })
+  @IsUUID()
+  reviewerId: string;
+}
+
+export const DECISION_FILTERS = [...DECISIONS, 'pending'] as const;
+
+export class ItemListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FLAGS })
+  @IsOptional()
+  @IsIn(FLAGS)
+  flag?: Flag;
+
+  @ApiPropertyOptional({ enum: DECISION_FILTERS, description: '`pending`: not decided yet' })
+  @IsOptional()
+  @IsIn(DECISION_FILTERS)
+  decision?: (typeof DECISION_FILTERS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  reviewerId?: string;
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { ConflictException, Page, recordAudit, RequestContext, toPage } from '@vigie/core';
+import { findPage, Transactions } from '@vigie/db';
+import { EntityManager } from 'typeorm';
+import { AccessReview } from '../campaigns/access-review.entity';
+import { parisDay } from '../dates';
+import { RemediationListQuery } from './remediation.dto';
+import { RemediationTask, TaskStatus } from './remediation-task.entity';
+
+/** What the API shows of a remediation task, with the account and the decision behind it. */
+export interface RemediationTaskView {
+  id: string;
+  organisationId: string;
+  accessReviewId: string;
+  accessReviewName: string;
+  itemId: string;
+  username: string;
+  role: string | null;
+  action: 'revoke' | 'modify';
+  reason: string | null;
+  status: TaskStatus;
+  dueDate: string;
+  overdue: boolean;
+  doneAt: Date | null;
+  doneBy: string | null;
+  note: string | null;
+  version: number;
+}
+
+/** The operator's remediation tasks: listed (scoped in SQL, overdue ones on request) and marked done. */
+@Injectable()
+export class RemediationService {
+  constructor(private readonly tx: Transactions) {}
+
+  async list(ctx: RequestContext, query: RemediationListQuery): Promise<Page<RemediationTaskView>> {
+    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'RemediationTask', RemediationTask, 't')
+      .setParameter('today', parisDay())
+      .orderBy('t.dueDate', 'ASC')
+      .addOrderBy('t.id', 'ASC');
+    if (query.overdue === 'true') qb.andWhere(`t.status = 'to-do' AND t.dueDate < :today`);
+    if (query.overdue === 'false') qb.andWhere(`NOT (t.status = 'to-do' AND t.dueDate < :today)`);
+    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.accessReviewId) qb.andWhere('t.accessReviewId = :reviewId', { reviewId: query.accessReviewId });
+    if (query.organisationId) qb.andWhere('t.organisationId = :org', { org: query.organisationId });
+    const { items, total } = await findPage(qb, query);
+    return toPage(
+      await this.views(
+        this.tx.reader,
+        items.map((task) => task.id),
+      ),
+      total,
+      query,
+    );
+  }
+
+  /**
+   * Marks a task done (security officer): by whom and when are kept. When it was the campaign's last task to
+   * do, the campaign becomes `remediated`.
+   */
+  async done(ctx: RequestContext, id: string, note?: string): Promise<RemediationTaskView> {
+    return this.tx.run(async (manager) => {
+      const task = await findVisibleOrFail(manager, ctx, 'RemediationTask', RemediationTask, id, {
+        lock: true,
+        label: 'Remediation task',
+      });
+      assertCan(ctx, 'update', 'RemediationTask', task);
+      if (task.status === 'done') throw new ConflictException('This remediation task is already done');
+      task.status = 'done';
+      task.doneAt = new Date();
+      task.doneBy = ctx.userId;
+      task.note = note ?? null;
+      await manager.save(task);
+      await recordAudit(manager, ctx, {
+        action: 'remediation-task.done',
+        entity: 'remediation-task',
+        entityId: task.id,
+        organisationId: task.organisationId,
+        changes: { status: { before: 'to-do', after: 'done' }, note: { before: null, after: task.note } },
+      });
+      await this.completeCampaign(manager, ctx, task.accessReviewId);
+      return (await this.views(manager, [task.id]))[0];
+    });
+  }
+
+  private async completeCampaign(
+    manager: EntityManager,
+    ctx: RequestContext,
+    campaignId: string,
+  ): Promise<void> {
+    const campaign = await manager
+      .createQueryBuilder(AccessReview, 'r')
+      .where('r.id = :campaignId', { campaignId })
+      .setLock('pessimistic_write')
+      .getOneOrFail();
+    const [{ left }]: { left: number }[] = await manager.query(
+      `SELECT count(*)::int AS left FROM remediation_task WHERE access_review_id = $1 AND status = 'to-do'`,
+      [campaignId],
+    );
+    if (left > 0 || campaign.status !== 'closed') return;
+    campaign.status = 'remediated';
+    campaign.remediatedAt = new Date();
+    await manager.save(campaign);
+    await recordAudit(manager, ctx, {
+      action: 'access-review.remediated',
+      entity: 'access-review',
+      entityId: campaign.id,
+      organisationId: campaign.organisationId,
+      changes: { status: { before: 'closed', after: 'remediated' } },
+    });
+  }
+
+  /** The views of these tasks, in the order of `ids`. */
+  private async views(manager: EntityManager, ids: string[]): Promise<RemediationTaskView[]> {
+    if (ids.length === 0) return [];
+    const rows: RemediationTaskView[] = await manager.query(
+      `SELECT t.id, t.organisation_id AS "organisationId", t.access_review_id AS "accessReviewId",
+         r.name AS "accessReviewName", t.item_id AS "itemId", i.username, i.role, t.action, i.reason, t.status,
+         to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", (t.status = 'to-do' AND t.due_date < $2::date) AS overdue,
+         t.done_at AS "doneAt", t.done_by AS "doneBy", t.note, t.version
+       FROM remediation_task t JOIN access_review_item i ON i.id = t.item_id
+       JOIN access_review r ON r.id = t.access_review_id WHERE t.id = ANY($1::uuid[])`,
+      [ids, parisDay()],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)!);
+  }
+}
