@@ -17,7 +17,8 @@ export type Subject =
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision):
  * editors may write an entry without being able to sign it off.
  */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate';
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'validate'] as const;
+export type Action = (typeof ACTIONS)[number];
 
 /**
  * How far a grant reaches: `own` is limited to the organisation where the role is held; `any` covers every
