@@ -1,4 +1,4 @@
-import { exportRow } from './register-columns';
+import { exportRow, neutraliseFormula, restoreFormulaText } from './register-columns';
 import { checkRow, isoDate, keyFromLabel } from './register-import';
 import { LEGAL_BASIS_LABELS, GDPR_LEGAL_BASIS_NAMES, FINAL_FATE_LABELS } from '../data/register-labels';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
@@ -89,5 +89,14 @@ describe('register spreadsheet import', () => {
     expect(errors.find((e) => e.column === 'Finalités et bases légales')?.message).toBe(
       'ligne 1 de la cellule (base légale) : valeur non reconnue « Bon plaisir »',
     );
+  });
+
+  it('keeps spreadsheet formulas out of the CSV cells and reads them back as text', () => {
+    expect(neutraliseFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(neutraliseFormula('-1')).toBe("'-1");
+    expect(neutraliseFormula('Aide sociale')).toBe('Aide sociale');
+    expect(neutraliseFormula(3)).toBe(3);
+    expect(restoreFormulaText(String(neutraliseFormula('@SUM(A1)')))).toBe('@SUM(A1)');
+    expect(restoreFormulaText("'Aide")).toBe("'Aide");
   });
 });

@@ -12,7 +12,7 @@ import { fromBuffer } from 'file-type';
 import { loadApplications } from '../activities/activity-view';
 import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
-import { REGISTER_COLUMNS, exportRow } from './register-columns';
+import { exportRow, neutraliseFormula, REGISTER_COLUMNS, restoreFormulaText } from './register-columns';
 import { checkRow } from './register-import';
 
 /** A spreadsheet ready to send. */
@@ -96,7 +96,7 @@ export class RegisterSpreadsheetsService {
   async exportCsv(ctx: RequestContext, organisationId: string): Promise<SpreadsheetFile> {
     const { organisation, rows } = await this.rows(ctx, organisationId);
     const text = stringify(
-      rows.map((row) => REGISTER_COLUMNS.map((column) => row[column.key])),
+      rows.map((row) => REGISTER_COLUMNS.map((column) => neutraliseFormula(row[column.key]))),
       {
         header: true,
         columns: REGISTER_COLUMNS.map((column) => column.header),
@@ -287,7 +287,7 @@ async function readTable(buffer: Buffer): Promise<{ header: string[]; rows: stri
       `the CSV file cannot be read: ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  const [header = [], ...rows] = records;
+  const [header = [], ...rows] = records.map((record) => record.map(restoreFormulaText));
   return { header, rows: rows.filter((row) => row.some((cell) => cell.trim() !== '')) };
 }
 
