@@ -1,7 +1,7 @@
 /**
  * Register PDF of a member with N activities (default 300): render time, PDF size and pages, and the server's
  * resident memory before, at its peak during the render (sampled every 5 ms) and after.
- * Run: npm run build && node -r ./scripts/ts-register.js bench/register-pdf.ts [embedded|postgres] [activities]
+ * Run: npm run build && node -r ./scripts/ts-register.js bench/register-pdf.ts [embedded|postgres] [activities] [runs]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ function rssMiB(pid: number): number {
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? 'postgres';
   const count = Number(process.argv[3] ?? 300);
+  const runs = Number(process.argv[4] ?? 3);
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-bench-pdf-'));
   const database = mode === 'postgres' ? await freshServerDatabase('vigie_bench_register_pdf') : undefined;
   const env = database
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     );
     const pid = server.child.pid!;
     const times: number[] = [];
-    for (let run = 1; run <= 3; run += 1) {
+    for (let run = 1; run <= runs; run += 1) {
       global.gc?.();
       const before = rssMiB(pid);
       let peak = before;
