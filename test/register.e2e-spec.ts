@@ -294,6 +294,15 @@ describe('Register of processing activities (e2e)', () => {
           .send({ name: 'Sans version' }),
         400,
       );
+      for (const body of [{ name: null }, { purposes: null }, { dataSubjects: null }]) {
+        expectProblem(
+          await app.http
+            .patch(`${api}/processing-activities/${entry.id}`)
+            .set(as(world.editorA))
+            .send({ ...body, version: 2 }),
+          400,
+        );
+      }
       const stored = await app.http.get(`${api}/processing-activities/${entry.id}`).set(as(world.editorA));
       expect(stored.body).toMatchObject({ name: 'État civil (actes)', version: 2 });
     });
