@@ -147,6 +147,23 @@ describe('Application catalog (e2e)', () => {
     );
   });
 
+  it('refuses a null for a field that cannot be empty (400), accepts it where it removes a value', async () => {
+    const current = await app.http.get(`${BASE}/${appB.id}`).set(as(world.admin));
+    expectProblem(
+      await app.http
+        .patch(`${BASE}/${appB.id}`)
+        .set(as(world.admin))
+        .send({ name: null, version: current.body.version }),
+      400,
+    );
+    const cleared = await app.http
+      .patch(`${BASE}/${appB.id}`)
+      .set(as(world.admin))
+      .send({ purpose: 'Demandes de logement', vendorId: null, version: current.body.version });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ name: 'Pelehas', vendorId: null, purpose: 'Demandes de logement' });
+  });
+
   it('updates with the version last read and refuses a stale one with 409', async () => {
     const updated = await app.http
       .patch(`${BASE}/${appA.id}`)

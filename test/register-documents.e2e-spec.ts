@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { SHEET_SECTIONS } from '@vigie/register';
 import { pdfText } from './support/pdf-text';
@@ -295,31 +296,44 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
       expect(await countRows(app, 'processing_activity')).toBe(before);
     });
 
-    it('imports back an exported XLSX file (labels read back as keys)', async () => {
+    it('imports back an exported XLSX file: lines with their Identifiant update their entry, labels read back as keys', async () => {
       const exported = await app.http
         .get(`${api}/organisations/${world.memberA.id}/register.xlsx`)
         .set(as(world.dpoA))
         .buffer(true)
         .parse(binary);
-      const before = await countRows(app, 'processing_activity');
-      const current = await app.http
-        .get(`${api}/organisations/${world.memberA.id}/processing-activities?pageSize=200`)
-        .set(as(world.dpoA));
-      const response = await app.http
-        .post(`${api}/organisations/${world.memberA.id}/register/import`)
-        .set(as(world.dpoA))
-        .attach('file', exported.body as Buffer, 'registre.xlsx');
-      expect(response.status).toBe(201);
-      expect(response.body.imported).toBe(current.body.total);
-      expect(await countRows(app, 'processing_activity')).toBe(before + current.body.total);
-      const copy = response.body.items.find(
-        (i: { name: string }) => i.name === 'Dossier patient des centres municipaux de santé',
-      );
       const original = await app.http
         .get(`${api}/processing-activities/${sheetEntry.id}`)
         .set(as(world.dpoA));
-      const imported = await app.http.get(`${api}/processing-activities/${copy.id}`).set(as(world.dpoA));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(exported.body as never);
+      const sheet = workbook.worksheets[0];
+      let line = 0;
+      sheet.eachRow((row, number) => {
+        if (row.getCell(1).text === sheetEntry.id) {
+          row.getCell(3).value = 'Dossier patient informatisé des CMS';
+          line = number;
+        }
+      });
+      expect(line).toBeGreaterThan(1);
+      const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+      const before = await countRows(app, 'processing_activity');
+      const total = sheet.rowCount - 1;
+
+      const response = await app.http
+        .post(`${api}/organisations/${world.memberA.id}/register/import`)
+        .set(as(world.dpoA))
+        .attach('file', edited, 'registre.xlsx');
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ imported: total, created: 0, updated: 1, unchanged: total - 1 });
+      expect(await countRows(app, 'processing_activity')).toBe(before);
+      const updated = await app.http.get(`${api}/processing-activities/${sheetEntry.id}`).set(as(world.dpoA));
+      expect(updated.body).toMatchObject({
+        description: 'Dossier patient informatisé des CMS',
+        version: original.body.version + 1,
+      });
       for (const field of [
+        'name',
         'purposes',
         'dataSubjects',
         'dataCategories',
@@ -327,11 +341,44 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
         'recipients',
         'transfers',
         'securityMeasures',
+        'dpiaCriteria',
         'cnilListItems',
         'applicationIds',
+        'reviewDate',
       ]) {
-        expect([field, imported.body[field]]).toEqual([field, original.body[field]]);
+        expect([field, updated.body[field]]).toEqual([field, original.body[field]]);
       }
+
+      // The same file again: that entry changed since the export, so nothing is written.
+      const stale = await app.http
+        .post(`${api}/organisations/${world.memberA.id}/register/import`)
+        .set(as(world.dpoA))
+        .attach('file', edited, 'registre.xlsx');
+      expectProblem(stale, 400);
+      expect(stale.body.errors).toEqual([
+        expect.objectContaining({
+          line,
+          column: 'Version',
+          message: expect.stringContaining("modifiée depuis l'export"),
+        }),
+      ]);
+      const after = await app.http.get(`${api}/processing-activities/${sheetEntry.id}`).set(as(world.dpoA));
+      expect(after.body.version).toBe(updated.body.version);
+    });
+
+    it('refuses an Identifiant that is not an entry of this register', async () => {
+      const csv = [
+        `Identifiant;Version;${header}`,
+        `${randomUUID()};1;X;;;F | public-task;residents;identity | | 1 an | destruction;;;;;;;;`,
+      ].join('\n');
+      const before = await countRows(app, 'processing_activity');
+      const response = await app.http
+        .post(`${api}/organisations/${world.memberA.id}/register/import`)
+        .set(as(world.dpoA))
+        .attach('file', Buffer.from(csv), 'r.csv');
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ line: 2, column: 'Identifiant' })]);
+      expect(await countRows(app, 'processing_activity')).toBe(before);
     });
 
     it('refuses readers, other members and files that are not spreadsheets', async () => {

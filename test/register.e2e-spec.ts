@@ -294,6 +294,15 @@ describe('Register of processing activities (e2e)', () => {
           .send({ name: 'Sans version' }),
         400,
       );
+      for (const body of [{ name: null }, { purposes: null }, { dataSubjects: null }]) {
+        expectProblem(
+          await app.http
+            .patch(`${api}/processing-activities/${entry.id}`)
+            .set(as(world.editorA))
+            .send({ ...body, version: 2 }),
+          400,
+        );
+      }
       const stored = await app.http.get(`${api}/processing-activities/${entry.id}`).set(as(world.editorA));
       expect(stored.body).toMatchObject({ name: 'État civil (actes)', version: 2 });
     });
@@ -515,6 +524,36 @@ describe('Register of processing activities (e2e)', () => {
       );
     });
 
+    it('refuses a bad template (400, nothing written) and template changes by members (403)', async () => {
+      const before = await countRows(app, 'register_template');
+      const bad = await app.http
+        .post(`${api}/applications/${appA.id}/register-templates`)
+        .set(as(world.admin))
+        .send(
+          entryPayload('Modèle invalide', {
+            applicationIds: undefined,
+            transfers: [{ recipient: 'Éditeur', country: 'US' }],
+          }),
+        );
+      expectProblem(bad, 400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'transfers.0.safeguard' })]);
+      expectProblem(
+        await app.http
+          .post(`${api}/applications/${appB.id}/register-templates`)
+          .set(as(world.admin))
+          .send({ name: 'X' }),
+        400,
+      );
+      expect(await countRows(app, 'register_template')).toBe(before);
+      expectProblem(
+        await app.http
+          .patch(`${api}/register-templates/${template.id}`)
+          .set(as(world.dpoA))
+          .send({ name: 'X', version: 1 }),
+        403,
+      );
+    });
+
     it('creates an entry from a template, remembering its version', async () => {
       expectProblem(
         await app.http
@@ -604,6 +643,13 @@ describe('Register of processing activities (e2e)', () => {
           .set(as(world.readerA))
           .send({ fields: ['securityMeasures'], version: 1 }),
         403,
+      );
+      expectProblem(
+        await app.http
+          .post(`${api}/processing-activities/${fromTemplate.id}/apply-template`)
+          .set(as(world.editorA))
+          .send({ fields: ['securityMeasures'], version: 7 }),
+        409,
       );
       const applied = await app.http
         .post(`${api}/processing-activities/${fromTemplate.id}/apply-template`)

@@ -1,7 +1,5 @@
 import { ALL_ROLES } from './roles';
-import { Action, ROLE_TABLE, Subject } from './role-table';
-
-const ACTIONS: Action[] = ['read', 'create', 'update', 'delete', 'decide'];
+import { ACTIONS, ROLE_TABLE, Subject } from './role-table';
 
 /**
  * The role table as Markdown, for the README (a unit test keeps the README equal to this rendering):

@@ -40,7 +40,8 @@ export type Subject =
  * modify decision on an access-review item (distinct from `update`: the security officer manages items, imports
  * and reassigns them, but does not decide in the members' place).
  */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'validate' | 'decide';
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'validate', 'decide'] as const;
+export type Action = (typeof ACTIONS)[number];
 
 /**
  * How far a grant reaches: `own` is limited to the organisation where the role is held; `any` covers every

@@ -1,6 +1,7 @@
 import { RequestContext } from '@vigie/core';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { abilityFor } from './ability';
+import { createMongoAbility } from '@casl/ability';
+import { abilityFor, AppAbility } from './ability';
 import { abilityToBrackets, UnsupportedRuleError } from './casl-to-sql';
 import { applyScope, canInOrganisation } from './scoped-query';
 import type { Role } from './roles';
@@ -103,9 +104,11 @@ describe('scoped queries through a relation', () => {
   });
 
   it('refuses operators the relation field cannot translate', () => {
-    const ability = abilityFor(ctxWith([ORG_A, 'dpo']));
     // A rule with a comparison operator on the relation field: unsupported, so refused rather than guessed.
-    ability.update([{ action: 'read', subject: 'Application', conditions: { deployedTo: { $gt: ORG_A } } }]);
+    // (A fresh ability: the callers' abilities are never mutated.)
+    const ability = createMongoAbility([
+      { action: 'read', subject: 'Application', conditions: { deployedTo: { $gt: ORG_A } } },
+    ]) as AppAbility;
     const qb = dataSource.createQueryBuilder(FakeApplication, 'a');
     expect(() => qb.where(abilityToBrackets(qb, 'a', ability, 'read', 'Application')).getQuery()).toThrow(
       UnsupportedRuleError,

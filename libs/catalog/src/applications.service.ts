@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import {
+  assertNoNulls,
   ConflictException,
   ForbiddenActionException,
   Page,
@@ -86,6 +87,7 @@ export class ApplicationsService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
+    assertNoNulls(dto, ['purpose', 'vendorId']);
     return this.tx.run(async (manager) => {
       const application = await findVisibleOrFail(manager, ctx, 'Application', Application, id, {
         lock: true,

@@ -30,3 +30,15 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: toValidationException,
   });
 }
+
+/**
+ * 400 when a partial update sends `null` for a field that cannot be empty. `@IsOptional()` (and the
+ * `PartialType` of a create DTO) lets `null` through like `undefined`; for a PATCH, `null` would then erase a
+ * required value instead of leaving it alone. `nullable` lists the fields where `null` means "remove".
+ */
+export function assertNoNulls(dto: object, nullable: readonly string[] = []): void {
+  const errors = Object.entries(dto)
+    .filter(([field, value]) => value === null && !nullable.includes(field))
+    .map(([field]) => ({ field, message: `${field} cannot be null; leave it out to keep its value` }));
+  if (errors.length > 0) throw new ValidationException(errors.map((e) => e.message).join('; '), errors);
+}

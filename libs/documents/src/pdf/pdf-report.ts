@@ -28,6 +28,18 @@ const FONTS = {
   bold: readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
 };
 
+/** How a report handles its pages (see {@link PdfReport.render}). */
+export interface PdfReportOptions {
+  /**
+   * The number of pages the report will have, known from a first pass: each page gets its header and
+   * "Page i / n" footer as soon as it starts and is written out as soon as it is full, instead of every page
+   * being kept until `finish()`.
+   */
+  totalPages?: number;
+  /** A first pass that only counts pages: nothing is kept, no header or footer is drawn. */
+  countOnly?: boolean;
+}
+
 const MARGIN = { top: 72, bottom: 64, left: 50, right: 50 };
 const CELL_PADDING = 4;
 const TEXT_SIZE = 9.5;
@@ -48,12 +60,35 @@ export class PdfReport {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  private readonly streaming: boolean;
+  private pages = 1;
 
-  constructor(private readonly header: ReportHeader) {
+  /**
+   * Renders a report in two passes so that memory stays bounded whatever its length: `draw` runs once to count
+   * the pages (nothing kept), then again for real with each page written out as soon as it is full. `draw`
+   * must produce the same content both times (read its data again, or from the same arrays).
+   */
+  static async render(
+    header: ReportHeader,
+    draw: (report: PdfReport) => Promise<void> | void,
+  ): Promise<Buffer> {
+    const counter = new PdfReport(header, { countOnly: true });
+    await draw(counter);
+    const totalPages = await counter.close();
+    const report = new PdfReport(header, { totalPages });
+    await draw(report);
+    return report.finish();
+  }
+
+  constructor(
+    private readonly header: ReportHeader,
+    private readonly options: PdfReportOptions = {},
+  ) {
+    this.streaming = options.totalPages !== undefined || options.countOnly === true;
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGIN,
-      bufferPages: true,
+      bufferPages: !this.streaming,
       lang: 'fr-FR',
       info: { Title: header.title, Author: 'Vigie', Creator: 'Vigie', CreationDate: header.generatedAt },
     });
@@ -61,10 +96,26 @@ export class PdfReport {
     this.doc.registerFont('Bold', FONTS.bold);
     this.doc.font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);
     this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('data', (chunk: Buffer) => {
+        if (!options.countOnly) this.chunks.push(chunk);
+      });
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.doc.on('error', reject);
     });
+    if (this.streaming) {
+      if (options.totalPages !== undefined) this.drawFrame(1, options.totalPages);
+      this.doc.on('pageAdded', () => {
+        this.pages += 1;
+        if (options.totalPages !== undefined) this.drawFrame(this.pages, options.totalPages);
+      });
+    }
+  }
+
+  /** Ends a counting pass and tells how many pages it made. */
+  private async close(): Promise<number> {
+    this.doc.end();
+    await this.done;
+    return this.pages;
   }
 
   private get contentWidth(): number {
@@ -218,49 +269,70 @@ export class PdfReport {
     this.doc.y = top + height;
   }
 
-  /** Draws headers and "Page i / n" footers on every page, then returns the finished file. */
+  /** Draws headers and "Page i / n" footers on every page (unless drawn as pages started), then returns the file. */
   async finish(): Promise<Buffer> {
-    const { start, count } = this.doc.bufferedPageRange();
-    const generated = `Généré le ${formatDateTimeFr(this.header.generatedAt)}`;
-    for (let i = start; i < start + count; i += 1) {
-      this.doc.switchToPage(i);
-      const { width, height } = this.doc.page;
-      // Writing inside the margins: lift them for a moment so that pdfkit does not add a page.
-      const margins = this.doc.page.margins;
-      this.doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-      const textWidth = width - MARGIN.left - MARGIN.right;
-      this.doc.font('Bold').fontSize(8.5).fillColor(COLOURS.muted);
-      this.doc.text(this.header.organisationName, MARGIN.left, 32, {
-        width: textWidth * 0.6,
-        lineBreak: false,
-        ellipsis: true,
-      });
-      this.doc.font('Body').text(generated, MARGIN.left + textWidth * 0.5, 32, {
+    if (!this.streaming) {
+      const { start, count } = this.doc.bufferedPageRange();
+      for (let i = start; i < start + count; i += 1) {
+        this.doc.switchToPage(i);
+        this.drawFrame(i - start + 1, count);
+      }
+    }
+    this.doc.end();
+    return this.done;
+  }
+
+  /** The header and footer of the current page; leaves the position, font and colour as they were. */
+  private drawFrame(pageNumber: number, pageCount: number): void {
+    const state = this.doc as unknown as { _font: unknown; _fontSize: number; _fillColor?: [string, number] };
+    const saved = {
+      x: this.doc.x,
+      y: this.doc.y,
+      font: state._font,
+      size: state._fontSize,
+      fill: state._fillColor,
+    };
+    const { width, height } = this.doc.page;
+    // Writing inside the margins: lift them for a moment so that pdfkit does not add a page.
+    const margins = this.doc.page.margins;
+    this.doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    const textWidth = width - MARGIN.left - MARGIN.right;
+    this.doc.font('Bold').fontSize(8.5).fillColor(COLOURS.muted);
+    this.doc.text(this.header.organisationName, MARGIN.left, 32, {
+      width: textWidth * 0.6,
+      lineBreak: false,
+      ellipsis: true,
+    });
+    this.doc
+      .font('Body')
+      .text(`Généré le ${formatDateTimeFr(this.header.generatedAt)}`, MARGIN.left + textWidth * 0.5, 32, {
         width: textWidth * 0.5,
         align: 'right',
         lineBreak: false,
       });
-      this.doc
-        .moveTo(MARGIN.left, 48)
-        .lineTo(width - MARGIN.right, 48)
-        .lineWidth(0.5)
-        .strokeColor(COLOURS.rule)
-        .stroke();
-      const footerY = height - 40;
-      this.doc.text(this.header.title, MARGIN.left, footerY, {
-        width: textWidth * 0.7,
-        lineBreak: false,
-        ellipsis: true,
-      });
-      this.doc.text(`Page ${i - start + 1} / ${count}`, MARGIN.left + textWidth * 0.7, footerY, {
-        width: textWidth * 0.3,
-        align: 'right',
-        lineBreak: false,
-      });
-      this.doc.page.margins = margins;
-    }
-    this.doc.end();
-    return this.done;
+    this.doc
+      .moveTo(MARGIN.left, 48)
+      .lineTo(width - MARGIN.right, 48)
+      .lineWidth(0.5)
+      .strokeColor(COLOURS.rule)
+      .stroke();
+    const footerY = height - 40;
+    this.doc.text(this.header.title, MARGIN.left, footerY, {
+      width: textWidth * 0.7,
+      lineBreak: false,
+      ellipsis: true,
+    });
+    this.doc.text(`Page ${pageNumber} / ${pageCount}`, MARGIN.left + textWidth * 0.7, footerY, {
+      width: textWidth * 0.3,
+      align: 'right',
+      lineBreak: false,
+    });
+    this.doc.page.margins = margins;
+    state._font = saved.font;
+    state._fontSize = saved.size;
+    this.doc.fillColor(saved.fill?.[0] ?? COLOURS.text);
+    this.doc.x = saved.x;
+    this.doc.y = saved.y;
   }
 }
 

@@ -3,6 +3,7 @@ import { assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@v
 import { Deployment, DeploymentsService } from '@vigie/catalog';
 import { Action } from '@vigie/authz';
 import {
+  assertNoNulls,
   ConflictException,
   FieldError,
   ForbiddenActionException,
@@ -288,6 +289,7 @@ export class ProcessingActivitiesService {
     id: string,
     dto: UpdateProcessingActivityDto,
   ): Promise<ProcessingActivityView> {
+    assertNoNulls(dto, ['description', 'reviewDate']);
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'update', dto.version, true);
       const before = contentOf(activity);

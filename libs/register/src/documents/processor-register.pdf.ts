@@ -10,61 +10,60 @@ const HOSTING_LABELS: Record<string, string> = {
 /** The operator's register as a processor (Art. 30.2): one part per controller, one sheet per application. */
 export async function renderProcessorRegisterPdf(register: ProcessorRegister): Promise<Buffer> {
   const title = `Registre des catégories d'activités de traitement — ${register.processor.name}`;
-  const report = new PdfReport({
-    title,
-    organisationName: register.processor.name,
-    generatedAt: register.generatedAt,
-  });
   const lines = register.controllers.reduce((sum, c) => sum + c.applications.length, 0);
-  report.title(
-    "Registre des catégories d'activités de traitement",
-    'Article 30.2 du RGPD — tenu par le sous-traitant pour le compte de ses membres',
-  );
-  report.fields([
-    ['Sous-traitant', register.processor.name],
-    ['Date du registre', formatDateFr(register.generatedAt)],
-    ['Responsables du traitement', formatNumberFr(register.controllers.length)],
-    ['Applications hébergées pour leur compte', formatNumberFr(lines)],
-  ]);
-  report.table(
-    [
-      { header: 'Responsable du traitement', width: 3 },
-      { header: 'DPO', width: 2.5 },
-      { header: 'Applications', width: 1, align: 'right' },
-    ],
-    register.controllers.map((c) => [c.name, c.dpoNames.join(', '), c.applications.length]),
-    'Aucun déploiement',
-  );
-  for (const controller of register.controllers) {
-    report.pageBreak();
-    report.title(
-      controller.name,
-      `Responsable du traitement — DPO : ${controller.dpoNames.join(', ') || 'non désigné'}`,
-    );
-    for (const application of controller.applications) {
-      report.heading(application.name);
+  return PdfReport.render(
+    { title, organisationName: register.processor.name, generatedAt: register.generatedAt },
+    (report) => {
+      report.title(
+        "Registre des catégories d'activités de traitement",
+        'Article 30.2 du RGPD — tenu par le sous-traitant pour le compte de ses membres',
+      );
       report.fields([
-        ['Domaine', application.domain],
-        ['Hébergement', HOSTING_LABELS[application.hosting] ?? application.hosting],
+        ['Sous-traitant', register.processor.name],
+        ['Date du registre', formatDateFr(register.generatedAt)],
+        ['Responsables du traitement', formatNumberFr(register.controllers.length)],
+        ['Applications hébergées pour leur compte', formatNumberFr(lines)],
       ]);
-      report.heading('Catégories de traitements effectués', 2);
-      report.bullets([
-        ...application.categoriesOfProcessing,
-        ...application.processingActivities.map((name) => `Traitement du responsable : ${name}`),
-      ]);
-      report.heading('Sous-traitants ultérieurs', 2);
-      report.bullets(
-        application.subProcessors.map((s) => `${s.name} — ${s.role}`),
-        'Aucun sous-traitant ultérieur',
+      report.table(
+        [
+          { header: 'Responsable du traitement', width: 3 },
+          { header: 'DPO', width: 2.5 },
+          { header: 'Applications', width: 1, align: 'right' },
+        ],
+        register.controllers.map((c) => [c.name, c.dpoNames.join(', '), c.applications.length]),
+        'Aucun déploiement',
       );
-      report.heading("Transferts hors de l'Union européenne", 2);
-      report.bullets(
-        application.transfers.map((t) => `${t.countryName} (${t.country}) : ${t.description}`),
-        "Aucun transfert hors de l'Union européenne",
-      );
-      report.heading('Mesures de sécurité', 2);
-      report.bullets(application.securityMeasures, 'Aucune mesure déclarée');
-    }
-  }
-  return report.finish();
+      for (const controller of register.controllers) {
+        report.pageBreak();
+        report.title(
+          controller.name,
+          `Responsable du traitement — DPO : ${controller.dpoNames.join(', ') || 'non désigné'}`,
+        );
+        for (const application of controller.applications) {
+          report.heading(application.name);
+          report.fields([
+            ['Domaine', application.domain],
+            ['Hébergement', HOSTING_LABELS[application.hosting] ?? application.hosting],
+          ]);
+          report.heading('Catégories de traitements effectués', 2);
+          report.bullets([
+            ...application.categoriesOfProcessing,
+            ...application.processingActivities.map((name) => `Traitement du responsable : ${name}`),
+          ]);
+          report.heading('Sous-traitants ultérieurs', 2);
+          report.bullets(
+            application.subProcessors.map((s) => `${s.name} — ${s.role}`),
+            'Aucun sous-traitant ultérieur',
+          );
+          report.heading("Transferts hors de l'Union européenne", 2);
+          report.bullets(
+            application.transfers.map((t) => `${t.countryName} (${t.country}) : ${t.description}`),
+            "Aucun transfert hors de l'Union européenne",
+          );
+          report.heading('Mesures de sécurité', 2);
+          report.bullets(application.securityMeasures, 'Aucune mesure déclarée');
+        }
+      }
+    },
+  );
 }

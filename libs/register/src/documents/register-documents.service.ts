@@ -91,7 +91,7 @@ export class RegisterDocumentsService {
         if (batch.length < SHEET_BATCH_SIZE) return;
       }
     }
-    const bytes = await renderRegisterPdf(controller, summaries, batches(), applications, new Date());
+    const bytes = await renderRegisterPdf(controller, summaries, batches, applications, new Date());
     const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
     return this.documents.store(ctx, {
       organisationId,

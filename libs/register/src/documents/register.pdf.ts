@@ -29,62 +29,63 @@ export type ActivitySummaryRow = Pick<
 /**
  * The member's register as a PDF: a cover with the controller and its DPO, the list of activities with their
  * status and DPIA result, then one sheet per activity. Full entries arrive in batches from `sheets` and are
- * dropped once written, so that memory holds one batch of entries at a time whatever the register's size.
+ * dropped once written, and pages are written out as they fill (`PdfReport.render`, which reads `sheets` twice:
+ * once to count pages), so memory holds one batch of entries and one page at a time whatever the register's size.
  */
 export async function renderRegisterPdf(
   controller: ControllerInfo,
   summaries: ActivitySummaryRow[],
-  sheets: AsyncIterable<ProcessingActivity[]>,
+  sheets: () => AsyncIterable<ProcessingActivity[]>,
   applications: Map<string, ApplicationSummary>,
   generatedAt: Date,
 ): Promise<Buffer> {
   const title = `Registre des activités de traitement — ${controller.name}`;
-  const report = new PdfReport({ title, organisationName: controller.name, generatedAt });
   const validated = summaries.filter((s) => s.status === 'validated').length;
   const required = summaries.filter((s) => dpiaOf(s as ProcessingActivity).required).length;
 
-  report.title(
-    'Registre des activités de traitement',
-    'Article 30.1 du règlement général sur la protection des données',
-  );
-  report.fields([
-    ['Responsable du traitement', controller.name],
-    ['Délégué à la protection des données', controller.dpoNames.join(', ') || 'Non désigné'],
-    ['Date du registre', formatDateFr(generatedAt)],
-    ['Nombre de traitements', formatNumberFr(summaries.length)],
-    [
-      'Traitements validés',
-      `${formatNumberFr(validated)} (${formatPercentFr(summaries.length ? validated / summaries.length : 0)})`,
-    ],
-    ['Traitements pour lesquels une AIPD est requise', formatNumberFr(required)],
-  ]);
-  report.heading('Liste des activités de traitement');
-  report.table(
-    [
-      { header: 'N°', width: 0.5, align: 'right' },
-      { header: 'Traitement', width: 4 },
-      { header: 'Statut', width: 1.2 },
-      { header: 'AIPD', width: 1.3 },
-      { header: 'Révision', width: 1.2 },
-    ],
-    summaries.map((s, index) => [
-      index + 1,
-      s.name,
-      STATUS_LABELS[s.status],
-      dpiaOf(s as ProcessingActivity).required ? 'Requise' : 'Non requise',
-      s.reviewDate ? formatShortDateFr(`${s.reviewDate}T12:00:00Z`) : '—',
-    ]),
-    'Aucune activité de traitement',
-  );
+  return PdfReport.render({ title, organisationName: controller.name, generatedAt }, async (report) => {
+    report.title(
+      'Registre des activités de traitement',
+      'Article 30.1 du règlement général sur la protection des données',
+    );
+    report.fields([
+      ['Responsable du traitement', controller.name],
+      ['Délégué à la protection des données', controller.dpoNames.join(', ') || 'Non désigné'],
+      ['Date du registre', formatDateFr(generatedAt)],
+      ['Nombre de traitements', formatNumberFr(summaries.length)],
+      [
+        'Traitements validés',
+        `${formatNumberFr(validated)} (${formatPercentFr(summaries.length ? validated / summaries.length : 0)})`,
+      ],
+      ['Traitements pour lesquels une AIPD est requise', formatNumberFr(required)],
+    ]);
+    report.heading('Liste des activités de traitement');
+    report.table(
+      [
+        { header: 'N°', width: 0.5, align: 'right' },
+        { header: 'Traitement', width: 4 },
+        { header: 'Statut', width: 1.2 },
+        { header: 'AIPD', width: 1.3 },
+        { header: 'Révision', width: 1.2 },
+      ],
+      summaries.map((s, index) => [
+        index + 1,
+        s.name,
+        STATUS_LABELS[s.status],
+        dpiaOf(s as ProcessingActivity).required ? 'Requise' : 'Non requise',
+        s.reviewDate ? formatShortDateFr(`${s.reviewDate}T12:00:00Z`) : '—',
+      ]),
+      'Aucune activité de traitement',
+    );
 
-  let index = 0;
-  for await (const batch of sheets) {
-    for (const activity of batch) {
-      index += 1;
-      writeActivitySheet(report, activity, controller, applications, { index });
+    let index = 0;
+    for await (const batch of sheets()) {
+      for (const activity of batch) {
+        index += 1;
+        writeActivitySheet(report, activity, controller, applications, { index });
+      }
     }
-  }
-  return report.finish();
+  });
 }
 
 /** One activity's sheet as a PDF. */
@@ -94,11 +95,8 @@ export async function renderActivitySheetPdf(
   applications: Map<string, ApplicationSummary>,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const report = new PdfReport({
-    title: `Fiche de traitement — ${activity.name}`,
-    organisationName: controller.name,
-    generatedAt,
-  });
-  writeActivitySheet(report, activity, controller, applications, { firstPage: true });
-  return report.finish();
+  return PdfReport.render(
+    { title: `Fiche de traitement — ${activity.name}`, organisationName: controller.name, generatedAt },
+    (report) => writeActivitySheet(report, activity, controller, applications, { firstPage: true }),
+  );
 }

@@ -8,7 +8,6 @@ import {
   DATA_SUBJECT_LABELS,
   FINAL_FATE_LABELS,
   GDPR_LEGAL_BASIS_NAMES,
-  LEGAL_BASIS_LABELS,
   labelOf,
   SPECIAL_CATEGORY_LABELS,
   STATUS_LABELS,
@@ -113,4 +112,14 @@ export function exportRow(
   };
 }
 
-export { LEGAL_BASIS_LABELS };
+/**
+ * A CSV cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`…) gets a leading apostrophe, which
+ * Excel shows as text (CSV injection); the import removes it again.
+ */
+export function neutraliseFormula(value: string | number): string | number {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function restoreFormulaText(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}

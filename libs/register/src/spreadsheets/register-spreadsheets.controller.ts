@@ -14,7 +14,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
 import type { Response } from 'express';
-import { RegisterSpreadsheetsService, SpreadsheetFile } from './register-spreadsheets.service';
+import { ImportOutcome, RegisterSpreadsheetsService, SpreadsheetFile } from './register-spreadsheets.service';
 
 /** Largest register file accepted for import. */
 const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -59,7 +59,10 @@ export class RegisterSpreadsheetsController {
   }
 
   @Post('register/import')
-  @Endpoint('Import draft entries from an XLSX or CSV file laid out like the export: all or nothing', 201)
+  @Endpoint(
+    'Import an XLSX or CSV file laid out like the export (new lines create drafts, lines with Identifiant and Version update): all or nothing',
+    201,
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1 } }))
@@ -67,7 +70,7 @@ export class RegisterSpreadsheetsController {
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
     @UploadedFile() file: { buffer: Buffer; originalname?: string } | undefined,
-  ): Promise<{ imported: number; items: { id: string; name: string }[] }> {
+  ): Promise<ImportOutcome> {
     return this.spreadsheets.import(ctx, organisationId, file);
   }
 }

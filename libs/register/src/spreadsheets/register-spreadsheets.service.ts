@@ -12,7 +12,7 @@ import { fromBuffer } from 'file-type';
 import { loadApplications } from '../activities/activity-view';
 import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
-import { REGISTER_COLUMNS, exportRow } from './register-columns';
+import { exportRow, neutraliseFormula, REGISTER_COLUMNS, restoreFormulaText } from './register-columns';
 import { checkRow } from './register-import';
 
 /** A spreadsheet ready to send. */
@@ -21,6 +21,18 @@ export interface SpreadsheetFile {
   contentType: string;
   bytes: Buffer;
 }
+
+export interface ImportOutcome {
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  items: { id: string; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+}
+
+const ID_HEADER = REGISTER_COLUMNS.find((column) => column.key === 'id')!.header;
+const VERSION_HEADER = REGISTER_COLUMNS.find((column) => column.key === 'version')!.header;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Most rows one import may hold. */
 export const IMPORT_MAX_ROWS = 2000;
@@ -84,7 +96,7 @@ export class RegisterSpreadsheetsService {
   async exportCsv(ctx: RequestContext, organisationId: string): Promise<SpreadsheetFile> {
     const { organisation, rows } = await this.rows(ctx, organisationId);
     const text = stringify(
-      rows.map((row) => REGISTER_COLUMNS.map((column) => row[column.key])),
+      rows.map((row) => REGISTER_COLUMNS.map((column) => neutraliseFormula(row[column.key]))),
       {
         header: true,
         columns: REGISTER_COLUMNS.map((column) => column.header),
@@ -102,15 +114,17 @@ export class RegisterSpreadsheetsService {
   }
 
   /**
-   * Imports new draft entries from an XLSX or CSV file laid out like the export (export-only columns are
-   * ignored). Every line is checked; nothing is written unless the whole file is valid, and then everything is
+   * Imports an XLSX or CSV file laid out like the export. A line without `Identifiant` creates a draft entry; a
+   * line with the `Identifiant` and `Version` of an entry of this register updates that entry (a validated one
+   * goes back to draft), provided it has not changed since the export. The other export-only columns are
+   * ignored. Every line is checked; nothing is written unless the whole file is valid, and then everything is
    * written in one transaction.
    */
   async import(
     ctx: RequestContext,
     organisationId: string,
     file: { buffer: Buffer; originalname?: string } | undefined,
-  ): Promise<{ imported: number; items: { id: string; name: string }[] }> {
+  ): Promise<ImportOutcome> {
     this.activities.assertRegister(ctx, organisationId, 'create');
     if (!file?.buffer?.length)
       throw ValidationException.field('file', 'a CSV or XLSX file is required (multipart field "file")');
@@ -141,14 +155,45 @@ export class RegisterSpreadsheetsService {
     if (table.rows.length > IMPORT_MAX_ROWS) {
       throw ValidationException.field('file', `at most ${IMPORT_MAX_ROWS} rows per import`);
     }
-    const valid: { dto: NonNullable<ReturnType<typeof checkRow>['dto']> }[] = [];
+    const valid: {
+      dto: NonNullable<ReturnType<typeof checkRow>['dto']>;
+      target?: { id: string; version: number };
+    }[] = [];
+    const idIndex = headerIndex.get(normalise(ID_HEADER));
+    const versionIndex = headerIndex.get(normalise(VERSION_HEADER));
+    const targets = await this.existingEntries(
+      ctx,
+      organisationId,
+      idIndex === undefined ? [] : table.rows.map((row) => (row[idIndex] ?? '').trim()),
+    );
+    const seen = new Set<string>();
     table.rows.forEach((values, index) => {
+      const line = index + 2;
       const cells = Object.fromEntries(
         columns.map((column) => [column.key, values[headerIndex.get(normalise(column.header))!] ?? '']),
       );
-      const checked = checkRow(index + 2, cells, applicationIds);
+      const checked = checkRow(line, cells, applicationIds);
       errors.push(...checked.errors);
-      if (checked.dto) valid.push({ dto: checked.dto });
+      const id = idIndex === undefined ? '' : (values[idIndex] ?? '').trim();
+      const at = (column: string, message: string) =>
+        errors.push({ field: `ligne ${line}, ${column}`, line, column, message });
+      let target: { id: string; version: number } | undefined;
+      if (id) {
+        const existing = targets.get(id);
+        const sent = versionIndex === undefined ? NaN : Number((values[versionIndex] ?? '').trim() || NaN);
+        if (!existing) at(ID_HEADER, `aucune fiche en cours de ce registre n'a l'identifiant « ${id} »`);
+        else if (seen.has(id)) at(ID_HEADER, 'cette fiche figure déjà sur une ligne précédente');
+        else if (!Number.isInteger(sent))
+          at(VERSION_HEADER, 'la version exportée est requise pour mettre à jour une fiche');
+        else if (sent !== existing.version) {
+          at(
+            VERSION_HEADER,
+            `la fiche a été modifiée depuis l'export (version ${sent} dans le fichier, ${existing.version} enregistrée)`,
+          );
+        } else target = { id, version: sent };
+        seen.add(id);
+      }
+      if (checked.dto && (!id || target)) valid.push({ dto: checked.dto, target });
     });
     if (errors.length > 0) {
       throw new ValidationException(
@@ -156,17 +201,71 @@ export class RegisterSpreadsheetsService {
         errors.slice(0, 500),
       );
     }
+    const note = `Importée depuis le fichier ${file.originalname ?? ''}`.trim();
     return this.tx.run(async (manager) => {
-      const items: { id: string; name: string }[] = [];
-      for (const { dto } of valid) {
-        const activity = await this.activities.insert(manager, ctx, organisationId, normaliseContent(dto), {
-          action: 'import',
-          note: `Importée depuis le fichier ${file.originalname ?? ''}`.trim(),
-        });
-        items.push({ id: activity.id, name: activity.name });
+      const items: ImportOutcome['items'] = [];
+      for (const { dto, target } of valid) {
+        if (!target) {
+          const activity = await this.activities.insert(manager, ctx, organisationId, normaliseContent(dto), {
+            action: 'import',
+            note,
+          });
+          items.push({ id: activity.id, name: activity.name, outcome: 'created' });
+          continue;
+        }
+        const activity = await this.activities.loadForChange(
+          manager,
+          ctx,
+          target.id,
+          'update',
+          target.version,
+          true,
+        );
+        const changed = await this.activities.applyChange(
+          manager,
+          ctx,
+          activity,
+          normaliseContent(dto),
+          'import',
+          {
+            note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
+          },
+        );
+        items.push({ id: activity.id, name: activity.name, outcome: changed ? 'updated' : 'unchanged' });
       }
-      return { imported: items.length, items };
+      const count = (outcome: string) => items.filter((item) => item.outcome === outcome).length;
+      return {
+        imported: items.length,
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+        items,
+      };
     });
+  }
+
+  /** The current entries of this register among `ids` (one query), with their versions. */
+  private async existingEntries(
+    ctx: RequestContext,
+    organisationId: string,
+    ids: string[],
+  ): Promise<Map<string, { version: number }>> {
+    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (wanted.length === 0) return new Map();
+    const rows = await scopedQuery(
+      this.tx.reader,
+      ctx,
+      'update',
+      'ProcessingActivity',
+      ProcessingActivity,
+      'p',
+    )
+      .select(['p.id', 'p.version'])
+      .andWhere('p.organisationId = :organisationId', { organisationId })
+      .andWhere("p.status <> 'archived'")
+      .andWhere('p.id IN (:...wanted)', { wanted })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, { version: row.version }]));
   }
 }
 
@@ -188,7 +287,7 @@ async function readTable(buffer: Buffer): Promise<{ header: string[]; rows: stri
       `the CSV file cannot be read: ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  const [header = [], ...rows] = records;
+  const [header = [], ...rows] = records.map((record) => record.map(restoreFormulaText));
   return { header, rows: rows.filter((row) => row.some((cell) => cell.trim() !== '')) };
 }
 

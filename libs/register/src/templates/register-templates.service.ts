@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
-import { ForbiddenActionException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
+import {
+  assertNoNulls,
+  ForbiddenActionException,
+  recordAudit,
+  RequestContext,
+  ValidationException,
+} from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import {
@@ -93,6 +99,7 @@ export class RegisterTemplatesService {
 
   /** A new version of the template: entries made from it will show the differences. */
   async update(ctx: RequestContext, id: string, dto: UpdateRegisterTemplateDto): Promise<RegisterTemplate> {
+    assertNoNulls(dto, ['description']);
     return this.tx.run(async (manager) => {
       const template = await findVisibleOrFail(manager, ctx, 'RegisterTemplate', RegisterTemplate, id, {
         lock: true,

@@ -1,0 +1,102 @@
+import { exportRow, neutraliseFormula, restoreFormulaText } from './register-columns';
+import { checkRow, isoDate, keyFromLabel } from './register-import';
+import { LEGAL_BASIS_LABELS, GDPR_LEGAL_BASIS_NAMES, FINAL_FATE_LABELS } from '../data/register-labels';
+import type { ProcessingActivity } from '../activities/processing-activity.entity';
+
+const APP_ID = '11111111-1111-4111-8111-111111111111';
+
+describe('register spreadsheet import', () => {
+  it('reads a listed value from its key or any of its French labels, whatever the case and apostrophe', () => {
+    expect(keyFromLabel('Mission d’intérêt public', GDPR_LEGAL_BASIS_NAMES)).toBe('public-task');
+    expect(keyFromLabel("mission d'intérêt public (art. 6.1.e)", LEGAL_BASIS_LABELS)).toBe('public-task');
+    expect(keyFromLabel(' public-task ', GDPR_LEGAL_BASIS_NAMES)).toBe('public-task');
+    expect(keyFromLabel('Versement aux archives publiques', FINAL_FATE_LABELS)).toBe('public-archives');
+    expect(keyFromLabel('Bon plaisir', GDPR_LEGAL_BASIS_NAMES)).toBe('Bon plaisir');
+  });
+
+  it('reads French and ISO dates', () => {
+    expect(isoDate('1/2/2027')).toBe('2027-02-01');
+    expect(isoDate('2027-02-01')).toBe('2027-02-01');
+    expect(isoDate('  ')).toBeUndefined();
+    expect(isoDate('demain')).toBe('demain');
+  });
+
+  it('reads back what the export writes', () => {
+    const activity = {
+      id: 'x',
+      name: 'Aide sociale',
+      description: null,
+      status: 'draft',
+      version: 3,
+      applicationIds: [APP_ID],
+      purposes: [{ description: 'Instruire', legalBasis: 'legal-obligation', legalBasisDetail: 'CASF' }],
+      dataSubjects: ['social-aid-beneficiaries', 'Personnes hébergées'],
+      dataCategories: [
+        { category: 'economic-financial', description: 'Revenus', retention: '10 ans', finalFate: 'sorting' },
+      ],
+      specialCategories: [{ category: 'nir', condition: '9.2.b' }],
+      recipients: [{ name: 'CAF', type: 'Organisme public' }],
+      transfers: [{ recipient: 'Support', country: 'CH', safeguard: "Décision d'adéquation" }],
+      securityMeasures: ['Habilitations'],
+      dpiaCriteria: ['large-scale'],
+      cnilListItems: ['social-support'],
+      art35Cases: [],
+      reviewDate: '2027-06-30',
+      dpiaDecision: null,
+    } as unknown as ProcessingActivity;
+    const cells = Object.fromEntries(
+      Object.entries(exportRow(activity, new Map([[APP_ID, 'BL Social']]))).map(([k, v]) => [k, String(v)]),
+    );
+    const { dto, errors } = checkRow(2, cells, new Map([['bl social', APP_ID]]));
+    expect(errors).toEqual([]);
+    expect(dto).toMatchObject({
+      applicationIds: [APP_ID],
+      purposes: activity.purposes,
+      dataSubjects: activity.dataSubjects,
+      dataCategories: activity.dataCategories,
+      specialCategories: activity.specialCategories,
+      transfers: activity.transfers,
+      dpiaCriteria: ['large-scale'],
+      cnilListItems: ['social-support'],
+      reviewDate: '2027-06-30',
+    });
+  });
+
+  it('reports each problem at its line and column, in French', () => {
+    const { dto, errors } = checkRow(
+      7,
+      {
+        name: 'X',
+        purposes: 'Finalité | Bon plaisir',
+        dataSubjects: 'residents',
+        dataCategories: 'identity | | 1 an | brûler',
+        transfers: 'Éditeur | US',
+        reviewDate: '31/02/2027x',
+        applications: 'Inconnue',
+      },
+      new Map(),
+    );
+    expect(dto).toBeUndefined();
+    expect(errors.map((e) => [e.line, e.column])).toEqual(
+      expect.arrayContaining([
+        [7, 'Applications'],
+        [7, 'Finalités et bases légales'],
+        [7, 'Catégories de données'],
+        [7, "Transferts hors de l'UE"],
+        [7, 'Date de révision'],
+      ]),
+    );
+    expect(errors.find((e) => e.column === 'Finalités et bases légales')?.message).toBe(
+      'ligne 1 de la cellule (base légale) : valeur non reconnue « Bon plaisir »',
+    );
+  });
+
+  it('keeps spreadsheet formulas out of the CSV cells and reads them back as text', () => {
+    expect(neutraliseFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(neutraliseFormula('-1')).toBe("'-1");
+    expect(neutraliseFormula('Aide sociale')).toBe('Aide sociale');
+    expect(neutraliseFormula(3)).toBe(3);
+    expect(restoreFormulaText(String(neutraliseFormula('@SUM(A1)')))).toBe('@SUM(A1)');
+    expect(restoreFormulaText("'Aide")).toBe("'Aide");
+  });
+});
