@@ -44,10 +44,12 @@ function buildAbility(
   for (const membership of memberships) {
     for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {
       const tenantField = SUBJECT_TENANT_FIELD[grant.subject];
+      const only = Object.fromEntries(Object.entries(grant.only ?? {}).map(([field, values]) => [field, { $in: [...values] }]));
       if (grant.scope === 'any') {
-        can([...grant.actions], grant.subject);
+        if (grant.only) can([...grant.actions], grant.subject, only as MongoQuery<never>);
+        else can([...grant.actions], grant.subject);
       } else if (tenantField) {
-        const conditions: Record<string, string> = { [tenantField]: membership.organisationId };
+        const conditions: Record<string, unknown> = { [tenantField]: membership.organisationId, ...only };
         if (grant.userField) {
           // A grant on the records assigned to the caller: nothing for a caller without a user id.
           if (!userId) continue;

@@ -16,9 +16,14 @@ export function renderRoleTableMarkdown(): string {
   for (const subject of subjects) {
     for (const action of ACTIONS) {
       const cells = ALL_ROLES.map((role) => {
-        const grant = ROLE_TABLE[role].find((g) => g.subject === subject && g.actions.includes(action));
-        if (!grant) return '';
-        return grant.scope === 'any' ? 'all' : grant.userField ? 'assigned' : 'own';
+        const grants = ROLE_TABLE[role].filter((g) => g.subject === subject && g.actions.includes(action));
+        return grants
+          .map((grant) => {
+            const scope = grant.scope === 'any' ? 'all' : grant.userField ? 'assigned' : 'own';
+            const only = Object.entries(grant.only ?? {}).map(([field, values]) => `${field}: ${values.join(', ')}`);
+            return only.length ? `${scope} (${only.join('; ')})` : scope;
+          })
+          .join(' + ');
       });
       if (cells.some(Boolean)) rows.push(`| ${subject} | ${action} | ${cells.join(' | ')} |`);
     }

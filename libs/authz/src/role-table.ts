@@ -59,6 +59,11 @@ export interface Grant {
    * Shown as `assigned` in the README's role table.
    */
   userField?: string;
+  /**
+   * Narrows the grant to records whose column holds one of these values (e.g. the audit events of some
+   * entities only). Compiled into the CASL conditions, hence into the SQL.
+   */
+  only?: Record<string, readonly string[]>;
 }
 
 /**
@@ -169,7 +174,11 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ_WRITE, subject: 'Organisation', scope: 'any' },
     { actions: READ_WRITE, subject: 'User', scope: 'any' },
     { actions: ['read', 'create', 'delete'], subject: 'Membership', scope: 'any' },
-    { actions: READ, subject: 'AuditEvent', scope: 'any' },
+    // The administrator manages organisations, users and memberships everywhere, so reads their audit events
+    // everywhere; of everything else only the operator's own events (never the contents of a member's register,
+    // breaches or requests).
+    { actions: READ, subject: 'AuditEvent', scope: 'own' },
+    { actions: READ, subject: 'AuditEvent', scope: 'any', only: { entity: ['organisation', 'user', 'membership'] } },
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },
     { actions: READ, subject: 'Assessment', scope: 'own' },
