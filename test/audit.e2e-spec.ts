@@ -75,14 +75,25 @@ describe('Audit trail and generated PDF records (e2e)', () => {
   });
 
   it("shows the administrator a member's account events, never the events of its own records", async () => {
-    await app.http.get(`/api/v1/organisations/${world.memberA.id}/audit-trail.pdf`).set(as(world.dpoA)).expect(200);
-    const asDpo = await app.http.get(`/api/v1/audit-events?organisationId=${world.memberA.id}&pageSize=200`).set(as(world.dpoA));
+    await app.http
+      .get(`/api/v1/organisations/${world.memberA.id}/audit-trail.pdf`)
+      .set(as(world.dpoA))
+      .expect(200);
+    const asDpo = await app.http
+      .get(`/api/v1/audit-events?organisationId=${world.memberA.id}&pageSize=200`)
+      .set(as(world.dpoA));
     expect(asDpo.body.items.map((e: { action: string }) => e.action)).toContain('document.generate');
-    const asAdmin = await app.http.get(`/api/v1/audit-events?organisationId=${world.memberA.id}&pageSize=200`).set(as(world.admin));
+    const asAdmin = await app.http
+      .get(`/api/v1/audit-events?organisationId=${world.memberA.id}&pageSize=200`)
+      .set(as(world.admin));
     const actions = asAdmin.body.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['organisation.update', 'membership.create']));
     expect(actions).not.toContain('document.generate');
-    expect(asAdmin.body.items.every((e: { entity: string }) => ['organisation', 'user', 'membership'].includes(e.entity))).toBe(true);
+    expect(
+      asAdmin.body.items.every((e: { entity: string }) =>
+        ['organisation', 'user', 'membership'].includes(e.entity),
+      ),
+    ).toBe(true);
   });
 
   it('chains the events and catches an altered one', async () => {
