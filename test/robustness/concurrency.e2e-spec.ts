@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createApplication } from '../support/register-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { as, createWorld, World } from '../support/world';
 
@@ -76,5 +77,49 @@ describe('Concurrency (e2e)', () => {
         .buffer(true);
       expect(Buffer.compare(stored.body as Buffer, body)).toBe(0);
     }
+  });
+
+  it('imports account lists in parallel without duplicating or losing an account', async () => {
+    const application = await createApplication(app, world.admin, 'Parallèle', [world.memberA.id]);
+    const campaign = await app.http
+      .post('/api/v1/access-reviews')
+      .set(as(world.securityOfficer))
+      .send({
+        organisationId: world.memberA.id,
+        applicationId: application.id,
+        name: 'Revue parallèle',
+        dueDate: '2027-06-30',
+      });
+    expect(campaign.status).toBe(201);
+    const header = 'username,displayName,email,role,lastLogin,reviewerEmail';
+    // Four lists of 200 accounts, each overlapping the next by 100 usernames: 500 distinct accounts in all.
+    const lists = Array.from({ length: 4 }, (_, list) =>
+      [
+        header,
+        ...Array.from(
+          { length: 200 },
+          (_, i) => `agent.${list * 100 + i},Agent ${list * 100 + i},,agent,2026-10-01,`,
+        ),
+      ].join('\n'),
+    );
+    const responses = await Promise.all(
+      lists.map((csv) =>
+        app.http
+          .post(`/api/v1/access-reviews/${campaign.body.id}/accounts`)
+          .set(as(world.securityOfficer))
+          .set('Content-Type', 'text/csv')
+          .send(csv),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const imported = responses.reduce((sum, r) => sum + r.body.imported, 0);
+    const rejected = responses.reduce((sum, r) => sum + r.body.rejected.length, 0);
+    expect(imported).toBe(500);
+    expect(imported + rejected).toBe(800);
+    const rows = await app.dataSource.query(
+      'SELECT count(*)::int AS n, count(DISTINCT lower(username))::int AS d FROM access_review_item WHERE access_review_id = $1',
+      [campaign.body.id],
+    );
+    expect(rows[0]).toEqual({ n: 500, d: 500 });
   });
 });

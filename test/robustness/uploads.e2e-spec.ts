@@ -35,15 +35,12 @@ describe('Truncated and mistyped uploads (e2e)', () => {
     app = await createTestApp();
     world = await createWorld(app);
     const application = await createApplication(app, world.admin, 'Ciril RH', [world.memberA.id]);
-    const campaign = await app.http
-      .post('/api/v1/access-reviews')
-      .set(as(world.securityOfficer))
-      .send({
-        organisationId: world.memberA.id,
-        applicationId: application.id,
-        name: 'Revue 2026',
-        dueDate: '2027-01-31',
-      });
+    const campaign = await app.http.post('/api/v1/access-reviews').set(as(world.securityOfficer)).send({
+      organisationId: world.memberA.id,
+      applicationId: application.id,
+      name: 'Revue 2026',
+      dueDate: '2027-01-31',
+    });
     expect(campaign.status).toBe(201);
     campaignId = campaign.body.id;
     const assessment = await app.http
