@@ -3,3 +3,4 @@ export * from './gdpr';
 export * from './iso27001';
 export * from './hds';
 export * from './countries';
+export * from './gdpr-labels';

@@ -1,4 +1,4 @@
-import { GDPR } from '@vigie/reference-data';
+import { DATA_CATEGORY_LABELS_FR, DATA_SUBJECT_LABELS_FR, GDPR, SPECIAL_CATEGORY_LABELS_FR } from '@vigie/reference-data';
 
 /** Keys and French labels of the register's closed lists (the keys are the API's values). */
 
@@ -18,9 +18,7 @@ export const FINAL_FATE_LABELS: Record<string, string> = Object.fromEntries(
   GDPR.retentionFinalFate.map((fate) => [fate.key, fate.fr ?? fate.key]),
 );
 
-export const DATA_CATEGORY_LABELS: Record<string, string> = Object.fromEntries(
-  GDPR.dataCategories.map((category) => [category.key, category.fr ?? category.key]),
-);
+export const DATA_CATEGORY_LABELS = DATA_CATEGORY_LABELS_FR;
 
 /** Art. 9 special categories, Art. 10 criminal data, and the French NIR. */
 export const SPECIAL_CATEGORIES = [
@@ -29,18 +27,7 @@ export const SPECIAL_CATEGORIES = [
   'nir',
 ] as readonly string[];
 export const CRIMINAL_DATA = GDPR.specialCategories.art10;
-export const SPECIAL_CATEGORY_LABELS: Record<string, string> = {
-  'racial-or-ethnic-origin': 'Origine raciale ou ethnique',
-  'political-opinions': 'Opinions politiques',
-  'religious-or-philosophical-beliefs': 'Convictions religieuses ou philosophiques',
-  'trade-union-membership': 'Appartenance syndicale',
-  genetic: 'Données génétiques',
-  'biometric-for-identification': "Données biométriques aux fins d'identification",
-  health: 'Données de santé',
-  'sex-life-or-orientation': 'Vie sexuelle ou orientation sexuelle',
-  'criminal-convictions-and-offences': 'Condamnations pénales et infractions',
-  nir: "Numéro d'inscription au répertoire (NIR)",
-};
+export const SPECIAL_CATEGORY_LABELS = SPECIAL_CATEGORY_LABELS_FR;
 
 /** Conditions lifting the Art. 9 prohibition, and the Art. 10 one for criminal data. */
 export const ART9_CONDITIONS = GDPR.specialCategories.art9Conditions.map((condition) => condition.code);
@@ -110,23 +97,7 @@ export const STATUS_LABELS: Record<ActivityStatus, string> = {
   archived: 'Archivé',
 };
 
-export const DATA_SUBJECT_LABELS: Record<string, string> = {
-  residents: 'Habitants',
-  'service-users': 'Usagers',
-  children: 'Enfants',
-  parents: 'Parents',
-  pupils: 'Élèves',
-  patients: 'Patients',
-  tenants: 'Locataires',
-  'housing-applicants': 'Demandeurs de logement',
-  'social-aid-beneficiaries': "Bénéficiaires d'aides sociales",
-  electors: 'Électeurs',
-  staff: 'Agents',
-  'applicants-for-jobs': "Candidats à l'emploi",
-  'elected-officials': 'Élus',
-  'suppliers-contacts': 'Contacts des fournisseurs',
-  'vendor-staff': 'Personnel des éditeurs',
-};
+export const DATA_SUBJECT_LABELS = DATA_SUBJECT_LABELS_FR;
 
 /** The French label of a key of one of these lists, or the value itself when it is free text. */
 export function labelOf(labels: Record<string, string>, key: string): string {
