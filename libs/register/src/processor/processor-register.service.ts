@@ -82,10 +82,9 @@ export class ProcessorRegisterService {
       .addOrderBy('a.name', 'ASC')
       .getRawMany<Record<string, unknown>>();
     const organisationIds = [...new Set(rows.map((row) => String(row.organisation_id)))];
-    const [dpos, activities] = await Promise.all([
-      this.dpoNames(manager, organisationIds),
-      this.activityNames(manager, organisationIds),
-    ]);
+    // One after the other: the manager may hold a single connection (a transaction's, or PGlite's).
+    const dpos = await this.dpoNames(manager, organisationIds);
+    const activities = await this.activityNames(manager, organisationIds);
     const controllers = new Map<string, ProcessorRegisterController>();
     for (const row of rows) {
       const organisationId = String(row.organisation_id);
