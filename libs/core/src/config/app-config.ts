@@ -24,6 +24,8 @@ export interface AppConfig {
   uploadLimitBytes: number;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: string;
+  /** How long a signed-in user's account and roles are kept in memory between requests (0: never). */
+  actorCacheMs: number;
   /**
    * Run the PostgreSQL-backed job queue (pg-boss) in this process: scheduled work such as recurring access
    * reviews. `VIGIE_JOBS=0` turns the worker off (an instance that only serves HTTP, or tests).
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimitBytes: int('VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: int('VIGIE_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: env.VIGIE_TRUST_PROXY || 'loopback',
+    actorCacheMs: int('VIGIE_ACTOR_CACHE_MS', 1000, 0, 60_000),
     jobs: flag('VIGIE_JOBS') ?? true,
     remediationDelayDays: int('VIGIE_REMEDIATION_DELAY_DAYS', 30, 0, 365),
   };

@@ -16,17 +16,21 @@ import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 import { CreateMembershipDto, MembershipView } from './membership.dto';
 import { Membership } from './membership.entity';
+import { ActorLoader } from '../auth/actor.loader';
 
 @Injectable()
 export class MembershipsService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly actors: ActorLoader,
+  ) {}
 
   async create(
     ctx: RequestContext,
     organisationId: string,
     dto: CreateMembershipDto,
   ): Promise<MembershipView> {
-    return this.tx.run(async (manager) => {
+    const created = await this.tx.run(async (manager) => {
       const organisation = await findVisibleOrFail(
         manager,
         ctx,
@@ -49,6 +53,8 @@ export class MembershipsService {
       if (!user) throw ValidationException.field('userId', 'no such user');
       return this.insert(manager, ctx, { organisationId, user, role: dto.role });
     });
+    this.actors.invalidate(created.userId);
+    return created;
   }
 
   /** Inserts a membership and its audit event, without permission checks (bootstrap, CLI, create). */
@@ -99,7 +105,7 @@ export class MembershipsService {
   }
 
   async remove(ctx: RequestContext, organisationId: string, membershipId: string): Promise<void> {
-    await this.tx.run(async (manager) => {
+    const removed = await this.tx.run(async (manager) => {
       const membership = await scopedQuery(manager, ctx, 'read', 'Membership', Membership, 'm')
         .andWhere('m.id = :membershipId AND m.organisationId = :organisationId', {
           membershipId,
@@ -119,7 +125,9 @@ export class MembershipsService {
         before: { userId: membership.userId, role: membership.role },
         after: null,
       });
+      return membership;
     });
+    this.actors.invalidate(removed.userId);
   }
 
   /** The operator must keep at least one enabled administrator, or nobody could manage accounts again. */

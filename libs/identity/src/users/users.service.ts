@@ -12,13 +12,17 @@ import {
 } from '@vigie/core';
 import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
+import { ActorLoader } from '../auth/actor.loader';
 import { PasswordHasher } from '../auth/password-hasher';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserView, User, UserView } from './user.entity';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly actors: ActorLoader,
+  ) {}
 
   async create(ctx: RequestContext, dto: CreateUserDto): Promise<UserView> {
     if (!canSomewhere(ctx, 'create', 'User')) throw new ForbiddenActionException();
@@ -68,7 +72,7 @@ export class UsersService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
     const passwordHash = dto.password ? await PasswordHasher.hash(dto.password) : undefined;
-    return this.tx.run(async (manager) => {
+    const view = await this.tx.run(async (manager) => {
       const user = await findVisibleOrFail(manager, ctx, 'User', User, id, { lock: true, label: 'User' });
       assertCan(ctx, 'update', 'User', user);
       assertVersion('User', user.version, dto.version);
@@ -102,5 +106,8 @@ export class UsersService {
       });
       return after;
     });
+    // The account may have been disabled: its next request must not be served from the cache.
+    this.actors.invalidate(id);
+    return view;
   }
 }
