@@ -81,15 +81,12 @@ describe('Concurrency (e2e)', () => {
 
   it('imports account lists in parallel without duplicating or losing an account', async () => {
     const application = await createApplication(app, world.admin, 'Parallèle', [world.memberA.id]);
-    const campaign = await app.http
-      .post('/api/v1/access-reviews')
-      .set(as(world.securityOfficer))
-      .send({
-        organisationId: world.memberA.id,
-        applicationId: application.id,
-        name: 'Revue parallèle',
-        dueDate: '2027-06-30',
-      });
+    const campaign = await app.http.post('/api/v1/access-reviews').set(as(world.securityOfficer)).send({
+      organisationId: world.memberA.id,
+      applicationId: application.id,
+      name: 'Revue parallèle',
+      dueDate: '2027-06-30',
+    });
     expect(campaign.status).toBe(201);
     const header = 'username,displayName,email,role,lastLogin,reviewerEmail';
     // Four lists of 200 accounts, each overlapping the next by 100 usernames: 500 distinct accounts in all.

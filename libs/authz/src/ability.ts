@@ -44,7 +44,9 @@ function buildAbility(
   for (const membership of memberships) {
     for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {
       const tenantField = SUBJECT_TENANT_FIELD[grant.subject];
-      const only = Object.fromEntries(Object.entries(grant.only ?? {}).map(([field, values]) => [field, { $in: [...values] }]));
+      const only = Object.fromEntries(
+        Object.entries(grant.only ?? {}).map(([field, values]) => [field, { $in: [...values] }]),
+      );
       if (grant.scope === 'any') {
         if (grant.only) can([...grant.actions], grant.subject, only as MongoQuery<never>);
         else can([...grant.actions], grant.subject);

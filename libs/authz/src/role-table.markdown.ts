@@ -20,7 +20,9 @@ export function renderRoleTableMarkdown(): string {
         return grants
           .map((grant) => {
             const scope = grant.scope === 'any' ? 'all' : grant.userField ? 'assigned' : 'own';
-            const only = Object.entries(grant.only ?? {}).map(([field, values]) => `${field}: ${values.join(', ')}`);
+            const only = Object.entries(grant.only ?? {}).map(
+              ([field, values]) => `${field}: ${values.join(', ')}`,
+            );
             return only.length ? `${scope} (${only.join('; ')})` : scope;
           })
           .join(' + ');

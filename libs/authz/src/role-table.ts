@@ -178,7 +178,12 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     // everywhere; of everything else only the operator's own events (never the contents of a member's register,
     // breaches or requests).
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
-    { actions: READ, subject: 'AuditEvent', scope: 'any', only: { entity: ['organisation', 'user', 'membership'] } },
+    {
+      actions: READ,
+      subject: 'AuditEvent',
+      scope: 'any',
+      only: { entity: ['organisation', 'user', 'membership'] },
+    },
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },
     { actions: READ, subject: 'Assessment', scope: 'own' },
