@@ -46,6 +46,11 @@ export interface RouteExpectation {
   reach?: (fx: MatrixFixtures, side: Own, role: MatrixRole) => Target;
   /** Lists answer a filtered page, even an empty one, to every signed-in caller. */
   list?: boolean;
+  /**
+   * An explicit outcome where the role table alone does not decide, with its one-line reason. None is needed
+   * today: assigned reviewers (`userField`), a vendor's own contacts (tenant field `vendorId`) and the
+   * members' assessment summaries are all in the role table, and state rules are met by fresh resources.
+   */
   expect?: { outcome: (role: MatrixRole, side: Side, derived: Outcome) => Outcome; why: string };
   /** An allowed call destroys or closes the resource: it gets its own fresh one (`fresh` in the input). */
   destructive?: boolean;
