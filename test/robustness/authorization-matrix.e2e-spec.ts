@@ -1,0 +1,154 @@
+import { discoverRoutes, fillPath, RouteInfo } from '../support/routes';
+import { createTestApp, TestApp } from '../support/test-app';
+import { as } from '../support/world';
+import { EXPECTATIONS, RouteExpectation } from './matrix/expectations';
+import { MatrixFixtures } from './matrix/fixtures';
+import { MATRIX_ROLES, MatrixRole, may, maySomewhere, Outcome, Side } from './matrix/model';
+
+/** The outcome the role table gives a caller on a route (before any explicit override). */
+function derive(
+  fx: MatrixFixtures,
+  route: RouteInfo,
+  spec: RouteExpectation,
+  role: MatrixRole,
+  side: Side,
+): Outcome {
+  if (route.isPublic) return 'allowed';
+  if (role === 'anonymous') return 401;
+  const ctx = fx.contexts[role];
+  const s = side === '-' ? 'own' : side;
+  if (spec.list) {
+    // A list answers a page filtered to what the caller may read: empty without a grant on what it lists.
+    const parent = spec.reach?.(fx, s, role);
+    if (parent && !may(ctx, 'read', parent)) return 404;
+    if (spec.record)
+      return may(ctx, 'read', { subject: spec.subject, record: spec.record(fx, s, role) })
+        ? 'allowed'
+        : 'empty';
+    return maySomewhere(ctx, 'read', spec.subject) ? 'allowed' : 'empty';
+  }
+  const reach =
+    spec.reach?.(fx, s, role) ??
+    (spec.record ? { subject: spec.subject, record: spec.record(fx, s, role) } : undefined);
+  if (reach && !may(ctx, 'read', reach)) return 404;
+  if (spec.record)
+    return may(ctx, spec.action, { subject: spec.subject, record: spec.record(fx, s, role) })
+      ? 'allowed'
+      : 403;
+  return maySomewhere(ctx, spec.action, spec.subject) ? 'allowed' : 403;
+}
+
+function classify(status: number, body: { items?: unknown }): Outcome | '5xx' | 'other' {
+  if (status === 401 || status === 403 || status === 404) return status;
+  if (status >= 500) return '5xx';
+  if (status >= 200 && status < 300)
+    return Array.isArray(body?.items) && body.items.length === 0 ? 'empty' : 'allowed';
+  if (status === 400 || status === 409) return 'allowed';
+  return 'other';
+}
+
+interface Case {
+  route: RouteInfo;
+  spec: RouteExpectation;
+  role: MatrixRole;
+  side: Side;
+  expected: Outcome;
+}
+
+/**
+ * The authorisation matrix: every route of the application's own route table, called as every role (and
+ * anonymously) on its own side's and on another organisation's resources, compared with the role table of
+ * `libs/authz` (see `matrix/expectations.ts` for how each route is called and what own/other mean for it).
+ *
+ * Order: within a route, the calls expected to be refused run first and the allowed ones last, so that an
+ * allowed write cannot make a refusal meaningless; the routes whose allowed calls destroy or close their
+ * resource (`destructive`) give each allowed call a fresh resource, so that every allowed caller meets the
+ * resource in the state the route needs. Other allowed writes keep the shared resources usable (they send
+ * the current version, add rows, or change a field to the same kind of value).
+ */
+describe('Authorisation matrix (e2e)', () => {
+  let app: TestApp;
+  let fx: MatrixFixtures;
+  let routes: RouteInfo[];
+  let cases = 0;
+  const byOutcome: Record<string, number> = {};
+  /** Allowed callers answered 400/409 by a domain rule (state, uniqueness): listed with the count. */
+  const refusedByState: string[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp({ VIGIE_LOGIN_ATTEMPTS: '10000' });
+    fx = await new MatrixFixtures(app).build();
+    routes = discoverRoutes(app.app);
+  }, 120_000);
+  afterAll(async () => {
+    const twoSided = routes.filter((route) => EXPECTATIONS[route.key]?.sides.length === 2).length;
+    console.log(
+      `authorisation matrix: ${cases} cases = ${routes.length} routes (${twoSided} called on own and other ` +
+        `organisation, ${routes.length - twoSided} reaching no particular one) × ${MATRIX_ROLES.length} roles; ` +
+        `expected ${Object.entries(byOutcome)
+          .map(([outcome, n]) => `${outcome}: ${n}`)
+          .join(', ')}; allowed calls answered 400/409 by a domain rule: ${refusedByState.length}` +
+        (refusedByState.length ? `\n  ${refusedByState.join('\n  ')}` : ''),
+    );
+    await app?.close();
+  });
+
+  it('has an expectation for every route, and no expectation for a route that does not exist', () => {
+    const keys = new Set(routes.map((route) => route.key));
+    expect({
+      missingFromTable: routes.filter((route) => !EXPECTATIONS[route.key]).map((route) => route.key),
+      notARoute: Object.keys(EXPECTATIONS).filter((key) => !keys.has(key)),
+    }).toEqual({ missingFromTable: [], notARoute: [] });
+  });
+
+  it('answers every route, every role, own and other organisation, as the role table says', async () => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const spec = EXPECTATIONS[route.key];
+      if (!spec) continue;
+      const planned: Case[] = [];
+      for (const side of spec.sides) {
+        for (const role of MATRIX_ROLES) {
+          const derived = derive(fx, route, spec, role, side);
+          const expected = spec.expect ? spec.expect.outcome(role, side, derived) : derived;
+          planned.push({ route, spec, role, side, expected });
+        }
+      }
+      planned.sort((a, b) => Number(a.expected === 'allowed') - Number(b.expected === 'allowed'));
+      for (const item of planned) {
+        if (process.env.MATRIX_TRACE) console.log(`${route.key} ${item.role} ${item.side}`);
+        const got = await call(item);
+        cases += 1;
+        byOutcome[String(item.expected)] = (byOutcome[String(item.expected)] ?? 0) + 1;
+        const outcome = classify(got.status, got.body);
+        if (got.status === 400 || got.status === 409) {
+          refusedByState.push(
+            `${route.key} ${item.role} ${item.side}: ${got.status} ${got.body?.detail ?? ''}`,
+          );
+        }
+        if (outcome !== item.expected) {
+          mismatches.push(
+            `${route.key} ${item.role} ${item.side}: expected ${item.expected}, got ${got.status}` +
+              (got.status >= 400 ? ` ${JSON.stringify(got.body?.detail ?? got.body?.title ?? '')}` : ''),
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  async function call({ route, spec, role, side, expected }: Case) {
+    const input = { fx, side, role, fresh: expected === 'allowed' && spec.destructive === true };
+    const request = await spec.request(input);
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let test = app.http[method](fillPath(route, request.params));
+    if (role !== 'anonymous') test = test.set(as(fx.actors[role]));
+    if (request.file) {
+      for (const [key, value] of Object.entries(request.file.fields ?? {})) test = test.field(key, value);
+      return test.attach('file', request.file.buffer, request.file.name);
+    }
+    if (request.raw) return test.set('Content-Type', request.raw.contentType).send(request.raw.data);
+    if (request.body !== undefined) return test.send(request.body as object);
+    return test;
+  }
+});

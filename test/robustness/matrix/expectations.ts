@@ -1,0 +1,1176 @@
+import type { Action, Subject } from '@vigie/authz';
+import { breachPayload } from '../../support/breach-fixtures';
+import { entryPayload } from '../../support/register-fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../support/test-app';
+import { isoDate, MatrixFixtures, MATRIX_TEMPLATE, MINIMAL_PDF } from './fixtures';
+import type { MatrixRole, Outcome, Side, Target } from './model';
+
+type Own = 'own' | 'other';
+
+/** What a case's request is made of. */
+export interface MatrixRequest {
+  /** Path parameters. */
+  params: Record<string, string>;
+  /** JSON body. */
+  body?: unknown;
+  /** A multipart upload (`file` field and text fields). */
+  file?: { buffer: Buffer; name: string; fields?: Record<string, string> };
+  /** A raw body with its content type (CSV imports). */
+  raw?: { contentType: string; data: string | Buffer };
+}
+
+export interface CaseInput {
+  fx: MatrixFixtures;
+  side: Side;
+  role: MatrixRole;
+  /** The call is expected to succeed on a destructive route: build a fresh resource for it. */
+  fresh: boolean;
+}
+
+/**
+ * How to call a route and what the role table says of it. The expected outcome is derived, for every role,
+ * from `action` on `subject`: the caller must first reach the record (`reach`, by default the record itself,
+ * read) or get 404, then hold `action` on it or get 403; anonymous callers get 401. `expect` overrides the
+ * derivation where the role table alone does not decide, with its reason.
+ */
+export interface RouteExpectation {
+  /** `['own', 'other']`, or `['-']` for a route that reaches no particular organisation. */
+  sides: readonly Side[];
+  /** What own/other mean for this route (documentation, shown on a mismatch). */
+  sidesMean?: string;
+  action: Action;
+  subject: Subject;
+  /** The record acted on, on this side; absent: the route acts on no record (lists, creates). */
+  record?: (fx: MatrixFixtures, side: Own, role: MatrixRole) => Record<string, unknown>;
+  /** What the caller must be able to read first (404 otherwise), when it is not the record itself. */
+  reach?: (fx: MatrixFixtures, side: Own, role: MatrixRole) => Target;
+  /** Lists answer a filtered page, even an empty one, to every signed-in caller. */
+  list?: boolean;
+  /**
+   * An explicit outcome where the role table alone does not decide, with its one-line reason. None is needed
+   * today: assigned reviewers (`userField`), a vendor's own contacts (tenant field `vendorId`) and the
+   * members' assessment summaries are all in the role table, and state rules are met by fresh resources.
+   */
+  expect?: { outcome: (role: MatrixRole, side: Side, derived: Outcome) => Outcome; why: string };
+  /** An allowed call destroys or closes the resource: it gets its own fresh one (`fresh` in the input). */
+  destructive?: boolean;
+  request: (input: CaseInput) => MatrixRequest | Promise<MatrixRequest>;
+}
+
+const BOTH = ['own', 'other'] as const;
+const ONE = ['-'] as const;
+const NONE = { params: {} };
+
+const own = (side: Side): Own => (side === '-' ? 'own' : side);
+const memberOrg = (fx: MatrixFixtures, side: Own) => ({ organisationId: fx.memberOf(side) });
+const deployedTo = (fx: MatrixFixtures, side: Own) => ({ deployedTo: [fx.memberOf(side)] });
+const ofVendor = (fx: MatrixFixtures, side: Own) => ({ vendorId: fx.vendorOf(side) });
+const ofOperator = (fx: MatrixFixtures) => ({ organisationId: fx.world.operatorId });
+/** The reviewers of the open and closed campaigns (see `MatrixFixtures.accountsCsv`). */
+const campaign = (fx: MatrixFixtures, side: Own) => ({
+  organisationId: fx.memberOf(side),
+  reviewers:
+    side === 'own' ? [fx.world.editorA.id, fx.world.readerA.id, fx.world.dpoA.id] : [fx.world.dpoB.id],
+});
+/** The item of the open campaign a role is tested on: in A the reader's for the reader, else the editor's. */
+const itemOf = (fx: MatrixFixtures, side: Own, role: MatrixRole) =>
+  side === 'other' ? fx.items.other : role === 'reader' ? fx.items.readerA : fx.items.editorA;
+const item = (fx: MatrixFixtures, side: Own, role: MatrixRole) => ({
+  organisationId: fx.memberOf(side),
+  reviewerId:
+    side === 'other' ? fx.world.dpoB.id : role === 'reader' ? fx.world.readerA.id : fx.world.editorA.id,
+});
+/** The caller's own organisation (organisation-level routes): the operator, member A or the test vendor. */
+function callerOrg(fx: MatrixFixtures, role: MatrixRole): string {
+  if (['admin', 'security-officer', 'auditor'].includes(role)) return fx.world.operatorId;
+  if (role === 'vendor-contact') return fx.world.vendor.id;
+  return fx.world.memberA.id;
+}
+const orgOf = (fx: MatrixFixtures, side: Own, role: MatrixRole) =>
+  side === 'own' ? callerOrg(fx, role) : fx.world.memberB.id;
+/** A role the user may hold in the caller's organisation (or B), by kind. */
+const roleFor = (fx: MatrixFixtures, organisationId: string) =>
+  organisationId === fx.world.operatorId
+    ? 'auditor'
+    : organisationId === fx.world.vendor.id
+      ? 'vendor-contact'
+      : 'reader';
+
+const ORG_LEVEL = "own: the caller's organisation (operator, member A, test vendor); other: member B";
+const MEMBER = 'own: member A’s; other: member B’s';
+const VENDOR = 'own: the test vendor’s; other: a second vendor’s';
+const OPERATOR_LINKED =
+  'operator-owned; own: linked to member A / the test vendor; other: to member B / vendor 2';
+const SINGLE_OPERATOR = 'the single operator’s (no other organisation holds one)';
+/*
+ * Every member role reads a summary of every assessment (`AssessmentSummary`, `any`): an assessment exists for
+ * them, so its details and its evidence are refused (403) rather than hidden; vendor contacts do not see it (404).
+ */
+
+export const EXPECTATIONS: Record<string, RouteExpectation> = {
+  // ---------------------------------------------------------------- health, authentication
+  'GET /health/live': { sides: ONE, action: 'read', subject: 'Organisation', request: () => NONE },
+  'GET /health/ready': { sides: ONE, action: 'read', subject: 'Organisation', request: () => NONE },
+  'POST /api/v1/auth/login': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    request: () => ({ params: {}, body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+  },
+  'GET /api/v1/auth/me': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    list: true,
+    request: () => NONE,
+  },
+
+  // ---------------------------------------------------------------- organisations, users, memberships
+  'POST /api/v1/organisations': {
+    sides: ONE,
+    action: 'create',
+    subject: 'Organisation',
+    request: () => ({
+      params: {},
+      body: {
+        name: `Commune ${Math.random().toString(36).slice(2, 8)}`,
+        shortName: `M${Date.now() % 1e8}`,
+        kind: 'member',
+      },
+    }),
+  },
+  'GET /api/v1/organisations': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/organisations/:id': {
+    sides: BOTH,
+    sidesMean: ORG_LEVEL,
+    action: 'read',
+    subject: 'Organisation',
+    record: (fx, side, role) => ({ id: orgOf(fx, side, role) }),
+    request: ({ fx, side, role }) => ({ params: { id: orgOf(fx, own(side), role) } }),
+  },
+  'PATCH /api/v1/organisations/:id': {
+    sides: BOTH,
+    sidesMean: ORG_LEVEL,
+    action: 'update',
+    subject: 'Organisation',
+    record: (fx, side, role) => ({ id: orgOf(fx, side, role) }),
+    request: async ({ fx, side, role }) => {
+      const id = orgOf(fx, own(side), role);
+      return { params: { id }, body: { siren: null, version: await fx.version('organisation', id) } };
+    },
+  },
+  'GET /api/v1/organisations/:id/memberships': {
+    sides: BOTH,
+    sidesMean: ORG_LEVEL,
+    list: true,
+    action: 'read',
+    subject: 'Membership',
+    record: (fx, side, role) => ({ organisationId: orgOf(fx, side, role) }),
+    reach: (fx, side, role) => ({ subject: 'Organisation', record: { id: orgOf(fx, side, role) } }),
+    request: ({ fx, side, role }) => ({ params: { id: orgOf(fx, own(side), role) } }),
+  },
+  'POST /api/v1/organisations/:id/memberships': {
+    sides: BOTH,
+    sidesMean: ORG_LEVEL,
+    action: 'create',
+    subject: 'Membership',
+    record: (fx, side, role) => ({ organisationId: orgOf(fx, side, role) }),
+    reach: (fx, side, role) => ({ subject: 'Organisation', record: { id: orgOf(fx, side, role) } }),
+    request: ({ fx, side, role }) => {
+      const id = orgOf(fx, own(side), role);
+      return { params: { id }, body: { userId: fx.joiner.id, role: roleFor(fx, id) } };
+    },
+  },
+  'DELETE /api/v1/organisations/:id/memberships/:membershipId': {
+    sides: BOTH,
+    sidesMean: `${ORG_LEVEL}; a role of a user created for the case when the removal is allowed`,
+    action: 'delete',
+    subject: 'Membership',
+    record: (fx, side, role) => ({ organisationId: orgOf(fx, side, role) }),
+    destructive: true,
+    request: async ({ fx, side, role, fresh }) => {
+      const id = orgOf(fx, own(side), role);
+      const membershipId = fresh ? await fx.freshMembership(id, roleFor(fx, id)) : fx.spareMemberships[id];
+      return { params: { id, membershipId } };
+    },
+  },
+  'GET /api/v1/organisations/:id/audit-trail.pdf': {
+    sides: BOTH,
+    sidesMean: ORG_LEVEL,
+    action: 'read',
+    subject: 'AuditEvent',
+    record: (fx, side, role) => ({ organisationId: orgOf(fx, side, role) }),
+    reach: (fx, side, role) => ({ subject: 'Organisation', record: { id: orgOf(fx, side, role) } }),
+    request: ({ fx, side, role }) => ({ params: { id: orgOf(fx, own(side), role) } }),
+  },
+  'GET /api/v1/audit-events': {
+    sides: ONE,
+    action: 'read',
+    subject: 'AuditEvent',
+    list: true,
+    request: () => NONE,
+  },
+  'POST /api/v1/users': {
+    sides: ONE,
+    action: 'create',
+    subject: 'User',
+    request: () => ({
+      params: {},
+      body: {
+        email: `matrix.${Math.random().toString(36).slice(2, 10)}@example.test`,
+        displayName: 'Agent',
+        password: 'correct-horse-battery',
+      },
+    }),
+  },
+  'GET /api/v1/users': { sides: ONE, action: 'read', subject: 'User', list: true, request: () => NONE },
+  'GET /api/v1/users/:id': {
+    sides: BOTH,
+    sidesMean: 'users belong to no organisation; own: an editor of member A; other: the DPO of member B',
+    action: 'read',
+    subject: 'User',
+    record: () => ({}),
+    request: ({ fx, side }) => ({
+      params: { id: own(side) === 'own' ? fx.world.editorA.id : fx.world.dpoB.id },
+    }),
+  },
+  'PATCH /api/v1/users/:id': {
+    sides: BOTH,
+    sidesMean: 'users belong to no organisation; own: the spare user; other: the DPO of member B',
+    action: 'update',
+    subject: 'User',
+    record: () => ({}),
+    request: async ({ fx, side }) => {
+      const id = own(side) === 'own' ? fx.spare.id : fx.world.dpoB.id;
+      return { params: { id }, body: { displayName: 'Agent', version: await fx.version('app_user', id) } };
+    },
+  },
+
+  // ---------------------------------------------------------------- documents
+  'GET /api/v1/documents': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Document',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/documents/:id': {
+    sides: BOTH,
+    sidesMean: 'the register PDF record of member A (own) and of member B (other)',
+    action: 'read',
+    subject: 'Document',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { id: fx.document[own(side)] } }),
+  },
+  'GET /api/v1/documents/:id/content': {
+    sides: BOTH,
+    sidesMean: 'the register PDF record of member A (own) and of member B (other)',
+    action: 'read',
+    subject: 'Document',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { id: fx.document[own(side)] } }),
+  },
+
+  // ---------------------------------------------------------------- catalog
+  'POST /api/v1/applications': {
+    sides: ONE,
+    action: 'create',
+    subject: 'Application',
+    request: ({ fx }) => ({ params: {}, body: fx.applicationPayload() }),
+  },
+  'GET /api/v1/applications': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Application',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/applications/:id': {
+    sides: BOTH,
+    sidesMean: 'own: deployed for member A (vendor: the test vendor’s); other: for member B (vendor 2’s)',
+    action: 'read',
+    subject: 'Application',
+    record: deployedTo,
+    request: ({ fx, side }) => ({ params: { id: fx.application[own(side)] } }),
+  },
+  'PATCH /api/v1/applications/:id': {
+    sides: BOTH,
+    sidesMean: 'own: deployed for member A; other: for member B',
+    action: 'update',
+    subject: 'Application',
+    record: deployedTo,
+    request: async ({ fx, side }) => {
+      const id = fx.application[own(side)];
+      return { params: { id }, body: { purpose: 'Gestion', version: await fx.version('application', id) } };
+    },
+  },
+  'GET /api/v1/applications/:id/deployments': {
+    sides: BOTH,
+    sidesMean: 'own: the application deployed for member A; other: for member B',
+    list: true,
+    action: 'read',
+    subject: 'Deployment',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Application', record: deployedTo(fx, side) }),
+    request: ({ fx, side }) => ({ params: { id: fx.application[own(side)] } }),
+  },
+  'POST /api/v1/applications/:id/deployments': {
+    sides: BOTH,
+    sidesMean: 'own: an application deployed for member A, deployed again for B; other: the reverse',
+    action: 'create',
+    subject: 'Deployment',
+    record: (fx, side) => memberOrg(fx, side === 'own' ? 'other' : 'own'),
+    reach: (fx, side) => ({ subject: 'Application', record: deployedTo(fx, side) }),
+    destructive: true,
+    request: async ({ fx, side, fresh }) => {
+      const s = own(side);
+      const target = fx.memberOf(s === 'own' ? 'other' : 'own');
+      const id = fresh ? (await fx.freshApplication(fx.memberOf(s))).id : fx.application[s];
+      return { params: { id }, body: { organisationId: target } };
+    },
+  },
+  'DELETE /api/v1/applications/:id/deployments/:deploymentId': {
+    sides: BOTH,
+    sidesMean: 'own: the deployment for member A; other: for member B (fresh ones when allowed)',
+    action: 'delete',
+    subject: 'Deployment',
+    record: memberOrg,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => {
+      const s = own(side);
+      if (fresh) {
+        const created = await fx.freshApplication(fx.memberOf(s));
+        return { params: { id: created.id, deploymentId: created.deploymentId } };
+      }
+      return { params: { id: fx.application[s], deploymentId: fx.deployment[s] } };
+    },
+  },
+
+  // ---------------------------------------------------------------- register templates
+  'POST /api/v1/applications/:id/register-templates': {
+    sides: BOTH,
+    sidesMean: 'own: the application deployed for member A; other: for member B',
+    action: 'create',
+    subject: 'RegisterTemplate',
+    record: deployedTo,
+    reach: (fx, side) => ({ subject: 'Application', record: deployedTo(fx, side) }),
+    request: ({ fx, side }) => ({
+      params: { id: fx.application[own(side)] },
+      body: { ...entryPayload('Modèle'), applicationIds: undefined },
+    }),
+  },
+  'GET /api/v1/applications/:id/register-templates': {
+    sides: BOTH,
+    sidesMean: 'own: the application deployed for member A; other: for member B',
+    list: true,
+    action: 'read',
+    subject: 'RegisterTemplate',
+    record: deployedTo,
+    reach: (fx, side) => ({ subject: 'Application', record: deployedTo(fx, side) }),
+    request: ({ fx, side }) => ({ params: { id: fx.application[own(side)] } }),
+  },
+  'GET /api/v1/register-templates/:id': {
+    sides: BOTH,
+    sidesMean: 'own: template of the application deployed for member A; other: for member B',
+    action: 'read',
+    subject: 'RegisterTemplate',
+    record: deployedTo,
+    request: ({ fx, side }) => ({ params: { id: fx.registerTemplate[own(side)] } }),
+  },
+  'PATCH /api/v1/register-templates/:id': {
+    sides: BOTH,
+    sidesMean: 'own: template of the application deployed for member A; other: for member B',
+    action: 'update',
+    subject: 'RegisterTemplate',
+    record: deployedTo,
+    request: async ({ fx, side }) => {
+      const id = fx.registerTemplate[own(side)];
+      return {
+        params: { id },
+        body: { description: 'Version revue', version: await fx.version('register_template', id) },
+      };
+    },
+  },
+  'POST /api/v1/organisations/:orgId/processing-activities/from-template/:templateId': {
+    sides: BOTH,
+    sidesMean: 'own: member A with the template of its application; other: member B with its own',
+    action: 'create',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({
+      params: { orgId: fx.memberOf(own(side)), templateId: fx.registerTemplate[own(side)] },
+      body: { name: `Depuis le modèle ${Math.random().toString(36).slice(2, 8)}` },
+    }),
+  },
+  'POST /api/v1/processing-activities/:id/apply-template': {
+    sides: BOTH,
+    sidesMean: 'own: member A’s entry created from a template; other: member B’s',
+    action: 'update',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: async ({ fx, side }) => {
+      const id = fx.activityFromTemplate[own(side)];
+      return {
+        params: { id },
+        body: { fields: ['description'], version: await fx.version('processing_activity', id) },
+      };
+    },
+  },
+
+  // ---------------------------------------------------------------- register of processing activities
+  'POST /api/v1/organisations/:orgId/processing-activities': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'create',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({
+      params: { orgId: fx.memberOf(own(side)) },
+      body: entryPayload(`Traitement ${Math.random().toString(36).slice(2, 8)}`),
+    }),
+  },
+  'GET /api/v1/organisations/:orgId/processing-activities': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  },
+  'GET /api/v1/processing-activities/:id': activityRead(),
+  'PATCH /api/v1/processing-activities/:id': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'update',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: async ({ fx, side }) => {
+      const id = fx.activity[own(side)];
+      return {
+        params: { id },
+        body: { description: 'Mise à jour', version: await fx.version('processing_activity', id) },
+      };
+    },
+  },
+  'DELETE /api/v1/processing-activities/:id': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} (a fresh entry when the archiving is allowed)`,
+    action: 'delete',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => ({
+      params: { id: fresh ? (await fx.freshActivity(own(side))).id : fx.activity[own(side)] },
+    }),
+  },
+  'POST /api/v1/processing-activities/:id/validate': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} draft entry (a fresh one when the validation is allowed)`,
+    action: 'validate',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? (await fx.freshActivity(own(side))).id : fx.activity[own(side)];
+      return { params: { id }, body: { version: await fx.version('processing_activity', id) } };
+    },
+  },
+  'POST /api/v1/processing-activities/:id/dpia-decision': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} entry whose screening requires a DPIA`,
+    action: 'validate',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: async ({ fx, side }) => {
+      const id = fx.dpiaActivity[own(side)];
+      return {
+        params: { id },
+        body: {
+          reason: 'Traitement à faible volume, mesures suffisantes',
+          version: await fx.version('processing_activity', id),
+        },
+      };
+    },
+  },
+  'GET /api/v1/processing-activities/:id/history': activityRead(),
+  'GET /api/v1/processing-activities/:id/history/:version': activityRead({ version: '1' }),
+  'GET /api/v1/processing-activities/:id/sheet.pdf': activityRead(),
+  'GET /api/v1/organisations/:orgId/register.pdf': registerExport(),
+  'GET /api/v1/organisations/:orgId/register.xlsx': registerExport(),
+  'GET /api/v1/organisations/:orgId/register.csv': registerExport(),
+  'POST /api/v1/organisations/:orgId/register/import': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} register, a CSV file of one new entry`,
+    action: 'create',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({
+      params: { orgId: fx.memberOf(own(side)) },
+      file: { buffer: fx.registerImport, name: 'registre.csv' },
+    }),
+  },
+  'GET /api/v1/processor-register': {
+    sides: ONE,
+    action: 'read',
+    subject: 'ProcessorRegister',
+    request: () => NONE,
+  },
+  'GET /api/v1/processor-register.pdf': {
+    sides: ONE,
+    action: 'read',
+    subject: 'ProcessorRegister',
+    request: () => NONE,
+  },
+
+  // ---------------------------------------------------------------- breaches, incidents, rights requests
+  'POST /api/v1/organisations/:orgId/breaches': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'create',
+    subject: 'Breach',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) }, body: breachPayload() }),
+  },
+  'GET /api/v1/organisations/:orgId/breaches': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'Breach',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  },
+  'GET /api/v1/breaches/:id': breachRead(),
+  'GET /api/v1/breaches/:id/record.pdf': breachRead(),
+  'PATCH /api/v1/breaches/:id': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'update',
+    subject: 'Breach',
+    record: memberOrg,
+    request: async ({ fx, side }) => {
+      const id = fx.breach[own(side)];
+      return {
+        params: { id },
+        body: { measuresTaken: 'Courriel de rappel envoyé', version: await fx.version('breach', id) },
+      };
+    },
+  },
+  'POST /api/v1/incidents': {
+    sides: BOTH,
+    sidesMean: 'on the application deployed for member A (own) or for member B (other)',
+    action: 'create',
+    subject: 'Incident',
+    // The organisation is named in the body: a role that may create nowhere is refused first (403).
+    request: ({ fx, side }) => ({ params: {}, body: fx.incidentPayload(own(side)) }),
+  },
+  'GET /api/v1/incidents': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Incident',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/incidents/:id': {
+    sides: BOTH,
+    sidesMean: 'operator-declared; own: notified to member A; other: to member B',
+    action: 'read',
+    subject: 'Incident',
+    record: (fx, side) => ({ notifiedTo: [fx.memberOf(side)] }),
+    request: ({ fx, side }) => ({ params: { id: fx.incident[own(side)] } }),
+  },
+  'POST /api/v1/organisations/:orgId/rights-requests': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'create',
+    subject: 'RightsRequest',
+    record: memberOrg,
+    request: ({ fx, side }) => ({
+      params: { orgId: fx.memberOf(own(side)) },
+      body: fx.rightsRequestPayload(),
+    }),
+  },
+  'GET /api/v1/organisations/:orgId/rights-requests': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'RightsRequest',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  },
+  'GET /api/v1/rights-requests/:id': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'RightsRequest',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { id: fx.rightsRequest[own(side)] } }),
+  },
+  'PATCH /api/v1/rights-requests/:id': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'update',
+    subject: 'RightsRequest',
+    record: memberOrg,
+    request: async ({ fx, side }) => {
+      const id = fx.rightsRequest[own(side)];
+      return {
+        params: { id },
+        body: { notes: 'Pièce d’identité demandée', version: await fx.version('rights_request', id) },
+      };
+    },
+  },
+
+  // ---------------------------------------------------------------- certification
+  'GET /api/v1/frameworks': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Framework',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/frameworks/:code': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Framework',
+    record: () => ({}),
+    request: () => ({ params: { code: 'iso27001-2022' } }),
+  },
+  'GET /api/v1/frameworks/:code/requirements': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Framework',
+    record: () => ({}),
+    request: () => ({ params: { code: 'hds-v2' } }),
+  },
+  'POST /api/v1/assessments': {
+    sides: ONE,
+    action: 'create',
+    subject: 'Assessment',
+    request: () => ({
+      params: {},
+      body: { frameworkCode: 'hds-v2', name: 'HDS — matrice', scope: { hdsActivities: [1] } },
+    }),
+  },
+  'GET /api/v1/assessments': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Assessment',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/assessment-summaries': {
+    sides: ONE,
+    action: 'read',
+    subject: 'AssessmentSummary',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/assessments/:id': assessmentRead('Assessment'),
+  'PATCH /api/v1/assessments/:id': {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'update',
+    subject: 'Assessment',
+    record: ofOperator,
+    reach: (fx) => ({ subject: 'AssessmentSummary', record: ofOperator(fx) }),
+    request: async ({ fx }) => ({
+      params: { id: fx.assessmentId },
+      body: { name: 'ISO 27001 — matrice', version: await fx.version('assessment', fx.assessmentId) },
+    }),
+  },
+  'GET /api/v1/assessments/:id/summary': assessmentRead('AssessmentSummary'),
+  'GET /api/v1/assessments/:id/progress': assessmentRead('Assessment'),
+  'GET /api/v1/assessments/:id/requirements': assessmentRead('Assessment'),
+  'GET /api/v1/assessments/:id/requirements/:requirementAssessmentId': assessmentRead('Assessment', true),
+  'PATCH /api/v1/assessments/:id/requirements/:requirementAssessmentId': {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'update',
+    subject: 'Assessment',
+    record: ofOperator,
+    reach: (fx) => ({ subject: 'AssessmentSummary', record: ofOperator(fx) }),
+    request: async ({ fx }) => {
+      const id = fx.requirementIds[0];
+      return {
+        params: { id: fx.assessmentId, requirementAssessmentId: id },
+        body: { notes: 'Revu', version: await fx.version('requirement_assessment', id) },
+      };
+    },
+  },
+  'GET /api/v1/assessments/:id/soa.pdf': assessmentRead('Assessment'),
+  'GET /api/v1/assessments/:id/report.pdf': assessmentRead('Assessment'),
+  'POST /api/v1/assessments/:id/requirements/:requirementAssessmentId/evidence': {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'create',
+    subject: 'Evidence',
+    record: ofOperator,
+    reach: (fx) => ({ subject: 'AssessmentSummary', record: ofOperator(fx) }),
+    request: ({ fx }) => ({
+      params: { id: fx.assessmentId, requirementAssessmentId: fx.requirementIds[0] },
+      file: { buffer: MINIMAL_PDF, name: 'preuve.pdf', fields: { effectiveDate: isoDate(-10) } },
+    }),
+  },
+  'GET /api/v1/assessments/:id/requirements/:requirementAssessmentId/evidence': {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'read',
+    subject: 'Evidence',
+    record: ofOperator,
+    reach: (fx) => ({ subject: 'AssessmentSummary', record: ofOperator(fx) }),
+    request: ({ fx }) => ({ params: { id: fx.assessmentId, requirementAssessmentId: fx.requirementIds[0] } }),
+  },
+  'GET /api/v1/evidence/:id': evidenceRead(),
+  'GET /api/v1/evidence/:id/content': evidenceRead(),
+  'POST /api/v1/evidence/:id/links': {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'update',
+    subject: 'Evidence',
+    record: ofOperator,
+    request: ({ fx }) => ({
+      params: { id: fx.evidenceId },
+      body: { requirementAssessmentId: fx.requirementIds[2] },
+    }),
+  },
+  'DELETE /api/v1/evidence/:id/links/:requirementAssessmentId': {
+    sides: ONE,
+    sidesMean: `${SINGLE_OPERATOR}; a fresh link when the removal is allowed`,
+    action: 'update',
+    subject: 'Evidence',
+    record: ofOperator,
+    destructive: true,
+    request: async ({ fx, fresh }) => {
+      if (fresh) {
+        const link = await fx.freshEvidenceLink();
+        return { params: { id: link.evidenceId, requirementAssessmentId: link.requirementAssessmentId } };
+      }
+      return { params: { id: fx.evidenceId, requirementAssessmentId: fx.requirementIds[2] } };
+    },
+  },
+
+  // ---------------------------------------------------------------- vendors
+  'GET /api/v1/vendors/:id/profile': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'read',
+    subject: 'VendorProfile',
+    record: ofVendor,
+    request: ({ fx, side }) => ({ params: { id: fx.vendorOf(own(side)) } }),
+  },
+  'PUT /api/v1/vendors/:id/profile': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'update',
+    subject: 'VendorProfile',
+    record: ofVendor,
+    request: async ({ fx, side }) => {
+      const id = fx.vendorOf(own(side));
+      const rows = await fx.app.dataSource.query('SELECT version FROM vendor_profile WHERE vendor_id = $1', [
+        id,
+      ]);
+      return { params: { id }, body: { ...fx.profilePayload(), version: Number(rows[0]?.version ?? 0) } };
+    },
+  },
+  'POST /api/v1/contracts': {
+    sides: BOTH,
+    sidesMean: OPERATOR_LINKED,
+    action: 'create',
+    subject: 'Contract',
+    // The organisation is named in the body: a role that may create nowhere is refused first (403).
+    request: ({ fx, side }) => ({ params: {}, body: fx.contractPayload(own(side)) }),
+  },
+  'GET /api/v1/contracts': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Contract',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/contracts/:id': contractRead(),
+  'GET /api/v1/contracts/:id/clauses': contractRead(),
+  'GET /api/v1/contracts/:id/clauses.pdf': contractRead(),
+  'PATCH /api/v1/contracts/:id/clauses/:key': {
+    sides: BOTH,
+    sidesMean: OPERATOR_LINKED,
+    action: 'update',
+    subject: 'Contract',
+    record: (fx) => ofOperator(fx),
+    request: async ({ fx, side }) => {
+      const id = fx.contract[own(side)];
+      const rows = await fx.app.dataSource.query(
+        "SELECT version FROM contract_clause WHERE contract_id = $1 AND key = 'documented-instructions'",
+        [id],
+      );
+      return {
+        params: { id, key: 'documented-instructions' },
+        body: { status: 'present', reference: 'Art. 4', version: Number(rows[0].version) },
+      };
+    },
+  },
+  'GET /api/v1/questionnaire-templates': {
+    sides: ONE,
+    action: 'read',
+    subject: 'QuestionnaireTemplate',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/questionnaire-templates/:id': {
+    sides: ONE,
+    action: 'read',
+    subject: 'QuestionnaireTemplate',
+    record: () => ({}),
+    request: ({ fx }) => ({ params: { id: fx.questionnaireTemplateId } }),
+  },
+  'POST /api/v1/questionnaire-templates': {
+    sides: ONE,
+    action: 'create',
+    subject: 'QuestionnaireTemplate',
+    request: () => ({
+      params: {},
+      body: { ...MATRIX_TEMPLATE, name: `Modèle ${Math.random().toString(36).slice(2, 8)}` },
+    }),
+  },
+  'POST /api/v1/questionnaires': {
+    sides: BOTH,
+    sidesMean: 'sent to the test vendor (own) or to vendor 2 (other)',
+    action: 'create',
+    subject: 'Questionnaire',
+    // The organisation is named in the body: a role that may create nowhere is refused first (403).
+    request: ({ fx, side }) => ({
+      params: {},
+      body: {
+        templateId: fx.questionnaireTemplateId,
+        vendorId: fx.vendorOf(own(side)),
+        dueDate: isoDate(30),
+      },
+    }),
+  },
+  'GET /api/v1/questionnaires': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Questionnaire',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/questionnaires/:id': questionnaireRead('Questionnaire'),
+  'PUT /api/v1/questionnaires/:id/answers': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'update',
+    subject: 'Questionnaire',
+    record: ofVendor,
+    request: ({ fx, side }) => ({
+      params: { id: fx.questionnaire[own(side)] },
+      body: { answers: [{ questionKey: 'q1', value: 'yes' }] },
+    }),
+  },
+  'POST /api/v1/questionnaires/:id/answers/:questionKey/attachments': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'update',
+    subject: 'Questionnaire',
+    record: ofVendor,
+    request: ({ fx, side }) => ({
+      params: { id: fx.questionnaire[own(side)], questionKey: 'q1' },
+      file: { buffer: MINIMAL_PDF, name: 'pssi.pdf' },
+    }),
+  },
+  'GET /api/v1/questionnaires/:id/attachments/:attachmentId/content': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'read',
+    subject: 'Questionnaire',
+    record: ofVendor,
+    request: ({ fx, side }) => ({
+      params: { id: fx.questionnaire[own(side)], attachmentId: fx.attachment[own(side)] },
+    }),
+  },
+  'POST /api/v1/questionnaires/:id/submit': {
+    sides: BOTH,
+    sidesMean: `${VENDOR}, answered (a fresh one when the submission is allowed)`,
+    action: 'update',
+    subject: 'Questionnaire',
+    record: ofVendor,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => ({
+      params: {
+        id: fresh ? await fx.freshQuestionnaire(own(side), 'answered') : fx.questionnaire[own(side)],
+      },
+    }),
+  },
+  'POST /api/v1/questionnaires/:id/review': {
+    sides: BOTH,
+    sidesMean: `${VENDOR}, submitted (a fresh one when the review is allowed)`,
+    action: 'validate',
+    subject: 'Questionnaire',
+    record: ofVendor,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => ({
+      params: {
+        id: fresh ? await fx.freshQuestionnaire(own(side), 'submitted') : fx.questionnaire[own(side)],
+      },
+      body: { decision: 'accepted' },
+    }),
+  },
+  'POST /api/v1/questionnaires/:id/comments': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'create',
+    subject: 'QuestionnaireComment',
+    record: ofVendor,
+    reach: (fx, side) => ({ subject: 'Questionnaire', record: ofVendor(fx, side) }),
+    request: ({ fx, side }) => ({
+      params: { id: fx.questionnaire[own(side)] },
+      body: { questionKey: 'q1', body: 'Merci de joindre la PSSI signée.' },
+    }),
+  },
+  'GET /api/v1/questionnaires/:id/comments': questionnaireRead('QuestionnaireComment'),
+  'GET /api/v1/questionnaires/:id/report.pdf': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'read',
+    subject: 'QuestionnaireReport',
+    record: () => ({}),
+    reach: (fx, side) => ({ subject: 'Questionnaire', record: ofVendor(fx, side) }),
+    request: ({ fx, side }) => ({ params: { id: fx.questionnaire[own(side)] } }),
+  },
+  'GET /api/v1/applications/:id/vendor-assurance': {
+    sides: BOTH,
+    sidesMean: 'own: the application deployed for member A; other: for member B',
+    action: 'read',
+    subject: 'VendorAssurance',
+    record: deployedTo,
+    reach: (fx, side) => ({ subject: 'Application', record: deployedTo(fx, side) }),
+    request: ({ fx, side }) => ({ params: { id: fx.application[own(side)] } }),
+  },
+  'GET /api/v1/processing-activities/:id/vendor-assurance': {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { id: fx.activity[own(side)] } }),
+  },
+
+  // ---------------------------------------------------------------- access reviews
+  'POST /api/v1/access-reviews': {
+    sides: BOTH,
+    sidesMean: 'a campaign of member A (own) or member B (other) on the application deployed for it',
+    action: 'create',
+    subject: 'AccessReview',
+    // The organisation is named in the body: a role that may create nowhere is refused first (403).
+    request: ({ fx, side }) => ({ params: {}, body: fx.campaignPayload(own(side)) }),
+  },
+  'GET /api/v1/access-reviews': {
+    sides: ONE,
+    action: 'read',
+    subject: 'AccessReview',
+    list: true,
+    request: () => NONE,
+  },
+  'GET /api/v1/access-reviews/:id': openCampaignRead(),
+  'POST /api/v1/access-reviews/:id/accounts': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} draft campaign (a fresh one per call)`,
+    action: 'update',
+    subject: 'AccessReview',
+    record: campaign,
+    request: async ({ fx, side }) => ({
+      params: { id: (await fx.freshCampaign(own(side), 'draft')).id },
+      raw: { contentType: 'text/csv', data: fx.accountsCsv(own(side)) },
+    }),
+  },
+  'POST /api/v1/access-reviews/:id/open': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} draft campaign (a fresh one when opening is allowed)`,
+    action: 'update',
+    subject: 'AccessReview',
+    record: campaign,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => ({
+      params: { id: fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)] },
+    }),
+  },
+  'POST /api/v1/access-reviews/:id/close': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} campaign with every account decided (a fresh one when closing is allowed)`,
+    action: 'update',
+    subject: 'AccessReview',
+    record: campaign,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => ({
+      params: { id: fresh ? (await fx.freshCampaign(own(side), 'decided')).id : fx.decidedReview[own(side)] },
+    }),
+  },
+  'GET /api/v1/access-reviews/:id/certificate.pdf': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} closed campaign`,
+    action: 'read',
+    subject: 'AccessReview',
+    record: campaign,
+    request: ({ fx, side }) => ({ params: { id: fx.closedReview[own(side)] } }),
+  },
+  'GET /api/v1/access-reviews/:id/items': openCampaignRead(),
+  'POST /api/v1/access-reviews/:id/items/:itemId/decision': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} open campaign; in A the item assigned to the reader for the reader, else to the editor`,
+    action: 'decide',
+    subject: 'AccessReviewItem',
+    record: item,
+    reach: (fx, side, role) => ({ subject: 'AccessReviewItem', record: item(fx, side, role) }),
+    request: ({ fx, side, role }) => ({
+      params: { id: fx.openReview[own(side)], itemId: itemOf(fx, own(side), role) },
+      body: { decision: 'keep' },
+    }),
+  },
+  'GET /api/v1/access-reviews/:id/items/:itemId/history': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} open campaign; in A the item assigned to the reader for the reader, else to the editor`,
+    action: 'read',
+    subject: 'AccessReviewItem',
+    record: item,
+    request: ({ fx, side, role }) => ({
+      params: { id: fx.openReview[own(side)], itemId: itemOf(fx, own(side), role) },
+    }),
+  },
+  'POST /api/v1/access-reviews/:id/items/:itemId/reassign': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} open campaign (a fresh one when the reassignment is allowed)`,
+    action: 'update',
+    subject: 'AccessReviewItem',
+    record: item,
+    destructive: true,
+    request: async ({ fx, side, role, fresh }) => {
+      const s = own(side);
+      const reviewerId = s === 'own' ? fx.world.dpoA.id : fx.world.dpoB.id;
+      if (fresh) {
+        const created = await fx.freshCampaign(s, 'open');
+        return { params: { id: created.id, itemId: created.items.editor }, body: { reviewerId } };
+      }
+      return { params: { id: fx.openReview[s], itemId: itemOf(fx, s, role) }, body: { reviewerId } };
+    },
+  },
+  'GET /api/v1/remediation-tasks': {
+    sides: ONE,
+    action: 'read',
+    subject: 'RemediationTask',
+    list: true,
+    request: () => NONE,
+  },
+  'POST /api/v1/remediation-tasks/:id/done': {
+    sides: BOTH,
+    sidesMean: `the task of ${MEMBER} closed campaign (a fresh one when allowed)`,
+    action: 'update',
+    subject: 'RemediationTask',
+    record: memberOrg,
+    destructive: true,
+    request: async ({ fx, side, fresh }) => ({
+      params: {
+        id: fresh ? (await fx.freshCampaign(own(side), 'closed')).taskId! : fx.remediationTask[own(side)],
+      },
+      body: { note: 'Compte supprimé' },
+    }),
+  },
+};
+
+function activityRead(extra: Record<string, string> = {}): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { id: fx.activity[own(side)], ...extra } }),
+  };
+}
+
+function registerExport(): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  };
+}
+
+function breachRead(): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'Breach',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { id: fx.breach[own(side)] } }),
+  };
+}
+
+function assessmentRead(subject: Subject, requirement = false): RouteExpectation {
+  return {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'read',
+    subject,
+    record: ofOperator,
+    reach: (fx) => ({ subject: 'AssessmentSummary', record: ofOperator(fx) }),
+    request: ({ fx }) => ({
+      params: {
+        id: fx.assessmentId,
+        ...(requirement ? { requirementAssessmentId: fx.requirementIds[0] } : {}),
+      },
+    }),
+  };
+}
+
+function evidenceRead(): RouteExpectation {
+  return {
+    sides: ONE,
+    sidesMean: SINGLE_OPERATOR,
+    action: 'read',
+    subject: 'Evidence',
+    record: ofOperator,
+    request: ({ fx }) => ({ params: { id: fx.evidenceId } }),
+  };
+}
+
+function contractRead(): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: OPERATOR_LINKED,
+    action: 'read',
+    subject: 'Contract',
+    record: (fx) => ofOperator(fx),
+    request: ({ fx, side }) => ({ params: { id: fx.contract[own(side)] } }),
+  };
+}
+
+function questionnaireRead(subject: Subject): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'read',
+    subject,
+    record: ofVendor,
+    reach: (fx, side) => ({ subject: 'Questionnaire', record: ofVendor(fx, side) }),
+    request: ({ fx, side }) => ({ params: { id: fx.questionnaire[own(side)] } }),
+  };
+}
+
+function openCampaignRead(): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: `${MEMBER} open campaign`,
+    action: 'read',
+    subject: 'AccessReview',
+    record: campaign,
+    request: ({ fx, side }) => ({ params: { id: fx.openReview[own(side)] } }),
+  };
+}
