@@ -174,15 +174,17 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ_WRITE, subject: 'Organisation', scope: 'any' },
     { actions: READ_WRITE, subject: 'User', scope: 'any' },
     { actions: ['read', 'create', 'delete'], subject: 'Membership', scope: 'any' },
-    // The administrator manages organisations, users and memberships everywhere, so reads their audit events
-    // everywhere; of everything else only the operator's own events (never the contents of a member's register,
-    // breaches or requests).
+    // The administrator manages organisations, users, memberships and the application catalog everywhere, so
+    // reads their audit events everywhere; of everything else only the operator's own events (never the
+    // contents of a member's register, breaches or requests).
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
     {
       actions: READ,
       subject: 'AuditEvent',
       scope: 'any',
-      only: { entity: ['organisation', 'user', 'membership'] },
+      only: {
+        entity: ['organisation', 'user', 'membership', 'application', 'deployment', 'register-template'],
+      },
     },
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },
