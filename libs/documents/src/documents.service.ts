@@ -4,7 +4,7 @@ import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { NotFoundException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
-import { GeneratedDocument, GeneratedDocumentView, toDocumentView } from './generated-document.entity';
+import { GeneratedDocument, GeneratedDocumentView, asDocumentView } from './generated-document.entity';
 
 /** A rendered file about to be served. */
 export interface RenderedFile {
@@ -52,7 +52,7 @@ export class DocumentsService {
         createdBy: ctx.userId,
       });
       await m.insert(GeneratedDocument, document);
-      const view = toDocumentView(document);
+      const view = asDocumentView(document);
       await recordAudit(m, ctx, {
         action: 'document.generate',
         entity: 'generated-document',
@@ -83,11 +83,11 @@ export class DocumentsService {
       qb.andWhere('d.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.kind) qb.andWhere('d.kind = :kind', { kind: filter.kind });
     const { items: documents, total } = await findPage(qb, query);
-    return toPage(documents.map(toDocumentView), total, query);
+    return toPage(documents.map(asDocumentView), total, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<GeneratedDocumentView> {
-    return toDocumentView(
+    return asDocumentView(
       await findVisibleOrFail(this.tx.reader, ctx, 'Document', GeneratedDocument, id, { label: 'Document' }),
     );
   }
@@ -100,7 +100,7 @@ export class DocumentsService {
       .getOne();
     if (!document) throw new NotFoundException('Document');
     return {
-      document: toDocumentView(document),
+      document: asDocumentView(document),
       fileName: `${slug(document.title)}.pdf`,
       contentType: document.contentType,
       bytes: document.content,

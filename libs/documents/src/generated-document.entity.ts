@@ -53,7 +53,7 @@ export interface GeneratedDocumentView {
   createdBy: string | null;
 }
 
-export function toDocumentView(document: GeneratedDocument): GeneratedDocumentView {
+export function asDocumentView(document: GeneratedDocument): GeneratedDocumentView {
   const { id, organisationId, kind, title, sha256, size, createdAt, createdBy } = document;
   return { id, organisationId, kind, title, sha256, size, createdAt, createdBy };
 }

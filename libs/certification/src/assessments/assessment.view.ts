@@ -78,7 +78,7 @@ export interface RequirementAssessmentView {
   notes: string | null;
   version: number;
   evidenceCount: number;
-  /** Due date past and not implemented. */
+  /** Due date past while the status is still short of implemented. */
   overdue: boolean;
   anchor: AnchorView | null;
   updatedAt: Date;

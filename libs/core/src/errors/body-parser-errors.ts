@@ -10,7 +10,7 @@ import {
  * The domain error for a failure of Express's body parsers (they run before any route, and Nest would turn
  * their raw messages into the answer), or undefined for any other error.
  */
-export function bodyParserErrorToDomain(error: unknown): DomainException | undefined {
+export function domainErrorFromBodyParser(error: unknown): DomainException | undefined {
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
   const { type, status } = error as { type: unknown; status?: number };
   switch (type) {
@@ -39,5 +39,5 @@ export function bodyParserErrorMiddleware(
   _response: unknown,
   next: (error: unknown) => void,
 ): void {
-  next(bodyParserErrorToDomain(error) ?? error);
+  next(domainErrorFromBodyParser(error) ?? error);
 }

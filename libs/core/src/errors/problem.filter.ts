@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainException, ErrorCode, FieldError } from './domain.exception';
 import { ERROR_HTTP, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { isDatabaseUnavailable } from './database-errors';
-import { uploadErrorToDomain } from './upload-errors';
+import { domainErrorFromUpload } from './upload-errors';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.Validation,
@@ -43,7 +43,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): Problem {
-    const exception = uploadErrorToDomain(error) ?? error;
+    const exception = domainErrorFromUpload(error) ?? error;
     if (exception instanceof DomainException) {
       return this.fromCode(exception.code, exception.message, exception.errors);
     }

@@ -9,7 +9,7 @@ const FILE_TOO_LARGE = 'The uploaded file is larger than the upload limit (VIGIE
  * large" HttpException): 413 for a file over the limit, 400 for the other multipart limits. Undefined for any
  * other error.
  */
-export function uploadErrorToDomain(error: unknown): DomainException | undefined {
+export function domainErrorFromUpload(error: unknown): DomainException | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, code, field } = error as { name?: unknown; code?: unknown; field?: unknown };
   if (name === 'MulterError' && typeof code === 'string') {
