@@ -21,6 +21,7 @@ describe('Database faults (e2e)', () => {
   it('answers 503 while the database is away, recovers by itself, and leaves no half-written change', async () => {
     let counter = 0;
     const statuses: number[] = [];
+    const createStatuses: number[] = [];
     let running = true;
     // Load: creations (a row and its audit event in one transaction) and reads, sequentially without pause.
     const load = (async () => {
@@ -31,6 +32,7 @@ describe('Database faults (e2e)', () => {
           .set(as(world.admin))
           .send({ name: `Charge ${counter}`, shortName: `LOAD${counter}`, kind: 'member' });
         statuses.push(create.status);
+        createStatuses.push(create.status);
         if (create.status >= 500) expectProblem(create, 503);
         const read = await app.http.get('/api/v1/organisations?pageSize=5').set(as(world.dpoA));
         statuses.push(read.status);
