@@ -137,6 +137,11 @@ describe('Organisations, users and memberships (e2e)', () => {
         .set('If-Match', `"${current.body.version}"`)
         .send({ name: 'Écrasé' });
       expectProblem(viaHeader, 409);
+      const nulled = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.admin))
+        .send({ name: null, shortName: null, version: current.body.version + 1 });
+      expectProblem(nulled, 400);
       const missing = await app.http
         .patch(`/api/v1/organisations/${world.memberA.id}`)
         .set(as(world.admin))

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import {
+  assertNoNulls,
   ConflictException,
   ForbiddenActionException,
   Page,
@@ -56,6 +57,7 @@ export class OrganisationsService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    assertNoNulls(dto, ['siren']);
     return this.tx.run(async (manager) => {
       const organisation = await findVisibleOrFail(manager, ctx, 'Organisation', Organisation, id, {
         lock: true,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import {
+  assertNoNulls,
   ConflictException,
   diffFields,
   ForbiddenActionException,
@@ -71,6 +72,7 @@ export class UsersService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
+    assertNoNulls(dto);
     const passwordHash = dto.password ? await PasswordHasher.hash(dto.password) : undefined;
     const view = await this.tx.run(async (manager) => {
       const user = await findVisibleOrFail(manager, ctx, 'User', User, id, { lock: true, label: 'User' });
