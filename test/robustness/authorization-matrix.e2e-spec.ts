@@ -1,3 +1,4 @@
+import { getMetadataStorage } from 'class-validator';
 import { discoverRoutes, fillPath, RouteInfo } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
 import { as } from '../support/world';
@@ -71,6 +72,7 @@ describe('Authorisation matrix (e2e)', () => {
   let fx: MatrixFixtures;
   let routes: RouteInfo[];
   let cases = 0;
+  let nullCases = 0;
   const byOutcome: Record<string, number> = {};
   /** Allowed callers answered 400/409 by a domain rule (state, uniqueness): listed with the count. */
   const refusedByState: string[] = [];
@@ -88,7 +90,8 @@ describe('Authorisation matrix (e2e)', () => {
         `expected ${Object.entries(byOutcome)
           .map(([outcome, n]) => `${outcome}: ${n}`)
           .join(', ')}; allowed calls answered 400/409 by a domain rule: ${refusedByState.length}` +
-        (refusedByState.length ? `\n  ${refusedByState.join('\n  ')}` : ''),
+        (refusedByState.length ? `\n  ${refusedByState.join('\n  ')}` : '') +
+        `\nnull-field updates sent as an allowed caller: ${nullCases}`,
     );
     await app?.close();
   });
@@ -135,6 +138,36 @@ describe('Authorisation matrix (e2e)', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('never answers a 5xx to an allowed update that sets any field to null', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => (r.method === 'PATCH' || r.method === 'PUT') && r.bodyType)) {
+      const spec = EXPECTATIONS[route.key];
+      const side = spec.sides[0];
+      const role = MATRIX_ROLES.find(
+        (r) => r !== 'anonymous' && derive(fx, route, spec, r, side) === 'allowed',
+      ) as Exclude<MatrixRole, 'anonymous'> | undefined;
+      if (!role) continue;
+      const fields = [
+        ...new Set(
+          getMetadataStorage()
+            .getTargetValidationMetadatas(route.bodyType!, '', true, false)
+            .map((m) => m.propertyName),
+        ),
+      ];
+      for (const field of fields.filter((f) => f !== 'version')) {
+        const request = await spec.request({ fx, side, role, fresh: spec.destructive === true });
+        const body = { ...(request.body as object), [field]: null };
+        const method = route.method.toLowerCase() as 'put' | 'patch';
+        const response = await app.http[method](fillPath(route, request.params))
+          .set(as(fx.actors[role]))
+          .send(body);
+        nullCases += 1;
+        if (response.status >= 500) failures.push(`${route.key} ${field}: null → ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   async function call({ route, spec, role, side, expected }: Case) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, scopedQuery, tenantScope } from '@vigie/authz';
 import {
+  assertNoNulls,
   ConflictException,
   ForbiddenActionException,
   NotFoundException,
@@ -95,6 +96,7 @@ export class AssessmentsService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateAssessmentDto): Promise<AssessmentView> {
+    assertNoNulls(dto);
     return this.tx.run(async (manager) => {
       const { assessment, framework } = await loadAssessment(manager, ctx, id, { lock: true });
       assertCan(ctx, 'update', 'Assessment', assessment);
