@@ -41,8 +41,61 @@ export class ComplementaryNotificationDto {
   summary: string;
 }
 
+/**
+ * The optional parts of a breach's description, which may be cleared (null): the same on creation and on
+ * update.
+ */
+export class BreachNarrativeDto {
+  @ApiPropertyOptional({ example: '2026-03-27T18:00:00+01:00' })
+  @IsOptional()
+  @IsInstant()
+  occurredAt?: string | null;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Approximate number of records concerned' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  approxRecords?: number | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, TEXT)
+  likelyConsequences?: string | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, TEXT)
+  measuresTaken?: string | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, TEXT)
+  measuresPlanned?: string | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT, description: 'Draft analysis of the risk for the people' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, TEXT)
+  riskAssessment?: string | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT, description: "The member's working notes (never shown outside)" })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, TEXT)
+  notes?: string | null;
+}
+
 /** The facts of a breach, as an editor or the DPO drafts them. */
-export class CreateBreachDto {
+export class CreateBreachDto extends BreachNarrativeDto {
   @ApiProperty({ maxLength: 300, example: 'Courriel envoyé à un mauvais destinataire' })
   @Transform(trim)
   @IsString()
@@ -52,11 +105,6 @@ export class CreateBreachDto {
   @ApiProperty({ example: '2026-03-28T10:00:00+01:00', description: 'When the member became aware' })
   @IsInstant()
   awareAt: string;
-
-  @ApiPropertyOptional({ example: '2026-03-27T18:00:00+01:00' })
-  @IsOptional()
-  @IsInstant()
-  occurredAt?: string | null;
 
   @ApiProperty({ maxLength: TEXT, description: 'What happened' })
   @Transform(trim)
@@ -99,34 +147,6 @@ export class CreateBreachDto {
   @Max(MAX_PEOPLE)
   approxSubjects: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Approximate number of records concerned' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2_000_000_000)
-  approxRecords?: number | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  likelyConsequences?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  measuresTaken?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  measuresPlanned?: string | null;
-
   @ApiPropertyOptional({ type: [String], description: "The member's processing activities concerned" })
   @IsOptional()
   @IsArray()
@@ -140,27 +160,13 @@ export class CreateBreachDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   applicationIds?: string[];
-
-  @ApiPropertyOptional({ maxLength: TEXT, description: 'Draft analysis of the risk for the people' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  riskAssessment?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT, description: "The member's working notes (never shown outside)" })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  notes?: string | null;
 }
 
 /**
- * A change to a breach, with the version last read. The fields after `notes` are the DPO's decisions
+ * A change to a breach, with the version last read. The fields after `applicationIds` are the DPO's decisions
  * (`validate`): the status, the risk level, the CNIL notification, the information of the people.
  */
-export class UpdateBreachDto {
+export class UpdateBreachDto extends BreachNarrativeDto {
   @ApiPropertyOptional({ description: 'Version last read (or If-Match)' })
   @IsOptional()
   @IsInt()
@@ -178,11 +184,6 @@ export class UpdateBreachDto {
   @OptionalNotNull()
   @IsInstant()
   awareAt?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInstant()
-  occurredAt?: string | null;
 
   @ApiPropertyOptional({ maxLength: TEXT })
   @OptionalNotNull()
@@ -226,34 +227,6 @@ export class UpdateBreachDto {
   @Max(MAX_PEOPLE)
   approxSubjects?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2_000_000_000)
-  approxRecords?: number | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  likelyConsequences?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  measuresTaken?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  measuresPlanned?: string | null;
-
   @ApiPropertyOptional({ type: [String] })
   @OptionalNotNull()
   @IsArray()
@@ -267,20 +240,6 @@ export class UpdateBreachDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   applicationIds?: string[];
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  riskAssessment?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TEXT })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, TEXT)
-  notes?: string | null;
 
   // The DPO's decisions.
 
