@@ -65,10 +65,15 @@ export interface RequirementAssessmentView {
   assessmentId: string;
   requirementId: string;
   ref: string;
+  /** French for the built-in frameworks. */
   title: string;
+  /** The English title of the referential, null when it has none. */
+  titleEn: string | null;
   kind: string;
-  /** Theme (ISO Annex A), clause group (ISO 4–10) or chapter (HDS). */
+  /** Theme (ISO Annex A), clause group (ISO 4–10) or chapter (HDS), in French for the built-in frameworks. */
   theme: string;
+  /** Its English name in the referential, null when it has none. */
+  themeEn: string | null;
   applicable: boolean;
   justification: string | null;
   inclusionReasons: InclusionReason[];

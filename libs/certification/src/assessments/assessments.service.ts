@@ -27,6 +27,7 @@ import {
   UpdateRequirementAssessmentDto,
 } from './assessment.dto';
 import { AssessmentView, RequirementAssessmentView, toAssessmentView } from './assessment.view';
+import { justificationProblem } from './justification';
 import { RequirementAssessment } from './requirement-assessment.entity';
 import { requirementRows } from './requirement-rows';
 
@@ -148,7 +149,8 @@ export class AssessmentsService {
 
   /**
    * Updates applicability, justification, inclusion reasons, status, owner, due date or notes. A requirement
-   * that is not applicable has status `not-applicable` and needs a justification; setting a working status
+   * that is not applicable has status `not-applicable` and needs a justification of at least 20 characters that
+   * is not a placeholder (« N/A », « sans objet »…, see {@link justificationProblem}); setting a working status
    * makes it applicable again.
    */
   async updateRequirement(
@@ -201,17 +203,14 @@ export class AssessmentsService {
       applicable = true;
     }
     const justification = dto.justification !== undefined ? dto.justification || null : ra.justification;
-    if (!applicable && !justification) {
-      throw ValidationException.field(
-        'justification',
-        'a justification is required when the requirement is not applicable',
-      );
+    // Checked when an exclusion is made or its justification rewritten (a stored one is not re-judged).
+    if (!applicable && (dto.justification !== undefined || ra.applicable || !justification)) {
+      const problem = justificationProblem(justification);
+      if (problem) throw new ValidationException(problem, [{ field: 'justification', message: problem }]);
     }
     if (!applicable && dto.inclusionReasons?.length) {
-      throw ValidationException.field(
-        'inclusionReasons',
-        'a requirement that is not applicable has no inclusion reasons',
-      );
+      const message = 'Une exigence non applicable n’a pas de motif d’inclusion.';
+      throw new ValidationException(message, [{ field: 'inclusionReasons', message }]);
     }
     const status = !applicable
       ? 'not-applicable'

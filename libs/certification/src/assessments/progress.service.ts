@@ -21,7 +21,10 @@ export const PROGRESS_LIST_LIMIT = 100;
 export type StatusCounts = Record<RequirementStatus, number>;
 
 export interface ThemeProgress {
+  /** French for the built-in frameworks. */
   theme: string;
+  /** Its English name in the referential, null when it has none. */
+  themeEn: string | null;
   total: number;
   applicable: number;
   byStatus: StatusCounts;
@@ -174,6 +177,7 @@ export class ProgressService {
       .innerJoin(FrameworkRequirement, 'fr', 'fr.id = ra.requirementId')
       .andWhere('ra.assessmentId = :assessmentId', { assessmentId })
       .select('fr.group', 'theme')
+      .addSelect('fr.groupEn', 'themeEn')
       .addSelect('min(fr.position)', 'position')
       .addSelect(
         `count(*) FILTER (WHERE ra.dueDate < :today AND ra.applicable AND ra.status <> 'implemented')::int`,
@@ -188,6 +192,7 @@ export class ProgressService {
     }
     const rows = await qb
       .groupBy('fr.group')
+      .addGroupBy('fr.groupEn')
       .orderBy('position', 'ASC')
       .getRawMany<Record<string, number | string>>();
     const byStatus = emptyCounts();
@@ -203,6 +208,7 @@ export class ProgressService {
       const applicable = total - themeCounts['not-applicable'];
       return {
         theme: String(row.theme),
+        themeEn: row.themeEn === null ? null : String(row.themeEn),
         total,
         applicable,
         byStatus: themeCounts,

@@ -21,8 +21,10 @@ interface RawRow {
   requirementId: string;
   ref: string;
   title: string;
+  titleEn: string | null;
   kind: string;
   theme: string;
+  themeEn: string | null;
   applicable: boolean;
   justification: string | null;
   inclusionReasons: RequirementAssessmentView['inclusionReasons'];
@@ -56,7 +58,8 @@ export async function requirementRows(
     .andWhere('ra.assessmentId = :assessmentId', { assessmentId });
   if (filter.id) qb.andWhere('ra.id = :raId', { raId: filter.id });
   if (filter.status) qb.andWhere('ra.status = :status', { status: filter.status });
-  if (filter.theme) qb.andWhere('fr.group = :theme', { theme: filter.theme });
+  // The theme as shown (French) or as the referential names it in English (`Physical controls`).
+  if (filter.theme) qb.andWhere('(fr.group = :theme OR fr.groupEn = :theme)', { theme: filter.theme });
   if (filter.kind) qb.andWhere('fr.kind = :kind', { kind: filter.kind });
   const total = page ? await qb.clone().getCount() : 0;
   qb.select('ra.id', 'id')
@@ -65,8 +68,10 @@ export async function requirementRows(
     .addSelect('ra.requirementId', 'requirementId')
     .addSelect('fr.ref', 'ref')
     .addSelect('fr.title', 'title')
+    .addSelect('fr.titleEn', 'titleEn')
     .addSelect('fr.kind', 'kind')
     .addSelect('fr.group', 'theme')
+    .addSelect('fr.groupEn', 'themeEn')
     .addSelect('ra.applicable', 'applicable')
     .addSelect('ra.justification', 'justification')
     .addSelect('ra.inclusionReasons', 'inclusionReasons')

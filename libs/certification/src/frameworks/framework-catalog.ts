@@ -26,7 +26,8 @@ export interface CatalogOutcome {
 
 /**
  * Makes the built-in frameworks present and complete, idempotently: a missing framework is created, missing
- * requirements are added and corrected reference texts (title, group, anchor) are updated in place.
+ * requirements are added and corrected reference texts (name, description and activities of the framework;
+ * title, group, their English versions, anchor and order of its requirements) are updated in place.
  * Requirements are never deleted (assessments refer to them), and a stored framework of another edition is
  * left alone with a warning: a new edition is shipped under a new code. Raw SQL only, so that the CLI can run
  * it without the Nest application.
@@ -67,6 +68,12 @@ export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<C
         continue;
       }
       frameworkId = stored.id;
+      // Reference texts of the framework itself (e.g. the HDS activities, corrected in place).
+      await manager.query(
+        `UPDATE framework SET name = $2, description = $3, activities = $4::jsonb
+         WHERE id = $1 AND (name, description, activities) IS DISTINCT FROM ($2, $3, $4::jsonb)`,
+        [frameworkId, definition.name, definition.description ?? null, JSON.stringify(definition.activities)],
+      );
     }
     await upsertRequirements(manager, frameworkId, definition);
   }
@@ -170,25 +177,29 @@ async function upsertRequirements(
   const anchors = rows.map((r) => anchorOf(r.anchor));
   await manager.query(
     `INSERT INTO framework_requirement
-       (framework_id, ref, title, kind, group_label, parent_ref, anchor, anchor_framework_code, anchor_ref,
-        assessable, position)
+       (framework_id, ref, title, title_en, kind, group_label, group_label_en, parent_ref, anchor,
+        anchor_framework_code, anchor_ref, assessable, position)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::text[], $10::boolean[], $11::int[])
+                              $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $13::int[])
      ON CONFLICT (framework_id, ref) DO UPDATE SET
-       title = EXCLUDED.title, group_label = EXCLUDED.group_label, anchor = EXCLUDED.anchor,
+       title = EXCLUDED.title, title_en = EXCLUDED.title_en, group_label = EXCLUDED.group_label,
+       group_label_en = EXCLUDED.group_label_en, anchor = EXCLUDED.anchor,
        anchor_framework_code = EXCLUDED.anchor_framework_code, anchor_ref = EXCLUDED.anchor_ref,
        position = EXCLUDED.position
-     WHERE (framework_requirement.title, framework_requirement.group_label, framework_requirement.anchor,
+     WHERE (framework_requirement.title, framework_requirement.title_en, framework_requirement.group_label,
+            framework_requirement.group_label_en, framework_requirement.anchor,
             framework_requirement.anchor_framework_code, framework_requirement.anchor_ref,
             framework_requirement.position)
-       IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.group_label, EXCLUDED.anchor, EXCLUDED.anchor_framework_code,
-            EXCLUDED.anchor_ref, EXCLUDED.position)`,
+       IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.title_en, EXCLUDED.group_label, EXCLUDED.group_label_en,
+            EXCLUDED.anchor, EXCLUDED.anchor_framework_code, EXCLUDED.anchor_ref, EXCLUDED.position)`,
     [
       frameworkId,
       rows.map((r) => r.ref),
       rows.map((r) => r.title),
+      rows.map((r) => r.titleEn ?? null),
       rows.map((r) => r.kind),
       rows.map((r) => r.group),
+      rows.map((r) => r.groupEn ?? null),
       rows.map((r) => r.parent ?? null),
       anchors.map((a) => a.text),
       anchors.map((a) => a.framework),

@@ -11,15 +11,28 @@ export interface FrameworkDefinition {
   edition: string;
   description?: string;
   /** Scope options (e.g. HDS hosting activities); an assessment may name the ones in its scope. */
-  activities?: { number: number; label: string }[];
+  activities?: ActivityDefinition[];
   requirements: RequirementDefinition[];
+}
+
+export interface ActivityDefinition {
+  number: number;
+  /** As readers read it (French for the built-in frameworks). */
+  label: string;
+  /** The English label, when the referential has one. */
+  labelEn?: string;
 }
 
 export interface RequirementDefinition {
   ref: string;
+  /** As readers read it (French for the built-in frameworks). */
   title: string;
+  /** The English title, when the referential has one. */
+  titleEn?: string;
   /** Theme, clause or chapter the requirement is grouped under in progress and reports. */
   group: string;
+  /** The English name of the group, when the referential has one. */
+  groupEn?: string;
   kind?: RequirementKind;
   /** `ref` of another requirement of the same framework, listed before this one. */
   parent?: string;
@@ -31,7 +44,7 @@ export interface RequirementDefinition {
 
 /** A definition checked and normalised (defaults applied). */
 export interface ValidFrameworkDefinition extends FrameworkDefinition {
-  activities: { number: number; label: string }[];
+  activities: ActivityDefinition[];
   requirements: (RequirementDefinition & { kind: RequirementKind; assessable: boolean })[];
 }
 
@@ -43,7 +56,18 @@ const REF = /^[A-Za-z0-9][A-Za-z0-9 ._°()/-]*$/;
 const KINDS: readonly RequirementKind[] = ['clause', 'control', 'requirement'];
 const MAX_REQUIREMENTS = 2000;
 const TOP_KEYS = ['code', 'name', 'edition', 'description', 'activities', 'requirements'];
-const REQUIREMENT_KEYS = ['ref', 'title', 'group', 'kind', 'parent', 'assessable', 'anchor'];
+const ACTIVITY_KEYS = ['number', 'label', 'labelEn'];
+const REQUIREMENT_KEYS = [
+  'ref',
+  'title',
+  'titleEn',
+  'group',
+  'groupEn',
+  'kind',
+  'parent',
+  'assessable',
+  'anchor',
+];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -76,7 +100,7 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
     errors.push('description: must be a string of at most 2000 characters');
   }
 
-  const activities: { number: number; label: string }[] = [];
+  const activities: ActivityDefinition[] = [];
   if (input.activities !== undefined) {
     if (!Array.isArray(input.activities) || input.activities.length > 50) {
       errors.push('activities: must be an array of at most 50 items');
@@ -85,9 +109,9 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
       input.activities.forEach((activity: unknown, index: number) => {
         const path = `activities[${index}]`;
         if (!isObject(activity)) return void errors.push(`${path}: must be an object {number, label}`);
-        const extra = Object.keys(activity).filter((key) => key !== 'number' && key !== 'label');
+        const extra = Object.keys(activity).filter((key) => !ACTIVITY_KEYS.includes(key));
         if (extra.length) errors.push(`${path}: unknown property ${extra.join(', ')}`);
-        const { number, label } = activity;
+        const { number, label, labelEn } = activity;
         if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 99) {
           errors.push(`${path}.number: must be an integer from 1 to 99`);
         } else if (seen.has(number)) {
@@ -95,7 +119,12 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
         } else seen.add(number);
         if (!text(label, 1, 500))
           errors.push(`${path}.label: must be a non-empty string of at most 500 characters`);
-        if (typeof number === 'number' && typeof label === 'string') activities.push({ number, label });
+        if (labelEn !== undefined && !text(labelEn, 1, 500)) {
+          errors.push(`${path}.labelEn: must be a non-empty string of at most 500 characters`);
+        }
+        if (typeof number === 'number' && typeof label === 'string') {
+          activities.push({ number, label, ...(typeof labelEn === 'string' ? { labelEn } : {}) });
+        }
       });
     }
   }
@@ -121,7 +150,7 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
           errors.push(`${path}.${key}: unknown property (allowed: ${REQUIREMENT_KEYS.join(', ')})`);
         }
       }
-      const { ref, title, group, kind, parent, assessable, anchor } = requirement;
+      const { ref, title, titleEn, group, groupEn, kind, parent, assessable, anchor } = requirement;
       if (typeof ref !== 'string' || ref.length > 50 || !REF.test(ref)) {
         errors.push(`${path}.ref: must be 1 to 50 characters (letters, digits, space . _ ° ( ) / -)`);
       } else if (firstIndex.has(ref)) {
@@ -129,8 +158,14 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
       } else firstIndex.set(ref, index);
       if (!text(title, 1, 2000))
         errors.push(`${path}.title: must be a non-empty string of at most 2000 characters`);
+      if (titleEn !== undefined && !text(titleEn, 1, 2000)) {
+        errors.push(`${path}.titleEn: must be a non-empty string of at most 2000 characters`);
+      }
       if (!text(group, 1, 200))
         errors.push(`${path}.group: must be a non-empty string of at most 200 characters`);
+      if (groupEn !== undefined && !text(groupEn, 1, 200)) {
+        errors.push(`${path}.groupEn: must be a non-empty string of at most 200 characters`);
+      }
       if (kind !== undefined && !KINDS.includes(kind as RequirementKind)) {
         errors.push(`${path}.kind: must be one of ${KINDS.join(', ')}`);
       }
@@ -160,7 +195,9 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
         requirements.push({
           ref: ref as string,
           title: (title as string).trim(),
+          titleEn: (titleEn as string | undefined)?.trim(),
           group: (group as string).trim(),
+          groupEn: (groupEn as string | undefined)?.trim(),
           kind: (kind as RequirementKind | undefined) ?? 'requirement',
           parent: parent as string | undefined,
           assessable: (assessable as boolean | undefined) ?? !parents.has(ref as string),

@@ -22,8 +22,13 @@ export class FrameworkRequirement {
   @Column({ type: 'varchar', length: 50 })
   ref: string;
 
+  /** As readers read it: French for the built-in frameworks. */
   @Column({ type: 'text' })
   title: string;
+
+  /** The English title of the referential (built-in frameworks), null when it has none. */
+  @Column({ name: 'title_en', type: 'text', nullable: true })
+  titleEn: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   kind: RequirementKind;
@@ -31,6 +36,10 @@ export class FrameworkRequirement {
   /** Theme (ISO Annex A), clause (ISO 4–10) or chapter (HDS): what progress is grouped by. */
   @Column({ name: 'group_label', type: 'varchar', length: 200 })
   group: string;
+
+  /** The English name of the group (`Organizational controls`), null when the referential has none. */
+  @Column({ name: 'group_label_en', type: 'varchar', length: 200, nullable: true })
+  groupEn: string | null;
 
   @Column({ name: 'parent_ref', type: 'varchar', length: 50, nullable: true })
   parentRef: string | null;

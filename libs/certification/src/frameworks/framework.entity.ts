@@ -3,7 +3,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 /** One scope option of a framework (for HDS: the hosting activities of CSP R.1111-9). */
 export interface FrameworkActivity {
   number: number;
+  /** As readers read it (for HDS: the French wording of art. R.1111-9). */
   label: string;
+  /** The English label, when the referential has one. */
+  labelEn?: string;
 }
 
 /**

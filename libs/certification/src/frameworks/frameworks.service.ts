@@ -20,9 +20,13 @@ export interface FrameworkView {
 export interface FrameworkRequirementView {
   id: string;
   ref: string;
+  /** French for the built-in frameworks. */
   title: string;
+  /** The English title of the referential, null when it has none. */
+  titleEn: string | null;
   kind: string;
   theme: string;
+  themeEn: string | null;
   parentRef: string | null;
   assessable: boolean;
   anchor: { label: string; frameworkCode: string | null; ref: string | null } | null;
@@ -94,15 +98,17 @@ export class FrameworksService implements OnModuleInit {
       .skip(query.offset)
       .take(query.pageSize);
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
-    if (query.theme) qb.andWhere('r.group = :theme', { theme: query.theme });
+    if (query.theme) qb.andWhere('(r.group = :theme OR r.groupEn = :theme)', { theme: query.theme });
     const [rows, total] = await qb.getManyAndCount();
     return toPage(
       rows.map((r) => ({
         id: r.id,
         ref: r.ref,
         title: r.title,
+        titleEn: r.titleEn,
         kind: r.kind,
         theme: r.group,
+        themeEn: r.groupEn,
         parentRef: r.parentRef,
         assessable: r.assessable,
         anchor: r.anchor ? { label: r.anchor, frameworkCode: r.anchorFrameworkCode, ref: r.anchorRef } : null,

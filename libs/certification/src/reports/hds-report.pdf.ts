@@ -1,6 +1,6 @@
 import { formatDateFr, formatPercentFr, formatShortDateFr, PdfReport } from '@vigie/documents';
-import { HDS_CODE, ISO27001_CODE } from '../frameworks/builtin-frameworks';
-import { HDS_ACTIVITY_FR, HDS_CHAPTER_FR, STATUS_FR, yesNo } from './french-labels';
+import { ISO27001_CODE } from '../frameworks/builtin-frameworks';
+import { STATUS_FR, yesNo } from './french-labels';
 import type { ReportData, ReportRow } from './report-data';
 
 function anchorText(row: ReportRow): string {
@@ -38,11 +38,11 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
   if (data.framework.activities.length > 0) {
     report.heading('Périmètre : activités d’hébergement');
     const activities = data.assessment.scope.hdsActivities ?? [];
-    const isHds = data.framework.code === HDS_CODE;
     report.bullets(
       data.framework.activities
         .filter((a) => activities.includes(a.number))
-        .map((a) => `Activité ${a.number} — ${(isHds && HDS_ACTIVITY_FR[a.number]) || a.label}`),
+        // For HDS, the label is the wording of art. R.1111-9 CSP (the framework holds it in French).
+        .map((a) => `Activité ${a.number} — ${a.label}`),
       'Aucune activité déclarée',
     );
   }
@@ -74,7 +74,7 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
       { header: 'Taux', width: 1, align: 'right' },
     ],
     progress.byTheme.map((t) => [
-      HDS_CHAPTER_FR[t.theme] ?? t.theme,
+      t.theme,
       t.total,
       t.applicable,
       t.byStatus.implemented,
@@ -83,7 +83,7 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
   );
   const chapters = [...new Set(data.rows.map((r) => r.theme))];
   for (const chapter of chapters) {
-    report.heading(HDS_CHAPTER_FR[chapter] ?? chapter);
+    report.heading(chapter);
     report.table(
       [
         { header: 'Exigence', width: 1 },

@@ -1,5 +1,5 @@
 import { formatDateFr, formatPercentFr, formatShortDateFr, PdfReport } from '@vigie/documents';
-import { INCLUSION_REASON_FR, STATUS_FR, THEME_FR, yesNo } from './french-labels';
+import { INCLUSION_REASON_FR, STATUS_FR, yesNo } from './french-labels';
 import type { ReportData, ReportRow } from './report-data';
 
 function evidenceText(row: ReportRow): string {
@@ -16,7 +16,7 @@ function evidenceText(row: ReportRow): string {
 /**
  * "Déclaration d'applicabilité" (ISO/IEC 27001:2022, 6.1.3 d): every Annex A control with its applicability,
  * the justification of its inclusion or exclusion, the reasons for inclusion, its implementation status and the
- * evidence that supports it, grouped by theme.
+ * evidence that supports it, grouped by theme. Titles and themes are the French ones held by the framework.
  */
 export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
   const controls = data.rows.filter((row) => row.kind === 'control');
@@ -50,7 +50,7 @@ export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
   );
   const themes = [...new Set(controls.map((c) => c.theme))];
   for (const theme of themes) {
-    report.heading(THEME_FR[theme] ?? theme);
+    report.heading(theme);
     report.table(
       [
         { header: 'Réf.', width: 0.95 },
