@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { CertificationEvidence, importFramework } from '@vigie/certification';
+import { CertificationEvidence, ensureBuiltinFrameworks, importFramework } from '@vigie/certification';
 import { RequestContext } from '@vigie/core';
-import { ISO27001_ANNEX_A, ISO27001_CLAUSES } from '@vigie/reference-data';
+import { HDS_V2, ISO27001_ANNEX_A, ISO27001_CLAUSES } from '@vigie/reference-data';
 import { pdfText } from './support/pdf-text';
 import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, expectProblem, World } from './support/world';
@@ -97,6 +97,12 @@ describe('Certification (e2e)', () => {
         ISO27001_ANNEX_A.map((c) => `A.${c.id}`),
       );
       expect(new Set(controls.body.items.map((c: { theme: string }) => c.theme)).size).toBe(4);
+      expect(controls.body.items.find((c: { ref: string }) => c.ref === 'A.5.15')).toMatchObject({
+        title: "Contrôle d'accès",
+        titleEn: 'Access control',
+        theme: 'Mesures organisationnelles',
+        themeEn: 'Organizational controls',
+      });
       const clauses = await app.http
         .get(`${API}/frameworks/iso27001-2022/requirements?kind=clause&pageSize=200`)
         .set(as(world.auditor));
@@ -109,6 +115,21 @@ describe('Certification (e2e)', () => {
       const framework = await app.http.get(`${API}/frameworks/hds-v2`).set(as(world.securityOfficer));
       expect(framework.status).toBe(200);
       expect(framework.body.activities.map((a: { number: number }) => a.number)).toEqual([1, 2, 3, 4, 5, 6]);
+      // Art. R.1111-9 CSP: 3° the virtual infrastructure, 4° the application hosting platform.
+      expect(framework.body.activities[2]).toEqual({
+        number: 3,
+        label:
+          "Mise à disposition et maintien en condition opérationnelle de l'infrastructure virtuelle du système d'information utilisé pour le traitement des données de santé",
+        labelEn:
+          'Provision and operational upkeep of the virtual infrastructure of the information system processing health data',
+      });
+      expect(framework.body.activities[3]).toEqual({
+        number: 4,
+        label:
+          "Mise à disposition et maintien en condition opérationnelle de la plateforme d'hébergement d'applications du système d'information",
+        labelEn:
+          'Provision and operational upkeep of the application hosting platform of the information system',
+      });
       const requirements = await app.http
         .get(`${API}/frameworks/hds-v2/requirements?pageSize=200`)
         .set(as(world.securityOfficer));
@@ -117,7 +138,8 @@ describe('Certification (e2e)', () => {
       );
       const exi05 = requirements.body.items.find((r: { ref: string }) => r.ref === 'EXI-05');
       expect(exi05).toMatchObject({
-        theme: '5. ISMS extensions',
+        theme: '5. Extensions du SMSI',
+        themeEn: '5. ISMS extensions',
         anchor: { label: '6.1.2', frameworkCode: 'iso27001-2022', ref: '6.1.2' },
       });
       const exi17 = requirements.body.items.find((r: { ref: string }) => r.ref === 'EXI-17');
@@ -135,6 +157,62 @@ describe('Certification (e2e)', () => {
         await app.http.get(`${API}/frameworks/no-such-framework`).set(as(world.securityOfficer)),
         404,
       );
+    });
+
+    it('corrects a database loaded with the earlier texts: French titles, English beside, HDS activities 3 and 4', async () => {
+      // The state a database started before this version holds: English titles and groups, no English
+      // columns, and the HDS activities 3 and 4 swapped as the first reference file had them.
+      const swap = (n: number) => (n === 3 ? 4 : n === 4 ? 3 : n);
+      const swapped = HDS_V2.activities.map(({ number }) => ({
+        number,
+        label: HDS_V2.activities.find((a) => a.number === swap(number))!.label,
+      }));
+      await app.dataSource.query(`UPDATE framework SET activities = $1::jsonb WHERE code = 'hds-v2'`, [
+        JSON.stringify(swapped),
+      ]);
+      await app.dataSource.query(
+        `UPDATE framework_requirement r SET title = coalesce(r.title_en, r.title),
+           group_label = coalesce(r.group_label_en, r.group_label), title_en = NULL, group_label_en = NULL
+         FROM framework f WHERE f.id = r.framework_id AND f.builtin`,
+      );
+      const stale = await app.http
+        .get(`${API}/frameworks/iso27001-2022/requirements?kind=control&pageSize=1`)
+        .set(as(world.securityOfficer));
+      expect(stale.body.items[0]).toMatchObject({
+        title: 'Policies for information security',
+        titleEn: null,
+      });
+
+      await app.dataSource.transaction((m) => ensureBuiltinFrameworks(m));
+
+      const controls = await app.http
+        .get(`${API}/frameworks/iso27001-2022/requirements?kind=control&pageSize=1`)
+        .set(as(world.securityOfficer));
+      expect(controls.body.items[0]).toMatchObject({
+        ref: 'A.5.1',
+        title: "Politiques de sécurité de l'information",
+        titleEn: 'Policies for information security',
+        theme: 'Mesures organisationnelles',
+        themeEn: 'Organizational controls',
+      });
+      const clauses = await app.http
+        .get(`${API}/frameworks/iso27001-2022/requirements?kind=clause&pageSize=3`)
+        .set(as(world.securityOfficer));
+      expect(clauses.body.items[1]).toMatchObject({
+        ref: '4.1',
+        title: "Compréhension de l'organisme et de son contexte",
+        titleEn: 'Understanding the organization and its context',
+        theme: "4 Contexte de l'organisme",
+        themeEn: '4 Context of the organization',
+      });
+      const hdsFramework = await app.http.get(`${API}/frameworks/hds-v2`).set(as(world.securityOfficer));
+      expect(hdsFramework.body.activities[2].label).toMatch(/de l'infrastructure virtuelle du système/);
+      expect(hdsFramework.body.activities[3].label).toMatch(/de la plateforme d'hébergement d'applications/);
+      const untitled: { n: number }[] = await app.dataSource.query(
+        `SELECT count(*)::int AS n FROM framework_requirement r JOIN framework f ON f.id = r.framework_id
+         WHERE f.builtin AND (r.title_en IS NULL OR r.group_label_en IS NULL OR r.title = r.title_en)`,
+      );
+      expect(untitled[0].n).toBe(0);
     });
 
     it('imports a custom framework, refusing duplicates and unknown anchors without writing', async () => {
@@ -306,6 +384,73 @@ describe('Certification (e2e)', () => {
       expect(unchanged).toMatchObject({ applicable: true, status: 'not-started', version: row.version });
     });
 
+    it('refuses a placeholder or too short exclusion justification with a French 400, nothing written', async () => {
+      const row = isoRows.get('A.6.7')!;
+      const before = await count('audit_event');
+      for (const justification of [
+        'N/A',
+        'n/a',
+        'NA',
+        '-',
+        'Non applicable',
+        'NON APPLICABLE.',
+        'Sans objet',
+        'néant',
+        'Néant !',
+        'N/A - sans objet - non applicable',
+        '------------------------------',
+        'Trop court',
+      ]) {
+        for (const body of [
+          { applicable: false, justification },
+          { status: 'not-applicable', justification },
+        ]) {
+          const response = await patch(world.securityOfficer, iso.id, row, body);
+          expectProblem(response, 400);
+          expect(response.body.errors).toEqual([
+            { field: 'justification', message: expect.stringMatching(/justifi|caractères/) },
+          ]);
+          expect(response.body.detail).toMatch(/l’exigence ne s’applique pas/);
+        }
+      }
+      expect(await count('audit_event')).toBe(before);
+      expect((await rows(world.securityOfficer, iso.id)).get('A.6.7')).toMatchObject({
+        applicable: true,
+        status: 'not-started',
+        justification: null,
+        version: row.version,
+      });
+    });
+
+    it('lists requirements with their French title and the English one beside', async () => {
+      const response = await app.http
+        .get(`${API}/assessments/${iso.id}/requirements?pageSize=200`)
+        .set(as(world.auditor));
+      const byRef = new Map(
+        (response.body.items as { ref: string }[]).map((item) => [item.ref, item as Record<string, unknown>]),
+      );
+      expect(byRef.get('A.8.31')).toMatchObject({
+        title: 'Séparation des environnements de développement, de test et de production',
+        titleEn: 'Separation of development, test and production environments',
+        theme: 'Mesures technologiques',
+        themeEn: 'Technological controls',
+      });
+      expect(byRef.get('9.2.2')).toMatchObject({
+        title: "Programme d'audit interne",
+        titleEn: 'Internal audit programme',
+        theme: '9 Évaluation des performances',
+      });
+      for (const control of ISO27001_ANNEX_A) {
+        expect(byRef.get(`A.${control.id}`)).toMatchObject({
+          title: control.titleFr,
+          titleEn: control.title,
+        });
+      }
+      const exi18 = (await rows(world.auditor, hds.id)).get('EXI-18') as unknown as Record<string, string>;
+      expect(exi18.title).toMatch(/l'intégrité, la confidentialité et l'auditabilité des données hébergées/);
+      expect(exi18.titleEn).toMatch(/auditability/);
+    });
+
     it('records an exclusion with its justification, then an inclusion with reasons, owner and due date', async () => {
       const row = isoRows.get('A.8.28')!;
       const excluded = await patch(world.securityOfficer, iso.id, row, {
@@ -399,6 +544,10 @@ describe('Certification (e2e)', () => {
       expect(physical.body.total).toBe(
         ISO27001_ANNEX_A.filter((c) => c.theme === 'Physical controls').length,
       );
+      const physique = await app.http
+        .get(`${API}/assessments/${iso.id}/requirements?theme=${encodeURIComponent('Mesures physiques')}`)
+        .set(as(world.auditor));
+      expect(physique.body.total).toBe(physical.body.total);
       expectProblem(
         await app.http
           .get(`${API}/assessments/${iso.id}/requirements?status=finished`)
@@ -635,9 +784,14 @@ describe('Certification (e2e)', () => {
       expect(progress.applicable).toBe(iso.requirementCount - 1);
       expect(progress.implementedShare).toBe(0);
       const technological = progress.byTheme.find(
-        (t: { theme: string }) => t.theme === 'Technological controls',
+        (t: { theme: string }) => t.theme === 'Mesures technologiques',
       );
-      expect(technological).toMatchObject({ total: 34, applicable: 33, byStatus: { 'not-applicable': 1 } });
+      expect(technological).toMatchObject({
+        themeEn: 'Technological controls',
+        total: 34,
+        applicable: 33,
+        byStatus: { 'not-applicable': 1 },
+      });
       expect(progress.overdue).toEqual({
         count: 1,
         items: [expect.objectContaining({ ref: 'A.5.18', dueDate: isoDate(-3), status: 'in-progress' })],
@@ -735,7 +889,7 @@ describe('Certification (e2e)', () => {
       const compact = text.replace(/\s+/g, '');
       for (const control of ISO27001_ANNEX_A) {
         expect(text).toMatch(new RegExp(`A\\.${control.id.replace('.', '\\.')}(?!\\d)`));
-        expect(compact).toContain(control.title.replace(/\s+/g, ''));
+        expect(compact).toContain(control.titleFr.replace(/\s+/g, ''));
       }
       expect(compact).toContain('Aucundéveloppementlogicielinterne');
       expect(compact).toContain('Traitementdurisque');
@@ -765,6 +919,38 @@ describe('Certification (e2e)', () => {
       for (let i = 1; i <= 31; i += 1) expect(text).toContain(`EXI-${String(i).padStart(2, '0')}`);
       expect(compact).toContain('ISO270016.1.2:misenœuvre');
       expect(compact).toContain('5.ExtensionsduSMSI');
+      expect(compact).toContain('6.Clausescontractuelles');
+      for (const requirement of HDS_V2.requirements) {
+        expect(compact).toContain(requirement.summaryFr.replace(/\s+/g, ''));
+      }
+      expect(text).not.toContain('Provision and operational upkeep');
+    });
+
+    it('names HDS activities 3 and 4 in the report as art. R.1111-9 CSP does', async () => {
+      const opened = await app.http
+        .post(`${API}/assessments`)
+        .set(as(world.securityOfficer))
+        .send({ frameworkCode: 'hds-v2', name: 'HDS v2 — infogérance', scope: { hdsActivities: [4, 3] } });
+      expect(opened.status).toBe(201);
+      const response = await app.http
+        .get(`${API}/assessments/${opened.body.id}/report.pdf`)
+        .set(as(world.securityOfficer))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      const compact = (await pdfText(response.body as Buffer)).text.replace(/\s+/g, '');
+      expect(compact).toContain(
+        "Activité3—Miseàdispositionetmaintienenconditionopérationnelledel'infrastructurevirtuelledusystèmed'informationutilisépourletraitementdesdonnéesdesanté",
+      );
+      expect(compact).toContain(
+        "Activité4—Miseàdispositionetmaintienenconditionopérationnelledelaplateformed'hébergementd'applicationsdusystèmed'information",
+      );
+      expect(compact).not.toContain('Activité1');
+      expect(compact).not.toContain('Activité5');
     });
 
     it('answers 400 for the SoA of a framework without Annex A, 403 to members, 404 to vendors', async () => {

@@ -71,7 +71,7 @@ const SECURITY_FR: Record<string, string> = {
 const HDS_FR: Record<string, string> = {
   'EXI-17': 'Périmètre du certificat HDS de l’hébergeur et ses dates de délivrance et de renouvellement',
   'EXI-18':
-    'Description des prestations et des résultats attendus (disponibilité, intégrité, confidentialité, traçabilité)',
+    'Description des prestations et des résultats attendus (disponibilité, intégrité, confidentialité, auditabilité)',
   'EXI-19':
     'Modalités d’exercice des droits des personnes, de notification des violations au responsable et d’audit par le DPO',
   'EXI-20': 'Référent contractuel du client pour les incidents touchant les données de santé hébergées',
