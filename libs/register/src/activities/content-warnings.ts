@@ -52,7 +52,7 @@ const SUGGESTIONS: Suggestion[] = [
     category: 'criminal-convictions-and-offences',
     article: 'art. 10',
     words:
-      /\b(condamnations?|casier judiciaire|infractions?|penal(?:e|es)?|penaux|antecedents judiciaires|delits?)\b/,
+      /\b(condamnations?|condamne(?:e|es|s)?|casier judiciaire|infractions?|penal(?:e|es)?|penaux|antecedents judiciaires|delits?)\b/,
   },
 ];
 

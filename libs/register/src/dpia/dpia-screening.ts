@@ -254,7 +254,7 @@ function screenExemption(
 ): ScreenedExemption {
   const item = CNIL_DPIA_NOT_REQUIRED.items.find((candidate) => String(candidate.item) === key);
   if (!item) return { item: key, label: key, applied: false, notAppliedBecause: 'item inconnu' };
-  const label = `délibération n° 2019-118, item ${item.item} (« ${item.wording} »)`;
+  const label = `délibération n° 2019-118, item ${item.item} : « ${item.wording} »`;
   const excluded = item.excludes.filter((exclusion) => {
     if (exclusion === 'profiling') return facts.ticked.has(EVALUATION_CRITERION);
     if (exclusion === 'biometric') return facts.biometric;
@@ -262,10 +262,10 @@ function screenExemption(
   });
   const blocking: string[] = [];
   if (art35Cases.length > 0)
-    blocking.push(`un cas de l'article 35.3 du RGPD (${art35Cases.map((c) => c.label).join(' ; ')})`);
+    blocking.push(`d'un cas de l'article 35.3 du RGPD (${art35Cases.map((c) => c.label).join(' ; ')})`);
   if (cnilListItems.length > 0) {
     blocking.push(
-      `la liste des traitements soumis à AIPD (délibération n° 2018-327 : ${cnilListItems.map((c) => c.label).join(' ; ')})`,
+      `de la liste des traitements soumis à AIPD (délibération n° 2018-327 : ${cnilListItems.map((c) => c.label).join(' ; ')})`,
     );
   }
   if (blocking.length > 0) {
@@ -273,7 +273,7 @@ function screenExemption(
       item: key,
       label,
       applied: false,
-      notAppliedBecause: `le traitement relève aussi de ${blocking.join(' et de ')}`,
+      notAppliedBecause: `le traitement relève aussi ${blocking.join(' et ')}`,
     };
   }
   if (excluded.length > 0) {
