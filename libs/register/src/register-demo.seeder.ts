@@ -5,7 +5,10 @@ import { EntityManager } from 'typeorm';
 import { ActivityContent } from './activities/activity-content';
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
 
-type SampleEntry = Omit<ActivityContent, 'applicationIds' | 'reviewDate' | 'art35Cases' | 'description'> & {
+type SampleEntry = Omit<
+  ActivityContent,
+  'applicationIds' | 'reviewDate' | 'art35Cases' | 'description' | 'cnilExemptionItem'
+> & {
   description: string;
   applications: string[];
   validated: boolean;
@@ -235,6 +238,7 @@ export class RegisterDemoSeeder implements DemoSeeder {
             ...content,
             applicationIds: names.map((name) => applications.get(name)).filter((id): id is string => !!id),
             art35Cases: [],
+            cnilExemptionItem: null,
             reviewDate: null,
           },
           { system: true },

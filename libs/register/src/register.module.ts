@@ -11,6 +11,7 @@ import { ProcessingActivityVersion } from './activities/processing-activity-vers
 import { RegisterDocumentsController } from './documents/register-documents.controller';
 import { RegisterDocumentsService } from './documents/register-documents.service';
 import { ProcessorRegisterController } from './processor/processor-register.controller';
+import { GdprReferenceController } from './reference/gdpr-reference.controller';
 import { ProcessorRegisterService } from './processor/processor-register.service';
 import { RegisterSpreadsheetsController } from './spreadsheets/register-spreadsheets.controller';
 import { RegisterSpreadsheetsService } from './spreadsheets/register-spreadsheets.service';
@@ -38,6 +39,7 @@ import { RegisterTemplatesService } from './templates/register-templates.service
     ProcessorRegisterController,
     RegisterDocumentsController,
     RegisterSpreadsheetsController,
+    GdprReferenceController,
   ],
   providers: [
     ProcessingActivitiesService,

@@ -626,6 +626,15 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     },
   },
 
+  // ---------------------------------------------------------------- reference data
+  'GET /api/v1/reference/gdpr': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    list: true,
+    request: () => NONE,
+  },
+
   // ---------------------------------------------------------------- certification
   'GET /api/v1/frameworks': {
     sides: ONE,

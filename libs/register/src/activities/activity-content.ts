@@ -40,6 +40,7 @@ export interface ActivityContent {
   dpiaCriteria: string[];
   cnilListItems: string[];
   art35Cases: string[];
+  cnilExemptionItem: string | null;
   reviewDate: string | null;
 }
 
@@ -58,14 +59,19 @@ export const CONTENT_FIELDS = [
   'dpiaCriteria',
   'cnilListItems',
   'art35Cases',
+  'cnilExemptionItem',
   'reviewDate',
 ] as const satisfies readonly (keyof ActivityContent)[];
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
-/** The fields a template provides (an entry's applications and review date are its own). */
+/** Fields that are the member's own: its applications, review date and the DPO's DPIA exemption. */
+const OWN_FIELDS = ['applicationIds', 'reviewDate', 'cnilExemptionItem'] as const;
+type OwnField = (typeof OWN_FIELDS)[number];
+
+/** The fields a template provides. */
 export const TEMPLATE_FIELDS = CONTENT_FIELDS.filter(
-  (field) => field !== 'applicationIds' && field !== 'reviewDate',
-) as Exclude<ContentField, 'applicationIds' | 'reviewDate'>[];
+  (field) => !(OWN_FIELDS as readonly string[]).includes(field),
+) as Exclude<ContentField, OwnField>[];
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 export type TemplateContent = Pick<ActivityContent, TemplateField>;
 
@@ -82,14 +88,29 @@ export function templateContentOf(source: TemplateContent): TemplateContent {
   ) as unknown as TemplateContent;
 }
 
-/** The fields among `fields` whose values differ (compared as canonical JSON). */
+/**
+ * A value as compared for changes: inside items, an empty or absent part is the same as no part
+ * (`{description: ''}` and `{}` say the same), so that reading back what was written changes nothing.
+ */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, part]) => part !== undefined && part !== null && part !== '')
+      .map(([key, part]) => [key, comparable(part)]),
+  );
+}
+
+/** The fields among `fields` whose values differ (compared as canonical JSON, empty parts ignored). */
 export function changedFields<T extends object>(
   before: T,
   after: T,
   fields: readonly (keyof T)[],
 ): (keyof T)[] {
   return fields.filter(
-    (field) => canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null),
+    (field) =>
+      canonicalJson(comparable(before[field] ?? null)) !== canonicalJson(comparable(after[field] ?? null)),
   );
 }
 

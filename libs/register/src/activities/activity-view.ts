@@ -1,7 +1,9 @@
 import { Application } from '@vigie/catalog';
+import type { FieldError } from '@vigie/core';
 import { EntityManager, In } from 'typeorm';
 import { DpiaScreening, screenDpia } from '../dpia/dpia-screening';
 import { TemplateUpdate, templateUpdateFor } from '../templates/template-update';
+import { contentWarnings } from './content-warnings';
 import { ProcessingActivity } from './processing-activity.entity';
 
 /** The security measures an entry inherits from the hosting of one of its applications. */
@@ -15,6 +17,8 @@ export interface InheritedSecurityMeasures {
 /** A register entry as the API shows it. */
 export type ProcessingActivityView = Omit<ProcessingActivity, 'createdBy' | 'updatedBy'> & {
   dpia: DpiaScreening;
+  /** What the entry's author should check: free text that looks like a special category (Art. 9, 10). */
+  warnings: FieldError[];
   /** Validated, with a review date that has passed. */
   overdue: boolean;
   applications?: { id: string; name: string }[];
@@ -55,6 +59,8 @@ export function dpiaOf(activity: ProcessingActivity): DpiaScreening {
     art35Cases: activity.art35Cases,
     specialCategories: activity.specialCategories,
     dataSubjects: activity.dataSubjects,
+    dataCategories: activity.dataCategories,
+    cnilExemptionItem: activity.cnilExemptionItem,
     decision: activity.dpiaDecision,
   });
 }
@@ -65,6 +71,7 @@ export function summaryView(activity: ProcessingActivity, today = todayInParis()
   return {
     ...fields,
     dpia: dpiaOf(activity),
+    warnings: contentWarnings(activity),
     overdue: activity.status === 'validated' && !!activity.reviewDate && activity.reviewDate < today,
   };
 }

@@ -71,6 +71,7 @@ export function normaliseContent(dto: CreateProcessingActivityDto): ActivityCont
     dpiaCriteria: unique(dto.dpiaCriteria ?? []),
     cnilListItems: unique(dto.cnilListItems ?? []),
     art35Cases: unique(dto.art35Cases ?? []),
+    cnilExemptionItem: dto.cnilExemptionItem ?? null,
     reviewDate: dto.reviewDate ?? null,
   };
 }
@@ -289,7 +290,7 @@ export class ProcessingActivitiesService {
     id: string,
     dto: UpdateProcessingActivityDto,
   ): Promise<ProcessingActivityView> {
-    assertNoNulls(dto, ['description', 'reviewDate']);
+    assertNoNulls(dto, ['description', 'reviewDate', 'cnilExemptionItem']);
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'update', dto.version, true);
       const before = contentOf(activity);

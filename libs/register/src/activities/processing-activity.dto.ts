@@ -16,8 +16,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { KEY_NAMES } from '../data/key-names';
+import { keyReader } from '../data/label-keys';
 import {
   ART35_CASES,
+  CNIL_EXEMPTION_ITEMS,
   CNIL_LIST_ITEMS,
   FINAL_FATES,
   LEGAL_BASES,
@@ -30,6 +33,8 @@ const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
+/** Keys written as their French labels are read as the keys (`libs/register/src/data/label-keys.ts`). */
+const asKey = (names: keyof typeof KEY_NAMES) => keyReader(KEY_NAMES[names]);
 
 export class PurposeDto {
   @ApiProperty({ maxLength: 1000, example: 'Instruction des demandes d’aide sociale facultative' })
@@ -38,7 +43,11 @@ export class PurposeDto {
   @Length(1, 1000)
   description: string;
 
-  @ApiProperty({ enum: LEGAL_BASES })
+  @ApiProperty({
+    enum: LEGAL_BASES,
+    description: 'A key, or its French label (« Mission d’intérêt public »)',
+  })
+  @Transform(asKey('legalBasis'))
   @IsIn(LEGAL_BASES)
   legalBasis: string;
 
@@ -57,9 +66,9 @@ export class DataCategoryDto {
   @ApiProperty({
     maxLength: 200,
     example: 'identity',
-    description: 'A key of GDPR.dataCategories or free text',
+    description: 'A key of GDPR.dataCategories (or its French label) or free text',
   })
-  @Transform(trim)
+  @Transform(asKey('dataCategory'))
   @IsString()
   @Length(1, 200)
   category: string;
@@ -77,18 +86,20 @@ export class DataCategoryDto {
   @Length(1, 500)
   retention: string;
 
-  @ApiProperty({ enum: FINAL_FATES })
+  @ApiProperty({ enum: FINAL_FATES, description: 'A key, or its French label (« Destruction »)' })
+  @Transform(asKey('finalFate'))
   @IsIn(FINAL_FATES)
   finalFate: string;
 }
 
 export class SpecialCategoryDto {
-  @ApiProperty({ enum: SPECIAL_CATEGORIES })
+  @ApiProperty({ enum: SPECIAL_CATEGORIES, description: 'A key, or its French label (« Données de santé »)' })
+  @Transform(asKey('specialCategory'))
   @IsIn(SPECIAL_CATEGORIES)
   category: string;
 
   @ApiProperty({ example: '9.2.h', description: 'Art. 9.2 condition code (or "10" for criminal data)' })
-  @Transform(trim)
+  @Transform(asKey('condition'))
   @IsString()
   @Length(1, 10)
   condition: string;
@@ -165,9 +176,10 @@ export class CreateProcessingActivityDto {
   @ApiProperty({
     type: [String],
     example: ['housing-applicants'],
-    description: 'Keys of GDPR.dataSubjectExamples or free text',
+    description:
+      'Keys of GDPR.dataSubjectExamples (or their French labels: « Enfants », « Élèves ») or free text',
   })
-  @Transform(trimAll)
+  @Transform(asKey('dataSubjects'))
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -218,21 +230,41 @@ export class CreateProcessingActivityDto {
 
   @ApiPropertyOptional({ type: [String], enum: WP248_CRITERIA })
   @IsOptional()
+  @Transform(asKey('dpiaCriteria'))
   @IsArray()
   @IsIn(WP248_CRITERIA, { each: true })
   dpiaCriteria?: string[];
 
   @ApiPropertyOptional({ type: [String], enum: CNIL_LIST_ITEMS })
   @IsOptional()
+  @Transform(asKey('cnilListItems'))
   @IsArray()
   @IsIn(CNIL_LIST_ITEMS, { each: true })
   cnilListItems?: string[];
 
   @ApiPropertyOptional({ type: [String], enum: ART35_CASES, description: 'Cases of Art. 35.3 GDPR' })
   @IsOptional()
+  @Transform(asKey('art35Cases'))
   @IsArray()
   @IsIn(ART35_CASES, { each: true })
   art35Cases?: string[];
+
+  @ApiPropertyOptional({
+    enum: CNIL_EXEMPTION_ITEMS,
+    nullable: true,
+    example: '3',
+    description:
+      'The item (its number) of the CNIL list of processing types for which no DPIA is required ' +
+      '(délibération n° 2019-118) the entry falls under; null to remove it. It does not lift an Art. 35.3 ' +
+      'case or a 2018-327 item.',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @Transform(({ value }) =>
+    asKey('cnilExemptionItem')({ value: typeof value === 'number' ? String(value) : value }),
+  )
+  @IsIn(CNIL_EXEMPTION_ITEMS)
+  cnilExemptionItem?: string | null;
 
   @ApiPropertyOptional({ example: '2027-06-30', nullable: true, description: 'Default: validation + 1 year' })
   @ValidateIf((_, value) => value !== null)
@@ -271,6 +303,7 @@ export class DpiaDecisionDto extends TransitionDto {
 export class RegisterTemplateContentDto extends OmitType(CreateProcessingActivityDto, [
   'applicationIds',
   'reviewDate',
+  'cnilExemptionItem',
 ] as const) {}
 
 export class UpdateRegisterTemplateDto extends PartialType(RegisterTemplateContentDto) {

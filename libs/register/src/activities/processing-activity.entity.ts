@@ -57,6 +57,13 @@ export class ProcessingActivity extends OrganisationOwnedEntity {
   @Column({ name: 'art35_cases', type: 'jsonb' })
   art35Cases: string[];
 
+  /**
+   * The item of the CNIL list of processing types not requiring a DPIA (délibération n° 2019-118) the entry
+   * falls under, by its number ("3"), as the DPO places it; null when none.
+   */
+  @Column({ name: 'cnil_exemption_item', type: 'varchar', length: 10, nullable: true })
+  cnilExemptionItem: string | null;
+
   /** YYYY-MM-DD. */
   @Column({ name: 'review_date', type: 'date', nullable: true })
   reviewDate: string | null;

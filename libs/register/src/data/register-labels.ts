@@ -1,4 +1,10 @@
-import { DATA_CATEGORY_LABELS_FR, DATA_SUBJECT_LABELS_FR, GDPR, SPECIAL_CATEGORY_LABELS_FR } from '@vigie/reference-data';
+import {
+  CNIL_DPIA_NOT_REQUIRED,
+  DATA_CATEGORY_LABELS_FR,
+  DATA_SUBJECT_LABELS_FR,
+  GDPR,
+  SPECIAL_CATEGORY_LABELS_FR,
+} from '@vigie/reference-data';
 
 /** Keys and French labels of the register's closed lists (the keys are the API's values). */
 
@@ -79,6 +85,18 @@ export const CNIL_LIST_LABELS: Record<string, string> = {
   'large-scale-location': 'Données de localisation à large échelle',
 };
 
+/**
+ * The CNIL list of processing types that do not require a DPIA (délibération n° 2019-118): the API's keys are
+ * the items' numbers ("3"), their labels « Item 3 : wording ».
+ */
+export const CNIL_EXEMPTION_ITEMS = CNIL_DPIA_NOT_REQUIRED.items.map((item) => String(item.item));
+export const CNIL_EXEMPTION_LABELS: Record<string, string> = Object.fromEntries(
+  CNIL_DPIA_NOT_REQUIRED.items.map((item) => [String(item.item), `Item ${item.item} : ${item.wording}`]),
+);
+export const CNIL_EXEMPTION_SHORT_LABELS: Record<string, string> = Object.fromEntries(
+  CNIL_DPIA_NOT_REQUIRED.items.map((item) => [String(item.item), `Item ${item.item} : ${item.short}`]),
+);
+
 /** The three cases of Art. 35.3 (the API's keys for them). */
 export const ART35_CASES = ['systematic-evaluation', 'large-scale-special-categories', 'public-area-monitoring'];
 export const ART35_LABELS: Record<string, string> = {
@@ -119,6 +137,7 @@ export const FIELD_LABELS: Record<string, string> = {
   dpiaCriteria: 'Critères AIPD (WP248)',
   cnilListItems: 'Liste CNIL des traitements soumis à AIPD',
   art35Cases: 'Cas de l’article 35.3',
+  cnilExemptionItem: "Dispense d'AIPD (délibération CNIL n° 2019-118)",
   reviewDate: 'Date de révision',
   status: 'Statut',
   dpiaDecision: 'Décision sur l’AIPD',

@@ -53,7 +53,7 @@ describe('DPIA screening', () => {
       ...base,
       dpiaCriteria: ['sensitive-data'],
       specialCategories: [{ category: 'health' }],
-      dataSubjects: ['staff'],
+      dataSubjects: ['residents'],
     });
     expect(keys(result.criteria)).toEqual(['sensitive-data']);
     expect(result.required).toBe(false);

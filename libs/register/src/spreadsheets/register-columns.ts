@@ -3,6 +3,7 @@ import { dpiaOf } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
 import {
   ART35_LABELS,
+  CNIL_EXEMPTION_SHORT_LABELS,
   CNIL_LIST_LABELS,
   DATA_CATEGORY_LABELS,
   DATA_SUBJECT_LABELS,
@@ -23,6 +24,8 @@ export interface RegisterColumn {
   header: string;
   /** Written on export, ignored on import. */
   exportOnly?: boolean;
+  /** A file without this column may still be imported (the entries keep their value). */
+  optional?: boolean;
   /** Parts of each item (one item per line), for the columns holding structured lists. */
   parts?: string[];
   width: number;
@@ -59,6 +62,7 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   { key: 'dpiaCriteria', header: 'Critères AIPD (WP248)', width: 40 },
   { key: 'cnilListItems', header: 'Liste CNIL des traitements soumis à AIPD', width: 40 },
   { key: 'art35Cases', header: 'Cas de l’article 35.3', width: 30 },
+  { key: 'cnilExemptionItem', header: "Dispense d'AIPD (CNIL 2019-118)", optional: true, width: 30 },
   { key: 'reviewDate', header: 'Date de révision', width: 14 },
   { key: 'dpiaRequired', header: 'AIPD requise', exportOnly: true, width: 12 },
   { key: 'version', header: 'Version', exportOnly: true, width: 8 },
@@ -106,6 +110,9 @@ export function exportRow(
     dpiaCriteria: lines(activity.dpiaCriteria.map((c) => labelOf(WP248_LABELS, c))),
     cnilListItems: lines(activity.cnilListItems.map((c) => labelOf(CNIL_LIST_LABELS, c))),
     art35Cases: lines(activity.art35Cases.map((c) => labelOf(ART35_LABELS, c))),
+    cnilExemptionItem: activity.cnilExemptionItem
+      ? labelOf(CNIL_EXEMPTION_SHORT_LABELS, activity.cnilExemptionItem)
+      : '',
     reviewDate: activity.reviewDate ? formatShortDateFr(`${activity.reviewDate}T12:00:00Z`) : '',
     dpiaRequired: dpiaOf(activity).required ? 'Oui' : 'Non',
     version: activity.version,

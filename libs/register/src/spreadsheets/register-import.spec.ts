@@ -12,6 +12,35 @@ describe('register spreadsheet import', () => {
     expect(keyFromLabel(' public-task ', GDPR_LEGAL_BASIS_NAMES)).toBe('public-task');
     expect(keyFromLabel('Versement aux archives publiques', FINAL_FATE_LABELS)).toBe('public-archives');
     expect(keyFromLabel('Bon plaisir', GDPR_LEGAL_BASIS_NAMES)).toBe('Bon plaisir');
+    expect(keyFromLabel('MISSION D’INTERET   PUBLIC', GDPR_LEGAL_BASIS_NAMES)).toBe('public-task');
+  });
+
+  it('reads labels typed by hand as keys, and the exemption column when it is there', () => {
+    const cells = {
+      name: 'Accueil de loisirs',
+      purposes: "Inscrire | mission d'interet public",
+      dataSubjects: 'ENFANTS\nélèves\nPersonnes hébergées',
+      dataCategories: 'Etat civil | | 1 an | DESTRUCTION',
+      specialCategories: 'santé | 9.2.g',
+      dpiaCriteria: 'données concernant des personnes vulnérables',
+      cnilExemptionItem: 'item 10',
+    };
+    const { dto, errors } = checkRow(2, cells, new Map());
+    expect(errors).toEqual([]);
+    expect(dto).toMatchObject({
+      purposes: [{ legalBasis: 'public-task' }],
+      dataSubjects: ['children', 'pupils', 'Personnes hébergées'],
+      dataCategories: [{ category: 'identity', finalFate: 'destruction' }],
+      specialCategories: [{ category: 'health', condition: '9.2.g' }],
+      dpiaCriteria: ['vulnerable-subjects'],
+      cnilExemptionItem: '10',
+    });
+    const { cnilExemptionItem: _absent, ...withoutColumn } = cells;
+    expect(checkRow(2, withoutColumn, new Map()).dto?.cnilExemptionItem).toBeUndefined();
+    expect(checkRow(2, { ...cells, cnilExemptionItem: ' ' }, new Map()).dto?.cnilExemptionItem).toBeNull();
+    expect(checkRow(2, { ...cells, cnilExemptionItem: 'Item 12' }, new Map()).errors).toEqual([
+      expect.objectContaining({ column: "Dispense d'AIPD (CNIL 2019-118)" }),
+    ]);
   });
 
   it('reads French and ISO dates', () => {
@@ -41,6 +70,7 @@ describe('register spreadsheet import', () => {
       dpiaCriteria: ['large-scale'],
       cnilListItems: ['social-support'],
       art35Cases: [],
+      cnilExemptionItem: '3',
       reviewDate: '2027-06-30',
       dpiaDecision: null,
     } as unknown as ProcessingActivity;
@@ -58,6 +88,7 @@ describe('register spreadsheet import', () => {
       transfers: activity.transfers,
       dpiaCriteria: ['large-scale'],
       cnilListItems: ['social-support'],
+      cnilExemptionItem: '3',
       reviewDate: '2027-06-30',
     });
   });

@@ -14,12 +14,15 @@ import {
   SPECIAL_CATEGORY_LABELS,
   WP248_LABELS,
 } from '../data/register-labels';
+import { foldText } from '../data/label-keys';
 import { PART_SEPARATOR, REGISTER_COLUMNS, RegisterColumn } from './register-columns';
 
-const normalise = (text: string) =>
-  text.normalize('NFC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+const normalise = foldText;
 
-/** The key of a listed value written as its key or one of its French labels; the text itself otherwise. */
+/**
+ * The key of a listed value written as its key or one of its French labels (case, accents and spacing aside);
+ * the text itself otherwise.
+ */
 export function keyFromLabel(value: string, ...labelSets: Record<string, string>[]): string {
   const wanted = normalise(value);
   for (const labels of labelSets) {
@@ -109,6 +112,8 @@ export function rowToPayload(
     cnilListItems: itemsOf(cell('cnilListItems')).map((c) => keyFromLabel(c, CNIL_LIST_LABELS)),
     art35Cases: itemsOf(cell('art35Cases')).map((c) => keyFromLabel(c, ART35_LABELS)),
     reviewDate: isoDate(cell('reviewDate')),
+    // An optional column: absent, the entry keeps its exemption; present and empty, it has none.
+    cnilExemptionItem: 'cnilExemptionItem' in cells ? cell('cnilExemptionItem').trim() || null : undefined,
   };
   return { payload, errors };
 }

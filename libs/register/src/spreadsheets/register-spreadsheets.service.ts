@@ -10,9 +10,11 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { fromBuffer } from 'file-type';
 import { loadApplications } from '../activities/activity-view';
+import { contentWarnings } from '../activities/content-warnings';
 import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { exportRow, neutraliseFormula, REGISTER_COLUMNS, restoreFormulaText } from './register-columns';
+import { foldText } from '../data/label-keys';
 import { checkRow } from './register-import';
 
 /** A spreadsheet ready to send. */
@@ -27,7 +29,13 @@ export interface ImportOutcome {
   created: number;
   updated: number;
   unchanged: number;
-  items: { id: string; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+  items: {
+    id: string;
+    name: string;
+    outcome: 'created' | 'updated' | 'unchanged';
+    /** Free text that looks like an undeclared special category (as on the entry's answer). */
+    warnings: FieldError[];
+  }[];
 }
 
 const ID_HEADER = REGISTER_COLUMNS.find((column) => column.key === 'id')!.header;
@@ -38,8 +46,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const IMPORT_MAX_ROWS = 2000;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const normalise = (text: string) =>
-  text.normalize('NFC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+const normalise = foldText;
 
 /** A member's register as XLSX or CSV (one row per activity, columns after the CNIL model), and its import. */
 @Injectable()
@@ -141,7 +148,7 @@ export class RegisterSpreadsheetsService {
     const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
     const columns = REGISTER_COLUMNS.filter((column) => !column.exportOnly);
     for (const column of columns) {
-      if (!headerIndex.has(normalise(column.header))) {
+      if (!column.optional && !headerIndex.has(normalise(column.header))) {
         errors.push({
           field: `ligne 1, ${column.header}`,
           line: 1,
@@ -170,7 +177,9 @@ export class RegisterSpreadsheetsService {
     table.rows.forEach((values, index) => {
       const line = index + 2;
       const cells = Object.fromEntries(
-        columns.map((column) => [column.key, values[headerIndex.get(normalise(column.header))!] ?? '']),
+        columns
+          .filter((column) => headerIndex.has(normalise(column.header)))
+          .map((column) => [column.key, values[headerIndex.get(normalise(column.header))!] ?? '']),
       );
       const checked = checkRow(line, cells, applicationIds);
       errors.push(...checked.errors);
@@ -210,7 +219,12 @@ export class RegisterSpreadsheetsService {
             action: 'import',
             note,
           });
-          items.push({ id: activity.id, name: activity.name, outcome: 'created' });
+          items.push({
+            id: activity.id,
+            name: activity.name,
+            outcome: 'created',
+            warnings: contentWarnings(activity),
+          });
           continue;
         }
         const activity = await this.activities.loadForChange(
@@ -221,17 +235,17 @@ export class RegisterSpreadsheetsService {
           target.version,
           true,
         );
-        const changed = await this.activities.applyChange(
-          manager,
-          ctx,
-          activity,
-          normaliseContent(dto),
-          'import',
-          {
-            note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
-          },
-        );
-        items.push({ id: activity.id, name: activity.name, outcome: changed ? 'updated' : 'unchanged' });
+        const next = normaliseContent(dto);
+        if (dto.cnilExemptionItem === undefined) next.cnilExemptionItem = activity.cnilExemptionItem;
+        const changed = await this.activities.applyChange(manager, ctx, activity, next, 'import', {
+          note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
+        });
+        items.push({
+          id: activity.id,
+          name: activity.name,
+          outcome: changed ? 'updated' : 'unchanged',
+          warnings: contentWarnings(activity),
+        });
       }
       const count = (outcome: string) => items.filter((item) => item.outcome === outcome).length;
       return {

@@ -154,6 +154,7 @@ export class RegisterTemplatesService {
         ...template.content,
         name: dto.name ?? template.content.name,
         applicationIds: [template.applicationId],
+        cnilExemptionItem: null,
         reviewDate: null,
       };
       const activity = await this.activities.insert(manager, ctx, organisationId, content, {
