@@ -8,6 +8,7 @@ export * from './errors/database-errors';
 export * from './http/validation';
 export * from './http/pagination';
 export * from './http/request-id';
+export * from './http/hostile-input';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-chain';
 export * from './audit/audit-trail';
