@@ -45,6 +45,7 @@ export async function startBench(mode: 'embedded' | 'postgres'): Promise<Certifi
     VIGIE_ADMIN_EMAIL: ADMIN_EMAIL,
     VIGIE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     VIGIE_JWT_SECRET: JWT_SECRET,
+    VIGIE_AUDIT_KEY: 'bench-audit-key-bench-audit-key-bench-audit-key',
     VIGIE_DEMO: '0',
     LOG_LEVEL: 'silent',
     PORT: '0',

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     {
       DATABASE_URL: database.url,
       VIGIE_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
+      VIGIE_AUDIT_KEY: 'bench-audit-key-bench-audit-key-bench-audit-key',
       VIGIE_DEMO: '0',
       VIGIE_DATA_DIR: dataDir,
     },

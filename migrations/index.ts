@@ -7,6 +7,7 @@ import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 import { Breaches1764800000000 } from './1764800000000-Breaches';
 import { DpiaExemption1765100000000 } from './1765100000000-DpiaExemption';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
+import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Breaches1764800000000,
   DpiaExemption1765100000000,
   CertificationFrench1765400000000,
+  AuditChainKeys1765800000000,
 ];

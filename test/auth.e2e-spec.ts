@@ -92,7 +92,7 @@ describe('Authentication (e2e)', () => {
     expectProblem(await app.http.get('/api/v1/organisations').set({ Authorization: 'Basic abc' }), 401);
   });
 
-  it('refuses tampered, expired, unsigned and foreign tokens', async () => {
+  it('refuses tampered, expired, unsigned, foreign, expiry-less and non-UUID-subject tokens', async () => {
     const [header, payload, signature] = world.dpoA.token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const tampered = `${header}.${base64url({ ...claims, sub: world.admin.id })}.${signature}`;
@@ -106,7 +106,13 @@ describe('Authentication (e2e)', () => {
       'another-secret-another-secret-another',
     );
     const wrongAlgorithm = forge({ alg: 'HS512', typ: 'JWT' }, { ...common, iat: now, exp: now + 600 });
-    for (const token of [tampered, expired, unsigned, otherSecret, wrongAlgorithm, 'not-a-token']) {
+    const withoutExpiry = forge({ alg: 'HS256', typ: 'JWT' }, { ...common, iat: now });
+    const subjectNotAnId = forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...common, sub: "x' OR '1'='1", iat: now, exp: now + 600 },
+    );
+    const tokens = [tampered, expired, unsigned, otherSecret, wrongAlgorithm, withoutExpiry, subjectNotAnId];
+    for (const token of [...tokens, 'not-a-token']) {
       expectProblem(await app.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${token}` }), 401);
     }
     const valid = forge({ alg: 'HS256', typ: 'JWT' }, { ...common, iat: now, exp: now + 600 });

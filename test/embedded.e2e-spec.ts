@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@vigie/core';
+import { loadConfig, resolveJwtSecret } from '@vigie/core';
 import { EmbeddedPostgres } from '@vigie/db';
 import { Client } from 'pg';
 import supertest from 'supertest';
 import { runCli } from '../apps/cli/src/main';
-import { openDatabase, resolveJwtSecret, RunningVigie, startVigie } from '../apps/api/src/runtime';
+import { openDatabase, RunningVigie, startVigie } from '../apps/api/src/runtime';
 
 /**
  * The embedded database as a newcomer runs it: a data folder on disk, kept across restarts, shared with the CLI.

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, loadConfig } from '@vigie/core';
 import supertest from 'supertest';
@@ -10,6 +14,7 @@ import { TcpProxy, throughProxy } from './tcp-proxy';
 export const ADMIN_EMAIL = 'admin@vigie.test';
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+export const TEST_AUDIT_KEY = 'test-audit-key-that-is-long-enough-for-hmac-sha256';
 
 /** A booted application on its own fresh database, driven over HTTP. */
 export interface TestApp {
@@ -47,6 +52,11 @@ export async function createTestApp(
     VIGIE_DEMO: '0',
     LOG_LEVEL: 'silent',
     VIGIE_JWT_SECRET: TEST_JWT_SECRET,
+    VIGIE_AUDIT_KEY: TEST_AUDIT_KEY,
+    VIGIE_AUDIT_CHECKPOINT_FILE: join(
+      tmpdir(),
+      `vigie-test-${process.pid}-${randomUUID()}-checkpoints.jsonl`,
+    ),
     // No background job queue unless a test asks for it (VIGIE_JOBS: '1').
     VIGIE_JOBS: '0',
     ...env,
@@ -74,6 +84,7 @@ export async function createTestApp(
       await vigie.close();
       await proxy?.stop();
       await database.drop();
+      rmSync(config.auditCheckpointFile, { force: true });
     },
   };
 }

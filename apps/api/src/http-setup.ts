@@ -1,7 +1,13 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, bodyParserErrorMiddleware, createValidationPipe, requestIdFor } from '@vigie/core';
+import {
+  AppConfig,
+  bodyParserErrorMiddleware,
+  createValidationPipe,
+  hostileInputMiddleware,
+  requestIdFor,
+} from '@vigie/core';
 import helmet from 'helmet';
 
 export const API_PREFIX = 'api/v1';
@@ -54,6 +60,15 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use(bodyParserErrorMiddleware);
+  app.use(hostileInputMiddleware);
+  // API answers carry personal data and tokens: no browser or proxy keeps them unless a route says otherwise.
+  app.use(
+    `/${API_PREFIX}`,
+    (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+      response.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  );
   app.useGlobalPipes(createValidationPipe());
 
   const openApi = new DocumentBuilder()

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@vigie/core';
+import { ConfigError, loadConfig, resolveJwtSecret } from '@vigie/core';
 import { BootstrapOutcome } from '@vigie/identity';
-import { openDatabase, resolveJwtSecret, startVigie } from './runtime';
+import { openDatabase, startVigie } from './runtime';
 
 /** Shows the first start's credentials once, on the console, outside the JSON log stream. */
 function printFirstStart(outcome: BootstrapOutcome, port: number): void {

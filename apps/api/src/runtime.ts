@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, generateSecret } from '@vigie/core';
+import { AppConfig, resolveAuditKey, useAuditKey } from '@vigie/core';
+
 import { DatabaseTarget, EmbeddedPostgres, runMigrations } from '@vigie/db';
 import { BootstrapOutcome, BootstrapService } from '@vigie/identity';
 import { Logger } from 'nestjs-pino';
@@ -18,16 +18,6 @@ export interface RunningVigie {
   bootstrap: BootstrapOutcome;
   /** Closes the HTTP server, the pool, then the embedded database if this process opened it. */
   close(): Promise<void>;
-}
-
-/** The JWT secret: configured, or for the embedded database generated once and kept in the data folder. */
-export function resolveJwtSecret(config: AppConfig): string {
-  if (config.jwtSecret) return config.jwtSecret;
-  const file = join(config.dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = generateSecret();
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }
 
 /** Opens the configured database: the server of DATABASE_URL, or the embedded one under the data folder. */
@@ -49,6 +39,7 @@ export async function startVigie(
   options: { jwtSecret: string; listen: boolean; logger?: boolean },
 ): Promise<RunningVigie> {
   let app: NestExpressApplication | undefined;
+  useAuditKey(resolveAuditKey(config));
   try {
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, database: database.target, jwtSecret: options.jwtSecret }),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@vigie/core';
 import type { CliCommand } from './command';
 import { accessReviewsScheduleCommand } from './commands/access-reviews-schedule.command';
-import { auditVerifyCommand } from './commands/audit-verify.command';
+import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit-verify.command';
 import { frameworkImportCommand } from './commands/framework-import.command';
 import { migrateCommand, revertCommand } from './commands/migrate.command';
 
@@ -10,6 +10,7 @@ const COMMANDS: CliCommand[] = [
   migrateCommand,
   revertCommand,
   auditVerifyCommand,
+  auditCheckpointCommand,
   frameworkImportCommand,
   accessReviewsScheduleCommand,
 ];

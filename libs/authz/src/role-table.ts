@@ -6,6 +6,7 @@ export type Subject =
   | 'User'
   | 'Membership'
   | 'AuditEvent'
+  | 'AuditCheckpoint'
   | 'Document'
   | 'Framework'
   | 'Assessment'
@@ -78,6 +79,7 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   User: null,
   Membership: 'organisationId',
   AuditEvent: 'organisationId',
+  AuditCheckpoint: null,
   Document: 'organisationId',
   // Certification: frameworks are reference data of nobody; assessments (their requirement assessments too),
   // their summaries and evidence belong to the operator organisation that runs the certification.
@@ -208,9 +210,11 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'AccessReview', scope: 'any' },
     { actions: READ, subject: 'AccessReviewItem', scope: 'any' },
     { actions: READ, subject: 'RemediationTask', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'AuditCheckpoint', scope: 'any' },
   ],
   'security-officer': [
     { actions: READ, subject: 'Organisation', scope: 'any' },
+    { actions: READ, subject: 'AuditCheckpoint', scope: 'any' },
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },
     { actions: READ, subject: 'Framework', scope: 'any' },

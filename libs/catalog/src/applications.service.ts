@@ -10,6 +10,7 @@ import {
   RequestContext,
   toPage,
   ValidationException,
+  pageOffset,
 } from '@vigie/core';
 import { assertVersion, Transactions, uniqueViolation } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
@@ -72,7 +73,7 @@ export class ApplicationsService {
     const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Application', Application, 'a')
       .orderBy('a.name', 'ASC')
       .addOrderBy('a.id', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize);
     if (filter.domain) qb.andWhere('a.domain = :domain', { domain: filter.domain });
     const [items, total] = await qb.getManyAndCount();

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/data-folder-secrets';
 export * from './context/request-context';
 export * from './errors/domain.exception';
 export * from './errors/problem';
@@ -8,8 +9,11 @@ export * from './errors/database-errors';
 export * from './http/validation';
 export * from './http/pagination';
 export * from './http/request-id';
+export * from './http/hostile-input';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-chain';
 export * from './audit/audit-trail';
+export * from './audit/audit-key';
+export * from './audit/audit-checkpoints';
 export * from './http/endpoint.decorator';
 export * from './errors/upload-errors';

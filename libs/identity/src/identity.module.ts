@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@vigie/documents';
+import { AuditCheckpointsController } from './audit-events/audit-checkpoints.controller';
+import { AuditCheckpointsService } from './audit-events/audit-checkpoints.service';
 import { AuditEventsController } from './audit-events/audit-events.controller';
 import { AuditEventsService } from './audit-events/audit-events.service';
 import { AuditTrailPdfController } from './audit-events/audit-trail-pdf.controller';
@@ -35,6 +37,7 @@ import { UsersService } from './users/users.service';
     UsersController,
     MembershipsController,
     AuditEventsController,
+    AuditCheckpointsController,
     AuditTrailPdfController,
   ],
   providers: [
@@ -46,6 +49,7 @@ import { UsersService } from './users/users.service';
     UsersService,
     MembershipsService,
     AuditEventsService,
+    AuditCheckpointsService,
     DemoDataRegistry,
     BootstrapService,
     { provide: APP_GUARD, useClass: AuthenticationGuard },

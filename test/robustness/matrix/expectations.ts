@@ -216,6 +216,18 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     list: true,
     request: () => NONE,
   },
+  'GET /api/v1/audit-checkpoints': {
+    sides: ONE,
+    action: 'read',
+    subject: 'AuditCheckpoint',
+    request: () => NONE,
+  },
+  'POST /api/v1/audit-checkpoints': {
+    sides: ONE,
+    action: 'create',
+    subject: 'AuditCheckpoint',
+    request: () => ({ params: {}, body: { reason: 'Avant la sauvegarde mensuelle' } }),
+  },
   'POST /api/v1/users': {
     sides: ONE,
     action: 'create',

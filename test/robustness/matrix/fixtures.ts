@@ -318,6 +318,8 @@ export class MatrixFixtures {
     const closedB = await this.freshCampaign('other', 'closed');
     this.closedReview = { own: closedA.id, other: closedB.id };
     this.remediationTask = { own: closedA.taskId!, other: closedB.taskId! };
+    // The checkpoint list reads a file outside the database: one checkpoint, so that it answers a page.
+    await this.call(world.admin, 'post', '/audit-checkpoints', { reason: 'Matrice des autorisations' });
     return this;
   }
 

@@ -17,6 +17,23 @@ async function read(
 }
 
 describe('readAccountCsv', () => {
+  it('keeps a quote inside an unquoted field as a character (was a 500)', async () => {
+    const lines = await read(`${HEADER}\nboneil,O"Neil Brian,,agent,,\n`);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        ok: true,
+        account: expect.objectContaining({ displayName: 'O"Neil Brian' }),
+      }),
+    ]);
+  });
+
+  it('keeps a quoted field followed by text whole rather than failing the file', async () => {
+    const lines = await read(`${HEADER}\n"x"y,Marie,,agent,,\n`);
+    expect(lines).toEqual([
+      expect.objectContaining({ ok: true, account: expect.objectContaining({ username: '"x"y', line: 2 }) }),
+    ]);
+  });
+
   it('reads a comma file with quoted fields, CRLF and a quoted line break, numbering lines from the header', async () => {
     const lines = await read(
       `${HEADER}\r\njdupont,"Dupont, Jean",J.Dupont@Gentilly.fr,admin,2026-01-15,\r\n` +

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { PayloadTooLargeException, ValidationException } from '@vigie/core';
 
 /** Most accounts one import may hold (lines after the header). */
@@ -224,6 +224,8 @@ export async function* readAccountCsv(
     delimiter,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
+    // A quote inside an unquoted field (`O"Neil`) is kept as a character, as spreadsheets read it.
+    relax_quotes: true,
     skip_empty_lines: true,
     info: true,
     // A field longer than this is not an account: stops a missing closing quote from swallowing the file.
@@ -254,8 +256,7 @@ export async function* readAccountCsv(
       yield checkAccountLine(line, record, columns, now);
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
+    if (error instanceof CsvError) {
       const at = (error as { lines?: number }).lines ?? previousEnd + 1;
       throw fileError(
         `The file is not valid CSV at line ${at}: ${(error as Error).message.split(':')[0]}`,

@@ -10,6 +10,7 @@ import {
   RequestContext,
   toPage,
   ValidationException,
+  pageOffset,
 } from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
 import { Membership, User } from '@vigie/identity';
@@ -86,7 +87,7 @@ export class AssessmentsService {
       .innerJoinAndMapOne('a.framework', Framework, 'f', 'f.id = a.frameworkId')
       .orderBy('a.createdAt', 'DESC')
       .addOrderBy('a.id', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize);
     return this.page(qb, query);
   }
@@ -130,7 +131,7 @@ export class AssessmentsService {
       ctx,
       assessmentId,
       { status: query.status, theme: query.theme, kind: query.kind },
-      { offset: query.offset, limit: query.pageSize },
+      { offset: pageOffset(query), limit: query.pageSize },
     );
     return toPage(items, total, query);
   }

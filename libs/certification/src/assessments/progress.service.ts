@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { scopedQuery, Subject } from '@vigie/authz';
-import { RequestContext } from '@vigie/core';
+import { PageQuery, pageOffset, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { addDays, EXPIRY_WARNING_DAYS, todayInParis } from '../dates';
@@ -128,14 +128,14 @@ export class ProgressService {
   }
 
   /** Summaries of every assessment the caller may read in summary form, current ones first. */
-  async summaries(ctx: RequestContext, query: { offset: number; pageSize: number }) {
+  async summaries(ctx: RequestContext, query: PageQuery) {
     const manager = this.tx.reader;
     const [rows, total] = await scopedQuery(manager, ctx, 'read', 'AssessmentSummary', Assessment, 'a')
       .innerJoinAndMapOne('a.framework', Framework, 'f', 'f.id = a.frameworkId')
       .orderBy('a.archived', 'ASC')
       .addOrderBy('a.createdAt', 'DESC')
       .addOrderBy('a.id', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize)
       .getManyAndCount();
     const items: AssessmentSummaryView[] = [];

@@ -12,6 +12,7 @@ import {
   toPage,
   UnsupportedMediaTypeException,
   ValidationException,
+  pageOffset,
 } from '@vigie/core';
 import { Transactions, uniqueViolation } from '@vigie/db';
 import type { DownloadableFile } from '@vigie/documents';
@@ -185,7 +186,7 @@ export class EvidenceService {
       .andWhere('l.requirementAssessmentId = :raId', { raId })
       .orderBy('e.uploadedAt', 'DESC')
       .addOrderBy('e.id', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize)
       .getManyAndCount();
     const today = todayInParis();

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { scopedQuery } from '@vigie/authz';
-import { NotFoundException, Page, PageQuery, RequestContext, toPage } from '@vigie/core';
+import { NotFoundException, Page, PageQuery, RequestContext, toPage, pageOffset } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { ensureBuiltinFrameworks } from './framework-catalog';
 import { FrameworkActivity, Framework } from './framework.entity';
@@ -57,7 +57,7 @@ export class FrameworksService implements OnModuleInit {
     const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Framework', Framework, 'f')
       .orderBy('f.builtin', 'DESC')
       .addOrderBy('f.code', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize);
     const [frameworks, total] = await qb.getManyAndCount();
     const counts: { id: string; total: number; assessable: number }[] = frameworks.length
@@ -95,7 +95,7 @@ export class FrameworksService implements OnModuleInit {
       .createQueryBuilder(FrameworkRequirement, 'r')
       .where('r.frameworkId = :id', { id: framework.id })
       .orderBy('r.position', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize);
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
     if (query.theme) qb.andWhere('(r.group = :theme OR r.groupEn = :theme)', { theme: query.theme });

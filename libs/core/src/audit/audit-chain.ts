@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hmacHex } from './audit-key';
 import type { AuditChanges } from './audit-event.entity';
 
 /** Hash standing before the first event of the chain. */
@@ -30,8 +31,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-/** SHA-256 of exactly the chained fields (whatever else the object carries, such as `seq` or `hash`). */
-export function hashEvent(content: ChainedContent): string {
+/**
+ * The hash of exactly the chained fields (whatever else the object carries, such as `seq` or `hash`): an
+ * HMAC-SHA256 under the audit key, or for the events written before keys existed (`keyed: false`) a plain
+ * SHA-256.
+ */
+export function hashEvent(content: ChainedContent, key?: Buffer): string {
   const { id, at, actorId, organisationId, action, entity, entityId, changes, requestId, prevHash } = content;
   const payload = canonicalJson({
     id,
@@ -45,7 +50,7 @@ export function hashEvent(content: ChainedContent): string {
     requestId,
     prevHash,
   });
-  return createHash('sha256').update(payload).digest('hex');
+  return key ? hmacHex(key, payload) : createHash('sha256').update(payload).digest('hex');
 }
 
 const SECRET_FIELD = /password|secret|token|Hash$|^content$|^bytes$/i;

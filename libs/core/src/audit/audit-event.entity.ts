@@ -5,7 +5,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
 /**
  * One change made to the data, written in the transaction that made it. Events form a hash chain in `seq`
- * order: each `hash` covers the event's content and the previous event's hash.
+ * order: each `hash` covers the event's content and the previous event's hash, keyed with the audit key.
  */
 @Entity('audit_event')
 @Index('idx_audit_event_organisation_seq', ['organisationId', 'seq'])
@@ -50,4 +50,8 @@ export class AuditEvent {
 
   @Column({ type: 'char', length: 64 })
   hash: string;
+
+  /** Whether `hash` is an HMAC under the audit key (every event since keys exist) or a plain SHA-256. */
+  @Column({ type: 'boolean', default: false })
+  keyed: boolean;
 }

@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { RequestContext } from '../context/request-context';
 import { AuditChanges, AuditEvent } from './audit-event.entity';
 import { diffFields, GENESIS_HASH, hashEvent } from './audit-chain';
+import { auditKey } from './audit-key';
 
 /** What a mutation tells the audit trail. */
 export interface AuditEntry {
@@ -49,8 +50,9 @@ export async function recordAudit(
     changes: entry.changes ?? diffFields(entry.before, entry.after),
     requestId: ctx.requestId,
     prevHash: last[0]?.hash ?? GENESIS_HASH,
+    keyed: true,
   });
-  event.hash = hashEvent(event);
+  event.hash = hashEvent(event, auditKey());
   // jsonb `changes` is typed loosely by TypeORM's partial-entity type; the value is plain JSON.
   await manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
   return event;
@@ -58,17 +60,25 @@ export async function recordAudit(
 
 /** Outcome of a chain verification. */
 export type ChainVerification =
-  | { ok: true; checked: number }
+  | { ok: true; checked: number; head: { seq: string; hash: string } | null }
   | { ok: false; checked: number; brokenAt: { seq: string; id: string; reason: string } };
 
 /**
- * Recomputes every hash in chain order, in batches, and reports the first event whose stored hash or link to
- * its predecessor does not match.
+ * Recomputes every hash in chain order, in batches, under the audit key, and reports the first event whose
+ * stored hash or link to its predecessor does not match. Unkeyed events may only precede the keyed ones (they
+ * were written before keys existed): an unkeyed event after a keyed one was rewritten without the key.
+ * `onEvent` sees each verified event (the checkpoints are checked against them).
  */
-export async function verifyAuditChain(manager: EntityManager, batchSize = 1000): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  manager: EntityManager,
+  options: { batchSize?: number; key?: Buffer; onEvent?: (seq: string, hash: string) => void } = {},
+): Promise<ChainVerification> {
+  const batchSize = options.batchSize ?? 1000;
+  const key = options.key ?? auditKey();
   let previousHash = GENESIS_HASH;
   let lastSeq = '0';
   let checked = 0;
+  let keyedSeen = false;
   for (;;) {
     const batch = await manager
       .createQueryBuilder(AuditEvent, 'e')
@@ -84,12 +94,20 @@ export async function verifyAuditChain(manager: EntityManager, batchSize = 1000)
       });
       if (event.prevHash !== previousHash)
         return brokenAt('its link to the previous event does not match (an event was removed or altered)');
-      if (hashEvent(event) !== event.hash)
+      if (keyedSeen && !event.keyed)
+        return brokenAt(
+          'it is not keyed although earlier events are (the chain was rewritten without the key)',
+        );
+      if (hashEvent(event, event.keyed ? key : undefined) !== event.hash)
         return brokenAt('its content does not match its hash (the event was altered)');
+      keyedSeen ||= event.keyed;
+      options.onEvent?.(event.seq, event.hash);
       previousHash = event.hash;
       lastSeq = event.seq;
       checked += 1;
     }
-    if (batch.length < batchSize) return { ok: true, checked };
+    if (batch.length < batchSize) {
+      return { ok: true, checked, head: checked > 0 ? { seq: lastSeq, hash: previousHash } : null };
+    }
   }
 }

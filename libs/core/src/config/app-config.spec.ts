@@ -26,13 +26,17 @@ describe('loadConfig', () => {
     );
   });
 
-  it('turns demo data off by default on a PostgreSQL server and requires a shared secret', () => {
+  it('turns demo data off by default on a PostgreSQL server and requires shared secrets', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/vigie' })).toThrow(
-      /VIGIE_JWT_SECRET is required/,
+      /VIGIE_JWT_SECRET is required[\s\S]*VIGIE_AUDIT_KEY is required/,
+    );
+    expect(() => loadConfig({ VIGIE_AUDIT_KEY: 'too-short', VIGIE_JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /VIGIE_AUDIT_KEY must be at least 32 characters/,
     );
     const config = loadConfig({
       DATABASE_URL: 'postgres://localhost/vigie',
       VIGIE_JWT_SECRET: 'x'.repeat(32),
+      VIGIE_AUDIT_KEY: 'k'.repeat(32),
     });
     expect(config.demo).toBe(false);
     expect(loadConfig({ VIGIE_DEMO: '0' }).demo).toBe(false);

@@ -33,6 +33,15 @@ export interface AppConfig {
   jobs: boolean;
   /** Days after an access review's due date by which its remediation tasks are due. */
   remediationDelayDays: number;
+  /**
+   * Key of the audit chain's HMACs (`VIGIE_AUDIT_KEY`); when absent on the embedded database, one is generated
+   * once and kept in `dataDir`. Kept outside the database so that rewriting `audit_event` cannot go unseen.
+   */
+  auditKey?: string;
+  /** File the signed audit checkpoints are appended to (outside the database). */
+  auditCheckpointFile: string;
+  /** Minutes between two automatic audit checkpoints (0: only on demand). */
+  auditCheckpointMinutes: number;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -84,6 +93,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push('VIGIE_JWT_SECRET is required with DATABASE_URL (several instances must share it)');
   }
 
+  const auditKey = env.VIGIE_AUDIT_KEY || undefined;
+  if (auditKey !== undefined && auditKey.length < 32) {
+    problems.push('VIGIE_AUDIT_KEY must be at least 32 characters long');
+  }
+  if (auditKey === undefined && databaseUrl) {
+    problems.push('VIGIE_AUDIT_KEY is required with DATABASE_URL (several instances must share it)');
+  }
+  const rawCheckpointFile = env.VIGIE_AUDIT_CHECKPOINT_FILE || resolve(dataDir, 'audit-checkpoints.jsonl');
+
   const adminEmail = (env.VIGIE_ADMIN_EMAIL || 'admin@vigie.local').trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('VIGIE_ADMIN_EMAIL is not an email address');
   const adminPassword = env.VIGIE_ADMIN_PASSWORD || undefined;
@@ -119,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     actorCacheMs: int('VIGIE_ACTOR_CACHE_MS', 1000, 0, 60_000),
     jobs: flag('VIGIE_JOBS') ?? true,
     remediationDelayDays: int('VIGIE_REMEDIATION_DELAY_DAYS', 30, 0, 365),
+    auditKey,
+    auditCheckpointFile: isAbsolute(rawCheckpointFile) ? rawCheckpointFile : resolve(cwd, rawCheckpointFile),
+    auditCheckpointMinutes: int('VIGIE_AUDIT_CHECKPOINT_MINUTES', 60, 0, 7 * 24 * 60),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -19,10 +19,15 @@ export class PageQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize: number = 50;
+}
 
-  get offset(): number {
-    return (this.page - 1) * this.pageSize;
-  }
+/**
+ * Rows to skip for a page. A function rather than a getter on `PageQuery`: class-transformer assigns every
+ * query parameter to the instance, and `?offset=1` on a getter-only property threw (a 500) instead of being
+ * refused as an unknown parameter.
+ */
+export function pageOffset(query: PageQuery): number {
+  return (query.page - 1) * query.pageSize;
 }
 
 /** The answer of every list. */

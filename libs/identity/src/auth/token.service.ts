@@ -13,6 +13,14 @@ export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
 const ALGORITHM = 'HS256';
 const AUDIENCE = 'vigie-api';
 const ISSUER = 'vigie';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The claims of a token this service signed: a user id as subject and an expiry (jsonwebtoken skips a missing `exp`). */
+function isAccessPayload(payload: unknown): payload is { sub: string; exp: number } {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const { typ, sub, exp } = payload as Record<string, unknown>;
+  return typ === 'access' && typeof sub === 'string' && UUID.test(sub) && typeof exp === 'number';
+}
 
 /** Signs and verifies short-lived access tokens. The algorithm is pinned: `none` or RS/HS confusion is refused. */
 @Injectable()
@@ -46,9 +54,7 @@ export class TokenService {
         audience: AUDIENCE,
         issuer: ISSUER,
       });
-      if (typeof payload !== 'object' || payload.typ !== 'access' || typeof payload.sub !== 'string') {
-        throw new Error('not an access token');
-      }
+      if (!isAccessPayload(payload)) throw new Error('not an access token');
       return payload.sub;
     } catch {
       throw new UnauthenticatedException('Invalid or expired token');

@@ -14,6 +14,7 @@ import {
   RequestContext,
   toPage,
   ValidationException,
+  pageOffset,
 } from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
 import { EntityManager, In } from 'typeorm';
@@ -234,7 +235,7 @@ export class ProcessingActivitiesService {
       .andWhere('p.organisationId = :organisationId', { organisationId })
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
-      .skip(query.offset)
+      .skip(pageOffset(query))
       .take(query.pageSize);
     if (query.overdue) {
       qb.andWhere("p.status = 'validated'").andWhere('p.reviewDate < :today', { today });
