@@ -5,6 +5,7 @@ import { Certification1764500000000 } from './1764500000000-Certification';
 import { Vendors1764600000000 } from './1764600000000-Vendors';
 import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 import { Breaches1764800000000 } from './1764800000000-Breaches';
+import { ControllerDetails1764900000000 } from './1764900000000-ControllerDetails';
 import { DpiaExemption1765100000000 } from './1765100000000-DpiaExemption';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Vendors1764600000000,
   AccessReviews1764700000000,
   Breaches1764800000000,
+  ControllerDetails1764900000000,
   DpiaExemption1765100000000,
   CertificationFrench1765400000000,
   AuditChainKeys1765800000000,

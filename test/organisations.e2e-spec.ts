@@ -165,6 +165,186 @@ describe('Organisations, users and memberships (e2e)', () => {
     });
   });
 
+  describe("controller's details (contact, representative, DPO)", () => {
+    const contact = {
+      address: 'Esplanade Georges-Marrane',
+      postalCode: '94200',
+      city: 'Ivry-sur-Seine',
+      email: 'contact@ivry.example.fr',
+      phone: '01 99 00 25 25',
+    };
+    const representative = { name: 'Claire Fontaine', title: 'Maire' };
+    const dpo = {
+      name: 'Dominique Paulin',
+      email: 'dpo@ivry.example.fr',
+      phone: '+33 1 99 00 25 30',
+      designationReference: 'DPO-94-000431',
+    };
+    let member: { id: string };
+
+    beforeAll(async () => {
+      const created = await app.http
+        .post('/api/v1/organisations')
+        .set(as(world.admin))
+        .send({ name: "Mairie d'Ivry-sur-Seine", shortName: 'IVRYDETAILS', kind: 'member', contact });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ contact, representative: null, dpo: null });
+      member = created.body;
+    });
+
+    it('lets the administrator record them, answers them on GET, and warns while no DPO is designated', async () => {
+      const before = await app.http.get(`/api/v1/organisations/${member.id}`).set(as(world.admin));
+      expect(before.body.warnings).toEqual([
+        { field: 'dpo', message: expect.stringContaining('DPO non désigné') },
+      ]);
+      expect(before.body.warnings[0].message).toContain('art. 37.1.a');
+      const updated = await app.http
+        .patch(`/api/v1/organisations/${member.id}`)
+        .set(as(world.admin))
+        .send({ representative, dpo, version: before.body.version });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ contact, representative, dpo, warnings: [] });
+      const read = await app.http.get(`/api/v1/organisations/${member.id}`).set(as(world.admin));
+      expect(read.body).toMatchObject({
+        contact,
+        representative,
+        dpo,
+        version: before.body.version + 1,
+        warnings: [],
+      });
+      const listed = await app.http.get('/api/v1/organisations?pageSize=200').set(as(world.admin));
+      expect(listed.body.items.find((o: { id: string }) => o.id === member.id)).toMatchObject({ dpo });
+      const vendor = await app.http.get(`/api/v1/organisations/${world.vendor.id}`).set(as(world.admin));
+      expect(vendor.body.warnings).toEqual([]);
+    });
+
+    it("lets a member's DPO edit these three parts of its own member (merge patch), with an audit event", async () => {
+      const current = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
+      const updated = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.dpoA))
+        .send({
+          contact: { ...contact, city: 'Gentilly', postalCode: '94250' },
+          representative,
+          dpo: { name: 'Aline Garnier', email: 'dpo@gentilly.example.fr' },
+          version: current.body.version,
+        });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({
+        name: current.body.name,
+        contact: { city: 'Gentilly', postalCode: '94250', phone: contact.phone },
+        dpo: { name: 'Aline Garnier', email: 'dpo@gentilly.example.fr' },
+        version: current.body.version + 1,
+      });
+      // A field set to null is removed, the others are kept; a part set to null is removed whole.
+      const patched = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.dpoA))
+        .send({ contact: { phone: null }, representative: null, version: updated.body.version });
+      expect(patched.status).toBe(200);
+      expect(patched.body.contact).toEqual({
+        address: contact.address,
+        postalCode: '94250',
+        city: 'Gentilly',
+        email: contact.email,
+      });
+      expect(patched.body.representative).toBeNull();
+      expect(patched.body.dpo).toEqual({ name: 'Aline Garnier', email: 'dpo@gentilly.example.fr' });
+      const events = await app.http
+        .get(`/api/v1/audit-events?entityId=${world.memberA.id}`)
+        .set(as(world.dpoA));
+      const event = events.body.items.find(
+        (e: { action: string; actorId: string; changes: unknown }) =>
+          e.action === 'organisation.update' &&
+          e.actorId === world.dpoA.id &&
+          JSON.stringify(e.changes).includes('Aline Garnier'),
+      );
+      expect(event).toBeDefined();
+      const stale = await app.http
+        .patch(`/api/v1/organisations/${world.memberA.id}`)
+        .set(as(world.dpoA))
+        .send({ dpo: { name: 'Écrasé' }, version: current.body.version });
+      expectProblem(stale, 409);
+    });
+
+    it("refuses a DPO another member's details (404) and any other field of its own (403), changing nothing", async () => {
+      const other = await app.http
+        .patch(`/api/v1/organisations/${world.memberB.id}`)
+        .set(as(world.dpoA))
+        .send({ dpo: { name: 'Intrus' }, version: 1 });
+      expectProblem(other, 404);
+      const current = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
+      for (const body of [
+        { name: 'Autre nom', dpo: { name: 'Intrus' } },
+        { siren: '219400033' },
+        { shortName: 'AUTRE', contact: { city: 'Ailleurs' } },
+      ]) {
+        const response = await app.http
+          .patch(`/api/v1/organisations/${world.memberA.id}`)
+          .set(as(world.dpoA))
+          .send({ ...body, version: current.body.version });
+        expectProblem(response, 403);
+      }
+      const after = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
+      expect(after.body).toEqual(current.body);
+    });
+
+    it('forbids editors, readers, the security officer and vendor contacts to edit them (403)', async () => {
+      for (const [actor, id] of [
+        [world.editorA, world.memberA.id],
+        [world.readerA, world.memberA.id],
+        [world.securityOfficer, world.memberA.id],
+        [world.vendorContact, world.vendor.id],
+      ] as const) {
+        const current = await app.http.get(`/api/v1/organisations/${id}`).set(as(actor));
+        const response = await app.http
+          .patch(`/api/v1/organisations/${id}`)
+          .set(as(actor))
+          .send({ dpo: { name: 'Quelqu’un' }, version: current.body.version });
+        expectProblem(response, 403);
+      }
+    });
+
+    it('refuses malformed or overlong details (400) and writes nothing', async () => {
+      const current = await app.http.get(`/api/v1/organisations/${member.id}`).set(as(world.admin));
+      const events = await count(app, 'audit_event');
+      const cases: Record<string, unknown>[] = [
+        { contact: { email: 'pas-une-adresse' } },
+        { contact: { phone: 'appelez-moi' } },
+        { contact: { postalCode: '94 200 000 000' } },
+        { contact: { address: 'x'.repeat(301) } },
+        { contact: { city: '' } },
+        { contact: 'Ivry' },
+        { contact: { fax: '01 99 00 00 00' } },
+        { representative: { name: 'x'.repeat(201) } },
+        { representative: { title: 42 } },
+        { dpo: { email: 'dpo@' } },
+        { dpo: { designationReference: 'x'.repeat(101) } },
+        { dpo: { name: 'Valide' }, siren: '219400034' },
+      ];
+      for (const body of cases) {
+        const response = await app.http
+          .patch(`/api/v1/organisations/${member.id}`)
+          .set(as(world.admin))
+          .send({ ...body, version: current.body.version });
+        expectProblem(response, 400);
+        expect(response.body.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]),
+        );
+      }
+      const created = await count(app, 'organisation');
+      const refused = await app.http
+        .post('/api/v1/organisations')
+        .set(as(world.admin))
+        .send({ name: 'Mairie', shortName: 'BADDPO', kind: 'member', dpo: { email: 'nope' } });
+      expectProblem(refused, 400);
+      expect(await count(app, 'organisation')).toBe(created);
+      expect(await count(app, 'audit_event')).toBe(events);
+      const after = await app.http.get(`/api/v1/organisations/${member.id}`).set(as(world.admin));
+      expect(after.body).toEqual(current.body);
+    });
+  });
+
   describe('users', () => {
     it('creates users with a unique, case-insensitive email and a strong enough password', async () => {
       const created = await app.http.post('/api/v1/users').set(as(world.admin)).send({

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '@vigie/identity';
 import { SIIM94 } from '@vigie/reference-data';
+import { pdfText } from './support/pdf-text';
 import { createTestApp, TestApp } from './support/test-app';
 import { login } from './support/world';
 
@@ -52,5 +53,40 @@ describe('Catalog and register demo data (e2e)', () => {
       `SELECT name FROM processing_activity WHERE name = 'Demandes de logement social'`,
     );
     expect(housing).toHaveLength(1);
+  });
+
+  it('gives the operator and the demo towns their details and DPO, and leaves a member without DPO to warn', async () => {
+    const token = await login(app, 'dpo@mutualise.demo', DEMO_PASSWORD);
+    const auth = { Authorization: `Bearer ${token}` };
+    const me = await app.http.get('/api/v1/auth/me').set(auth);
+    const ivry = (me.body.memberships as { organisationId: string; organisationName: string }[]).find((m) =>
+      m.organisationName.includes('Ivry'),
+    )!;
+    const organisation = await app.http.get(`/api/v1/organisations/${ivry.organisationId}`).set(auth);
+    expect(organisation.body).toMatchObject({
+      contact: { postalCode: '94200', city: 'Ivry-sur-Seine' },
+      representative: { title: 'Maire' },
+      dpo: { name: 'Dominique Paulin', email: 'dpo@mutualise.demo' },
+      warnings: [],
+    });
+    const register = await app.http
+      .get(`/api/v1/organisations/${ivry.organisationId}/register.pdf`)
+      .set(auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const first = (await pdfText(register.body as Buffer)).pages[0].replace(/\s+/g, ' ');
+    expect(first).toContain('Adresse : Esplanade Georges-Marrane, 94200 Ivry-sur-Seine');
+    expect(first).toContain('Délégué à la protection des données : Dominique Paulin');
+    const rows: { short_name: string; dpo: { name?: string } | null; contact: unknown }[] =
+      await app.dataSource.query(`SELECT short_name, dpo, contact FROM organisation`);
+    const byShortName = new Map(rows.map((row) => [row.short_name, row]));
+    expect(byShortName.get('SIIM94')?.dpo?.name).toEqual(expect.any(String));
+    expect(byShortName.get('VILLEJUIF')?.dpo?.name).toBe('Dominique Paulin');
+    expect(byShortName.get('ARCUEIL')?.contact).toMatchObject({ city: 'Arcueil' });
+    expect(byShortName.get('ARCUEIL')?.dpo).toBeNull();
   });
 });

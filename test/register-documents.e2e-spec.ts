@@ -76,24 +76,61 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
     );
     await app.http.post(`${api}/processing-activities/${mail.id}/validate`).set(as(world.dpoA));
     await createEntry(app, world.dpoB, world.memberB.id, entryPayload('Registre de B'));
+    const memberA = await app.http.get(`${api}/organisations/${world.memberA.id}`).set(as(world.dpoA));
+    const details = await app.http
+      .patch(`${api}/organisations/${world.memberA.id}`)
+      .set(as(world.dpoA))
+      .send({
+        contact: {
+          address: '95 rue Charles-Frérot',
+          postalCode: '94250',
+          city: 'Gentilly',
+          email: 'contact@gentilly.example.fr',
+          phone: '01 99 00 47 00',
+        },
+        representative: { name: 'Camille Martin', title: 'Maire' },
+        dpo: {
+          name: 'Aline Garnier',
+          email: 'dpo@gentilly.example.fr',
+          phone: '01 99 00 47 10',
+          designationReference: 'DPO-94-000777',
+        },
+        version: memberA.body.version,
+      });
+    expect(details.status).toBe(200);
+    const operator = await app.http.get(`${api}/organisations/${world.operatorId}`).set(as(world.admin));
+    const operatorDetails = await app.http
+      .patch(`${api}/organisations/${world.operatorId}`)
+      .set(as(world.admin))
+      .send({
+        contact: {
+          address: '2 rue Robert-Witchitz',
+          postalCode: '94200',
+          city: 'Ivry-sur-Seine',
+          email: 'contact@siim94.example.fr',
+          phone: '01 99 00 94 00',
+        },
+        dpo: { name: 'Marc Duval', email: 'dpo@siim94.example.fr', phone: '01 99 00 94 10' },
+        version: operator.body.version,
+      });
+    expect(operatorDetails.status).toBe(200);
   });
   afterAll(() => app.close());
 
   describe('PDFs', () => {
-    it("renders a member's register in French with every section, stored as a generated record", async () => {
+    it("renders a member's working copy in French with every section, stored as a generated record", async () => {
       const before = await countRows(app, 'generated_document');
       const response = await app.http
-        .get(`${api}/organisations/${world.memberA.id}/register.pdf`)
+        .get(`${api}/organisations/${world.memberA.id}/register.pdf?drafts=include`)
         .set(as(world.sharedDpo))
         .buffer(true)
         .parse(binary);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       const text = (await pdfText(response.body as Buffer)).text.replace(/[ \n]+/g, ' ');
-      expect(text).toContain('Registre des activités de traitement');
+      expect(text).toContain('Registre — copie de travail');
       expect(text).toContain('Mairie de Gentilly');
-      expect(text).toContain('dpo-a');
-      expect(text).toContain('shared-dpo');
+      expect(text).toContain('Aline Garnier');
       for (const section of SHEET_SECTIONS) expect(text).toContain(section);
       expect(text).toMatch(/Traitements validés : 2 \(66,7\s%\)/u);
       expect(text).toContain('Dossier patient des centres municipaux de santé');
@@ -111,9 +148,127 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
         .get(`${api}/documents?organisationId=${world.memberA.id}`)
         .set(as(world.readerA));
       expect(records.body.items[0]).toMatchObject({
-        kind: 'register',
+        kind: 'register-working-copy',
+        title: 'Registre — copie de travail — Mairie de Gentilly',
         id: response.headers['x-document-id'],
       });
+    });
+
+    it('names the controller on the first page: address, contact, legal representative, DPO with contact', async () => {
+      const response = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.pdf`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      const first = (await pdfText(response.body as Buffer)).pages[0].replace(/\s+/g, ' ');
+      expect(first).toContain('Responsable du traitement : Mairie de Gentilly');
+      expect(first).toContain('Adresse : 95 rue Charles-Frérot, 94250 Gentilly');
+      expect(first).toContain('Contact : contact@gentilly.example.fr — 01 99 00 47 00');
+      expect(first).toContain('Représentant légal : Camille Martin, Maire');
+      expect(first).toContain('Délégué à la protection des données : Aline Garnier');
+      expect(first).toContain('Contact du DPO : dpo@gentilly.example.fr — 01 99 00 47 10');
+      expect(first).toContain('Référence de désignation à la CNIL : DPO-94-000777');
+      expect(first).not.toContain('DPO non désigné');
+    });
+
+    it('warns « DPO non désigné » in the register of a member whose DPO is not filled in', async () => {
+      const response = await app.http
+        .get(`${api}/organisations/${world.memberB.id}/register.pdf`)
+        .set(as(world.dpoB))
+        .buffer(true)
+        .parse(binary);
+      expect(response.status).toBe(200);
+      const { pages, flat } = await pdfText(response.body as Buffer);
+      const first = pages[0].replace(/\s+/g, ' ');
+      expect(first).toContain('Délégué à la protection des données : DPO non désigné');
+      expect(first).toContain('Avertissement : DPO non désigné');
+      expect(first).toContain('art. 37.1.a du RGPD');
+      expect(first).toContain('Adresse : —');
+      expect(flat).not.toContain('Registre de B');
+    });
+
+    it('holds the validated entries only in the official register; the working copy adds the drafts marked « Brouillon »', async () => {
+      const download = (query: string) =>
+        app.http
+          .get(`${api}/organisations/${world.memberA.id}/register.pdf${query}`)
+          .set(as(world.dpoA))
+          .buffer(true)
+          .parse(binary);
+      const official = await pdfText((await download('')).body as Buffer);
+      expect(official.flat).toContain('Registre des activités de traitement');
+      expect(official.flat).not.toContain('copie de travail');
+      expect(official.flat).toContain('Prêts de la médiathèque');
+      expect(official.flat).toContain('Élections professionnelles');
+      expect(official.flat).not.toContain('Dossier patient des centres municipaux de santé');
+      expect(official.flat).not.toContain('Brouillon');
+      expect(official.flat).toContain('Nombre de traitements : 2');
+      const working = await pdfText((await download('?drafts=include')).body as Buffer);
+      expect(working.pages[0]).toContain('Registre — copie de travail');
+      const pages = working.pages.map((page) => page.replace(/\s+/g, ' '));
+      const draftSheet = pages.find((page) =>
+        page.includes('Dossier patient des centres municipaux de santé Fiche de traitement'),
+      );
+      expect(draftSheet).toBeDefined();
+      expect(draftSheet).toContain('Fiche de traitement — Brouillon');
+      expect(draftSheet).toContain(
+        'Brouillon : fiche non validée par le délégué à la protection des données',
+      );
+      const validatedSheet = pages.find((page) => page.includes('Prêts de la médiathèque Fiche'));
+      expect(validatedSheet).toBeDefined();
+      expect(validatedSheet).not.toContain('Brouillon');
+      expectProblem(
+        await app.http
+          .get(`${api}/organisations/${world.memberA.id}/register.pdf?drafts=all`)
+          .set(as(world.dpoA)),
+        400,
+      );
+    });
+
+    it('answers the stored record again for an unchanged document, and stores a new one once the content changed', async () => {
+      const download = () =>
+        app.http
+          .get(`${api}/organisations/${world.memberA.id}/register.pdf`)
+          .set(as(world.readerA))
+          .buffer(true)
+          .parse(binary);
+      const first = await download();
+      const before = await countRows(app, 'generated_document');
+      const second = await download();
+      expect(second.status).toBe(200);
+      expect(second.headers['x-document-id']).toBe(first.headers['x-document-id']);
+      expect(Buffer.compare(second.body as Buffer, first.body as Buffer)).toBe(0);
+      expect(await countRows(app, 'generated_document')).toBe(before);
+      const stored = await app.http
+        .get(`${api}/documents/${first.headers['x-document-id']}/content`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse(binary);
+      expect(Buffer.compare(stored.body as Buffer, first.body as Buffer)).toBe(0);
+      // The working copy is another document, and so is the register once an entry changed.
+      const working = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.pdf?drafts=include`)
+        .set(as(world.readerA));
+      expect(working.headers['x-document-id']).not.toBe(first.headers['x-document-id']);
+      const entries = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/processing-activities`)
+        .set(as(world.dpoA));
+      const library = entries.body.items.find((e: { name: string }) => e.name === 'Prêts de la médiathèque');
+      const changed = await app.http
+        .patch(`${api}/processing-activities/${library.id}`)
+        .set(as(world.dpoA))
+        .send({ description: 'Prêts, réservations et retours de documents', version: library.version });
+      expect(changed.status).toBe(200);
+      await app.http.post(`${api}/processing-activities/${library.id}/validate`).set(as(world.dpoA));
+      const counted = await countRows(app, 'generated_document');
+      const third = await download();
+      expect(third.status).toBe(200);
+      expect(third.headers['x-document-id']).not.toBe(first.headers['x-document-id']);
+      expect(await countRows(app, 'generated_document')).toBe(counted + 1);
+      expect((await pdfText(third.body as Buffer)).flat).toContain('Prêts, réservations et retours');
+      const fourth = await download();
+      expect(fourth.headers['x-document-id']).toBe(third.headers['x-document-id']);
+      expect(await countRows(app, 'generated_document')).toBe(counted + 1);
     });
 
     it("refuses another member's DPO, the operator and vendors the register and its sheets (404), writing no record", async () => {
@@ -168,6 +323,17 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
       expect(text).toContain('Crossway');
       expect(text).toContain('Sous-traitants ultérieurs');
       expect(text).toContain('Hébergement certifié HDS');
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain('Sous-traitant : Syndicat Intercommunal');
+      expect(flat).toContain('Adresse : 2 rue Robert-Witchitz, 94200 Ivry-sur-Seine');
+      expect(flat).toContain('Contact : contact@siim94.example.fr — 01 99 00 94 00');
+      expect(flat).toContain('Délégué à la protection des données : Marc Duval');
+      expect(flat).toContain('Contact du DPO : dpo@siim94.example.fr — 01 99 00 94 10');
+      expect(flat).toContain('Adresse : 95 rue Charles-Frérot, 94250 Gentilly');
+      expect(flat).toContain('Contact : contact@gentilly.example.fr — 01 99 00 47 00');
+      expect(flat).toContain(
+        'Délégué à la protection des données : Aline Garnier (dpo@gentilly.example.fr — 01 99 00 47 10)',
+      );
       const records = await app.http
         .get(`${api}/documents?organisationId=${world.operatorId}`)
         .set(as(world.admin));
@@ -177,9 +343,20 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
   });
 
   describe('spreadsheets', () => {
-    it('exports the register as XLSX, one row per activity with French headers', async () => {
-      const response = await app.http
+    it('exports the register as XLSX: validated entries, with the drafts on ?drafts=include, French headers', async () => {
+      const official = await app.http
         .get(`${api}/organisations/${world.memberA.id}/register.xlsx`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse(binary);
+      expect(official.status).toBe(200);
+      const officialBook = new ExcelJS.Workbook();
+      await officialBook.xlsx.load(official.body as never);
+      const officialNames = [2, 3].map((r) => officialBook.worksheets[0].getRow(r).getCell(2).text);
+      expect(officialBook.worksheets[0].rowCount).toBe(3);
+      expect(officialNames).not.toContain('Dossier patient des centres municipaux de santé');
+      const response = await app.http
+        .get(`${api}/organisations/${world.memberA.id}/register.xlsx?drafts=include`)
         .set(as(world.readerA))
         .buffer(true)
         .parse(binary);
@@ -298,7 +475,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
 
     it('imports back an exported XLSX file: lines with their Identifiant update their entry, labels read back as keys', async () => {
       const exported = await app.http
-        .get(`${api}/organisations/${world.memberA.id}/register.xlsx`)
+        .get(`${api}/organisations/${world.memberA.id}/register.xlsx?drafts=include`)
         .set(as(world.dpoA))
         .buffer(true)
         .parse(binary);

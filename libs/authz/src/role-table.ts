@@ -3,6 +3,7 @@ import type { Role } from './roles';
 /** Things permissions are given on. Each feature adds its subjects here and to {@link SUBJECT_TENANT_FIELD}. */
 export type Subject =
   | 'Organisation'
+  | 'OrganisationDetails'
   | 'User'
   | 'Membership'
   | 'AuditEvent'
@@ -76,6 +77,9 @@ export interface Grant {
  */
 export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   Organisation: 'id',
+  // The controller's details of an organisation (contact, legal representative, designated DPO: Art. 30.1.a),
+  // which its own DPO keeps up to date; the rest of the organisation's record is the administrator's.
+  OrganisationDetails: 'id',
   User: null,
   Membership: 'organisationId',
   AuditEvent: 'organisationId',
@@ -174,6 +178,7 @@ const READ_DECIDE = ['read', 'decide'] as const;
 export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
   admin: [
     { actions: READ_WRITE, subject: 'Organisation', scope: 'any' },
+    { actions: ['update'], subject: 'OrganisationDetails', scope: 'any' },
     { actions: READ_WRITE, subject: 'User', scope: 'any' },
     { actions: ['read', 'create', 'delete'], subject: 'Membership', scope: 'any' },
     // The administrator manages organisations, users, memberships and the application catalog everywhere, so
@@ -271,6 +276,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
   // Every member role reads the incidents its member was notified of, and only its own breach's status there.
   dpo: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
+    { actions: ['update'], subject: 'OrganisationDetails', scope: 'own' },
     { actions: READ, subject: 'Membership', scope: 'own' },
     { actions: READ, subject: 'AuditEvent', scope: 'own' },
     { actions: READ, subject: 'Document', scope: 'own' },

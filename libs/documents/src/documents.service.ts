@@ -1,10 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { NotFoundException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { GeneratedDocument, GeneratedDocumentView, asDocumentView } from './generated-document.entity';
+import { pdfContentKey } from './pdf/pdf-report';
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * What identifies a file's content: its kind, title and content type, and what it shows, that is the content
+ * key of a PDF rendered by `PdfReport` (its drawing calls, without the generation time), or else its bytes.
+ */
+export function documentContentKey(file: RenderedFile): string {
+  const shown = pdfContentKey(file.bytes) ?? sha256(file.bytes);
+  return sha256(JSON.stringify([file.kind, file.title, file.contentType ?? 'application/pdf', shown]));
+}
 
 /** A rendered file about to be served. */
 export interface RenderedFile {
@@ -36,22 +48,44 @@ export class DocumentsService {
   constructor(private readonly tx: Transactions) {}
 
   /**
-   * Stores a rendered file and its audit event. Callers check beforehand that the caller may see what the
-   * file shows; the record then belongs to `organisationId`.
+   * Stores a rendered file and its audit event, unless the same document (same organisation, kind and content
+   * key, see {@link documentContentKey}) is stored already: then answers that record with the bytes it was first
+   * served with, and stores nothing (a reader downloading the same register ten times leaves one record; a
+   * change of content makes a new one). Callers check beforehand that the caller may see what the file shows;
+   * the record then belongs to `organisationId`.
    */
   async store(ctx: RequestContext, file: RenderedFile, manager?: EntityManager): Promise<StoredFile> {
-    const write = async (m: EntityManager) => {
+    const contentKey = documentContentKey(file);
+    const write = async (m: EntityManager): Promise<StoredFile> => {
+      const stored = await this.findByContent(m, file, contentKey);
+      if (stored) return stored;
       const document = m.create(GeneratedDocument, {
+        id: randomUUID(),
         organisationId: file.organisationId,
         kind: file.kind,
         title: file.title,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        sha256: sha256(file.bytes),
         size: file.bytes.length,
         contentType: file.contentType ?? 'application/pdf',
         content: file.bytes,
+        contentKey,
         createdBy: ctx.userId,
       });
-      await m.insert(GeneratedDocument, document);
+      // A concurrent request storing the same document first wins; this one then answers its record.
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(GeneratedDocument)
+        .values(document)
+        .orIgnore()
+        .returning(['id', 'createdAt'])
+        .execute();
+      if (inserted.raw.length === 0) {
+        const winner = await this.findByContent(m, file, contentKey);
+        if (winner) return winner;
+        throw new Error('Generated document neither inserted nor found');
+      }
+      document.createdAt = new Date(inserted.raw[0].created_at);
       const view = asDocumentView(document);
       await recordAudit(m, ctx, {
         action: 'document.generate',
@@ -69,6 +103,28 @@ export class DocumentsService {
       };
     };
     return manager ? write(manager) : this.tx.run(write);
+  }
+
+  /** The record already stored for this content, with its bytes as first served. */
+  private async findByContent(
+    manager: EntityManager,
+    file: RenderedFile,
+    contentKey: string,
+  ): Promise<StoredFile | null> {
+    const document = await manager
+      .createQueryBuilder(GeneratedDocument, 'd')
+      .addSelect('d.content')
+      .where('d.organisationId = :organisationId', { organisationId: file.organisationId })
+      .andWhere('d.kind = :kind', { kind: file.kind })
+      .andWhere('d.contentKey = :contentKey', { contentKey })
+      .getOne();
+    if (!document) return null;
+    return {
+      document: asDocumentView(document),
+      fileName: file.fileName,
+      contentType: document.contentType,
+      bytes: document.content,
+    };
   }
 
   async list(

@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedCo
  */
 @Entity('generated_document')
 @Index('idx_generated_document_organisation_created', ['organisationId', 'createdAt'])
+// Unique on (organisation_id, kind, content_key) where content_key is set (partial index, in the migration).
+@Index('uq_generated_document_content', { synchronize: false })
 export class GeneratedDocument {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -26,6 +28,13 @@ export class GeneratedDocument {
 
   @Column({ type: 'integer' })
   size: number;
+
+  /**
+   * What identifies the content, whatever the moment it was generated (see `DocumentsService.store`): the same
+   * kind, organisation and key is the same document. Null on records stored before the key existed.
+   */
+  @Column({ name: 'content_key', type: 'char', length: 64, nullable: true, select: false })
+  contentKey: string | null;
 
   @Column({ name: 'content_type', type: 'varchar', length: 100, default: 'application/pdf' })
   contentType: string;

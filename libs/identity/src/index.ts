@@ -11,3 +11,4 @@ export * from './auth/password-hasher';
 export * from './bootstrap/bootstrap.service';
 export * from './bootstrap/demo-data.registry';
 export * from './bootstrap/demo-accounts';
+export * from './organisations/organisation-details';

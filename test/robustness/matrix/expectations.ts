@@ -154,15 +154,21 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: (fx, side, role) => ({ id: orgOf(fx, side, role) }),
     request: ({ fx, side, role }) => ({ params: { id: orgOf(fx, own(side), role) } }),
   },
+  // Sent with a change of the controller's details, which the administrator and a member's own DPO may make
+  // (`OrganisationDetails`); the other fields are the administrator's alone (test/organisations.e2e-spec.ts).
   'PATCH /api/v1/organisations/:id': {
     sides: BOTH,
     sidesMean: ORG_LEVEL,
     action: 'update',
-    subject: 'Organisation',
+    subject: 'OrganisationDetails',
     record: (fx, side, role) => ({ id: orgOf(fx, side, role) }),
+    reach: (fx, side, role) => ({ subject: 'Organisation', record: { id: orgOf(fx, side, role) } }),
     request: async ({ fx, side, role }) => {
       const id = orgOf(fx, own(side), role);
-      return { params: { id }, body: { siren: null, version: await fx.version('organisation', id) } };
+      return {
+        params: { id },
+        body: { dpo: { phone: '01 99 00 00 00' }, version: await fx.version('organisation', id) },
+      };
     },
   },
   'GET /api/v1/organisations/:id/memberships': {

@@ -1,3 +1,4 @@
+import { createHash, Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -38,6 +39,40 @@ export interface PdfReportOptions {
   totalPages?: number;
   /** A first pass that only counts pages: nothing is kept, no header or footer is drawn. */
   countOnly?: boolean;
+}
+
+/** The content key of each PDF rendered by {@link PdfReport}, by the very buffer `finish()` answered. */
+const CONTENT_KEYS = new WeakMap<Buffer, string>();
+
+/**
+ * What a rendered PDF shows, whatever the moment it was rendered: a SHA-256 of its title, organisation and every
+ * drawing call with its arguments (not the header's generation time, nor the PDF's creation date). Two renders
+ * of unchanged data have the same key although their bytes differ; the documents store finds a record by it.
+ * `undefined` for bytes not answered by a {@link PdfReport}.
+ */
+export function pdfContentKey(bytes: Buffer): string | undefined {
+  return CONTENT_KEYS.get(bytes);
+}
+
+/** Methods whose calls are not content: the page frame (generation time) and the ending. */
+const NOT_CONTENT = new Set(['constructor', 'finish', 'close', 'drawFrame']);
+
+/** Makes every drawing method of `report` feed `hash` with its name and arguments before drawing. */
+function fingerprintCalls(report: PdfReport, hash: Hash): void {
+  const prototype = PdfReport.prototype as unknown as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(prototype)) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+    if (NOT_CONTENT.has(name) || typeof descriptor?.value !== 'function') continue;
+    const draw = descriptor.value as (...args: unknown[]) => unknown;
+    Object.defineProperty(report, name, {
+      configurable: true,
+      writable: true,
+      value(this: PdfReport, ...args: unknown[]) {
+        hash.update(`${name}\u0000${JSON.stringify(args) ?? ''}\u0000`);
+        return draw.apply(this, args);
+      },
+    });
+  }
 }
 
 const MARGIN = { top: 72, bottom: 64, left: 50, right: 50 };
@@ -95,11 +130,19 @@ export class PdfReport {
     this.doc.registerFont('Body', FONTS.regular);
     this.doc.registerFont('Bold', FONTS.bold);
     this.doc.font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);
+    const content = options.countOnly
+      ? undefined
+      : createHash('sha256').update(JSON.stringify([header.title, header.organisationName]));
+    if (content) fingerprintCalls(this, content);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => {
         if (!options.countOnly) this.chunks.push(chunk);
       });
-      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('end', () => {
+        const bytes = Buffer.concat(this.chunks);
+        if (content) CONTENT_KEYS.set(bytes, content.digest('hex'));
+        resolve(bytes);
+      });
       this.doc.on('error', reject);
     });
     if (this.streaming) {

@@ -9,6 +9,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_VENDORS } from './demo-accounts';
+import { DEMO_ORGANISATION_DETAILS } from './demo-organisations';
 import { DemoDataRegistry, DemoWorld } from './demo-data.registry';
 
 /** What the first start created, to show once to whoever started the service. */
@@ -50,6 +51,7 @@ export class BootstrapService {
         shortName: SIIM94.operator.shortName,
         kind: 'operator',
         siren: null,
+        ...(this.config.demo ? DEMO_ORGANISATION_DETAILS[SIIM94.operator.shortName] : {}),
       });
       const admin = await this.users.insert(manager, ctx, {
         email: this.config.adminEmail,
@@ -83,6 +85,7 @@ export class BootstrapService {
         shortName: member.shortName,
         kind: 'member',
         siren: null,
+        ...DEMO_ORGANISATION_DETAILS[member.shortName],
       });
       world.organisations.set(member.shortName, organisation.id);
     }

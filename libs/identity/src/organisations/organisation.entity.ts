@@ -1,6 +1,11 @@
 import { VersionedEntity } from '@vigie/db';
 import type { OrganisationKind } from '@vigie/core';
 import { Check, Column, Entity, Index } from 'typeorm';
+import type {
+  OrganisationContact,
+  OrganisationDpo,
+  OrganisationRepresentative,
+} from './organisation-details';
 
 /** The operator, a member body (data controller) or a vendor company. */
 @Entity('organisation')
@@ -20,4 +25,16 @@ export class Organisation extends VersionedEntity {
 
   @Column({ type: 'char', length: 9, nullable: true, unique: true })
   siren: string | null;
+
+  /** Contact details (Art. 30.1.a): address, postal code, town, e-mail, telephone. */
+  @Column({ type: 'jsonb', nullable: true })
+  contact: OrganisationContact | null;
+
+  /** The legal representative (e.g. the mayor). */
+  @Column({ type: 'jsonb', nullable: true })
+  representative: OrganisationRepresentative | null;
+
+  /** The DPO designated to the CNIL, with contact details (on the operator: the processor's own DPO). */
+  @Column({ type: 'jsonb', nullable: true })
+  dpo: OrganisationDpo | null;
 }

@@ -6,6 +6,14 @@ import { IsIn, IsOptional } from 'class-validator';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { organisationWarnings, OrganisationWarning } from './organisation-details';
+
+/** An organisation as answered: its record and what it still lacks (`warnings`, e.g. no DPO designated). */
+export type OrganisationView = Organisation & { warnings: OrganisationWarning[] };
+
+function asView(organisation: Organisation): OrganisationView {
+  return { ...organisation, warnings: organisationWarnings(organisation) };
+}
 
 class OrganisationListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['operator', 'member', 'vendor'] })
@@ -22,30 +30,36 @@ export class OrganisationsController {
 
   @Post()
   @Endpoint('Create a member or vendor organisation (operator administrator)', 201)
-  create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganisationDto): Promise<Organisation> {
-    return this.organisations.create(ctx, dto);
+  async create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
+    return asView(await this.organisations.create(ctx, dto));
   }
 
   @Get()
   @Endpoint('List the organisations the caller may see')
-  list(@Ctx() ctx: RequestContext, @Query() query: OrganisationListQuery): Promise<Page<Organisation>> {
-    return this.organisations.list(ctx, query);
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: OrganisationListQuery,
+  ): Promise<Page<OrganisationView>> {
+    const page = await this.organisations.list(ctx, query);
+    return { ...page, items: page.items.map(asView) };
   }
 
   @Get(':id')
   @Endpoint('Read one organisation')
-  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
-    return this.organisations.get(ctx, id);
+  async get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationView> {
+    return asView(await this.organisations.get(ctx, id));
   }
 
   @Patch(':id')
-  @Endpoint('Update an organisation (with the version last read)')
-  update(
+  @Endpoint(
+    "Update an organisation (with the version last read); a member's DPO may update its contact, representative and DPO only",
+  )
+  async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateOrganisationDto,
     @IfMatchVersion() ifMatch?: number,
-  ): Promise<Organisation> {
-    return this.organisations.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  ): Promise<OrganisationView> {
+    return asView(await this.organisations.update(ctx, id, { ...dto, version: dto.version ?? ifMatch }));
   }
 }

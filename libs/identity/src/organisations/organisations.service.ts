@@ -14,6 +14,19 @@ import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/d
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
+import {
+  DETAIL_PARTS,
+  mergeDetailPart,
+  OrganisationContact,
+  OrganisationDpo,
+  OrganisationRepresentative,
+} from './organisation-details';
+
+/** The fields only the administrator changes (the details have a grant of their own, see the role table). */
+const IDENTITY_FIELDS = ['name', 'shortName', 'siren'] as const;
+
+export type NewOrganisation = Pick<Organisation, 'name' | 'shortName' | 'kind' | 'siren'> &
+  Partial<Pick<Organisation, 'contact' | 'representative' | 'dpo'>>;
 
 @Injectable()
 export class OrganisationsService {
@@ -21,16 +34,27 @@ export class OrganisationsService {
 
   async create(ctx: RequestContext, dto: CreateOrganisationDto): Promise<Organisation> {
     if (!canSomewhere(ctx, 'create', 'Organisation')) throw new ForbiddenActionException();
-    return this.tx.run((manager) => this.insert(manager, ctx, { ...dto, siren: dto.siren ?? null }));
+    return this.tx.run((manager) =>
+      this.insert(manager, ctx, {
+        name: dto.name,
+        shortName: dto.shortName,
+        kind: dto.kind,
+        siren: dto.siren ?? null,
+        contact: mergeDetailPart<OrganisationContact>(null, dto.contact),
+        representative: mergeDetailPart<OrganisationRepresentative>(null, dto.representative),
+        dpo: mergeDetailPart<OrganisationDpo>(null, dto.dpo),
+      }),
+    );
   }
 
   /** Inserts an organisation and its audit event, without permission checks (bootstrap, CLI, create). */
-  async insert(
-    manager: EntityManager,
-    ctx: RequestContext,
-    data: Pick<Organisation, 'name' | 'shortName' | 'kind' | 'siren'>,
-  ): Promise<Organisation> {
-    const organisation = manager.create(Organisation, data);
+  async insert(manager: EntityManager, ctx: RequestContext, data: NewOrganisation): Promise<Organisation> {
+    const organisation = manager.create(Organisation, {
+      contact: null,
+      representative: null,
+      dpo: null,
+      ...data,
+    });
     await this.saveUnique(manager, organisation);
     await recordAudit(manager, ctx, {
       action: 'organisation.create',
@@ -56,19 +80,33 @@ export class OrganisationsService {
     return findVisibleOrFail(manager, ctx, 'Organisation', Organisation, id, { label: 'Organisation' });
   }
 
+  /**
+   * Updates an organisation. Its name, short name and SIREN need `update` on `Organisation` (the
+   * administrator); its contact, representative and DPO need `update` on `OrganisationDetails`, which a member's
+   * DPO holds on its own member: a DPO changing anything else is refused (403) and nothing is written.
+   */
   async update(ctx: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
-    assertNoNulls(dto, ['siren']);
+    assertNoNulls(dto, ['siren', ...DETAIL_PARTS]);
+    const touchesIdentity = IDENTITY_FIELDS.some((field) => dto[field] !== undefined);
+    const touchesDetails = DETAIL_PARTS.some((part) => dto[part] !== undefined);
     return this.tx.run(async (manager) => {
       const organisation = await findVisibleOrFail(manager, ctx, 'Organisation', Organisation, id, {
         lock: true,
         label: 'Organisation',
       });
-      assertCan(ctx, 'update', 'Organisation', organisation);
+      if (touchesIdentity || !touchesDetails) assertCan(ctx, 'update', 'Organisation', organisation);
+      if (touchesDetails) assertCan(ctx, 'update', 'OrganisationDetails', organisation);
       assertVersion('Organisation', organisation.version, dto.version);
       const before = { ...organisation };
       if (dto.name !== undefined) organisation.name = dto.name;
       if (dto.shortName !== undefined) organisation.shortName = dto.shortName;
       if (dto.siren !== undefined) organisation.siren = dto.siren;
+      organisation.contact = mergeDetailPart<OrganisationContact>(organisation.contact, dto.contact);
+      organisation.representative = mergeDetailPart<OrganisationRepresentative>(
+        organisation.representative,
+        dto.representative,
+      );
+      organisation.dpo = mergeDetailPart<OrganisationDpo>(organisation.dpo, dto.dpo);
       await this.saveUnique(manager, organisation);
       await recordAudit(manager, ctx, {
         action: 'organisation.update',

@@ -14,10 +14,13 @@ import {
   SPECIAL_CATEGORY_LABELS,
   STATUS_LABELS,
 } from '../data/register-labels';
+import { dpoText, OrganisationParty } from './controller-block';
 
-/** The controller an activity sheet is about. */
-export interface ControllerInfo {
-  name: string;
+/**
+ * The controller an activity sheet is about: its details (contact, representative, designated DPO) and the
+ * names of the Vigie accounts holding the DPO role in it.
+ */
+export interface ControllerInfo extends OrganisationParty {
   dpoNames: string[];
 }
 
@@ -62,12 +65,16 @@ export function writeActivitySheet(
     `${options.index !== undefined ? `${options.index}. ` : ''}${activity.name}`,
     `Fiche de traitement — ${STATUS_LABELS[activity.status]} — version ${activity.version}`,
   );
+  if (activity.status === 'draft')
+    report.paragraph(
+      'Brouillon : fiche non validée par le délégué à la protection des données, hors du registre officiel.',
+    );
   if (activity.description) report.paragraph(activity.description);
 
   report.heading(actors);
   report.fields([
     ['Responsable du traitement', controller.name],
-    ['Délégué à la protection des données', controller.dpoNames.join(', ') || 'Non désigné'],
+    ['Délégué à la protection des données', dpoText(controller.dpo)],
   ]);
 
   report.heading(purposes);

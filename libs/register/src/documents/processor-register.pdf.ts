@@ -1,5 +1,7 @@
 import { formatDateFr, formatNumberFr, PdfReport } from '@vigie/documents';
+import { formatAddress, formatReachability } from '@vigie/identity';
 import type { ProcessorRegister } from '../processor/processor-register.service';
+import { DPO_WARNING, dpoText, partyFields } from './controller-block';
 
 const HOSTING_LABELS: Record<string, string> = {
   operator: 'Centres de données du sous-traitant',
@@ -19,26 +21,33 @@ export async function renderProcessorRegisterPdf(register: ProcessorRegister): P
         'Article 30.2 du RGPD — tenu par le sous-traitant pour le compte de ses membres',
       );
       report.fields([
-        ['Sous-traitant', register.processor.name],
+        ...partyFields('Sous-traitant', register.processor, { representative: true }),
         ['Date du registre', formatDateFr(register.generatedAt)],
         ['Responsables du traitement', formatNumberFr(register.controllers.length)],
         ['Applications hébergées pour leur compte', formatNumberFr(lines)],
       ]);
+      if (!register.processor.dpo?.name) report.paragraph(DPO_WARNING);
       report.table(
         [
           { header: 'Responsable du traitement', width: 3 },
           { header: 'DPO', width: 2.5 },
           { header: 'Applications', width: 1, align: 'right' },
         ],
-        register.controllers.map((c) => [c.name, c.dpoNames.join(', '), c.applications.length]),
+        register.controllers.map((c) => [c.name, c.dpo?.name || 'DPO non désigné', c.applications.length]),
         'Aucun déploiement',
       );
       for (const controller of register.controllers) {
         report.pageBreak();
         report.title(
           controller.name,
-          `Responsable du traitement — DPO : ${controller.dpoNames.join(', ') || 'non désigné'}`,
+          'Responsable du traitement pour le compte duquel le sous-traitant agit',
         );
+        report.fields([
+          ['Adresse', formatAddress(controller.contact)],
+          ['Contact', formatReachability(controller.contact)],
+          ['Délégué à la protection des données', dpoText(controller.dpo)],
+        ]);
+        if (!controller.dpo?.name) report.paragraph(DPO_WARNING);
         for (const application of controller.applications) {
           report.heading(application.name);
           report.fields([

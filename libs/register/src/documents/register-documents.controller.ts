@@ -1,10 +1,22 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
+import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { RegisterDocumentsService } from './register-documents.service';
+
+/** `?drafts=include`: the working copy (drafts as well) instead of the official register (validated only). */
+export class RegisterEditionQuery {
+  @ApiPropertyOptional({
+    enum: ['include'],
+    description: 'include: the working copy, drafts included, each draft sheet marked « Brouillon »',
+  })
+  @IsOptional()
+  @IsIn(['include'])
+  drafts?: 'include';
+}
 
 const PDF = { produces: 'application/pdf' };
 
@@ -16,16 +28,18 @@ export class RegisterDocumentsController {
 
   @Get('organisations/:orgId/register.pdf')
   @Endpoint(
-    "A member's register as a PDF (cover, list, one sheet per activity), stored as a record",
+    "A member's register as a PDF (cover, list, one sheet per activity), stored as a record: the official register holds the validated entries only; ?drafts=include gives the working copy",
     200,
     PDF,
   )
   async register(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Query() query: RegisterEditionQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return asDownload(await this.documents.registerPdf(ctx, organisationId), response);
+    const edition = { workingCopy: query.drafts === 'include' };
+    return asDownload(await this.documents.registerPdf(ctx, organisationId, edition), response);
   }
 
   @Get('processing-activities/:id/sheet.pdf')

@@ -11,12 +11,21 @@ import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { ProcessorRegisterService } from '../processor/processor-register.service';
 import { ControllerInfo } from './activity-sheet.pdf';
 import { renderProcessorRegisterPdf } from './processor-register.pdf';
-import { ActivitySummaryRow, renderActivitySheetPdf, renderRegisterPdf } from './register.pdf';
+import {
+  ActivitySummaryRow,
+  RegisterEdition,
+  registerTitle,
+  renderActivitySheetPdf,
+  renderRegisterPdf,
+} from './register.pdf';
 
 /** Entries loaded per query while rendering a register: bounds the memory a 300-entry register takes. */
 export const SHEET_BATCH_SIZE = 50;
 
-/** The controller's name and its DPOs' names, as the register's cover shows them. */
+/**
+ * The controller as the register names it: its name, contact details, legal representative and designated
+ * DPO (the organisation's record), and the Vigie accounts holding the DPO role in it.
+ */
 export async function controllerInfo(
   manager: EntityManager,
   organisationId: string,
@@ -30,7 +39,13 @@ export async function controllerInfo(
     .andWhere("m.role = 'dpo'")
     .orderBy('u.display_name', 'ASC')
     .getRawMany<{ name: string }>();
-  return { name: organisation.name, dpoNames: dpos.map((d) => d.name) };
+  return {
+    name: organisation.name,
+    contact: organisation.contact,
+    representative: organisation.representative,
+    dpo: organisation.dpo,
+    dpoNames: dpos.map((d) => d.name),
+  };
 }
 
 /** The register's PDFs, each stored as a generated record before being served. */
@@ -43,15 +58,22 @@ export class RegisterDocumentsService {
     private readonly documents: DocumentsService,
   ) {}
 
-  /** A member's register (current entries, not the archived ones) as a PDF. */
-  async registerPdf(ctx: RequestContext, organisationId: string): Promise<StoredFile> {
+  /**
+   * A member's register as a PDF: the official register holds the validated entries only; the working copy
+   * (`workingCopy`) the drafts as well, each of their sheets marked « Brouillon ». Never the archived ones.
+   */
+  async registerPdf(
+    ctx: RequestContext,
+    organisationId: string,
+    edition: RegisterEdition = { workingCopy: false },
+  ): Promise<StoredFile> {
     this.activities.assertRegister(ctx, organisationId, 'read');
     const manager = this.tx.reader;
     const controller = await controllerInfo(manager, organisationId);
     const scoped = () =>
       scopedQuery(manager, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p')
         .andWhere('p.organisationId = :organisationId', { organisationId })
-        .andWhere("p.status <> 'archived'");
+        .andWhere(edition.workingCopy ? "p.status <> 'archived'" : "p.status = 'validated'");
     const summaries = (await scoped()
       .select([
         'p.id',
@@ -91,13 +113,13 @@ export class RegisterDocumentsService {
         if (batch.length < SHEET_BATCH_SIZE) return;
       }
     }
-    const bytes = await renderRegisterPdf(controller, summaries, batches, applications, new Date());
+    const bytes = await renderRegisterPdf(controller, summaries, batches, applications, new Date(), edition);
     const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
     return this.documents.store(ctx, {
       organisationId,
-      kind: 'register',
-      title: `Registre des activités de traitement — ${organisation.name}`,
-      fileName: `registre-${slug(organisation.shortName)}.pdf`,
+      kind: edition.workingCopy ? 'register-working-copy' : 'register',
+      title: registerTitle(organisation.name, edition),
+      fileName: `registre-${edition.workingCopy ? 'copie-de-travail-' : ''}${slug(organisation.shortName)}.pdf`,
       bytes,
     });
   }

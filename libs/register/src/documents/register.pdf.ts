@@ -10,6 +10,20 @@ import { dpiaOf } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
 import { STATUS_LABELS } from '../data/register-labels';
 import { ControllerInfo, writeActivitySheet } from './activity-sheet.pdf';
+import { writeParty } from './controller-block';
+
+/** Which register: the official one (validated entries only) or the working copy (drafts as well). */
+export interface RegisterEdition {
+  workingCopy: boolean;
+}
+
+export const OFFICIAL_REGISTER_TITLE = 'Registre des activités de traitement';
+export const WORKING_COPY_TITLE = 'Registre — copie de travail';
+
+/** The register's title, as the PDF and its record show it. */
+export function registerTitle(controllerName: string, edition: RegisterEdition): string {
+  return `${edition.workingCopy ? WORKING_COPY_TITLE : OFFICIAL_REGISTER_TITLE} — ${controllerName}`;
+}
 
 /** What the list of activities needs of each entry (no purposes, categories or recipients: kept light). */
 export type ActivitySummaryRow = Pick<
@@ -27,7 +41,8 @@ export type ActivitySummaryRow = Pick<
 >;
 
 /**
- * The member's register as a PDF: a cover with the controller and its DPO, the list of activities with their
+ * The member's register as a PDF: a cover naming the controller (address, contact, legal representative, DPO
+ * with contact details, or the warning « DPO non désigné »), the list of activities with their
  * status and DPIA result, then one sheet per activity. Full entries arrive in batches from `sheets` and are
  * dropped once written, and pages are written out as they fill (`PdfReport.render`, which reads `sheets` twice:
  * once to count pages), so memory holds one batch of entries and one page at a time whatever the register's size.
@@ -38,25 +53,36 @@ export async function renderRegisterPdf(
   sheets: () => AsyncIterable<ProcessingActivity[]>,
   applications: Map<string, ApplicationSummary>,
   generatedAt: Date,
+  edition: RegisterEdition = { workingCopy: false },
 ): Promise<Buffer> {
-  const title = `Registre des activités de traitement — ${controller.name}`;
+  const title = registerTitle(controller.name, edition);
   const validated = summaries.filter((s) => s.status === 'validated').length;
   const required = summaries.filter((s) => dpiaOf(s as ProcessingActivity).required).length;
 
   return PdfReport.render({ title, organisationName: controller.name, generatedAt }, async (report) => {
-    report.title(
-      'Registre des activités de traitement',
-      'Article 30.1 du règlement général sur la protection des données',
-    );
+    if (edition.workingCopy)
+      report.title(
+        WORKING_COPY_TITLE,
+        "Article 30.1 du RGPD — comprend les fiches en brouillon, non validées : ce document n'est pas le registre officiel",
+      );
+    else
+      report.title(
+        OFFICIAL_REGISTER_TITLE,
+        'Article 30.1 du règlement général sur la protection des données — fiches validées',
+      );
+    writeParty(report, 'Responsable du traitement', controller, { representative: true });
     report.fields([
-      ['Responsable du traitement', controller.name],
-      ['Délégué à la protection des données', controller.dpoNames.join(', ') || 'Non désigné'],
       ['Date du registre', formatDateFr(generatedAt)],
       ['Nombre de traitements', formatNumberFr(summaries.length)],
-      [
-        'Traitements validés',
-        `${formatNumberFr(validated)} (${formatPercentFr(summaries.length ? validated / summaries.length : 0)})`,
-      ],
+      ...(edition.workingCopy
+        ? ([
+            [
+              'Traitements validés',
+              `${formatNumberFr(validated)} (${formatPercentFr(summaries.length ? validated / summaries.length : 0)})`,
+            ],
+            ['Fiches en brouillon', formatNumberFr(summaries.length - validated)],
+          ] as [string, string][])
+        : []),
       ['Traitements pour lesquels une AIPD est requise', formatNumberFr(required)],
     ]);
     report.heading('Liste des activités de traitement');

@@ -3,7 +3,14 @@ import { canSomewhere } from '@vigie/authz';
 import { Application, Deployment, HOSTING_KINDS } from '@vigie/catalog';
 import { ForbiddenActionException, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
-import { Membership, Organisation, User } from '@vigie/identity';
+import {
+  Membership,
+  Organisation,
+  OrganisationContact,
+  OrganisationDpo,
+  OrganisationRepresentative,
+  User,
+} from '@vigie/identity';
 import { countryByCode, isInEea } from '@vigie/reference-data';
 import { EntityManager } from 'typeorm';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
@@ -28,13 +35,25 @@ export interface ProcessorRegisterController {
   organisationId: string;
   name: string;
   shortName: string;
+  /** The controller's contact details (Art. 30.2.a). */
+  contact: OrganisationContact | null;
+  /** The controller's designated DPO (Art. 30.2.a); null: none designated. */
+  dpo: OrganisationDpo | null;
+  /** The Vigie accounts holding the DPO role in the controller. */
   dpoNames: string[];
   applications: ProcessorRegisterApplication[];
 }
 
 /** The operator's register as a processor (Art. 30.2 GDPR), derived from the catalog and the deployments. */
 export interface ProcessorRegister {
-  processor: { organisationId: string; name: string };
+  /** The operator: its name, contact details, legal representative and its own DPO (Art. 30.2.a). */
+  processor: {
+    organisationId: string;
+    name: string;
+    contact: OrganisationContact | null;
+    representative: OrganisationRepresentative | null;
+    dpo: OrganisationDpo | null;
+  };
   generatedAt: Date;
   controllers: ProcessorRegisterController[];
 }
@@ -67,6 +86,8 @@ export class ProcessorRegisterService {
         'o.id AS organisation_id',
         'o.name AS organisation_name',
         'o.short_name AS short_name',
+        'o.contact AS organisation_contact',
+        'o.dpo AS organisation_dpo',
         'a.id AS application_id',
         'a.name AS application_name',
         'a.domain AS domain',
@@ -94,6 +115,8 @@ export class ProcessorRegisterService {
           organisationId,
           name: String(row.organisation_name),
           shortName: String(row.short_name),
+          contact: (row.organisation_contact as OrganisationContact | null) ?? null,
+          dpo: (row.organisation_dpo as OrganisationDpo | null) ?? null,
           dpoNames: dpos.get(organisationId) ?? [],
           applications: [],
         };
@@ -138,7 +161,13 @@ export class ProcessorRegisterService {
       });
     }
     return {
-      processor: { organisationId: operator.id, name: operator.name },
+      processor: {
+        organisationId: operator.id,
+        name: operator.name,
+        contact: operator.contact,
+        representative: operator.representative,
+        dpo: operator.dpo,
+      },
       generatedAt: new Date(),
       controllers: [...controllers.values()],
     };

@@ -4,6 +4,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Res,
   StreamableFile,
   UploadedFile,
@@ -14,6 +15,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
 import type { Response } from 'express';
+import { RegisterEditionQuery } from '../documents/register-documents.controller';
 import { ImportOutcome, RegisterSpreadsheetsService, SpreadsheetFile } from './register-spreadsheets.service';
 
 /** Largest register file accepted for import. */
@@ -35,27 +37,37 @@ export class RegisterSpreadsheetsController {
   constructor(private readonly spreadsheets: RegisterSpreadsheetsService) {}
 
   @Get('register.xlsx')
-  @Endpoint("A member's register as an Excel workbook (one row per activity, CNIL model columns)", 200, {
-    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  })
+  @Endpoint(
+    "A member's register as an Excel workbook (one row per activity, CNIL model columns): validated entries; ?drafts=include adds the drafts",
+    200,
+    {
+      produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+  )
   async xlsx(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Query() query: RegisterEditionQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return send(await this.spreadsheets.exportXlsx(ctx, organisationId), response);
+    const drafts = query.drafts === 'include';
+    return send(await this.spreadsheets.exportXlsx(ctx, organisationId, drafts), response);
   }
 
   @Get('register.csv')
-  @Endpoint("A member's register as CSV for French Excel (semicolons, UTF-8 with BOM)", 200, {
-    produces: 'text/csv',
-  })
+  @Endpoint(
+    "A member's register as CSV for French Excel (semicolons, UTF-8 with BOM): validated entries; ?drafts=include adds the drafts",
+    200,
+    { produces: 'text/csv' },
+  )
   async csv(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Query() query: RegisterEditionQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return send(await this.spreadsheets.exportCsv(ctx, organisationId), response);
+    const drafts = query.drafts === 'include';
+    return send(await this.spreadsheets.exportCsv(ctx, organisationId, drafts), response);
   }
 
   @Post('register/import')

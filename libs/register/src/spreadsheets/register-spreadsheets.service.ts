@@ -56,7 +56,8 @@ export class RegisterSpreadsheetsService {
     private readonly activities: ProcessingActivitiesService,
   ) {}
 
-  private async rows(ctx: RequestContext, organisationId: string) {
+  /** The register's rows: the validated entries only, or with the drafts (`drafts`), never the archived ones. */
+  private async rows(ctx: RequestContext, organisationId: string, drafts: boolean) {
     this.activities.assertRegister(ctx, organisationId, 'read');
     const organisation = await this.tx.reader.findOneByOrFail(Organisation, { id: organisationId });
     const activities = await scopedQuery(
@@ -68,7 +69,7 @@ export class RegisterSpreadsheetsService {
       'p',
     )
       .andWhere('p.organisationId = :organisationId', { organisationId })
-      .andWhere("p.status <> 'archived'")
+      .andWhere(drafts ? "p.status <> 'archived'" : "p.status = 'validated'")
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
@@ -80,8 +81,9 @@ export class RegisterSpreadsheetsService {
     return { organisation, rows: activities.map((activity) => exportRow(activity, names)) };
   }
 
-  async exportXlsx(ctx: RequestContext, organisationId: string): Promise<SpreadsheetFile> {
-    const { organisation, rows } = await this.rows(ctx, organisationId);
+  /** The official register (validated entries) as XLSX; with `drafts`, the working copy (drafts as well). */
+  async exportXlsx(ctx: RequestContext, organisationId: string, drafts = false): Promise<SpreadsheetFile> {
+    const { organisation, rows } = await this.rows(ctx, organisationId, drafts);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Vigie';
     const sheet = workbook.addWorksheet('Registre', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -93,15 +95,15 @@ export class RegisterSpreadsheetsService {
     sheet.getRow(1).font = { bold: true };
     for (const row of rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
     return {
-      fileName: `registre-${slug(organisation.shortName)}.xlsx`,
+      fileName: `registre-${drafts ? 'copie-de-travail-' : ''}${slug(organisation.shortName)}.xlsx`,
       contentType: XLSX_TYPE,
       bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
     };
   }
 
   /** Semicolon-separated, UTF-8 with a byte-order mark, CRLF: what French Excel opens as is. */
-  async exportCsv(ctx: RequestContext, organisationId: string): Promise<SpreadsheetFile> {
-    const { organisation, rows } = await this.rows(ctx, organisationId);
+  async exportCsv(ctx: RequestContext, organisationId: string, drafts = false): Promise<SpreadsheetFile> {
+    const { organisation, rows } = await this.rows(ctx, organisationId, drafts);
     const text = stringify(
       rows.map((row) => REGISTER_COLUMNS.map((column) => neutraliseFormula(row[column.key]))),
       {
@@ -114,7 +116,7 @@ export class RegisterSpreadsheetsService {
       },
     );
     return {
-      fileName: `registre-${slug(organisation.shortName)}.csv`,
+      fileName: `registre-${drafts ? 'copie-de-travail-' : ''}${slug(organisation.shortName)}.csv`,
       contentType: 'text/csv; charset=utf-8',
       bytes: Buffer.from(text, 'utf8'),
     };
