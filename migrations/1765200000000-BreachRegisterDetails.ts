@@ -8,7 +8,7 @@ interface DueRow {
 }
 
 /** Recomputes every rights request's due date, one month (plus its extension) after the Paris day of receipt. */
-async function recomputeDueDates(queryRunner: QueryRunner, move: boolean): Promise<void> {
+export async function recomputeDueDates(queryRunner: QueryRunner, move: boolean): Promise<void> {
   const rows: DueRow[] = await queryRunner.query(
     `SELECT "id", "received_at", "extension_months" FROM "rights_request"`,
   );

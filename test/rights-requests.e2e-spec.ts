@@ -1,4 +1,5 @@
 import { rightsRequestDueDate } from '@vigie/breaches';
+import { recomputeDueDates } from '../migrations/1765200000000-BreachRegisterDetails';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, expectProblem, createWorld, World, Actor } from './support/world';
 import { countRows, createEntry, entryPayload } from './support/register-fixtures';
@@ -218,5 +219,29 @@ describe('Rights requests (e2e)', () => {
         .set(as(world.readerA)),
       400,
     );
+  });
+
+  it('moves the due dates recorded before the working-day rule (migration), and back on its way down', async () => {
+    const request = (await create(world.dpoA, world.memberA.id)).body;
+    const extended = (await create(world.dpoA, world.memberA.id, { receivedAt: '2026-05-15T10:00:00+02:00' }))
+      .body;
+    await app.dataSource.query(`UPDATE rights_request SET extension_months = 2 WHERE id = $1`, [extended.id]);
+    const due = async (id: string) =>
+      (
+        await app.dataSource.query(
+          `SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM rights_request WHERE id = $1`,
+          [id],
+        )
+      )[0].due;
+    const recompute = (move: boolean) =>
+      app.dataSource.transaction((manager) => recomputeDueDates(manager.queryRunner!, move));
+    await recompute(false);
+    // The old rule: a calendar month, whatever the day.
+    expect(await due(request.id)).toBe('2026-02-28');
+    expect(await due(extended.id)).toBe('2026-08-15');
+    await recompute(true);
+    expect(await due(request.id)).toBe('2026-03-02');
+    // Three months after 15 May 2026 is Saturday 15 August, a holiday too: Monday 17 August.
+    expect(await due(extended.id)).toBe('2026-08-17');
   });
 });
