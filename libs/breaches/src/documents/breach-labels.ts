@@ -54,7 +54,8 @@ export function formatDelayFr(minutes: number): string {
   if (hours === 0) return `${sign}${total} min`;
   if (hours < 72) return `${sign}${hours} h ${rest} min`;
   const days = Math.floor(hours / 24);
-  return `${sign}${hours} h ${rest} min (${days} jours ${hours % 24} h)`;
+  const extra = hours % 24 === 0 ? '' : ` ${hours % 24} h`;
+  return `${sign}${hours} h ${rest} min (${days} jours${extra})`;
 }
 
 /** The delay from the member's awareness to its notification of the CNIL, against the 72 hours of Art. 33.1. */
