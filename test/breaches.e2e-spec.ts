@@ -513,6 +513,9 @@ describe('Breach register (e2e)', () => {
       expect(flat).toContain('31 mars 2026 à 11:00');
       expect(flat).toContain('30 mars 2026 à 16:45');
       expect(flat).toContain('NOTIF-2026-777');
+      expect(flat).toContain(
+        'Délai de notification : 53 h 45 min après la prise de connaissance (dans le délai de 72 heures)',
+      );
       expect(flat).toContain('Perte de confidentialité');
       expect(flat).toMatch(/environ 12\u202f345/);
       expect(flat).toContain('Aide sociale');
