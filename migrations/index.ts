@@ -7,6 +7,7 @@ import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 import { Breaches1764800000000 } from './1764800000000-Breaches';
 import { ControllerDetails1764900000000 } from './1764900000000-ControllerDetails';
 import { DpiaExemption1765100000000 } from './1765100000000-DpiaExemption';
+import { BreachRegisterDetails1765200000000 } from './1765200000000-BreachRegisterDetails';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Breaches1764800000000,
   ControllerDetails1764900000000,
   DpiaExemption1765100000000,
+  BreachRegisterDetails1765200000000,
   CertificationFrench1765400000000,
   AuditChainKeys1765800000000,
 ];

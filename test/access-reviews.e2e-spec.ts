@@ -13,7 +13,7 @@ import {
 import { scheduleAccessReviews } from '../apps/cli/src/commands/access-reviews-schedule.command';
 import { createDueRecurrences, SCHEDULE_CRON, SCHEDULE_JOB } from '@vigie/access-reviews';
 import { JobQueue } from '@vigie/jobs';
-import { RequestContext } from '@vigie/core';
+import { addCalendarMonths, dueDateInDays, nextWorkingDay, RequestContext } from '@vigie/core';
 
 const API = '/api/v1';
 const HEADER = 'username,displayName,email,role,lastLogin,reviewerEmail';
@@ -649,11 +649,18 @@ describe('Access reviews (e2e)', () => {
           username: 'large',
           action: 'modify',
           status: 'to-do',
-          dueDate: isoDate(60),
+          // 30 days after the campaign's due date, moved to the next working day (Regulation 1182/71, art. 3.4).
+          dueDate: dueDateInDays(isoDate(30), 30),
           overdue: false,
           reason: 'Profil lecture seule',
         },
-        { username: 'parti', action: 'revoke', status: 'to-do', dueDate: isoDate(60), overdue: false },
+        {
+          username: 'parti',
+          action: 'revoke',
+          status: 'to-do',
+          dueDate: dueDateInDays(isoDate(30), 30),
+          overdue: false,
+        },
       ]);
       expect((await tasks(world.dpoA)).body.total).toBe(2);
       expect((await tasks(world.dpoB)).body.total).toBe(0);
@@ -804,10 +811,9 @@ describe('Access reviews (e2e)', () => {
         [id],
       );
       const previous = await app.http.get(`${API}/access-reviews/${id}`).set(as(world.dpoA));
-      const expectedDue = new Date(`${previous.body.dueDate}T00:00:00Z`);
-      expectedDue.setUTCMonth(expectedDue.getUTCMonth() + 3);
-      expect(next).toMatchObject({ status: 'draft', recurrence_months: 3 });
-      expect(next.due.slice(0, 7)).toBe(expectedDue.toISOString().slice(0, 7));
+      // Three months later, moved to the next working day (Regulation 1182/71, art. 3.4).
+      const expectedDue = nextWorkingDay(addCalendarMonths(previous.body.dueDate, 3));
+      expect(next).toMatchObject({ status: 'draft', recurrence_months: 3, due: expectedDue });
       // The reviewer of an account is carried over when the new list names none.
       await importCsv(
         world.securityOfficer,

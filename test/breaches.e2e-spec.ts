@@ -369,6 +369,100 @@ describe('Breach register (e2e)', () => {
       expect(done.status).toBe(200);
     });
 
+    it('refuses a waiver of informing the people without its justification (Art. 34.3), writing nothing', async () => {
+      const breach = await createBreach(app, world.editorA, world.memberA.id);
+      await patchBreach(app, world.dpoA, breach, { status: 'assessed', riskLevel: 'high-risk' });
+      const version = breach.version;
+      const audits = await countRows(app, 'audit_event');
+      for (const ground of ['34.3.a', '34.3.b']) {
+        const refused = await patchBreach(app, world.dpoA, breach, {
+          subjectsInformed: false,
+          waiverGround: ground,
+        });
+        expectProblem(refused, 400);
+        expect(refused.body.errors).toEqual([
+          { field: 'waiverJustification', message: expect.stringContaining(`art. ${ground} du RGPD`) },
+        ]);
+      }
+      expectProblem(
+        await patchBreach(app, world.dpoA, breach, {
+          subjectsInformed: false,
+          waiverGround: '34.3.a',
+          waiverJustification: 'chiffré',
+        }),
+        400,
+      );
+      const unchanged = await app.http.get(`${api}/breaches/${breach.id}`).set(as(world.dpoA));
+      expect(unchanged.body).toMatchObject({
+        version,
+        subjectsInformed: null,
+        waiverGround: null,
+        waiverJustification: null,
+      });
+      expect(await countRows(app, 'audit_event')).toBe(audits);
+    });
+
+    it('records the public communication made instead of informing each person (Art. 34.3.c)', async () => {
+      const breach = await createBreach(app, world.editorA, world.memberA.id);
+      await patchBreach(app, world.dpoA, breach, { status: 'assessed', riskLevel: 'high-risk' });
+      const waiver = {
+        subjectsInformed: false,
+        waiverGround: '34.3.c',
+        waiverJustification: 'Adresses inconnues de la plupart des 40 000 usagers du portail',
+      };
+      const audits = await countRows(app, 'audit_event');
+      const missing = await patchBreach(app, world.dpoA, breach, waiver);
+      expectProblem(missing, 400);
+      expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'publicCommunicationAt',
+        'publicCommunicationMeans',
+      ]);
+      expect(missing.body.errors[0].message).toContain('34.3.c');
+      const early = await patchBreach(app, world.dpoA, breach, {
+        ...waiver,
+        publicCommunicationAt: '2026-03-27T09:00:00+01:00',
+        publicCommunicationMeans: 'Communiqué de presse',
+      });
+      expectProblem(early, 400);
+      const wrongGround = await patchBreach(app, world.dpoA, breach, {
+        ...waiver,
+        waiverGround: '34.3.a',
+        publicCommunicationAt: '2026-03-30T09:00:00+02:00',
+        publicCommunicationMeans: 'Communiqué de presse',
+      });
+      expectProblem(wrongGround, 400);
+      expect(await countRows(app, 'audit_event')).toBe(audits);
+      const communication = {
+        publicCommunicationAt: '2026-03-30T09:00:00+02:00',
+        publicCommunicationMeans: 'Communiqué sur le site internet de la ville et affichage en mairie',
+      };
+      expectProblem(await patchBreach(app, world.editorA, breach, { ...waiver, ...communication }), 403);
+      const recorded = await patchBreach(app, world.dpoA, breach, { ...waiver, ...communication });
+      expect(recorded.status).toBe(200);
+      expect(recorded.body).toMatchObject({
+        waiverGround: '34.3.c',
+        publicCommunicationAt: '2026-03-30T07:00:00.000Z',
+        publicCommunicationMeans: communication.publicCommunicationMeans,
+      });
+      expect(await countRows(app, 'audit_event')).toBe(audits + 1);
+      const record = await app.http
+        .get(`${api}/breaches/${breach.id}/record.pdf`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      const { flat } = await pdfText(record.body as Buffer);
+      expect(flat).toContain('Date de la communication publique : 30 mars 2026 à 09:00');
+      expect(flat).toContain(
+        `Moyen de la communication publique : ${communication.publicCommunicationMeans}`,
+      );
+      // Leaving 34.3.c without withdrawing the communication is inconsistent.
+      expectProblem(await patchBreach(app, world.dpoA, breach, { waiverGround: '34.3.b' }), 400);
+    });
+
     it('lets a breach without risk be declared not notifiable with a reason, then closed', async () => {
       const breach = await createBreach(app, world.editorA, world.memberA.id);
       await patchBreach(app, world.dpoA, breach, { status: 'assessed', riskLevel: 'none' });
@@ -419,6 +513,9 @@ describe('Breach register (e2e)', () => {
       expect(flat).toContain('31 mars 2026 à 11:00');
       expect(flat).toContain('30 mars 2026 à 16:45');
       expect(flat).toContain('NOTIF-2026-777');
+      expect(flat).toContain(
+        'Délai de notification : 53 h 45 min après la prise de connaissance (dans le délai de 72 heures)',
+      );
       expect(flat).toContain('Perte de confidentialité');
       expect(flat).toMatch(/environ 12\u202f345/);
       expect(flat).toContain('Aide sociale');

@@ -1,3 +1,4 @@
+import { addCalendarMonths, nextWorkingDay, todayInParis } from '@vigie/core';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, expectProblem, createWorld, World } from './support/world';
 import { countRows, createApplication, createEntry, entryPayload } from './support/register-fixtures';
@@ -321,9 +322,8 @@ describe('Register of processing activities (e2e)', () => {
         .send({ version: 2 });
       expect(validated.status).toBe(200);
       expect(validated.body).toMatchObject({ status: 'validated', version: 3, validatedBy: world.dpoA.id });
-      const expected = new Date();
-      expected.setFullYear(expected.getFullYear() + 1);
-      expect(validated.body.reviewDate.slice(0, 4)).toBe(String(expected.getFullYear()));
+      // A year later in Paris, moved to the next working day (Regulation 1182/71, art. 3.4).
+      expect(validated.body.reviewDate).toBe(nextWorkingDay(addCalendarMonths(todayInParis(), 12)));
       expectProblem(
         await app.http.post(`${api}/processing-activities/${entry.id}/validate`).set(as(world.dpoA)),
         409,

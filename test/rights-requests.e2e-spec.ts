@@ -1,4 +1,5 @@
 import { rightsRequestDueDate } from '@vigie/breaches';
+import { recomputeDueDates } from '../migrations/1765200000000-BreachRegisterDetails';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, expectProblem, createWorld, World, Actor } from './support/world';
 import { countRows, createEntry, entryPayload } from './support/register-fixtures';
@@ -46,7 +47,7 @@ describe('Rights requests (e2e)', () => {
   });
   afterAll(() => app.close());
 
-  it('records a request with its due date one calendar month later in Paris (31 January → 28 February)', async () => {
+  it('records a request with its due date one calendar month later in Paris, moved to the next working day (31 January → Saturday 28 February → Monday 2 March)', async () => {
     const response = await create(world.editorA, world.memberA.id, { processingActivityIds: [activityA.id] });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
@@ -54,8 +55,8 @@ describe('Rights requests (e2e)', () => {
       right: 'access',
       status: 'received',
       receivedAt: '2026-01-31T08:00:00.000Z',
-      dueDate: '2026-02-28',
-      initialDueDate: '2026-02-28',
+      dueDate: '2026-03-02',
+      initialDueDate: '2026-03-02',
       identityChecked: false,
       extensionMonths: 0,
       processingActivityIds: [activityA.id],
@@ -65,6 +66,12 @@ describe('Rights requests (e2e)', () => {
     // 00:30 on 1 March in Paris is still 28 February in UTC: the Paris day counts.
     const midnight = await create(world.dpoA, world.memberA.id, { receivedAt: '2026-02-28T23:30:00Z' });
     expect(midnight.body.dueDate).toBe('2026-04-01');
+    // A month after 6 March 2026 is Easter Monday, after a weekend: Tuesday 7 April (Regulation 1182/71, art. 3.4).
+    const easter = await create(world.dpoA, world.memberA.id, { receivedAt: '2026-03-06T10:00:00+01:00' });
+    expect(easter.body).toMatchObject({ dueDate: '2026-04-07', initialDueDate: '2026-04-07' });
+    // 14 July 2026 is a Tuesday holiday: Wednesday 15 July.
+    const bastille = await create(world.dpoA, world.memberA.id, { receivedAt: '2026-06-14T10:00:00+02:00' });
+    expect(bastille.body.dueDate).toBe('2026-07-15');
     const read = await app.http.get(`${api}/rights-requests/${response.body.id}`).set(as(world.readerA));
     expect(read.status).toBe(200);
     expect(read.body.createdBy).toBeUndefined();
@@ -186,7 +193,8 @@ describe('Rights requests (e2e)', () => {
     const old = (await create(world.editorA, world.memberA.id)).body;
     const late = await patch(world.dpoA, old, extension);
     expectProblem(late, 409);
-    expect(late.body.detail).toMatch(/within one month of receipt \(by 2026-02-28/);
+    // The first month ends on the next working day too: Saturday 28 February 2026 gives Monday 2 March.
+    expect(late.body.detail).toMatch(/2026-03-02/);
   });
 
   it('lists requests, earliest due first, with the overdue filter', async () => {
@@ -211,5 +219,29 @@ describe('Rights requests (e2e)', () => {
         .set(as(world.readerA)),
       400,
     );
+  });
+
+  it('moves the due dates recorded before the working-day rule (migration), and back on its way down', async () => {
+    const request = (await create(world.dpoA, world.memberA.id)).body;
+    const extended = (await create(world.dpoA, world.memberA.id, { receivedAt: '2026-05-15T10:00:00+02:00' }))
+      .body;
+    await app.dataSource.query(`UPDATE rights_request SET extension_months = 2 WHERE id = $1`, [extended.id]);
+    const due = async (id: string) =>
+      (
+        await app.dataSource.query(
+          `SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM rights_request WHERE id = $1`,
+          [id],
+        )
+      )[0].due;
+    const recompute = (move: boolean) =>
+      app.dataSource.transaction((manager) => recomputeDueDates(manager.queryRunner!, move));
+    await recompute(false);
+    // The old rule: a calendar month, whatever the day.
+    expect(await due(request.id)).toBe('2026-02-28');
+    expect(await due(extended.id)).toBe('2026-08-15');
+    await recompute(true);
+    expect(await due(request.id)).toBe('2026-03-02');
+    // Three months after 15 May 2026 is Saturday 15 August, a holiday too: Monday 17 August.
+    expect(await due(extended.id)).toBe('2026-08-17');
   });
 });

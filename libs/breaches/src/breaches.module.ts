@@ -9,6 +9,7 @@ import { BreachesService } from './breaches/breaches.service';
 import { BreachesDemoSeeder } from './breaches-demo.seeder';
 import { MemberLinks } from './common/links';
 import { BreachRecordService } from './documents/breach-record.service';
+import { BreachRegisterService } from './documents/breach-register.service';
 import { Incident } from './incidents/incident.entity';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
@@ -25,7 +26,14 @@ import { RightsRequestsService } from './rights/rights-requests.service';
     DocumentsModule,
   ],
   controllers: [BreachesController, IncidentsController, RightsRequestsController],
-  providers: [BreachesService, IncidentsService, RightsRequestsService, BreachRecordService, MemberLinks],
+  providers: [
+    BreachesService,
+    IncidentsService,
+    RightsRequestsService,
+    BreachRecordService,
+    BreachRegisterService,
+    MemberLinks,
+  ],
   exports: [BreachesService, IncidentsService, RightsRequestsService],
 })
 export class BreachesModule implements OnModuleInit {

@@ -17,3 +17,4 @@ export * from './audit/audit-key';
 export * from './audit/audit-checkpoints';
 export * from './http/endpoint.decorator';
 export * from './errors/upload-errors';
+export * from './dates/french-working-days';

@@ -563,6 +563,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: memberOrg,
     request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
   },
+  'GET /api/v1/organisations/:orgId/breaches.pdf': breachRegisterExport(),
+  'GET /api/v1/organisations/:orgId/breaches.xlsx': breachRegisterExport(),
   'GET /api/v1/breaches/:id': breachRead(),
   'GET /api/v1/breaches/:id/record.pdf': breachRead(),
   'PATCH /api/v1/breaches/:id': {
@@ -1124,6 +1126,17 @@ function registerExport(): RouteExpectation {
     sidesMean: MEMBER,
     action: 'read',
     subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  };
+}
+
+function breachRegisterExport(): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: MEMBER,
+    action: 'read',
+    subject: 'Breach',
     record: memberOrg,
     request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
   };

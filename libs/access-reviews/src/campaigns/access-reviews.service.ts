@@ -5,6 +5,7 @@ import {
   APP_CONFIG,
   AppConfig,
   ConflictException,
+  dueDateInDays,
   ForbiddenActionException,
   Page,
   recordAudit,
@@ -14,7 +15,7 @@ import {
 } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
-import { addDays, isCalendarDate, parisDay } from '../dates';
+import { isCalendarDate, parisDay } from '../dates';
 import { refreshComparison } from '../items/comparison';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReview } from './access-review.entity';
@@ -121,7 +122,8 @@ export class AccessReviewsService {
          FROM access_review_item
          WHERE access_review_id = $1 AND decision IN ('revoke', 'modify')
          RETURNING id`,
-        [campaign.id, addDays(campaign.dueDate, this.config.remediationDelayDays)],
+        // The remediation delay counts in days; a due date on a non-working day moves (Regulation 1182/71, art. 3.4).
+        [campaign.id, dueDateInDays(campaign.dueDate, this.config.remediationDelayDays)],
       );
       const now = new Date();
       campaign.status = tasks.length === 0 ? 'remediated' : 'closed';

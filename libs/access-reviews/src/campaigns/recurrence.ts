@@ -1,6 +1,6 @@
-import { recordAudit, RequestContext } from '@vigie/core';
+import { dueDateInMonths, recordAudit, RequestContext } from '@vigie/core';
 import { DataSource } from 'typeorm';
-import { addMonths, parisDay } from '../dates';
+import { parisDay } from '../dates';
 
 /** Name of the daily job (and queue) that creates the next campaigns. */
 export const SCHEDULE_JOB = 'access-reviews.schedule';
@@ -26,14 +26,16 @@ interface Candidate {
 
 /**
  * The next due date of a recurring campaign: N months after the previous one's, or as many periods of N months
- * as it takes to reach `today` (a campaign left behind for a year does not spawn a year of overdue ones).
+ * as it takes to reach `today` (a campaign left behind for a year does not spawn a year of overdue ones). A
+ * date on a Saturday, a Sunday or a French public holiday moves to the next working day (Regulation 1182/71,
+ * art. 3.4).
  */
 export function nextDueDate(previousDue: string, months: number, today: string): string {
   let periods = 1;
-  let due = addMonths(previousDue, months);
+  let due = dueDateInMonths(previousDue, months);
   while (due < today) {
     periods += 1;
-    due = addMonths(previousDue, periods * months);
+    due = dueDateInMonths(previousDue, periods * months);
   }
   return due;
 }

@@ -7,6 +7,7 @@ import {
   isBreachOverdue,
   stateErrors,
   transitionConflict,
+  waiverErrors,
 } from './breach-rules';
 
 const aware = new Date('2026-03-28T09:00:00Z');
@@ -147,17 +148,110 @@ describe('breach field rules', () => {
 
   it('keeps the Art. 34 decision consistent', () => {
     expect(fields(state({ subjectsInformed: true }))).toEqual(['subjectsInformedAt']);
-    expect(fields(state({ waiverGround: '34.3.c' }))).toEqual(['waiverGround']);
+    const justified = { waiverJustification: 'Mesures ultérieures : comptes bloqués, mots de passe changés' };
+    expect(fields(state({ waiverGround: '34.3.b', ...justified }))).toEqual(['waiverGround']);
     expect(
-      fields(state({ subjectsInformed: true, subjectsInformedAt: aware, waiverGround: '34.3.a' })),
+      fields(
+        state({ subjectsInformed: true, subjectsInformedAt: aware, waiverGround: '34.3.a', ...justified }),
+      ),
     ).toEqual(['waiverGround']);
-    expect(fields(state({ subjectsInformed: false, waiverGround: '34.3.b' }))).toEqual([]);
+    expect(fields(state({ subjectsInformed: false, waiverGround: '34.3.b', ...justified }))).toEqual([]);
   });
 
   it('needs an initial notification before complementary ones', () => {
     expect(fields(state({ complementaryNotifications: [{ at: '2026-04-01T10:00:00Z' }] }))).toEqual([
       'complementaryNotifications',
     ]);
+  });
+});
+
+describe('waiver of informing the people (Art. 34.3)', () => {
+  const waived = (extra: Partial<BreachState>) => state({ subjectsInformed: false, ...extra });
+  const communication = {
+    publicCommunicationAt: new Date('2026-03-30T08:00:00Z'),
+    publicCommunicationMeans: 'Communiqué sur le site de la commune et affichage en mairie',
+  };
+
+  it.each(['34.3.a', '34.3.b', '34.3.c'] as const)(
+    'needs the justification of a waiver under Art. %s',
+    (ground) => {
+      const recorded = ground === '34.3.c' ? communication : {};
+      const errors = waiverErrors(waived({ waiverGround: ground, ...recorded }));
+      expect(errors).toHaveLength(1);
+      expect(errors[0].field).toBe('waiverJustification');
+      expect(errors[0].message).toContain(`art. ${ground} du RGPD`);
+      expect(errors[0].message).toMatch(/justification de la dérogation est obligatoire/);
+      expect(
+        waiverErrors(waived({ waiverGround: ground, waiverJustification: '   ', ...recorded })),
+      ).toHaveLength(1);
+    },
+  );
+
+  it('refuses a justification too short to say why, and one without a ground', () => {
+    expect(waiverErrors(waived({ waiverGround: '34.3.a', waiverJustification: 'chiffré' }))).toEqual([
+      expect.objectContaining({
+        field: 'waiverJustification',
+        message: expect.stringMatching(/au moins 10/),
+      }),
+    ]);
+    expect(waiverErrors(waived({ waiverJustification: 'Clé de chiffrement non compromise' }))).toEqual([
+      expect.objectContaining({ field: 'waiverJustification', message: expect.stringMatching(/34\.3\.a/) }),
+    ]);
+    expect(
+      waiverErrors(
+        waived({ waiverGround: '34.3.a', waiverJustification: 'Clé de chiffrement non compromise' }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('needs the date and the means of the public communication under Art. 34.3.c', () => {
+    const justification = {
+      waiverGround: '34.3.c' as const,
+      waiverJustification: 'Adresses inconnues de 40 000 usagers',
+    };
+    const fieldsOf = (extra: Partial<BreachState>) =>
+      waiverErrors(waived({ ...justification, ...extra })).map((e) => e.field);
+    expect(fieldsOf({})).toEqual(['publicCommunicationAt', 'publicCommunicationMeans']);
+    expect(fieldsOf({ publicCommunicationAt: communication.publicCommunicationAt })).toEqual([
+      'publicCommunicationMeans',
+    ]);
+    expect(
+      fieldsOf({
+        publicCommunicationMeans: '  ',
+        publicCommunicationAt: communication.publicCommunicationAt,
+      }),
+    ).toEqual(['publicCommunicationMeans']);
+    expect(fieldsOf(communication)).toEqual([]);
+    expect(waiverErrors(waived({ ...justification }))[0].message).toContain('34.3.c');
+  });
+
+  it('records a public communication only under Art. 34.3.c, and not before awareness', () => {
+    const other = {
+      waiverGround: '34.3.a' as const,
+      waiverJustification: 'Données chiffrées, clé non compromise',
+    };
+    expect(waiverErrors(waived({ ...other, ...communication }))).toEqual([
+      expect.objectContaining({ field: 'publicCommunicationAt', message: expect.stringMatching(/34\.3\.c/) }),
+    ]);
+    expect(waiverErrors(state({ publicCommunicationMeans: 'Communiqué' }))).toEqual([
+      expect.objectContaining({ field: 'publicCommunicationMeans' }),
+    ]);
+    expect(
+      waiverErrors(
+        waived({
+          waiverGround: '34.3.c',
+          waiverJustification: 'Adresses inconnues de 40 000 usagers',
+          ...communication,
+          publicCommunicationAt: new Date('2026-03-28T08:59:59Z'),
+        }),
+      ).map((e) => e.field),
+    ).toEqual(['publicCommunicationAt']);
+  });
+
+  it('is part of the checks of a whole breach', () => {
+    expect(
+      stateErrors(waived({ waiverGround: '34.3.c', waiverJustification: null })).map((e) => e.field),
+    ).toEqual(['waiverJustification', 'publicCommunicationAt', 'publicCommunicationMeans']);
   });
 });
 

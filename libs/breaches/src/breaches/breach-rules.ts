@@ -46,7 +46,13 @@ export interface BreachState {
   subjectsInformed: boolean | null;
   subjectsInformedAt: Date | null;
   waiverGround: WaiverGround | null;
+  waiverJustification?: string | null;
+  publicCommunicationAt?: Date | null;
+  publicCommunicationMeans?: string | null;
 }
+
+/** Shortest justification of a waiver of informing the people (Art. 34.3) that can say why it applies. */
+export const WAIVER_JUSTIFICATION_MIN_LENGTH = 10;
 
 /** The answer of the rules: a refused transition (409) or inconsistent fields (400). */
 export interface BreachProblems {
@@ -125,6 +131,64 @@ export function stateErrors(state: BreachState): FieldError[] {
     );
   if (state.subjectsInformedAt && state.subjectsInformedAt < state.awareAt)
     add('subjectsInformedAt', 'must not be before awareAt');
+  errors.push(...waiverErrors(state));
+  return errors;
+}
+
+/**
+ * Art. 34.3: not informing the people is a waiver that must be justified (the controller shows that condition
+ * a, b or c is met, Art. 5.2), and under 34.3.c the public communication made instead is recorded (its date and
+ * means).
+ */
+export function waiverErrors(
+  state: Pick<
+    BreachState,
+    'awareAt' | 'waiverGround' | 'waiverJustification' | 'publicCommunicationAt' | 'publicCommunicationMeans'
+  >,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (field: string, message: string) => errors.push({ field, message });
+  const justification = state.waiverJustification?.trim() ?? '';
+  if (state.waiverGround) {
+    if (!justification)
+      add(
+        'waiverJustification',
+        `La justification de la dérogation est obligatoire : l'art. ${state.waiverGround} du RGPD ne dispense d'informer les personnes concernées que si le responsable du traitement démontre que sa condition est remplie`,
+      );
+    else if (justification.length < WAIVER_JUSTIFICATION_MIN_LENGTH)
+      add(
+        'waiverJustification',
+        `La justification de la dérogation (art. ${state.waiverGround} du RGPD) doit expliquer en quoi sa condition est remplie (au moins ${WAIVER_JUSTIFICATION_MIN_LENGTH} caractères)`,
+      );
+  } else if (justification) {
+    add(
+      'waiverJustification',
+      "Une justification de dérogation n'est enregistrée qu'avec son motif (waiverGround : art. 34.3.a, 34.3.b ou 34.3.c du RGPD)",
+    );
+  }
+  const publicCommunication = state.publicCommunicationAt || state.publicCommunicationMeans;
+  if (state.waiverGround === '34.3.c') {
+    if (!state.publicCommunicationAt)
+      add(
+        'publicCommunicationAt',
+        "La date de la communication publique est obligatoire : l'art. 34.3.c du RGPD ne dispense d'informer chaque personne qu'en procédant à une communication publique",
+      );
+    if (!state.publicCommunicationMeans?.trim())
+      add(
+        'publicCommunicationMeans',
+        "Le moyen de la communication publique (communiqué, site internet, bulletin municipal…) est obligatoire au titre de l'art. 34.3.c du RGPD",
+      );
+  } else if (publicCommunication) {
+    add(
+      state.publicCommunicationAt ? 'publicCommunicationAt' : 'publicCommunicationMeans',
+      "Une communication publique n'est enregistrée qu'avec la dérogation de l'art. 34.3.c du RGPD (waiverGround « 34.3.c »)",
+    );
+  }
+  if (state.publicCommunicationAt && state.publicCommunicationAt < state.awareAt)
+    add(
+      'publicCommunicationAt',
+      'La communication publique ne peut pas précéder la prise de connaissance de la violation (awareAt)',
+    );
   return errors;
 }
 

@@ -315,6 +315,21 @@ export class UpdateBreachDto extends BreachNarrativeDto {
   @IsString()
   @Length(1, TEXT)
   waiverJustification?: string | null;
+
+  @ApiPropertyOptional({ description: 'Art. 34.3.c: when the public communication was made' })
+  @IsOptional()
+  @IsInstant()
+  publicCommunicationAt?: string | null;
+
+  @ApiPropertyOptional({
+    maxLength: TEXT,
+    description: 'Art. 34.3.c: how the public communication was made (press release, website, bulletin)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, TEXT)
+  publicCommunicationMeans?: string | null;
 }
 
 /** The fields only the DPO may change. */
@@ -331,4 +346,6 @@ export const DECISION_FIELDS = [
   'subjectsInformationMeans',
   'waiverGround',
   'waiverJustification',
+  'publicCommunicationAt',
+  'publicCommunicationMeans',
 ] as const;

@@ -122,6 +122,14 @@ export class Breach extends OrganisationOwnedEntity {
   @Column({ name: 'waiver_justification', type: 'text', nullable: true })
   waiverJustification: string | null;
 
+  /** Art. 34.3.c: when the public communication made instead of informing each person took place. */
+  @Column({ name: 'public_communication_at', type: 'timestamptz', nullable: true })
+  publicCommunicationAt: Date | null;
+
+  /** Art. 34.3.c: how it was made (press release, website, municipal bulletin…). */
+  @Column({ name: 'public_communication_means', type: 'text', nullable: true })
+  publicCommunicationMeans: string | null;
+
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
@@ -133,6 +141,10 @@ export class Breach extends OrganisationOwnedEntity {
   @ForeignKey('Incident', { name: 'FK_breach_incident' })
   @Column({ name: 'incident_id', type: 'uuid', nullable: true })
   incidentId: string | null;
+
+  /** When the processor became aware of the incident (the incident's awareAt), kept with the breach. */
+  @Column({ name: 'processor_aware_at', type: 'timestamptz', nullable: true })
+  processorAwareAt: Date | null;
 
   /** When the processor notified the member (Art. 33.2). */
   @Column({ name: 'processor_notified_at', type: 'timestamptz', nullable: true })

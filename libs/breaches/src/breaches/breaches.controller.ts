@@ -13,11 +13,12 @@ import {
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
-import { asDownload } from '@vigie/documents';
+import { asDownload, attachmentDisposition } from '@vigie/documents';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { OverdueListQuery } from '../common/list-query';
 import { BreachRecordService } from '../documents/breach-record.service';
+import { BreachRegisterService } from '../documents/breach-register.service';
 import { CreateBreachDto, UpdateBreachDto } from './breach.dto';
 import { BREACH_STATUSES } from './breach-rules';
 import { BreachView } from './breach-view';
@@ -37,6 +38,7 @@ export class BreachesController {
   constructor(
     private readonly breaches: BreachesService,
     private readonly records: BreachRecordService,
+    private readonly register: BreachRegisterService,
   ) {}
 
   @Post('organisations/:orgId/breaches')
@@ -57,6 +59,38 @@ export class BreachesController {
     @Query() query: BreachListQuery,
   ): Promise<Page<BreachView>> {
     return this.breaches.list(ctx, organisationId, query);
+  }
+
+  @Get('organisations/:orgId/breaches.pdf')
+  @Endpoint(
+    "A member's whole breach register (Art. 33.5) as a PDF in French, stored as a record of the member",
+    200,
+    { produces: 'application/pdf' },
+  )
+  async registerPdf(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.register.pdf(ctx, organisationId), response);
+  }
+
+  @Get('organisations/:orgId/breaches.xlsx')
+  @Endpoint("A member's whole breach register (Art. 33.5) as an Excel workbook, one row per breach", 200, {
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  })
+  async registerXlsx(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.register.xlsx(ctx, organisationId);
+    response.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: attachmentDisposition(file.fileName),
+    });
   }
 
   @Get('breaches/:id')

@@ -52,6 +52,8 @@ export type BreachFacts = Pick<
 /** Where a new breach comes from, when not typed by the member itself. */
 export interface BreachOrigin {
   incidentId?: string;
+  /** When the processor became aware of the incident. */
+  processorAwareAt?: Date;
   processorNotifiedAt?: Date;
   /** Demo data: the links are checked without the caller's scope. */
   system?: boolean;
@@ -82,7 +84,7 @@ function factsOf(dto: CreateBreachDto): BreachFacts {
 function patchOf(dto: UpdateBreachDto): Partial<Breach> {
   const { version: _version, ...fields } = dto;
   const patch: Record<string, unknown> = {};
-  const dates = ['awareAt', 'occurredAt', 'cnilNotifiedAt', 'subjectsInformedAt'];
+  const dates = ['awareAt', 'occurredAt', 'cnilNotifiedAt', 'subjectsInformedAt', 'publicCommunicationAt'];
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (dates.includes(key)) patch[key] = toDate(value as string | null);
@@ -146,6 +148,7 @@ export class BreachesService {
       notificationDeadline: breachNotificationDeadline(facts.awareAt),
       complementaryNotifications: [],
       incidentId: origin.incidentId ?? null,
+      processorAwareAt: origin.processorAwareAt ?? null,
       processorNotifiedAt: origin.processorNotifiedAt ?? null,
       createdBy: ctx.userId,
       updatedBy: ctx.userId,

@@ -93,7 +93,7 @@ describe('calendar months', () => {
 
 describe('rights request due date (Art. 12.3)', () => {
   it('is one month after the Paris day of receipt', () => {
-    expect(rightsRequestDueDate(parisLocalToInstant('2026-01-31T09:00'))).toBe('2026-02-28');
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-01-30T09:00'))).toBe('2026-03-02');
     expect(rightsRequestDueDate(parisLocalToInstant('2028-01-31T09:00'))).toBe('2028-02-29');
     expect(rightsRequestDueDate(parisLocalToInstant('2026-03-10T09:00'))).toBe('2026-04-10');
   });
@@ -101,10 +101,24 @@ describe('rights request due date (Art. 12.3)', () => {
   it('counts the day of receipt in Paris, where UTC is still on the day before or after', () => {
     // 00:30 on 1 March in Paris is still 28 February in UTC.
     expect(rightsRequestDueDate(new Date('2026-02-28T23:30:00Z'))).toBe('2026-04-01');
-    // 23:30 on 31 January in Paris is 22:30 UTC, the same day.
-    expect(rightsRequestDueDate(new Date('2026-01-31T22:30:00Z'))).toBe('2026-02-28');
+    // 23:30 on 31 March in Paris is 21:30 UTC, the same day.
+    expect(rightsRequestDueDate(new Date('2026-03-31T21:30:00Z'))).toBe('2026-04-30');
     // 00:30 on 31 October (summer time) in Paris is 22:30 UTC on 30 October.
     expect(rightsRequestDueDate(new Date('2026-10-30T22:30:00Z'))).toBe('2026-11-30');
+  });
+
+  it('moves to the next working day when a month later is a Saturday, a Sunday or a public holiday', () => {
+    // 28 February 2026 is a Saturday: Monday 2 March.
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-01-31T09:00'))).toBe('2026-03-02');
+    // 6 April 2026 is Easter Monday, after a weekend: Tuesday 7 April.
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-03-04T09:00'))).toBe('2026-04-07');
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-03-06T09:00'))).toBe('2026-04-07');
+    // Friday 1 May 2026: Monday 4 May; Thursday 14 May (Ascension): Friday 15 May.
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-04-01T09:00'))).toBe('2026-05-04');
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-04-14T09:00'))).toBe('2026-05-15');
+    // 14 July 2026, a Tuesday: Wednesday 15 July; the extension moves too (14 September is a Monday).
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-06-14T09:00'))).toBe('2026-07-15');
+    expect(rightsRequestDueDate(parisLocalToInstant('2026-06-14T09:00'), 2)).toBe('2026-09-14');
   });
 
   it('is extended by one or two months counted from the receipt', () => {

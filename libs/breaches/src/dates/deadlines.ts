@@ -1,10 +1,12 @@
+import { addCalendarMonths, nextWorkingDay } from '@vigie/core';
 import { GDPR } from '@vigie/reference-data';
+
+export { addCalendarMonths, todayInParis } from '@vigie/core';
 
 /** Every date is stored as a UTC instant and shown, counted in calendar terms, in this zone. */
 export const PARIS = 'Europe/Paris';
 
 const HOUR_MS = 3_600_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const parisParts = new Intl.DateTimeFormat('en-GB', {
@@ -44,11 +46,6 @@ export function parisDate(instant: Date): string {
   return `${w.y}-${String(w.m).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
 }
 
-/** Today's calendar day in Paris. */
-export function todayInParis(now = new Date()): string {
-  return parisDate(now);
-}
-
 /**
  * The instant of a Paris wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`). A time skipped by the spring change
  * (02:00–03:00 on the last Sunday of March) is read one hour later; an hour repeated by the autumn change is
@@ -73,19 +70,6 @@ export function endOfParisDay(date: string): Date {
   return new Date(parisLocalToInstant(`${next}T00:00`).getTime() - 1);
 }
 
-/**
- * A calendar day `months` months (and `days` days) after `date`. A month later than the 31st of a month of 30
- * days, or than 29–31 January in February, is the month's last day (Regulation 1182/71, art. 3.2.c).
- */
-export function addCalendarMonths(date: string, months: number, days = 0): string {
-  const match = DATE_PATTERN.exec(date);
-  if (!match) throw new Error(`Not a calendar date: ${date}`);
-  const [year, month, day] = match.slice(1).map(Number);
-  const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
-  const target = new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay) + days));
-  return target.toISOString().slice(0, 10);
-}
-
 /** Art. 33.1: the CNIL is notified within 72 real hours of awareness, whatever the clocks do meanwhile. */
 export function breachNotificationDeadline(awareAt: Date): Date {
   return new Date(awareAt.getTime() + GDPR.deadlines.breachToAuthorityHours * HOUR_MS);
@@ -94,7 +78,9 @@ export function breachNotificationDeadline(awareAt: Date): Date {
 /**
  * Art. 12.3: the answer to a rights request is due one month after its receipt (the Paris calendar day of
  * receipt, the same day number a month later, or that month's last day), extended by `extensionMonths` (at
- * most two) further months counted from the receipt as well.
+ * most two) further months counted from the receipt as well. A due date on a Saturday, a Sunday or a French
+ * public holiday moves to the next working day (Regulation 1182/71, art. 3.4). The extension must be decided
+ * by the first due date (`extensionMonths` 0), moved by the same rule.
  */
 export function rightsRequestDueDate(receivedAt: Date, extensionMonths = 0): string {
   if (
@@ -104,5 +90,7 @@ export function rightsRequestDueDate(receivedAt: Date, extensionMonths = 0): str
   ) {
     throw new Error(`An extension is 0 to ${GDPR.deadlines.rightsRequestExtensionMonths} months`);
   }
-  return addCalendarMonths(parisDate(receivedAt), GDPR.deadlines.rightsRequestMonths + extensionMonths);
+  return nextWorkingDay(
+    addCalendarMonths(parisDate(receivedAt), GDPR.deadlines.rightsRequestMonths + extensionMonths),
+  );
 }

@@ -44,3 +44,28 @@ export function labelOf(labels: Record<string, string>, key: string | null | und
   if (!key) return '—';
   return labels[key] ?? key;
 }
+
+/** A delay in French: « 45 min », « 26 h 05 min », « 3 jours 2 h 05 min ». */
+export function formatDelayFr(minutes: number): string {
+  const sign = minutes < 0 ? '− ' : '';
+  const total = Math.abs(Math.round(minutes));
+  const hours = Math.floor(total / 60);
+  const rest = String(total % 60).padStart(2, '0');
+  if (hours === 0) return `${sign}${total} min`;
+  if (hours < 72) return `${sign}${hours} h ${rest} min`;
+  const days = Math.floor(hours / 24);
+  const extra = hours % 24 === 0 ? '' : ` ${hours % 24} h`;
+  return `${sign}${hours} h ${rest} min (${days} jours${extra})`;
+}
+
+/** The delay from the member's awareness to its notification of the CNIL, against the 72 hours of Art. 33.1. */
+export function cnilDelayFr(breach: {
+  awareAt: Date;
+  cnilNotifiedAt: Date | null;
+  notificationDeadline: Date;
+}): string {
+  if (!breach.cnilNotifiedAt) return '—';
+  const minutes = (breach.cnilNotifiedAt.getTime() - breach.awareAt.getTime()) / 60_000;
+  const within = breach.cnilNotifiedAt.getTime() <= breach.notificationDeadline.getTime();
+  return `${formatDelayFr(minutes)} après la prise de connaissance (${within ? 'dans le délai de 72 heures' : 'au-delà du délai de 72 heures'})`;
+}

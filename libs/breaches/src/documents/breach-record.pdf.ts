@@ -1,9 +1,12 @@
 import { formatDateTimeFr, formatNumberFr, PdfReport } from '@vigie/documents';
 import type { Breach } from '../breaches/breach.entity';
 import { isBreachOverdue } from '../breaches/breach-rules';
+import { processorDelayMinutes } from '../breaches/breach-view';
 import {
   BREACH_STATUS_LABELS,
+  cnilDelayFr,
   DATA_CATEGORY_LABELS,
+  formatDelayFr,
   labelOf,
   NATURE_LABELS,
   RISK_LABELS,
@@ -19,6 +22,36 @@ export interface BreachRecordContext {
   applications: { id: string; name: string }[];
   incident: { title: string; awareAt: Date } | null;
   generatedAt: Date;
+}
+
+/** The processor's part of the chronology (Art. 33.2): its awareness, its notification, and the delay between. */
+export function processorFields(breach: Breach): [string, string][] {
+  if (!breach.processorNotifiedAt) return [];
+  const delay = processorDelayMinutes(breach);
+  return [
+    ...(breach.processorAwareAt
+      ? ([['Connaissance de l’incident par le sous-traitant', formatDateTimeFr(breach.processorAwareAt)]] as [
+          string,
+          string,
+        ][])
+      : []),
+    ['Notifiée par le sous-traitant (art. 33.2)', formatDateTimeFr(breach.processorNotifiedAt)],
+    ...(delay !== null
+      ? ([['Délai du sous-traitant (connaissance → notification)', formatDelayFr(delay)]] as [
+          string,
+          string,
+        ][])
+      : []),
+  ];
+}
+
+/** Art. 34.3.c: the public communication made instead of informing each person. */
+export function publicCommunicationFields(breach: Breach): [string, string][] {
+  if (!breach.publicCommunicationAt && !breach.publicCommunicationMeans) return [];
+  return [
+    ['Date de la communication publique', when(breach.publicCommunicationAt)],
+    ['Moyen de la communication publique', breach.publicCommunicationMeans ?? '—'],
+  ];
 }
 
 const when = (date: Date | null | undefined) => (date ? formatDateTimeFr(date) : '—');
@@ -50,12 +83,7 @@ export async function renderBreachRecordPdf(breach: Breach, context: BreachRecor
   report.fields([
     ['Date de survenue', breach.occurredAt ? formatDateTimeFr(breach.occurredAt) : 'Inconnue'],
     ['Prise de connaissance', formatDateTimeFr(breach.awareAt)],
-    ...(breach.processorNotifiedAt
-      ? ([['Notifiée par le sous-traitant (art. 33.2)', formatDateTimeFr(breach.processorNotifiedAt)]] as [
-          string,
-          string,
-        ][])
-      : []),
+    ...processorFields(breach),
     ['Échéance de notification à la CNIL (72 heures)', formatDateTimeFr(breach.notificationDeadline)],
     ['Évaluée le', when(breach.assessedAt)],
     ['Clôturée le', when(breach.closedAt)],
@@ -125,6 +153,7 @@ export async function renderBreachRecordPdf(breach: Breach, context: BreachRecor
   if (breach.cnilNotifiedAt) {
     report.fields([
       ['Notifiée le', formatDateTimeFr(breach.cnilNotifiedAt)],
+      ['Délai de notification', cnilDelayFr(breach)],
       ['Référence de la notification', breach.cnilReference ?? '—'],
       ...(breach.notificationDelayReason
         ? ([['Motifs du retard', breach.notificationDelayReason]] as [string, string][])
@@ -158,6 +187,7 @@ export async function renderBreachRecordPdf(breach: Breach, context: BreachRecor
       ['Décision', 'Personnes non informées'],
       ['Motif', breach.waiverGround ? labelOf(WAIVER_LABELS, breach.waiverGround) : '—'],
       ['Justification', breach.waiverJustification ?? '—'],
+      ...publicCommunicationFields(breach),
     ]);
   } else {
     report.paragraph('Décision non encore prise.', { muted: true });

@@ -129,7 +129,12 @@ export class IncidentsService {
           riskAssessment: null,
           notes: null,
         },
-        { incidentId: incident.id, processorNotifiedAt: notifiedAt, system: true },
+        {
+          incidentId: incident.id,
+          processorAwareAt: incident.awareAt,
+          processorNotifiedAt: notifiedAt,
+          system: true,
+        },
       );
     }
     return incident;

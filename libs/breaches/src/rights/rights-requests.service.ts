@@ -20,6 +20,7 @@ import { RightsRequest } from './rights-request.entity';
 import { CreateRightsRequestDto, UpdateRightsRequestDto } from './rights-request.dto';
 import {
   Channel,
+  extensionWindowConflict,
   isRightsRequestOverdue,
   RightsRequestStatus,
   rightsStateErrors,
@@ -193,10 +194,8 @@ export class RightsRequestsService {
             'The extension was already decided and told to the person; it cannot change',
           );
         // Art. 12.3: the person is told of the extension, and why, within one month of receipt.
-        if (todayInParis(now) > rightsRequestDueDate(next.receivedAt))
-          throw new ConflictException(
-            `An extension must be decided within one month of receipt (by ${rightsRequestDueDate(next.receivedAt)}, Art. 12.3)`,
-          );
+        const late = extensionWindowConflict(next.receivedAt, todayInParis(now));
+        if (late) throw new ConflictException(late);
       }
       const errors = rightsStateErrors({
         ...next,

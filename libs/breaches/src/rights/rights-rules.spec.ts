@@ -1,4 +1,5 @@
 import {
+  extensionWindowConflict,
   isRightsRequestOverdue,
   RIGHTS,
   RIGHTS_REQUEST_STATUSES,
@@ -123,5 +124,22 @@ describe('overdue', () => {
     expect(isRightsRequestOverdue({ status: 'in-progress', dueDate: '2026-02-28' }, '2026-03-01')).toBe(true);
     expect(isRightsRequestOverdue({ status: 'answered', dueDate: '2026-02-28' }, '2026-03-01')).toBe(false);
     expect(isRightsRequestOverdue({ status: 'refused', dueDate: '2026-02-28' }, '2026-03-01')).toBe(false);
+  });
+});
+
+describe('extension window (Art. 12.3, Regulation 1182/71 art. 3.4)', () => {
+  it('stays open until the first due date, moved past a weekend to the next working day', () => {
+    // Received on 31 January 2026: a month later is Saturday 28 February, so the window ends on Monday 2 March.
+    expect(extensionWindowConflict(received, '2026-02-28')).toBeNull();
+    expect(extensionWindowConflict(received, '2026-03-01')).toBeNull();
+    expect(extensionWindowConflict(received, '2026-03-02')).toBeNull();
+    expect(extensionWindowConflict(received, '2026-03-03')).toMatch(/by 2026-03-02, Art\. 12\.3/);
+  });
+
+  it('stays open past a public holiday after a weekend (Easter Monday 2026)', () => {
+    const march6 = new Date('2026-03-06T09:00:00Z');
+    expect(extensionWindowConflict(march6, '2026-04-06')).toBeNull();
+    expect(extensionWindowConflict(march6, '2026-04-07')).toBeNull();
+    expect(extensionWindowConflict(march6, '2026-04-08')).not.toBeNull();
   });
 });

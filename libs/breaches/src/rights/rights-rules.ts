@@ -1,5 +1,6 @@
 import type { FieldError } from '@vigie/core';
 import { GDPR } from '@vigie/reference-data';
+import { rightsRequestDueDate } from '../dates/deadlines';
 
 /** The rights a person may exercise (`GDPR.rights`). */
 export const RIGHTS = GDPR.rights.map((right) => right.key);
@@ -90,4 +91,15 @@ export function isRightsRequestOverdue(
   today: string,
 ): boolean {
   return request.status !== 'answered' && request.status !== 'refused' && request.dueDate < today;
+}
+
+/**
+ * Art. 12.3: the person is told of an extension, and why, within one month of receipt: by the first due date,
+ * which moves to the next working day like the due date itself (Regulation 1182/71, art. 3.4). Null while the
+ * extension may still be decided on `today` (a Paris calendar day), else why not.
+ */
+export function extensionWindowConflict(receivedAt: Date, today: string): string | null {
+  const limit = rightsRequestDueDate(receivedAt);
+  if (today <= limit) return null;
+  return `An extension must be decided within one month of receipt (by ${limit}, Art. 12.3)`;
 }

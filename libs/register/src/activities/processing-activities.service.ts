@@ -8,6 +8,7 @@ import {
   FieldError,
   ForbiddenActionException,
   NotFoundException,
+  nextWorkingDay,
   Page,
   PageQuery,
   recordAudit,
@@ -375,7 +376,8 @@ export class ProcessingActivitiesService {
     activity.validatedBy = ctx.userId;
     activity.updatedBy = ctx.userId;
     if (!activity.reviewDate || activity.reviewDate <= today) {
-      activity.reviewDate = oneYearAfter(today);
+      // A year later, moved to the next working day (Regulation 1182/71, art. 3.4).
+      activity.reviewDate = nextWorkingDay(oneYearAfter(today));
       changed.push('reviewDate');
     }
     await manager.save(activity);
