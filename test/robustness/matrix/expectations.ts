@@ -796,6 +796,18 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/v1/contracts/:id': contractRead(),
   'GET /api/v1/contracts/:id/clauses': contractRead(),
   'GET /api/v1/contracts/:id/clauses.pdf': contractRead(),
+  'PATCH /api/v1/contracts/:id': {
+    sides: BOTH,
+    sidesMean: OPERATOR_LINKED,
+    action: 'update',
+    subject: 'Contract',
+    record: (fx) => ofOperator(fx),
+    request: async ({ fx, side }) => {
+      const id = fx.contract[own(side)];
+      const rows = await fx.app.dataSource.query('SELECT version FROM contract WHERE id = $1', [id]);
+      return { params: { id }, body: { endDate: '2030-12-31', version: Number(rows[0].version) } };
+    },
+  },
   'PATCH /api/v1/contracts/:id/clauses/:key': {
     sides: BOTH,
     sidesMean: OPERATOR_LINKED,
