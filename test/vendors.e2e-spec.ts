@@ -873,8 +873,9 @@ describe('Vendors (e2e)', () => {
         });
       expect(saved.status).toBe(200);
       expect(saved.body.status).toBe('in-progress');
-      // (2×100 + 3×0 + 5×min(100, 120)) / 10 = 70
-      expect(saved.body.score).toBe(70);
+      // (2×100 + 3×0 + 5×min(100, 120)) / 10 = 70, seen by the operator only
+      expect(saved.body).not.toHaveProperty('score');
+      expect((await app.http.get(url()).set(as(world.securityOfficer))).body.score).toBe(70);
       expect(saved.body.sections[0].questions[2].answer.value).toEqual(['iso', 'hds']);
       expectProblem(
         await app.http
@@ -1068,7 +1069,7 @@ describe('Vendors (e2e)', () => {
         .send({ answers: [{ questionKey: 'q-choice', value: 'h24' }] });
       expect(again.body.status).toBe('in-progress');
       // (2×100 + 3×100 + 5×100) / 10 = 100
-      expect(again.body.score).toBe(100);
+      expect((await app.http.get(url()).set(as(world.securityOfficer))).body.score).toBe(100);
       expect((await app.http.post(url('/submit')).set(as(world.vendorContact))).body.status).toBe(
         'submitted',
       );
@@ -1114,7 +1115,101 @@ describe('Vendors (e2e)', () => {
       expect(flat).toContain('[Interne] SECRET: éditeur peu fiable');
       expect(flat).toContain('Pièce jointe : pssi.pdf');
       expect(flat).toContain('Avis du relecteur');
+      expect(flat).toContain('Document interne');
       expect(await count('generated_document')).toBe(before + 1);
+    });
+
+    it('gives the vendor its own report: no score, no weight, no internal comment, whoever downloads it', async () => {
+      for (const actor of [world.vendorContact, world.securityOfficer]) {
+        const before = await count('generated_document');
+        const pdf = await app.http.get(url('/vendor-report.pdf')).set(as(actor)).buffer(true);
+        expect(pdf.status).toBe(200);
+        expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+        const { flat } = await pdfText(pdf.body);
+        expect(flat).toContain(`Questionnaire sécurité — ${world.vendor.name}`);
+        expect(flat).toContain('Version destinée à l’éditeur');
+        expect(flat).toContain('Une PSSI existe-t-elle ?');
+        expect(flat).toContain('Opérateur : Merci de joindre la PSSI signée.');
+        expect(flat).toContain('Avis du relecteur');
+        expect(flat).not.toContain('SECRET');
+        expect(flat).not.toContain('[Interne]');
+        expect(flat).not.toContain('Document interne');
+        expect(flat).not.toMatch(/score|\/ 100|poids|points/i);
+        expect(await count('generated_document')).toBe(before + 1);
+        const [event] = await app.dataSource.query(
+          `SELECT changes FROM audit_event WHERE action = 'document.generate' ORDER BY seq DESC LIMIT 1`,
+        );
+        expect(event.changes.kind.after).toBe('questionnaire-vendor-report');
+      }
+      for (const actor of [otherContact, world.dpoA]) {
+        expectProblem(await app.http.get(url('/vendor-report.pdf')).set(as(actor)), 404);
+      }
+      for (const actor of [world.auditor, world.admin]) {
+        expectProblem(await app.http.get(url('/vendor-report.pdf')).set(as(actor)), 403);
+      }
+    });
+
+    it('never shows a vendor contact a weight, a score or points on any route it can reach', async () => {
+      const leaks = (value: unknown, path = '$'): string[] => {
+        if (Array.isArray(value)) return value.flatMap((item, i) => leaks(item, `${path}[${i}]`));
+        if (value === null || typeof value !== 'object') return [];
+        return Object.entries(value).flatMap(([key, item]) => [
+          ...(/^(weight|score|points)$/i.test(key) ? [`${path}.${key}`] : []),
+          ...leaks(item, `${path}.${key}`),
+        ]);
+      };
+      const id = questionnaire.id;
+      const contact = as(world.vendorContact);
+      const fresh = await app.http
+        .post(`${API}/questionnaires`)
+        .set(as(world.securityOfficer))
+        .send({ templateId, vendorId: world.vendor.id, dueDate: future(20) });
+      expect(fresh.body.score).toBeNull();
+      expect(fresh.body.sections[0].questions[0].weight).toBe(2);
+      const freshUrl = (path = '') => `${API}/questionnaires/${fresh.body.id}${path}`;
+      const responses = [
+        await app.http.get(`${API}/questionnaires`).set(contact),
+        await app.http.get(`${API}/questionnaires?status=accepted`).set(contact),
+        await app.http.get(`${API}/questionnaires/${id}`).set(contact),
+        await app.http.get(`${API}/questionnaires/${id}/comments`).set(contact),
+        await app.http
+          .put(freshUrl('/answers'))
+          .set(contact)
+          .send({
+            answers: [
+              { questionKey: 'q-yes', value: 'yes' },
+              { questionKey: 'q-choice', value: 'h24' },
+              { questionKey: 'q-text', value: 'M. Durand' },
+            ],
+          }),
+        await app.http
+          .post(freshUrl('/answers/q-yes/attachments'))
+          .set(contact)
+          .attach('file', MINIMAL_PDF, 'pssi.pdf'),
+        await app.http.post(freshUrl('/submit')).set(contact),
+        await app.http.get(`${API}/vendors/${world.vendor.id}/profile`).set(contact),
+        await app.http.get(`${API}/organisations/${world.vendor.id}`).set(contact),
+        await app.http.get(`${API}/auth/me`).set(contact),
+        await app.http.get(`${API}/questionnaire-templates`).set(contact),
+        await app.http.get(`${API}/questionnaire-templates/${templateId}`).set(contact),
+      ];
+      for (const response of responses) {
+        expect(response.status).toBeLessThan(500);
+        expect(leaks(response.body)).toEqual([]);
+      }
+      expect(responses.slice(0, 7).map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 201, 200]);
+      expect(responses[2].body.sections[0].questions[1].choices).toEqual([
+        { value: 'h24', label: '24 h' },
+        { value: 'h72', label: '72 h' },
+      ]);
+      // The operator still sees the whole assessment.
+      const officer = await app.http.get(freshUrl()).set(as(world.securityOfficer));
+      expect(officer.body.score).toBe(50);
+      expect(officer.body.sections[0].questions[1].choices[0]).toEqual({
+        value: 'h24',
+        label: '24 h',
+        score: 100,
+      });
     });
 
     it('starts a re-assessment from the previous answers', async () => {
@@ -1150,7 +1245,11 @@ describe('Vendors (e2e)', () => {
         .put(`${API}/questionnaires/${again.body.id}/answers`)
         .set(as(world.vendorContact))
         .send({ answers: [{ questionKey: 'q-yes', value: 'no' }] });
-      expect(changed.body.score).toBe(80);
+      expect(changed.status).toBe(200);
+      expect(
+        (await app.http.get(`${API}/questionnaires/${again.body.id}`).set(as(world.securityOfficer))).body
+          .score,
+      ).toBe(80);
       const original = await app.http.get(url()).set(as(world.vendorContact));
       expect(original.body.sections[0].questions[0].answer.value).toBe('yes');
     });

@@ -953,6 +953,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     reach: (fx, side) => ({ subject: 'Questionnaire', record: ofVendor(fx, side) }),
     request: ({ fx, side }) => ({ params: { id: fx.questionnaire[own(side)] } }),
   },
+  'GET /api/v1/questionnaires/:id/vendor-report.pdf': questionnaireRead('QuestionnaireVendorReport'),
   'GET /api/v1/applications/:id/vendor-assurance': {
     sides: BOTH,
     sidesMean: 'own: the application deployed for member A; other: for member B',
