@@ -6,6 +6,7 @@ import { Vendors1764600000000 } from './1764600000000-Vendors';
 import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 import { Breaches1764800000000 } from './1764800000000-Breaches';
 import { ContractArt28Clauses1765300000000 } from './1765300000000-ContractArt28Clauses';
+import { AgentDirectory1765300000001 } from './1765300000001-AgentDirectory';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AccessReviews1764700000000,
   Breaches1764800000000,
   ContractArt28Clauses1765300000000,
+  AgentDirectory1765300000001,
 ];

@@ -32,7 +32,8 @@ export type Subject =
   | 'VendorAssurance'
   | 'AccessReview'
   | 'AccessReviewItem'
-  | 'RemediationTask';
+  | 'RemediationTask'
+  | 'AgentDirectory';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
@@ -124,6 +125,8 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   AccessReview: 'organisationId',
   AccessReviewItem: 'organisationId',
   RemediationTask: 'organisationId',
+  // A member's directory of agents (its staff and whether they left) tells orphan accounts: the member's.
+  AgentDirectory: 'organisationId',
 };
 
 /**
@@ -248,6 +251,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ_WRITE, subject: 'AccessReview', scope: 'any' },
     { actions: ['read', 'update'], subject: 'AccessReviewItem', scope: 'any' },
     { actions: ['read', 'update'], subject: 'RemediationTask', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'AgentDirectory', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -300,6 +304,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'AccessReview', scope: 'own' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own' },
     { actions: READ, subject: 'RemediationTask', scope: 'own' },
+    // The member's directory of agents, imported from its human-resources export.
+    { actions: ['read', 'create'], subject: 'AgentDirectory', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },

@@ -1031,6 +1031,27 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     request: ({ fx, side }) => ({ params: { id: fx.closedReview[own(side)] } }),
   },
   'GET /api/v1/access-reviews/:id/items': openCampaignRead(),
+  'POST /api/v1/organisations/:orgId/agent-directory': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} directory of agents (the agents of the fixture accounts, so that none becomes an orphan)`,
+    action: 'create',
+    subject: 'AgentDirectory',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Organisation', record: { id: fx.memberOf(side) } }),
+    request: ({ fx, side }) => ({
+      params: { orgId: fx.memberOf(own(side)) },
+      raw: { contentType: 'text/csv', data: fx.agentsCsv() },
+    }),
+  },
+  'GET /api/v1/organisations/:orgId/agent-directory': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} directory of agents`,
+    action: 'read',
+    subject: 'AgentDirectory',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Organisation', record: { id: fx.memberOf(side) } }),
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  },
   'POST /api/v1/access-reviews/:id/items/:itemId/decision': {
     sides: BOTH,
     sidesMean: `${MEMBER} open campaign; in A the item assigned to the reader for the reader, else to the editor`,

@@ -15,6 +15,7 @@ import {
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { addDays, isCalendarDate, parisDay } from '../dates';
+import { refreshOrphans } from '../directory/orphans';
 import { refreshComparison } from '../items/comparison';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReview } from './access-review.entity';
@@ -92,6 +93,7 @@ export class AccessReviewsService {
       if (accounts === 0) throw new ConflictException('Import the accounts (CSV) before opening the review');
       const now = new Date();
       await refreshComparison(manager, campaign, now);
+      campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
       campaign.status = 'open';
       campaign.openedAt = now;
     });
