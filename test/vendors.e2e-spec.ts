@@ -1192,6 +1192,11 @@ describe('Vendors (e2e)', () => {
         await app.http.get(`${API}/auth/me`).set(contact),
         await app.http.get(`${API}/questionnaire-templates`).set(contact),
         await app.http.get(`${API}/questionnaire-templates/${templateId}`).set(contact),
+        await app.http.get(`${API}/organisations`).set(contact),
+        await app.http.get(`${API}/documents`).set(contact),
+        await app.http.get(`${API}/audit-events?entityId=${id}`).set(contact),
+        await app.http.get(`${API}/applications`).set(contact),
+        await app.http.get(`${API}/contracts`).set(contact),
       ];
       for (const response of responses) {
         expect(response.status).toBeLessThan(500);
