@@ -594,6 +594,25 @@ describe('Access reviews (e2e)', () => {
       expect(view.body.agentDirectoryAt).toBeNull();
       const directory = await app.http.get(directoryUrl(memberC.id)).set(as(dpoC));
       expect(directory.body).toMatchObject({ importedAt: null, counts: { agents: 0 }, items: [] });
+      await app.http
+        .post(`${API}/access-reviews/${created.body.id}/open`)
+        .set(as(world.securityOfficer))
+        .expect(200);
+      await decide(dpoC, created.body.id, list[0].id, { decision: 'keep' }).expect(200);
+      await app.http
+        .post(`${API}/access-reviews/${created.body.id}/close`)
+        .set(as(world.securityOfficer))
+        .expect(200);
+      const pdf = await app.http
+        .get(`${API}/access-reviews/${created.body.id}/certificate.pdf`)
+        .set(as(dpoC))
+        .buffer(true);
+      expect(pdf.status).toBe(200);
+      const { flat } = await pdfText(pdf.body);
+      expect(flat).toContain(
+        'Aucun annuaire des agents de CCAS de Gentilly n’était importé : les comptes orphelins n’ont pas pu être recherchés.',
+      );
+      expect(flat).toContain('Aucun compte privilégié, dormant ou orphelin n’a été conservé');
     });
 
     it('needs a reason to keep a privileged, dormant or orphan account (400 in French, nothing written)', async () => {
