@@ -8,6 +8,8 @@ import { Breaches1764800000000 } from './1764800000000-Breaches';
 import { ControllerDetails1764900000000 } from './1764900000000-ControllerDetails';
 import { DpiaExemption1765100000000 } from './1765100000000-DpiaExemption';
 import { BreachRegisterDetails1765200000000 } from './1765200000000-BreachRegisterDetails';
+import { ContractArt28Clauses1765300000000 } from './1765300000000-ContractArt28Clauses';
+import { AgentDirectory1765300000001 } from './1765300000001-AgentDirectory';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   ControllerDetails1764900000000,
   DpiaExemption1765100000000,
   BreachRegisterDetails1765200000000,
+  ContractArt28Clauses1765300000000,
+  AgentDirectory1765300000001,
   CertificationFrench1765400000000,
   AuditChainKeys1765800000000,
 ];

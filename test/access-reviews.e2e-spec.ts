@@ -17,6 +17,7 @@ import { addCalendarMonths, dueDateInDays, nextWorkingDay, RequestContext } from
 
 const API = '/api/v1';
 const HEADER = 'username,displayName,email,role,lastLogin,reviewerEmail';
+const DIRECTORY_HEADER = 'email,displayName,status';
 
 function isoDate(offsetDays: number): string {
   const date = new Date();
@@ -60,6 +61,14 @@ describe('Access reviews (e2e)', () => {
         dueDate: isoDate(30),
         ...extra,
       });
+  }
+
+  function importDirectory(actor: Actor, orgId: string, body: string | Buffer, contentType = 'text/csv') {
+    return app.http
+      .post(`${API}/organisations/${orgId}/agent-directory`)
+      .set(as(actor))
+      .set('Content-Type', contentType)
+      .send(body);
   }
 
   function importCsv(actor: Actor, id: string, body: string | Buffer, contentType = 'text/csv') {
@@ -136,6 +145,18 @@ describe('Access reviews (e2e)', () => {
       .send({ frameworkCode: 'iso27001-2022', name: 'ISO 27001 — 2026' });
     expect(iso.status).toBe(201);
     isoAssessmentId = iso.body.id;
+    // Member A's directory of agents: its Vigie users are agents; accounts matching nobody are orphans.
+    const directory = await importDirectory(
+      world.dpoA,
+      world.memberA.id,
+      [
+        DIRECTORY_HEADER,
+        `${world.dpoA.email},DPO de Gentilly,active`,
+        `${world.editorA.email},Éditrice,active`,
+        `${world.readerA.email},Lecteur,active`,
+      ].join('\n'),
+    );
+    expect(directory.status).toBe(200);
   });
   afterAll(() => app.close());
 
@@ -393,15 +414,270 @@ describe('Access reviews (e2e)', () => {
     });
   });
 
+  describe('directory of agents and orphan accounts', () => {
+    const directoryUrl = (orgId: string) => `${API}/organisations/${orgId}/agent-directory`;
+    const agents = async () =>
+      Number(
+        (
+          await app.dataSource.query(
+            'SELECT count(*)::int AS n FROM agent_directory_entry WHERE organisation_id = $1',
+            [world.memberB.id],
+          )
+        )[0].n,
+      );
+
+    it('imports a member’s directory (its DPO or the security officer), replacing the previous one, audited', async () => {
+      const first = await importDirectory(
+        world.dpoB,
+        world.memberB.id,
+        [
+          DIRECTORY_HEADER,
+          'Alice.Agent@vitry.fr,Alice Agent,active',
+          'bruno@vitry.fr,Bruno,parti',
+          'chloe@vitry.fr,Chloé,suspendu',
+        ].join('\r\n'),
+      );
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({
+        imported: 3,
+        counts: { active: 1, left: 1, suspended: 1 },
+      });
+      const read = await app.http.get(directoryUrl(world.memberB.id)).set(as(world.dpoB));
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        organisationId: world.memberB.id,
+        counts: { agents: 3, active: 1, left: 1, suspended: 1 },
+        total: 3,
+        importedBy: world.dpoB.id,
+      });
+      expect(read.body.items[0]).toEqual({
+        line: 2,
+        email: 'alice.agent@vitry.fr',
+        displayName: 'Alice Agent',
+        status: 'active',
+      });
+      const second = await importDirectory(
+        world.securityOfficer,
+        world.memberB.id,
+        `${DIRECTORY_HEADER}\nalice.agent@vitry.fr,Alice Agent,active\ndavid@vitry.fr,David,active\n`,
+      );
+      expect(second.status).toBe(200);
+      expect(await agents()).toBe(2);
+      const [event] = await app.dataSource.query(
+        `SELECT actor_id, organisation_id, changes FROM audit_event
+         WHERE action = 'agent-directory.import' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [world.memberB.id],
+      );
+      expect(event).toMatchObject({
+        actor_id: world.securityOfficer.id,
+        organisation_id: world.memberB.id,
+        changes: { agents: { before: 3, after: 2 } },
+      });
+    });
+
+    it('refuses, writing nothing: bad lines (400 in French, every line listed), wrong type, roles, other members', async () => {
+      const before = await agents();
+      const bad = await importDirectory(
+        world.dpoB,
+        world.memberB.id,
+        `${DIRECTORY_HEADER}\nok@vitry.fr,Ok,active\nnon-courriel,X,active\nz@vitry.fr,Z,retraité\n`,
+      );
+      expectProblem(bad, 400);
+      expect(bad.body.detail).toBe('L’annuaire n’a pas été importé : 2 lignes en erreur');
+      expect(bad.body.errors).toEqual([
+        expect.objectContaining({ line: 3, message: expect.stringMatching(/^ligne 3 : « non-courriel »/) }),
+        expect.objectContaining({
+          line: 4,
+          message: expect.stringMatching(/^ligne 4 : statut « retraité »/),
+        }),
+      ]);
+      expectProblem(await importDirectory(world.dpoB, world.memberB.id, 'nom,prenom\nx,y\n'), 400);
+      expectProblem(await importDirectory(world.dpoB, world.memberB.id, `${DIRECTORY_HEADER}\n`), 400);
+      expectProblem(
+        await app.http
+          .post(directoryUrl(world.memberB.id))
+          .set(as(world.dpoB))
+          .send({ agents: [{ email: 'x@vitry.fr', status: 'active' }] }),
+        415,
+      );
+      const csv = `${DIRECTORY_HEADER}\nx@vitry.fr,X,active\n`;
+      // Staff of the member and operator roles without the grant: 403; who does not see the member: 404.
+      for (const actor of [world.editorA, world.readerA]) {
+        expectProblem(await importDirectory(actor, world.memberA.id, csv), 403);
+        expectProblem(await app.http.get(directoryUrl(world.memberA.id)).set(as(actor)), 403);
+      }
+      expectProblem(await importDirectory(world.admin, world.memberB.id, csv), 403);
+      for (const actor of [world.dpoA, world.vendorContact, world.auditor]) {
+        expectProblem(await importDirectory(actor, world.memberB.id, csv), 404);
+        expectProblem(await app.http.get(directoryUrl(world.memberB.id)).set(as(actor)), 404);
+      }
+      // Only members have agents.
+      expectProblem(await importDirectory(world.securityOfficer, world.operatorId, csv), 404);
+      expectProblem(await importDirectory(world.securityOfficer, world.vendor.id, csv), 404);
+      expect(await agents()).toBe(before);
+    });
+
+    it('flags as orphans the accounts with no agent or whose agent has left, from the directory', async () => {
+      const created = await createCampaign(world.memberB.id);
+      const id = created.body.id;
+      const imported = await importCsv(
+        world.securityOfficer,
+        id,
+        [
+          HEADER,
+          `alice,,ALICE.agent@vitry.fr,agent,${isoDate(-1)},`,
+          `david@vitry.fr,,,agent,${isoDate(-1)},`,
+          `bruno,,bruno@vitry.fr,agent,${isoDate(-1)},`,
+          `inconnu,,inconnu@ailleurs.fr,agent,${isoDate(-1)},`,
+          // A Vigie user of the member who is not in the directory of agents: an orphan all the same.
+          `dpo,,${world.dpoB.email},agent,${isoDate(-1)},`,
+        ].join('\n'),
+      );
+      expect(imported.body.rejected).toEqual([]);
+      const flags = async () =>
+        Object.fromEntries(
+          (await items(world.dpoB, id)).map((i) => [i.username, i.flags.includes('orphan')]),
+        );
+      expect(await flags()).toEqual({
+        alice: false,
+        'david@vitry.fr': false,
+        bruno: true,
+        inconnu: true,
+        dpo: true,
+      });
+      const view = await app.http.get(`${API}/access-reviews/${id}`).set(as(world.dpoB));
+      expect(view.body.agentDirectoryAt).not.toBeNull();
+      // Bruno has left: a new directory import recomputes the draft campaigns of the member.
+      const again = await importDirectory(
+        world.dpoB,
+        world.memberB.id,
+        [
+          DIRECTORY_HEADER,
+          'alice.agent@vitry.fr,Alice,left',
+          'bruno@vitry.fr,Bruno,active',
+          'david@vitry.fr,David,suspended',
+          `${world.dpoB.email},DPO,active`,
+        ].join('\n'),
+      );
+      expect(again.body.campaignsRefreshed).toBeGreaterThanOrEqual(1);
+      expect(await flags()).toEqual({
+        alice: true,
+        'david@vitry.fr': false,
+        bruno: false,
+        inconnu: true,
+        dpo: false,
+      });
+    });
+
+    it('tells no orphan when the member has no directory, and says so', async () => {
+      const memberC = await createOrganisation(app, world.admin, 'member', 'CCAS de Gentilly');
+      const dpoC = await createActor(
+        app,
+        world.admin,
+        [{ organisationId: memberC.id, role: 'dpo' }],
+        'dpo-c',
+      );
+      await app.http
+        .post(`${API}/applications/${applicationId}/deployments`)
+        .set(as(world.securityOfficer))
+        .send({ organisationId: memberC.id })
+        .expect(201);
+      const created = await createCampaign(memberC.id);
+      await importCsv(
+        world.securityOfficer,
+        created.body.id,
+        `${HEADER}\nquelqu.un,,,agent,${isoDate(-1)},\n`,
+      );
+      const list = await items(dpoC, created.body.id);
+      expect(list[0].flags).toEqual([]);
+      const view = await app.http.get(`${API}/access-reviews/${created.body.id}`).set(as(dpoC));
+      expect(view.body.agentDirectoryAt).toBeNull();
+      const directory = await app.http.get(directoryUrl(memberC.id)).set(as(dpoC));
+      expect(directory.body).toMatchObject({ importedAt: null, counts: { agents: 0 }, items: [] });
+      await app.http
+        .post(`${API}/access-reviews/${created.body.id}/open`)
+        .set(as(world.securityOfficer))
+        .expect(200);
+      await decide(dpoC, created.body.id, list[0].id, { decision: 'keep' }).expect(200);
+      await app.http
+        .post(`${API}/access-reviews/${created.body.id}/close`)
+        .set(as(world.securityOfficer))
+        .expect(200);
+      const pdf = await app.http
+        .get(`${API}/access-reviews/${created.body.id}/certificate.pdf`)
+        .set(as(dpoC))
+        .buffer(true);
+      expect(pdf.status).toBe(200);
+      const { flat } = await pdfText(pdf.body);
+      expect(flat).toContain(
+        'Aucun annuaire des agents de CCAS de Gentilly n’était importé : les comptes orphelins n’ont pas pu être recherchés.',
+      );
+      expect(flat).toContain('Aucun compte privilégié, dormant ou orphelin n’a été conservé');
+    });
+
+    it('needs a reason to keep a privileged, dormant or orphan account (400 in French, nothing written)', async () => {
+      const id = await campaignWith([
+        `priv,,${world.editorA.email},Administrateur,${isoDate(-1)},`,
+        `dormant,,${world.readerA.email},agent,,`,
+        `orphelin,,personne@ailleurs.fr,agent,${isoDate(-1)},`,
+        `simple,,${world.dpoA.email},agent,${isoDate(-1)},`,
+      ]);
+      const list = await items(world.dpoA, id);
+      expect(Object.fromEntries(list.map((i) => [i.username, i.flags]))).toEqual({
+        dormant: ['dormant'],
+        orphelin: ['orphan'],
+        priv: ['privileged'],
+        simple: [],
+      });
+      const before = await count('access_review_event');
+      for (const name of ['priv', 'dormant', 'orphelin']) {
+        for (const body of [{ decision: 'keep' }, { decision: 'keep', reason: 'ok' }]) {
+          const refused = await decide(world.dpoA, id, byName(list, name).id, body);
+          expectProblem(refused, 400);
+          expect(refused.body.errors).toEqual([
+            expect.objectContaining({
+              field: 'reason',
+              message: expect.stringMatching(/^ce compte est signalé comme .+ : le conserver exige un motif/),
+            }),
+          ]);
+        }
+      }
+      expect(await count('access_review_event')).toBe(before);
+      expect((await items(world.dpoA, id, '&decision=pending')).length).toBe(4);
+      expect((await decide(world.dpoA, id, byName(list, 'simple').id, { decision: 'keep' })).status).toBe(
+        200,
+      );
+      const kept = await decide(world.dpoA, id, byName(list, 'priv').id, {
+        decision: 'keep',
+        reason: 'Administrateur fonctionnel désigné par le DGS',
+      });
+      expect(kept.status).toBe(200);
+      expect(kept.body).toMatchObject({
+        decision: 'keep',
+        reason: 'Administrateur fonctionnel désigné par le DGS',
+      });
+      const [event] = await app.dataSource.query(
+        `SELECT changes FROM audit_event WHERE action = 'access-review-item.decide' AND entity_id = $1`,
+        [byName(list, 'priv').id],
+      );
+      expect(event.changes.reason.after).toBe('Administrateur fonctionnel désigné par le DGS');
+      // Revoking needs no more than before.
+      expect(
+        (await decide(world.dpoA, id, byName(list, 'orphelin').id, { decision: 'revoke', reason: 'Inconnu' }))
+          .status,
+      ).toBe(200);
+    });
+  });
+
   describe('decisions', () => {
     let campaignId: string;
     let list: Item[];
 
     beforeAll(async () => {
       campaignId = await campaignWith([
-        `a.editeur,,,agent,${isoDate(-1)},${world.editorA.email}`,
-        `b.lecteur,,,agent,${isoDate(-1)},${world.readerA.email}`,
-        `c.dpo,,,admin,${isoDate(-1)},`,
+        `a.editeur,,${world.editorA.email},agent,${isoDate(-1)},${world.editorA.email}`,
+        `b.lecteur,,${world.readerA.email},agent,${isoDate(-1)},${world.readerA.email}`,
+        `c.dpo,,${world.dpoA.email},agent,${isoDate(-1)},`,
       ]);
       list = await items(world.securityOfficer, campaignId);
     });
@@ -622,7 +898,10 @@ describe('Access reviews (e2e)', () => {
         `large,,,superviseur,${isoDate(-2)},`,
       ]);
       const list = await items(world.dpoA, campaignId);
-      await decide(world.editorA, campaignId, byName(list, 'garde').id, { decision: 'keep' }).expect(200);
+      await decide(world.editorA, campaignId, byName(list, 'garde').id, {
+        decision: 'keep',
+        reason: 'Compte de service de la comptabilité',
+      }).expect(200);
       await decide(world.editorA, campaignId, byName(list, 'parti').id, {
         decision: 'revoke',
         reason: 'A quitté la collectivité',
@@ -724,6 +1003,12 @@ describe('Access reviews (e2e)', () => {
       expect(flat).toContain('A quitté la collectivité');
       expect(flat).toContain('Révocation');
       expect(flat).toContain('Modification');
+      // The account kept although it is an orphan (no agent in the directory), with its reason.
+      expect(flat).toContain('Comptes conservés malgré un signalement');
+      expect(flat).toMatch(/garde ?agent ?orphelin ?Compte de service de la comptabilité/);
+      expect(flat).toContain(
+        'Comptes orphelins déterminés d’après l’annuaire des agents de Mairie de Gentilly',
+      );
       expect(flat).toContain('À faire (échéance');
       expect(flat).toContain('mesure 5.18 « Droits d’accès »');
 

@@ -1,3 +1,4 @@
+import { ContractArt28Clauses1765300000000 } from '../migrations/1765300000000-ContractArt28Clauses';
 import { pdfText } from './support/pdf-text';
 import { createApplication, createEntry, entryPayload } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -12,6 +13,13 @@ import {
 } from './support/world';
 
 const API = '/api/v1';
+const FIRST_SUBPARAGRAPH_KEYS = [
+  'subject-matter-duration',
+  'nature-purpose',
+  'personal-data-types',
+  'data-subject-categories',
+  'controller-obligations-rights',
+];
 const MINIMAL_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -235,7 +243,10 @@ describe('Vendors (e2e)', () => {
       expect(health.body.clauses.every((c: { status: string }) => c.status === 'missing')).toBe(true);
       expect(health.body.members).toEqual([{ id: world.memberA.id, name: world.memberA.name }]);
       expect(health.body.coverage).toMatchObject({ score: 0, present: 0, missing: keys.length });
-      expect(health.body.clauses[0].label).toMatch(/instruction documentée/);
+      expect(health.body.clauses[0]).toMatchObject({ key: 'subject-matter-duration', mandatory: true });
+      expect(
+        health.body.clauses.find((c: { key: string }) => c.key === 'documented-instructions').label,
+      ).toMatch(/instruction documentée.*pays tiers ou à une organisation internationale/);
 
       const plain = await app.http
         .post(`${API}/contracts`)
@@ -415,6 +426,269 @@ describe('Vendors (e2e)', () => {
         kind: 'contract-clauses',
         id: pdf.headers['x-document-id'],
       });
+    });
+
+    it('shows a missing Art. 28.3 clause as a non-compliance whatever the score, in the API and the PDF', async () => {
+      const created = await app.http
+        .post(`${API}/contracts`)
+        .set(as(world.securityOfficer))
+        .send({
+          vendorId: world.vendor.id,
+          applicationIds: [plainApp.id],
+          reference: 'MAPA-28',
+          startDate: '2025-01-01',
+        });
+      expect(created.status).toBe(201);
+      for (const clause of created.body.clauses as { key: string; version: number }[]) {
+        if (clause.key === 'personal-data-types') continue;
+        const done = await app.http
+          .patch(`${API}/contracts/${created.body.id}/clauses/${clause.key}`)
+          .set(as(world.securityOfficer))
+          .send({ status: 'present', version: clause.version });
+        expect(done.status).toBe(200);
+      }
+      const got = await app.http.get(`${API}/contracts/${created.body.id}`).set(as(world.auditor));
+      expect(got.body.coverage.score).toBeGreaterThan(95);
+      expect(got.body.coverage.art28Compliant).toBe(false);
+      expect(got.body.coverage.nonCompliances).toEqual([
+        expect.objectContaining({ key: 'personal-data-types', status: 'missing', ref: '28.3, 1er alinéa' }),
+      ]);
+      const clauses = await app.http
+        .get(`${API}/contracts/${created.body.id}/clauses`)
+        .set(as(world.securityOfficer));
+      expect(clauses.body.art28Compliant).toBe(false);
+      expect(clauses.body.nonCompliances.map((c: { key: string }) => c.key)).toEqual(['personal-data-types']);
+      expect(clauses.body.items.find((c: { key: string }) => c.key === 'personal-data-types')).toMatchObject({
+        mandatory: true,
+        nonCompliance: true,
+      });
+      expect(clauses.body.items.find((c: { key: string }) => c.key === 'encryption')).toMatchObject({
+        mandatory: false,
+        nonCompliance: false,
+      });
+
+      const assurance = await app.http
+        .get(`${API}/applications/${plainApp.id}/vendor-assurance`)
+        .set(as(world.securityOfficer));
+      expect(assurance.body.alerts).toContain('art28-non-compliance');
+      const covering = assurance.body.contracts.find((c: { id: string }) => c.id === created.body.id);
+      expect(covering).toMatchObject({ art28Compliant: false });
+      expect(covering.nonCompliances.map((c: { key: string }) => c.key)).toEqual(['personal-data-types']);
+
+      const pdf = await app.http
+        .get(`${API}/contracts/${created.body.id}/clauses.pdf`)
+        .set(as(world.securityOfficer))
+        .buffer(true);
+      const { flat } = await pdfText(pdf.body);
+      expect(flat).toContain('Non-conformités à l’article 28.3 du RGPD');
+      expect(flat).toContain('Non conforme : 1 clause obligatoire manquante ou incomplète');
+      expect(flat).toContain('Non-conformité — 28.3, 1er alinéa — Le contrat définit le type de données');
+
+      const key = 'personal-data-types';
+      const clause = clauses.body.items.find((c: { key: string }) => c.key === key);
+      const refused = await app.http
+        .patch(`${API}/contracts/${created.body.id}/clauses/${key}`)
+        .set(as(world.securityOfficer))
+        .send({ status: 'not-applicable', version: clause.version });
+      expectProblem(refused, 400);
+      expect(refused.body.errors[0].message).toMatch(/article 28\.3 du RGPD est obligatoire/);
+      const fixed = await app.http
+        .patch(`${API}/contracts/${created.body.id}/clauses/${key}`)
+        .set(as(world.securityOfficer))
+        .send({ status: 'present', version: clause.version });
+      expect(fixed.body).toMatchObject({ status: 'present', nonCompliance: false });
+      const compliant = await app.http.get(`${API}/contracts/${created.body.id}`).set(as(world.auditor));
+      expect(compliant.body.coverage).toMatchObject({ art28Compliant: true, nonCompliances: [] });
+      const after = await app.http
+        .get(`${API}/applications/${plainApp.id}/vendor-assurance`)
+        .set(as(world.securityOfficer));
+      expect(after.body.contracts.find((c: { id: string }) => c.id === created.body.id).art28Compliant).toBe(
+        true,
+      );
+    });
+
+    describe('PATCH /contracts/:id', () => {
+      let contract: { id: string; version: number };
+      const url = () => `${API}/contracts/${contract.id}`;
+      const hdsKeys = (clauses: { key: string }[]) =>
+        clauses.filter((c) => c.key.startsWith('hds-exi-')).map((c) => c.key);
+
+      beforeAll(async () => {
+        const created = await app.http
+          .post(`${API}/contracts`)
+          .set(as(world.securityOfficer))
+          .send({
+            vendorId: world.vendor.id,
+            applicationIds: [plainApp.id],
+            reference: 'MAPA-PATCH',
+            startDate: '2025-01-01',
+            endDate: '2026-12-31',
+          });
+        expect(created.status).toBe(201);
+        contract = created.body;
+      });
+
+      it('changes reference and dates with the version, and records an audit event', async () => {
+        const changed = await app.http
+          .patch(url())
+          .set(as(world.securityOfficer))
+          .send({ reference: 'MAPA-PATCH-2', endDate: null, noticeDate: null, version: contract.version });
+        expect(changed.status).toBe(200);
+        expect(changed.body).toMatchObject({
+          reference: 'MAPA-PATCH-2',
+          startDate: '2025-01-01',
+          endDate: null,
+          version: contract.version + 1,
+          applicationIds: [plainApp.id],
+        });
+        const [event] = await app.dataSource.query(
+          `SELECT action, changes FROM audit_event WHERE entity_id = $1 AND action = 'contract.update' ORDER BY seq DESC LIMIT 1`,
+          [contract.id],
+        );
+        expect(event.changes).toMatchObject({
+          reference: { before: 'MAPA-PATCH', after: 'MAPA-PATCH-2' },
+          endDate: { before: '2026-12-31', after: null },
+        });
+        contract = changed.body;
+        expectProblem(
+          await app.http
+            .patch(url())
+            .set(as(world.securityOfficer))
+            .send({ reference: 'MAPA-PATCH-3', version: contract.version - 1 }),
+          409,
+        );
+        expectProblem(
+          await app.http
+            .patch(url())
+            .set(as(world.securityOfficer))
+            .send({ reference: 'MAPA-1', version: contract.version }),
+          409,
+        );
+      });
+
+      it('adds the HDS clauses when a health-data application is covered, removes them when none is', async () => {
+        const added = await app.http
+          .patch(url())
+          .set(as(world.securityOfficer))
+          .send({ applicationIds: [plainApp.id, healthApp.id], version: contract.version });
+        expect(added.status).toBe(200);
+        expect(added.body.healthData).toBe(true);
+        expect(hdsKeys(added.body.clauses)).toHaveLength(15);
+        expect(added.body.clauses.at(-1).key).toBe('hds-exi-31');
+        expect(added.body.members.map((m: { id: string }) => m.id).sort()).toEqual(
+          [world.memberA.id, world.memberB.id].sort(),
+        );
+        const clause = added.body.clauses.find((c: { key: string }) => c.key === 'hds-exi-17');
+        await app.http
+          .patch(`${API}/contracts/${contract.id}/clauses/hds-exi-17`)
+          .set(as(world.securityOfficer))
+          .send({ status: 'present', reference: 'Annexe HDS', version: clause.version });
+        const version = (await app.http.get(url()).set(as(world.securityOfficer))).body.version;
+        expect(version).toBe(added.body.version);
+
+        const removed = await app.http
+          .patch(url())
+          .set(as(world.securityOfficer))
+          .set('If-Match', String(version))
+          .send({ applicationIds: [plainApp.id] });
+        expect(removed.status).toBe(200);
+        expect(removed.body.healthData).toBe(false);
+        expect(hdsKeys(removed.body.clauses)).toEqual([]);
+        const [event] = await app.dataSource.query(
+          `SELECT changes FROM audit_event WHERE entity_id = $1 AND action = 'contract.update' ORDER BY seq DESC LIMIT 1`,
+          [contract.id],
+        );
+        expect(event.changes.hdsClauses.before).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ key: 'hds-exi-17', status: 'present', reference: 'Annexe HDS' }),
+          ]),
+        );
+        expect(event.changes.applicationIds.after).toEqual([plainApp.id]);
+        contract = removed.body;
+      });
+
+      it('answers 404 to members and vendor contacts, 403 to the auditor, 400 to bad input without writing', async () => {
+        for (const actor of [world.dpoA, world.vendorContact, otherContact]) {
+          expectProblem(
+            await app.http.patch(url()).set(as(actor)).send({ reference: 'X', version: contract.version }),
+            404,
+          );
+        }
+        for (const actor of [world.auditor, world.admin]) {
+          expectProblem(
+            await app.http.patch(url()).set(as(actor)).send({ reference: 'X', version: contract.version }),
+            403,
+          );
+        }
+        const before = [
+          await count('contract_clause'),
+          await count('contract_application'),
+          await app.dataSource.query('SELECT reference, version FROM contract WHERE id = $1', [contract.id]),
+        ];
+        for (const bad of [
+          { reference: 'X' },
+          { applicationIds: [otherVendorApp.id], version: contract.version },
+          { applicationIds: [], version: contract.version },
+          { applicationIds: null, version: contract.version },
+          { reference: null, version: contract.version },
+          { startDate: '2027-01-01', endDate: '2026-01-01', version: contract.version },
+          { startDate: '2025-02-30', version: contract.version },
+          { vendorId: otherVendor.id, version: contract.version },
+        ]) {
+          expectProblem(await app.http.patch(url()).set(as(world.securityOfficer)).send(bad), 400);
+        }
+        expect([
+          await count('contract_clause'),
+          await count('contract_application'),
+          await app.dataSource.query('SELECT reference, version FROM contract WHERE id = $1', [contract.id]),
+        ]).toEqual(before);
+      });
+    });
+
+    it('gives existing contracts the Art. 28.3 first-subparagraph clauses (migration), as missing', async () => {
+      const created = await app.http
+        .post(`${API}/contracts`)
+        .set(as(world.securityOfficer))
+        .send({
+          vendorId: world.vendor.id,
+          applicationIds: [plainApp.id],
+          reference: 'MAPA-OLD',
+          startDate: '2024-01-01',
+        });
+      const id = created.body.id;
+      const keys = FIRST_SUBPARAGRAPH_KEYS;
+      // The checklist as it was before the migration: without the five items, positions from 0.
+      await app.dataSource.query('DELETE FROM contract_clause WHERE contract_id = $1 AND key = ANY($2)', [
+        id,
+        keys,
+      ]);
+      await app.dataSource.query(
+        'UPDATE contract_clause SET position = position - 5 WHERE contract_id = $1',
+        [id],
+      );
+      const runner = app.dataSource.createQueryRunner();
+      try {
+        await new ContractArt28Clauses1765300000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const clauses = (await app.http.get(`${API}/contracts/${id}/clauses`).set(as(world.auditor))).body;
+      expect(clauses.items.slice(0, 6).map((c: { key: string }) => c.key)).toEqual([
+        ...keys,
+        'documented-instructions',
+      ]);
+      expect(clauses.items.slice(0, 5)).toEqual(
+        keys.map((key) =>
+          expect.objectContaining({
+            key,
+            status: 'missing',
+            family: 'gdpr-art28',
+            nonCompliance: true,
+            comment: expect.stringMatching(/à vérifier dans le contrat/),
+          }),
+        ),
+      );
+      expect(clauses.items).toHaveLength(created.body.clauses.length);
     });
   });
 
@@ -599,8 +873,9 @@ describe('Vendors (e2e)', () => {
         });
       expect(saved.status).toBe(200);
       expect(saved.body.status).toBe('in-progress');
-      // (2×100 + 3×0 + 5×min(100, 120)) / 10 = 70
-      expect(saved.body.score).toBe(70);
+      // (2×100 + 3×0 + 5×min(100, 120)) / 10 = 70, seen by the operator only
+      expect(saved.body).not.toHaveProperty('score');
+      expect((await app.http.get(url()).set(as(world.securityOfficer))).body.score).toBe(70);
       expect(saved.body.sections[0].questions[2].answer.value).toEqual(['iso', 'hds']);
       expectProblem(
         await app.http
@@ -794,7 +1069,7 @@ describe('Vendors (e2e)', () => {
         .send({ answers: [{ questionKey: 'q-choice', value: 'h24' }] });
       expect(again.body.status).toBe('in-progress');
       // (2×100 + 3×100 + 5×100) / 10 = 100
-      expect(again.body.score).toBe(100);
+      expect((await app.http.get(url()).set(as(world.securityOfficer))).body.score).toBe(100);
       expect((await app.http.post(url('/submit')).set(as(world.vendorContact))).body.status).toBe(
         'submitted',
       );
@@ -840,7 +1115,106 @@ describe('Vendors (e2e)', () => {
       expect(flat).toContain('[Interne] SECRET: éditeur peu fiable');
       expect(flat).toContain('Pièce jointe : pssi.pdf');
       expect(flat).toContain('Avis du relecteur');
+      expect(flat).toContain('Document interne');
       expect(await count('generated_document')).toBe(before + 1);
+    });
+
+    it('gives the vendor its own report: no score, no weight, no internal comment, whoever downloads it', async () => {
+      for (const actor of [world.vendorContact, world.securityOfficer]) {
+        const before = await count('generated_document');
+        const pdf = await app.http.get(url('/vendor-report.pdf')).set(as(actor)).buffer(true);
+        expect(pdf.status).toBe(200);
+        expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+        const { flat } = await pdfText(pdf.body);
+        expect(flat).toContain(`Questionnaire sécurité — ${world.vendor.name}`);
+        expect(flat).toContain('Version destinée à l’éditeur');
+        expect(flat).toContain('Une PSSI existe-t-elle ?');
+        expect(flat).toContain('Opérateur : Merci de joindre la PSSI signée.');
+        expect(flat).toContain('Avis du relecteur');
+        expect(flat).not.toContain('SECRET');
+        expect(flat).not.toContain('[Interne]');
+        expect(flat).not.toContain('Document interne');
+        expect(flat).not.toMatch(/score|\/ 100|poids|points/i);
+        expect(await count('generated_document')).toBe(before + 1);
+        const [event] = await app.dataSource.query(
+          `SELECT changes FROM audit_event WHERE action = 'document.generate' ORDER BY seq DESC LIMIT 1`,
+        );
+        expect(event.changes.kind.after).toBe('questionnaire-vendor-report');
+      }
+      for (const actor of [otherContact, world.dpoA]) {
+        expectProblem(await app.http.get(url('/vendor-report.pdf')).set(as(actor)), 404);
+      }
+      for (const actor of [world.auditor, world.admin]) {
+        expectProblem(await app.http.get(url('/vendor-report.pdf')).set(as(actor)), 403);
+      }
+    });
+
+    it('never shows a vendor contact a weight, a score or points on any route it can reach', async () => {
+      const leaks = (value: unknown, path = '$'): string[] => {
+        if (Array.isArray(value)) return value.flatMap((item, i) => leaks(item, `${path}[${i}]`));
+        if (value === null || typeof value !== 'object') return [];
+        return Object.entries(value).flatMap(([key, item]) => [
+          ...(/^(weight|score|points)$/i.test(key) ? [`${path}.${key}`] : []),
+          ...leaks(item, `${path}.${key}`),
+        ]);
+      };
+      const id = questionnaire.id;
+      const contact = as(world.vendorContact);
+      const fresh = await app.http
+        .post(`${API}/questionnaires`)
+        .set(as(world.securityOfficer))
+        .send({ templateId, vendorId: world.vendor.id, dueDate: future(20) });
+      expect(fresh.body.score).toBeNull();
+      expect(fresh.body.sections[0].questions[0].weight).toBe(2);
+      const freshUrl = (path = '') => `${API}/questionnaires/${fresh.body.id}${path}`;
+      const responses = [
+        await app.http.get(`${API}/questionnaires`).set(contact),
+        await app.http.get(`${API}/questionnaires?status=accepted`).set(contact),
+        await app.http.get(`${API}/questionnaires/${id}`).set(contact),
+        await app.http.get(`${API}/questionnaires/${id}/comments`).set(contact),
+        await app.http
+          .put(freshUrl('/answers'))
+          .set(contact)
+          .send({
+            answers: [
+              { questionKey: 'q-yes', value: 'yes' },
+              { questionKey: 'q-choice', value: 'h24' },
+              { questionKey: 'q-text', value: 'M. Durand' },
+            ],
+          }),
+        await app.http
+          .post(freshUrl('/answers/q-yes/attachments'))
+          .set(contact)
+          .attach('file', MINIMAL_PDF, 'pssi.pdf'),
+        await app.http.post(freshUrl('/submit')).set(contact),
+        await app.http.get(`${API}/vendors/${world.vendor.id}/profile`).set(contact),
+        await app.http.get(`${API}/organisations/${world.vendor.id}`).set(contact),
+        await app.http.get(`${API}/auth/me`).set(contact),
+        await app.http.get(`${API}/questionnaire-templates`).set(contact),
+        await app.http.get(`${API}/questionnaire-templates/${templateId}`).set(contact),
+        await app.http.get(`${API}/organisations`).set(contact),
+        await app.http.get(`${API}/documents`).set(contact),
+        await app.http.get(`${API}/audit-events?entityId=${id}`).set(contact),
+        await app.http.get(`${API}/applications`).set(contact),
+        await app.http.get(`${API}/contracts`).set(contact),
+      ];
+      for (const response of responses) {
+        expect(response.status).toBeLessThan(500);
+        expect(leaks(response.body)).toEqual([]);
+      }
+      expect(responses.slice(0, 7).map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 201, 200]);
+      expect(responses[2].body.sections[0].questions[1].choices).toEqual([
+        { value: 'h24', label: '24 h' },
+        { value: 'h72', label: '72 h' },
+      ]);
+      // The operator still sees the whole assessment.
+      const officer = await app.http.get(freshUrl()).set(as(world.securityOfficer));
+      expect(officer.body.score).toBe(50);
+      expect(officer.body.sections[0].questions[1].choices[0]).toEqual({
+        value: 'h24',
+        label: '24 h',
+        score: 100,
+      });
     });
 
     it('starts a re-assessment from the previous answers', async () => {
@@ -876,7 +1250,11 @@ describe('Vendors (e2e)', () => {
         .put(`${API}/questionnaires/${again.body.id}/answers`)
         .set(as(world.vendorContact))
         .send({ answers: [{ questionKey: 'q-yes', value: 'no' }] });
-      expect(changed.body.score).toBe(80);
+      expect(changed.status).toBe(200);
+      expect(
+        (await app.http.get(`${API}/questionnaires/${again.body.id}`).set(as(world.securityOfficer))).body
+          .score,
+      ).toBe(80);
       const original = await app.http.get(url()).set(as(world.vendorContact));
       expect(original.body.sections[0].questions[0].answer.value).toBe('yes');
     });

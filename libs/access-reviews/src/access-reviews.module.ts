@@ -10,6 +10,9 @@ import { AccessReviewsService } from './campaigns/access-reviews.service';
 import { SCHEDULE_CRON, SCHEDULE_JOB } from './campaigns/recurrence';
 import { RecurrenceService } from './campaigns/recurrence.service';
 import { CertificateService } from './certificate/certificate.service';
+import { AgentDirectoryController } from './directory/agent-directory.controller';
+import { AgentDirectoryService } from './directory/agent-directory.service';
+import { AgentDirectoryEntry } from './directory/agent.entity';
 import { AccountImportService } from './import/account-import.service';
 import { AccessReviewEvent } from './items/access-review-event.entity';
 import { AccessReviewItem } from './items/access-review-item.entity';
@@ -20,7 +23,13 @@ import { RemediationTask } from './remediation/remediation-task.entity';
 import { RemediationService } from './remediation/remediation.service';
 
 /** Every entity of the capability. */
-export const ACCESS_REVIEW_ENTITIES = [AccessReview, AccessReviewItem, AccessReviewEvent, RemediationTask];
+export const ACCESS_REVIEW_ENTITIES = [
+  AccessReview,
+  AccessReviewItem,
+  AccessReviewEvent,
+  RemediationTask,
+  AgentDirectoryEntry,
+];
 
 /**
  * Access reviews: campaigns per member and application, CSV account lists, reviewer decisions, remediation,
@@ -33,7 +42,7 @@ export const ACCESS_REVIEW_ENTITIES = [AccessReview, AccessReviewItem, AccessRev
     CertificationModule,
     JobsModule,
   ],
-  controllers: [AccessReviewsController, ItemsController, RemediationController],
+  controllers: [AccessReviewsController, ItemsController, RemediationController, AgentDirectoryController],
   providers: [
     AccessReviewsService,
     AccountImportService,
@@ -41,6 +50,7 @@ export const ACCESS_REVIEW_ENTITIES = [AccessReview, AccessReviewItem, AccessRev
     RemediationService,
     CertificateService,
     RecurrenceService,
+    AgentDirectoryService,
   ],
   exports: [RecurrenceService],
 })

@@ -8,3 +8,5 @@ export { createDueRecurrences, SCHEDULE_JOB, SCHEDULE_CRON } from './campaigns/r
 export type { CreatedCampaign } from './campaigns/recurrence';
 export { RecurrenceService } from './campaigns/recurrence.service';
 export { MAX_ACCOUNT_LINES } from './import/account-csv';
+export { AgentDirectoryEntry, AGENT_STATUSES } from './directory/agent.entity';
+export type { AgentStatus } from './directory/agent.entity';

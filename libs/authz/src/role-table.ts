@@ -29,10 +29,13 @@ export type Subject =
   | 'QuestionnaireComment'
   | 'QuestionnaireInternalComment'
   | 'QuestionnaireReport'
+  | 'QuestionnaireVendorReport'
+  | 'QuestionnaireScore'
   | 'VendorAssurance'
   | 'AccessReview'
   | 'AccessReviewItem'
-  | 'RemediationTask';
+  | 'RemediationTask'
+  | 'AgentDirectory';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
@@ -117,12 +120,19 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   QuestionnaireComment: 'vendorId',
   QuestionnaireInternalComment: 'vendorId',
   QuestionnaireReport: null,
+  // The report a vendor may receive (its answers and the comments meant for it, no score, no internal comment)
+  // belongs to the vendor like its questionnaire. Scores (the questionnaire's score, the questions' weights and
+  // the choices' points) are the operator's assessment: a subject no vendor role holds.
+  QuestionnaireVendorReport: 'vendorId',
+  QuestionnaireScore: 'vendorId',
   VendorAssurance: 'deployedTo',
   // Access reviews belong to the member whose accounts are reviewed (items and remediation tasks carry the
   // member's id too, so that every query is filtered on its own table).
   AccessReview: 'organisationId',
   AccessReviewItem: 'organisationId',
   RemediationTask: 'organisationId',
+  // A member's directory of agents (its staff and whether they left) tells orphan accounts: the member's.
+  AgentDirectory: 'organisationId',
 };
 
 /**
@@ -211,6 +221,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'QuestionnaireComment', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireInternalComment', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireScore', scope: 'any' },
     { actions: READ, subject: 'VendorAssurance', scope: 'any' },
     { actions: READ, subject: 'AccessReview', scope: 'any' },
     { actions: READ, subject: 'AccessReviewItem', scope: 'any' },
@@ -241,12 +252,15 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: ['read', 'create'], subject: 'QuestionnaireComment', scope: 'any' },
     { actions: ['read', 'create'], subject: 'QuestionnaireInternalComment', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireVendorReport', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireScore', scope: 'any' },
     { actions: READ, subject: 'VendorAssurance', scope: 'any' },
     // Access reviews: creates, opens, closes campaigns, imports accounts and reassigns items (`update`), sees
     // every member's campaigns, and carries out the remediation; deciding is the members' part.
     { actions: READ_WRITE, subject: 'AccessReview', scope: 'any' },
     { actions: ['read', 'update'], subject: 'AccessReviewItem', scope: 'any' },
     { actions: ['read', 'update'], subject: 'RemediationTask', scope: 'any' },
+    { actions: ['read', 'create'], subject: 'AgentDirectory', scope: 'any' },
   ],
   auditor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -264,6 +278,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Questionnaire', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireComment', scope: 'any' },
     { actions: READ, subject: 'QuestionnaireReport', scope: 'any' },
+    { actions: READ, subject: 'QuestionnaireScore', scope: 'any' },
     { actions: READ, subject: 'VendorAssurance', scope: 'any' },
   ],
   // Members rely on the hosting's certification: they read a summary of every assessment (progress only, no
@@ -299,6 +314,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'AccessReview', scope: 'own' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own' },
     { actions: READ, subject: 'RemediationTask', scope: 'own' },
+    // The member's directory of agents, imported from its human-resources export.
+    { actions: ['read', 'create'], subject: 'AgentDirectory', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -336,12 +353,14 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
   ],
   // A vendor contact sees its own company, its profile and the questionnaires sent to it (answers them:
-  // `update`), the comments meant for it; nothing else.
+  // `update`), the comments meant for it and the vendor version of the report; never a score, a weight or the
+  // points of a choice, nor an internal comment.
   'vendor-contact': [
     { actions: READ, subject: 'Organisation', scope: 'own' },
     { actions: READ, subject: 'VendorProfile', scope: 'own' },
     { actions: ['read', 'update'], subject: 'Questionnaire', scope: 'own' },
     { actions: READ, subject: 'QuestionnaireComment', scope: 'own' },
+    { actions: READ, subject: 'QuestionnaireVendorReport', scope: 'own' },
   ],
 };
 

@@ -20,6 +20,15 @@ const FILLED: Record<
   string,
   { status: 'present' | 'partial' | 'not-applicable'; reference: string; comment?: string }
 > = {
+  'subject-matter-duration': { status: 'present', reference: 'CCAP art. 2 et annexe RGPD §1' },
+  'nature-purpose': { status: 'present', reference: 'Annexe RGPD §2' },
+  'personal-data-types': { status: 'present', reference: 'Annexe RGPD §3' },
+  'data-subject-categories': { status: 'present', reference: 'Annexe RGPD §3' },
+  'controller-obligations-rights': {
+    status: 'partial',
+    reference: 'CCAP art. 14',
+    comment: 'Droits d’audit du responsable décrits, obligations du responsable absentes',
+  },
   'documented-instructions': { status: 'present', reference: 'CCAP art. 14.1' },
   confidentiality: { status: 'present', reference: 'CCAP art. 14.2' },
   'security-art32': {

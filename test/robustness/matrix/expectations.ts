@@ -825,6 +825,18 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/v1/contracts/:id': contractRead(),
   'GET /api/v1/contracts/:id/clauses': contractRead(),
   'GET /api/v1/contracts/:id/clauses.pdf': contractRead(),
+  'PATCH /api/v1/contracts/:id': {
+    sides: BOTH,
+    sidesMean: OPERATOR_LINKED,
+    action: 'update',
+    subject: 'Contract',
+    record: (fx) => ofOperator(fx),
+    request: async ({ fx, side }) => {
+      const id = fx.contract[own(side)];
+      const rows = await fx.app.dataSource.query('SELECT version FROM contract WHERE id = $1', [id]);
+      return { params: { id }, body: { endDate: '2030-12-31', version: Number(rows[0].version) } };
+    },
+  },
   'PATCH /api/v1/contracts/:id/clauses/:key': {
     sides: BOTH,
     sidesMean: OPERATOR_LINKED,
@@ -970,6 +982,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     reach: (fx, side) => ({ subject: 'Questionnaire', record: ofVendor(fx, side) }),
     request: ({ fx, side }) => ({ params: { id: fx.questionnaire[own(side)] } }),
   },
+  'GET /api/v1/questionnaires/:id/vendor-report.pdf': questionnaireRead('QuestionnaireVendorReport'),
   'GET /api/v1/applications/:id/vendor-assurance': {
     sides: BOTH,
     sidesMean: 'own: the application deployed for member A; other: for member B',
@@ -1047,6 +1060,27 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     request: ({ fx, side }) => ({ params: { id: fx.closedReview[own(side)] } }),
   },
   'GET /api/v1/access-reviews/:id/items': openCampaignRead(),
+  'POST /api/v1/organisations/:orgId/agent-directory': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} directory of agents (the agents of the fixture accounts, so that none becomes an orphan)`,
+    action: 'create',
+    subject: 'AgentDirectory',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Organisation', record: { id: fx.memberOf(side) } }),
+    request: ({ fx, side }) => ({
+      params: { orgId: fx.memberOf(own(side)) },
+      raw: { contentType: 'text/csv', data: fx.agentsCsv() },
+    }),
+  },
+  'GET /api/v1/organisations/:orgId/agent-directory': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} directory of agents`,
+    action: 'read',
+    subject: 'AgentDirectory',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Organisation', record: { id: fx.memberOf(side) } }),
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  },
   'POST /api/v1/access-reviews/:id/items/:itemId/decision': {
     sides: BOTH,
     sidesMean: `${MEMBER} open campaign; in A the item assigned to the reader for the reader, else to the editor`,

@@ -301,7 +301,15 @@ export class MatrixFixtures {
       await this.call(so, 'post', `/questionnaires/${id}/comments`, { questionKey: 'q1', body: 'Merci.' });
     }
 
-    // Access reviews.
+    // Access reviews: each member's directory of agents holds the fixture accounts' people (no orphan).
+    for (const side of ['own', 'other'] as const) {
+      const directory = await this.app.http
+        .post(`${API}/organisations/${this.memberOf(side)}/agent-directory`)
+        .set(as(so))
+        .set('Content-Type', 'text/csv')
+        .send(this.agentsCsv());
+      if (directory.status !== 200) throw new Error(`agent directory: ${directory.status}`);
+    }
     const openA = await this.freshCampaign('own', 'open');
     const openB = await this.freshCampaign('other', 'open');
     this.openReview = { own: openA.id, other: openB.id };
@@ -490,6 +498,16 @@ export class MatrixFixtures {
       `a.editor,Agent un,a1@example.test,user,${isoDate(-3)},${reviewers.editor}`,
       `a.reader,Agent deux,a2@example.test,user,${isoDate(-3)},${reviewers.reader}`,
       `a.dpo,Agent trois,a3@example.test,user,${isoDate(-3)},${reviewers.dpo}`,
+    ].join('\n');
+  }
+
+  /** A directory of agents holding the people of {@link accountsCsv}, all active. */
+  agentsCsv(): string {
+    return [
+      'email,displayName,status',
+      'a1@example.test,Agent un,active',
+      'a2@example.test,Agent deux,active',
+      'a3@example.test,Agent trois,active',
     ].join('\n');
   }
 

@@ -58,6 +58,13 @@ export class AccessReview extends OrganisationOwnedEntity {
   @Column({ name: 'certificate_evidence_id', type: 'uuid', nullable: true })
   certificateEvidenceId: string | null;
 
+  /**
+   * The import of the member's directory of agents the `orphan` flags were computed from (at the account
+   * import, then at the opening); null when the member had no directory, so that no orphan could be told.
+   */
+  @Column({ name: 'agent_directory_at', type: 'timestamptz', nullable: true })
+  agentDirectoryAt: Date | null;
+
   /** The campaign status the attached certificate shows (`closed`, then `remediated`). */
   @Column({ name: 'certificate_evidence_status', type: 'varchar', length: 20, nullable: true })
   certificateEvidenceStatus: CampaignStatus | null;

@@ -31,6 +31,8 @@ export interface AccessReviewView {
   closedAt: Date | null;
   remediatedAt: Date | null;
   certificateEvidenceId: string | null;
+  /** The directory of agents import the orphan flags come from; null: no directory, orphans not told. */
+  agentDirectoryAt: Date | null;
   counts: AccessReviewCounts;
   createdAt: Date;
   updatedAt: Date;
@@ -98,6 +100,7 @@ export async function toViews(
       closedAt: c.closedAt,
       remediatedAt: c.remediatedAt,
       certificateEvidenceId: c.certificateEvidenceId,
+      agentDirectoryAt: c.agentDirectoryAt,
       counts: {
         ...EMPTY,
         ...(count && {

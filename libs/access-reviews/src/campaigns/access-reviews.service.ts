@@ -16,6 +16,7 @@ import {
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { isCalendarDate, parisDay } from '../dates';
+import { refreshOrphans } from '../directory/orphans';
 import { refreshComparison } from '../items/comparison';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReview } from './access-review.entity';
@@ -93,6 +94,7 @@ export class AccessReviewsService {
       if (accounts === 0) throw new ConflictException('Import the accounts (CSV) before opening the review');
       const now = new Date();
       await refreshComparison(manager, campaign, now);
+      campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
       campaign.status = 'open';
       campaign.openedAt = now;
     });

@@ -23,6 +23,17 @@ export interface CertificateChange {
   doneByName: string | null;
 }
 
+/** An account kept although it was flagged privileged, dormant or orphan, with the reason given. */
+export interface CertificateKept {
+  username: string;
+  displayName: string | null;
+  role: string | null;
+  flags: string[];
+  reason: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+}
+
 /** Everything the certificate shows, read in a few grouped queries. */
 export interface CertificateData {
   campaign: AccessReview;
@@ -42,6 +53,7 @@ export interface CertificateData {
   };
   reviewers: CertificateReviewer[];
   changes: CertificateChange[];
+  kept: CertificateKept[];
 }
 
 export async function loadCertificateData(
@@ -85,6 +97,15 @@ export async function loadCertificateData(
      ORDER BY i.decision DESC, i.username, i.id`,
     [campaign.id],
   );
+  const kept: CertificateKept[] = await manager.query(
+    `SELECT i.username, i.display_name AS "displayName", i.role, i.flags, i.reason,
+       d.display_name AS "decidedByName", i.decided_at AS "decidedAt"
+     FROM access_review_item i LEFT JOIN app_user d ON d.id = i.decided_by
+     WHERE i.access_review_id = $1 AND i.decision = 'keep'
+       AND i.flags && ARRAY['privileged', 'dormant', 'orphan']::text[]
+     ORDER BY lower(i.username), i.id`,
+    [campaign.id],
+  );
   return {
     campaign,
     memberName: names.member,
@@ -93,5 +114,6 @@ export async function loadCertificateData(
     counts,
     reviewers,
     changes,
+    kept,
   };
 }

@@ -1,5 +1,6 @@
 import { formatDateFr, formatDateTimeFr, formatNumberFr, PdfReport } from '@vigie/documents';
 import type { CampaignStatus } from '../campaigns/access-review.entity';
+import { FLAG_FR, REASON_TO_KEEP_FLAGS } from '../items/flags';
 import type { CertificateChange, CertificateData } from './certificate-data';
 
 export const STATUS_FR: Record<CampaignStatus, string> = {
@@ -52,7 +53,7 @@ export async function renderCertificatePdf(data: CertificateData): Promise<Buffe
     `Ce certificat atteste que les ${formatNumberFr(counts.accounts)} comptes de l’application ` +
       `${data.applicationName} utilisés par ${data.memberName} ont été revus un par un par les relecteurs ` +
       'désignés ci-dessous, chaque compte ayant reçu une décision (conserver, révoquer ou modifier) motivée ' +
-      'lorsqu’elle retire ou modifie un droit. Il constitue une preuve de la mesure 5.18 « Droits d’accès » de ' +
+      'lorsqu’elle retire ou modifie un droit, ou maintient un compte privilégié, dormant ou orphelin. Il constitue une preuve de la mesure 5.18 « Droits d’accès » de ' +
       'l’annexe A de la norme ISO/IEC 27001:2022.',
     { muted: true },
   );
@@ -79,10 +80,43 @@ export async function renderCertificatePdf(data: CertificateData): Promise<Buffe
     ],
     [
       ['Dormants (aucune connexion depuis plus de 90 jours, ou jamais)', formatNumberFr(counts.dormant)],
-      ['Orphelins (sans personne correspondante chez le membre)', formatNumberFr(counts.orphan)],
+      [
+        'Orphelins (aucun agent correspondant dans l’annuaire des agents du membre, ou agent parti)',
+        formatNumberFr(counts.orphan),
+      ],
       ['Privilégiés (rôle d’administration)', formatNumberFr(counts.privileged)],
       ['Nouveaux depuis la revue précédente', formatNumberFr(counts.new)],
     ],
+  );
+
+  report.paragraph(
+    campaign.agentDirectoryAt
+      ? `Comptes orphelins déterminés d’après l’annuaire des agents de ${data.memberName} importé le ` +
+          `${formatDateTimeFr(campaign.agentDirectoryAt)}.`
+      : `Aucun annuaire des agents de ${data.memberName} n’était importé : les comptes orphelins n’ont pas pu ` +
+          'être recherchés.',
+    { muted: true },
+  );
+
+  report.heading('Comptes conservés malgré un signalement');
+  report.table(
+    [
+      { header: 'Compte', width: 1.6 },
+      { header: 'Rôle', width: 1.2 },
+      { header: 'Signalement', width: 1.4 },
+      { header: 'Motif du maintien', width: 2.6 },
+      { header: 'Décidé par', width: 1.6 },
+    ],
+    data.kept.map((k) => [
+      k.displayName ? `${k.username} (${k.displayName})` : k.username,
+      k.role,
+      REASON_TO_KEEP_FLAGS.filter((flag) => k.flags.includes(flag))
+        .map((flag) => FLAG_FR[flag])
+        .join(', '),
+      k.reason ?? 'Aucun motif (décision antérieure à l’obligation de motiver)',
+      k.decidedByName ? `${k.decidedByName}, ${k.decidedAt ? formatDateTimeFr(k.decidedAt) : ''}` : '',
+    ]),
+    'Aucun compte privilégié, dormant ou orphelin n’a été conservé',
   );
 
   report.heading('Relecteurs');

@@ -15,6 +15,7 @@ import { assertStatus, loadCampaign } from '../campaigns/campaign-access';
 import { AccessReviewItem, Flag } from '../items/access-review-item.entity';
 import { deleteRemovedItems, previousClosedCampaign, refreshComparison } from '../items/comparison';
 import { isDormant, isPrivilegedRole } from '../items/flags';
+import { refreshOrphans } from '../directory/orphans';
 import { memberPeople } from '../people';
 import { AccountLine, readAccountCsv, RejectedLine } from './account-csv';
 
@@ -130,11 +131,12 @@ export class AccountImportService {
           rejected.push({ line: account.line, reason: reviewer.reason });
           continue;
         }
-        batch.push(this.item(campaign, account, reviewer.reviewerId, now, assign.memberEmails));
+        batch.push(this.item(campaign, account, reviewer.reviewerId, now));
         if (batch.length >= IMPORT_BATCH_SIZE) await flush();
       }
       await flush();
       await refreshComparison(manager, campaign, now);
+      await refreshOrphans(manager, campaign);
       await recordAudit(manager, ctx, {
         action: 'access-review.import',
         entity: 'access-review',
@@ -154,11 +156,10 @@ export class AccountImportService {
     account: AccountLine,
     reviewerId: string,
     now: Date,
-    memberEmails: Set<string>,
   ): Partial<AccessReviewItem> {
+    // `orphan` comes from the member's directory of agents, over the whole list once imported.
     const flags: Flag[] = [];
     if (isDormant(account.lastLogin, now)) flags.push('dormant');
-    if (!account.email || !memberEmails.has(account.email)) flags.push('orphan');
     if (isPrivilegedRole(account.role)) flags.push('privileged');
     return {
       organisationId: campaign.organisationId,
@@ -214,6 +215,6 @@ export class AccountImportService {
         ? { reviewerId }
         : { reason: `no reviewer: reviewerEmail is empty and ${memberName} has no DPO to review by default` };
     };
-    return Object.assign(assign, { memberEmails: new Set(people.byEmail.keys()) });
+    return assign;
   }
 }

@@ -11,7 +11,11 @@ export class DecisionDto {
   @IsIn(DECISIONS)
   decision: Decision;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Required for revoke and modify' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'Required for revoke and modify, and to keep a privileged, dormant or orphan account (at least 10 characters)',
+  })
   @ValidateIf((dto: DecisionDto) => dto.decision !== 'keep' || dto.reason !== undefined)
   @Transform(trim)
   @IsString({ message: 'reason is required for revoke and modify' })

@@ -17,6 +17,7 @@ import { assertStatus, loadCampaign } from '../campaigns/campaign-access';
 import { memberPeople } from '../people';
 import { AccessReviewEvent } from './access-review-event.entity';
 import { AccessReviewItem, Decision, Flag, FLAGS } from './access-review-item.entity';
+import { keepReasonProblem } from './flags';
 import { DecisionDto, ItemListQuery } from './item.dto';
 
 /** What the API shows of an account under review. */
@@ -113,6 +114,8 @@ export class ItemsService {
         throw new ConflictException('This account is no longer in the list: it needs no decision');
       }
       if (dto.version !== undefined) assertVersion('Access review item', item.version, dto.version);
+      const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
+      if (problem) throw ValidationException.field('reason', problem);
       const before = { decision: item.decision, reason: item.reason };
       item.decision = dto.decision;
       item.reason = dto.reason ?? null;

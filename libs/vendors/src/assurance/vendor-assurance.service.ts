@@ -8,7 +8,7 @@ import { ProcessingActivity } from '@vigie/register';
 import { EntityManager, In } from 'typeorm';
 import { clauseDefinition } from '../contracts/clause-catalog';
 import { ContractClause, ClauseStatus } from '../contracts/contract.entity';
-import { coverageOf } from '../contracts/coverage';
+import { coverageOf, NonCompliance } from '../contracts/coverage';
 import { isExpired } from '../profiles/vendor-profiles.service';
 import { HeldCertification, VendorProfile } from '../profiles/vendor-profile.entity';
 import { QuestionnaireStatus } from '../questionnaires/questionnaire.entity';
@@ -20,6 +20,7 @@ export type AssuranceAlert =
   | 'no-contract'
   | 'contract-expired'
   | 'missing-clauses'
+  | 'art28-non-compliance'
   | 'no-questionnaire'
   | 'questionnaire-not-accepted'
   | 'expired-certification'
@@ -48,6 +49,9 @@ export interface ApplicationAssurance {
     expired: boolean;
     coverageScore: number | null;
     missingClauses: { key: string; ref: string | null; label: string; status: ClauseStatus }[];
+    /** Art. 28.3 clauses the contract does not hold in full: non-compliances, whatever the coverage score. */
+    nonCompliances: NonCompliance[];
+    art28Compliant: boolean;
   }[];
   expiredCertifications: HeldCertification[];
   alerts: AssuranceAlert[];
@@ -179,6 +183,8 @@ export class VendorAssuranceService {
               label: clauseDefinition(key)?.label ?? key,
               status,
             })),
+            nonCompliances: coverage.nonCompliances,
+            art28Compliant: coverage.art28Compliant,
           };
         });
       const questionnaire = latest
@@ -199,6 +205,7 @@ export class VendorAssuranceService {
         if (covering.length === 0) alerts.push('no-contract');
         else if (current.length === 0) alerts.push('contract-expired');
         if (covering.some((c) => c.missingClauses.length > 0)) alerts.push('missing-clauses');
+        if (covering.some((c) => !c.art28Compliant)) alerts.push('art28-non-compliance');
         if (!questionnaire) alerts.push('no-questionnaire');
         else if (questionnaire.status !== 'accepted') alerts.push('questionnaire-not-accepted');
         if (expiredCertifications.length) alerts.push('expired-certification');

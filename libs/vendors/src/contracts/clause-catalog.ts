@@ -4,7 +4,7 @@ import { GDPR, HDS_V2 } from '@vigie/reference-data';
 export type ClauseFamily = 'gdpr-art28' | 'vendor-security' | 'hds';
 
 export const CLAUSE_FAMILY_FR: Record<ClauseFamily, string> = {
-  'gdpr-art28': 'RGPD, article 28.3 (clauses du sous-traitant)',
+  'gdpr-art28': 'RGPD, article 28.3 (clauses obligatoires du contrat de sous-traitance)',
   'vendor-security': "Clauses de sécurité de l'opérateur",
   hds: 'Hébergement de données de santé (HDS v2, EXI 17 à 31)',
 };
@@ -19,15 +19,33 @@ export interface ClauseDefinition {
   label: string;
 }
 
-/** French paraphrases of the Art. 28.3 clauses, by key of `GDPR.art28_3ProcessorClauses`. */
+/**
+ * French wording of the Art. 28.3 clauses, by key of `GDPR.art28_3ProcessorClauses`: the five items the first
+ * subparagraph requires the contract to set out, then points a to h and the last subparagraph.
+ */
 const ART28_FR: Record<string, string> = {
+  'subject-matter-duration': 'Le contrat définit l’objet et la durée du traitement',
+  'nature-purpose': 'Le contrat définit la nature et la finalité du traitement',
+  'personal-data-types': 'Le contrat définit le type de données à caractère personnel traitées',
+  'data-subject-categories': 'Le contrat définit les catégories de personnes concernées',
+  'controller-obligations-rights':
+    'Le contrat définit les obligations et les droits du responsable du traitement',
   'documented-instructions':
-    'Le sous-traitant ne traite les données que sur instruction documentée du responsable de traitement, y compris pour tout transfert hors de l’Union européenne',
+    'Le sous-traitant ne traite les données à caractère personnel que sur instruction documentée du responsable ' +
+    'du traitement, y compris en ce qui concerne les transferts de données vers un pays tiers ou à une ' +
+    'organisation internationale, à moins qu’il ne soit tenu d’y procéder en vertu du droit de l’Union ou du ' +
+    'droit de l’État membre auquel il est soumis ; dans ce cas, il informe le responsable du traitement de cette ' +
+    'obligation juridique avant le traitement, sauf si ce droit l’interdit pour des motifs importants d’intérêt public',
   confidentiality:
     'Les personnes autorisées à traiter les données sont soumises à une obligation de confidentialité',
   'security-art32': 'Le sous-traitant met en œuvre toutes les mesures de sécurité exigées par l’article 32',
   'sub-processors':
-    'Le recours à un sous-traitant ultérieur exige l’autorisation écrite préalable du responsable, lui impose les mêmes obligations et laisse le sous-traitant pleinement responsable',
+    'Le sous-traitant respecte les conditions des paragraphes 2 et 4 de l’article 28 pour recruter un autre ' +
+    'sous-traitant : autorisation écrite préalable, spécifique ou générale, du responsable du traitement (en ' +
+    'cas d’autorisation générale, information préalable de tout changement prévu, auquel le responsable peut ' +
+    's’opposer) ; les mêmes obligations de protection des données, dont des garanties suffisantes quant aux ' +
+    'mesures techniques et organisationnelles, imposées par contrat au sous-traitant ultérieur ; le ' +
+    'sous-traitant initial demeure pleinement responsable de l’exécution de ces obligations par l’autre sous-traitant',
   'assist-rights':
     'Le sous-traitant aide le responsable de traitement à répondre aux demandes d’exercice des droits des personnes',
   'assist-32-36':
@@ -39,6 +57,15 @@ const ART28_FR: Record<string, string> = {
   'unlawful-instruction-notice':
     'Le sous-traitant informe immédiatement le responsable si une instruction lui paraît enfreindre la réglementation sur la protection des données',
 };
+
+/** French references of the Art. 28.3 clauses whose reference data names a subparagraph in English. */
+const ART28_REF_FR: Record<string, string> = {
+  '28.3 first subparagraph': '28.3, 1er alinéa',
+  '28.3 last subparagraph': '28.3, dernier alinéa',
+};
+
+/** The keys of the clauses Art. 28.3 requires of every processor contract: one missing is a non-compliance. */
+export const ART28_CLAUSE_KEYS: readonly string[] = GDPR.art28_3ProcessorClauses.map((clause) => clause.key);
 
 /** French paraphrases of the operator's security clauses, by key of `GDPR.vendorSecurityClauses`. */
 const SECURITY_FR: Record<string, string> = {
@@ -103,7 +130,7 @@ function definitions(): { base: ClauseDefinition[]; hds: ClauseDefinition[] } {
     ...GDPR.art28_3ProcessorClauses.map((clause) => ({
       key: clause.key,
       family: 'gdpr-art28' as const,
-      ref: clause.ref,
+      ref: ART28_REF_FR[clause.ref] ?? clause.ref,
       label: frenchOf(ART28_FR, clause.key),
     })),
     ...GDPR.vendorSecurityClauses.map((clause) => ({
@@ -144,4 +171,14 @@ export function checklistFor(healthData: boolean): ClauseDefinition[] {
 
 export function clauseDefinition(key: string): ClauseDefinition | undefined {
   return BY_KEY.get(key);
+}
+
+/** Whether the clause is one Art. 28.3 requires (its absence is a non-compliance, whatever the score). */
+export function isArt28Clause(key: string): boolean {
+  return clauseDefinition(key)?.family === 'gdpr-art28';
+}
+
+/** The HDS clauses (EXI 17 to 31), in checklist order. */
+export function hdsClauses(): ClauseDefinition[] {
+  return [...HDS_CLAUSES];
 }

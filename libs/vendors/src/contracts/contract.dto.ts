@@ -57,6 +57,55 @@ export class CreateContractDto {
   noticeDate?: string;
 }
 
+/**
+ * A change of a contract: its reference, dates or covered applications (what is left out is kept). `null`
+ * removes the end date or the notice date. The HDS clauses follow the applications.
+ */
+export class UpdateContractDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Catalog applications of this vendor' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  applicationIds?: string[];
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'MAPA-2025-014' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  reference?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'startDate must be a valid date' })
+  startDate?: string;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'null: no end date' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @Matches(DATE_ONLY, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'endDate must be a valid date' })
+  endDate?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'Last day to give notice; null removes it',
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @Matches(DATE_ONLY, { message: 'noticeDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'noticeDate must be a valid date' })
+  noticeDate?: string | null;
+
+  @ApiPropertyOptional({ description: "The contract's version last read (or the If-Match header)" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
 export class UpdateClauseDto {
   @ApiProperty({ enum: CLAUSE_STATUSES })
   @IsIn(CLAUSE_STATUSES)

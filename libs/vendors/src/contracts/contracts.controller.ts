@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
-import { ContractListQuery, CreateContractDto, UpdateClauseDto } from './contract.dto';
+import { ContractListQuery, CreateContractDto, UpdateClauseDto, UpdateContractDto } from './contract.dto';
+import type { NonCompliance } from './coverage';
 import { ClauseView, ContractsService, ContractView } from './contracts.service';
 
 @ApiTags('Vendors')
@@ -35,12 +36,25 @@ export class ContractsController {
     return this.contracts.get(ctx, id);
   }
 
+  @Patch(':id')
+  @Endpoint(
+    'Change the reference, dates or covered applications (version of the contract); the HDS clauses follow the applications',
+  )
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateContractDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ContractView & { clauses: ClauseView[] }> {
+    return this.contracts.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  }
+
   @Get(':id/clauses')
-  @Endpoint("The contract's clause checklist")
+  @Endpoint("The contract's clause checklist, with its Art. 28.3 non-compliances")
   clauses(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<{ items: ClauseView[] }> {
+  ): Promise<{ items: ClauseView[]; nonCompliances: NonCompliance[]; art28Compliant: boolean }> {
     return this.contracts.clauses(ctx, id);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import {
+  assertNoNulls,
   ConflictException,
   FieldError,
   NotFoundException,
@@ -15,10 +16,17 @@ import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/d
 import { Organisation } from '@vigie/identity';
 import { EntityManager, In } from 'typeorm';
 import { cleanText, operatorOf, vendorOrFail, inSequence } from '../vendor-support';
-import { checklistFor, CLAUSE_FAMILY_FR, ClauseFamily, clauseDefinition } from './clause-catalog';
-import { ContractListQuery, CreateContractDto, UpdateClauseDto } from './contract.dto';
+import {
+  checklistFor,
+  CLAUSE_FAMILY_FR,
+  ClauseFamily,
+  clauseDefinition,
+  hdsClauses,
+  isArt28Clause,
+} from './clause-catalog';
+import { ContractListQuery, CreateContractDto, UpdateClauseDto, UpdateContractDto } from './contract.dto';
 import { Contract, ContractApplication, ContractClause, ClauseStatus } from './contract.entity';
-import { Coverage, coverageOf } from './coverage';
+import { Coverage, coverageOf, NonCompliance } from './coverage';
 
 export interface ClauseView {
   key: string;
@@ -29,6 +37,10 @@ export interface ClauseView {
   status: ClauseStatus;
   reference: string | null;
   comment: string | null;
+  /** Required by Art. 28.3 in every processor contract. */
+  mandatory: boolean;
+  /** A mandatory clause the contract does not hold in full: a non-compliance, whatever the score. */
+  nonCompliance: boolean;
   version: number;
   updatedAt: Date;
 }
@@ -134,9 +146,135 @@ export class ContractsService {
     return { ...view, clauses: await this.clauseViews(this.tx.reader, contract.id) };
   }
 
-  async clauses(ctx: RequestContext, id: string): Promise<{ items: ClauseView[] }> {
+  async clauses(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<{ items: ClauseView[]; nonCompliances: NonCompliance[]; art28Compliant: boolean }> {
     const contract = await this.visible(this.tx.reader, ctx, id);
-    return { items: await this.clauseViews(this.tx.reader, contract.id) };
+    const items = await this.clauseViews(this.tx.reader, contract.id);
+    const { nonCompliances, art28Compliant } = coverageOf(items);
+    return { items, nonCompliances, art28Compliant };
+  }
+
+  /**
+   * Changes a contract's reference, dates or covered applications (with its version). The checklist follows
+   * the applications: the HDS clauses (EXI 17 to 31) are added, as missing, when a covered application now
+   * holds health data, and removed when none does any more (the audit event keeps what they said).
+   */
+  async update(
+    ctx: RequestContext,
+    id: string,
+    dto: UpdateContractDto,
+  ): Promise<ContractView & { clauses: ClauseView[] }> {
+    assertNoNulls(dto, ['endDate', 'noticeDate']);
+    return this.tx.run(async (manager) => {
+      const contract = await findVisibleOrFail(manager, ctx, 'Contract', Contract, id, {
+        lock: true,
+        label: 'Contract',
+      });
+      assertCan(ctx, 'update', 'Contract', contract);
+      assertVersion('Contract', contract.version, dto.version);
+      const coveredBefore = await manager.find(ContractApplication, { where: { contractId: id } });
+      const applicationIdsBefore = coveredBefore.map((row) => row.applicationId).sort();
+      const applications = dto.applicationIds
+        ? await this.coveredApplications(manager, {
+            vendorId: contract.vendorId,
+            applicationIds: dto.applicationIds,
+          })
+        : await manager.find(Application, { where: { id: In(applicationIdsBefore) } });
+      const next = {
+        reference: dto.reference ?? contract.reference,
+        startDate: dto.startDate ?? contract.startDate,
+        endDate: dto.endDate === undefined ? contract.endDate : dto.endDate,
+        noticeDate: dto.noticeDate === undefined ? contract.noticeDate : dto.noticeDate,
+        healthData: applications.some((application) => application.healthData),
+      };
+      checkDates(next);
+      const before = {
+        reference: contract.reference,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        noticeDate: contract.noticeDate,
+        healthData: contract.healthData,
+        applicationIds: applicationIdsBefore,
+      };
+      try {
+        await manager.update(Contract, { id }, { ...next, version: () => '"version" + 1' });
+      } catch (error) {
+        if (uniqueViolation(error)) throw new ConflictException('A contract already has this reference');
+        throw error;
+      }
+      const applicationIds = applications.map((application) => application.id);
+      const removed = applicationIdsBefore.filter((appId) => !applicationIds.includes(appId));
+      const added = applicationIds.filter((appId) => !applicationIdsBefore.includes(appId));
+      if (removed.length)
+        await manager.delete(ContractApplication, { contractId: id, applicationId: In(removed) });
+      if (added.length)
+        await manager.insert(
+          ContractApplication,
+          added.map((applicationId) => ({ contractId: id, applicationId })),
+        );
+      const hds = await this.followHealthData(manager, ctx, contract, next.healthData);
+      const updated = await manager.findOneByOrFail(Contract, { id });
+      await recordAudit(manager, ctx, {
+        action: 'contract.update',
+        entity: 'contract',
+        entityId: id,
+        organisationId: contract.organisationId,
+        before: { ...before, ...(hds.removed.length ? { hdsClauses: hds.removed } : {}) },
+        after: {
+          ...next,
+          applicationIds: [...applicationIds].sort(),
+          ...(hds.added ? { hdsClauses: 'added' } : hds.removed.length ? { hdsClauses: null } : {}),
+        },
+      });
+      const [view] = await this.views(manager, [updated]);
+      return { ...view, clauses: await this.clauseViews(manager, id) };
+    });
+  }
+
+  /** Adds or removes the HDS clauses so that the checklist matches whether the contract covers health data. */
+  private async followHealthData(
+    manager: EntityManager,
+    ctx: RequestContext,
+    contract: Contract,
+    healthData: boolean,
+  ): Promise<{
+    added: boolean;
+    removed: { key: string; status: ClauseStatus; reference: string | null; comment: string | null }[];
+  }> {
+    const current = await manager.find(ContractClause, {
+      where: { contractId: contract.id, family: 'hds' },
+      order: { position: 'ASC' },
+    });
+    if (healthData && current.length === 0) {
+      const [{ last }]: { last: number | null }[] = await manager.query(
+        'SELECT max(position) AS last FROM contract_clause WHERE contract_id = $1',
+        [contract.id],
+      );
+      const start = (last ?? -1) + 1;
+      await manager.insert(
+        ContractClause,
+        hdsClauses().map((clause, index) => ({
+          organisationId: contract.organisationId,
+          contractId: contract.id,
+          key: clause.key,
+          family: clause.family,
+          position: start + index,
+          status: 'missing' as const,
+          updatedBy: ctx.userId,
+        })),
+      );
+      return { added: true, removed: [] };
+    }
+    if (!healthData && current.length > 0) {
+      await manager.delete(ContractClause, { contractId: contract.id, family: 'hds' });
+      return {
+        added: false,
+        removed: current.map(({ key, status, reference, comment }) => ({ key, status, reference, comment })),
+      };
+    }
+    return { added: false, removed: [] };
   }
 
   async updateClause(
@@ -155,6 +293,11 @@ export class ContractsService {
         .getOne();
       if (!clause) throw new NotFoundException('Contract clause');
       assertVersion('Contract clause', clause.version, dto.version);
+      if (dto.status === 'not-applicable' && isArt28Clause(key))
+        throw ValidationException.field(
+          'status',
+          'une clause de l’article 28.3 du RGPD est obligatoire dans tout contrat de sous-traitance : elle ne peut pas être « non applicable »',
+        );
       const before = { ...clause };
       clause.status = dto.status;
       if (dto.reference !== undefined) clause.reference = cleanText(dto.reference);
@@ -243,7 +386,10 @@ export class ContractsService {
   }
 
   /** The covered applications: each must exist and be supplied by the contract's vendor (else 400). */
-  private async coveredApplications(manager: EntityManager, dto: CreateContractDto): Promise<Application[]> {
+  private async coveredApplications(
+    manager: EntityManager,
+    dto: Pick<CreateContractDto, 'vendorId' | 'applicationIds'>,
+  ): Promise<Application[]> {
     const ids = [...new Set(dto.applicationIds)];
     const applications = await manager.find(Application, { where: { id: In(ids) } });
     const byId = new Map(applications.map((application) => [application.id, application]));
@@ -262,7 +408,7 @@ export class ContractsService {
   }
 }
 
-function checkDates(dto: CreateContractDto): void {
+function checkDates(dto: { startDate: string; endDate?: string | null; noticeDate?: string | null }): void {
   if (dto.endDate && dto.endDate < dto.startDate)
     throw ValidationException.field('endDate', 'must not be before startDate');
   if (dto.noticeDate && dto.endDate && dto.noticeDate > dto.endDate)
@@ -280,6 +426,8 @@ export function clauseView(clause: ContractClause): ClauseView {
     status: clause.status,
     reference: clause.reference,
     comment: clause.comment,
+    mandatory: isArt28Clause(clause.key),
+    nonCompliance: isArt28Clause(clause.key) && clause.status !== 'present',
     version: clause.version,
     updatedAt: clause.updatedAt,
   };

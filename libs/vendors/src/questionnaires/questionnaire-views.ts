@@ -1,4 +1,4 @@
-import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
 import { inSequence } from '../vendor-support';
@@ -22,7 +22,8 @@ export interface QuestionnaireSummary {
   templateName: string;
   status: QuestionnaireStatus;
   dueDate: string;
-  score: number | null;
+  /** The operator's assessment: absent for a vendor contact (see {@link scoresVisible}). */
+  score?: number | null;
   sentAt: Date;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -50,8 +51,13 @@ export interface AttachmentView {
   uploadedAt: Date;
 }
 
-export interface QuestionView extends Omit<QuestionDefinition, 'choices'> {
-  choices: QuestionChoice[];
+/** A choice as the caller sees it: without its score for a vendor contact. */
+export type ChoiceView = Omit<QuestionChoice, 'score'> & { score?: number };
+
+export interface QuestionView extends Omit<QuestionDefinition, 'choices' | 'weight'> {
+  /** Absent for a vendor contact. */
+  weight?: number;
+  choices: ChoiceView[];
   answer: { value: AnswerValue; comment: string | null; updatedAt: Date } | null;
   attachments: AttachmentView[];
   comments: CommentView[];
@@ -60,6 +66,15 @@ export interface QuestionView extends Omit<QuestionDefinition, 'choices'> {
 export interface QuestionnaireDetail extends QuestionnaireSummary {
   progress: { questions: number; answered: number; required: number; requiredAnswered: number };
   sections: { key: string; title: string; questions: QuestionView[] }[];
+}
+
+/**
+ * Whether the caller may see how the operator scores a vendor: the questionnaire's score, each question's
+ * weight and each choice's points. Vendor contacts may not (they hold no grant on `QuestionnaireScore`): what
+ * they read never carries a `score` or `weight` key.
+ */
+export function scoresVisible(ctx: RequestContext): boolean {
+  return canSomewhere(ctx, 'read', 'QuestionnaireScore');
 }
 
 /** One questionnaire the caller may read (404 otherwise); `lock` before a change. */
@@ -82,8 +97,10 @@ export async function templateOf(manager: EntityManager, questionnaire: Question
 /** Summaries of questionnaires, with vendor and template names (two queries for the whole page). */
 export async function summaries(
   manager: EntityManager,
+  ctx: RequestContext,
   questionnaires: Questionnaire[],
 ): Promise<QuestionnaireSummary[]> {
+  const withScores = scoresVisible(ctx);
   if (questionnaires.length === 0) return [];
   const [vendors, templates] = await inSequence([
     () =>
@@ -107,7 +124,7 @@ export async function summaries(
     templateName: templateNames.get(q.templateId) ?? '',
     status: q.status,
     dueDate: q.dueDate,
-    score: q.score,
+    ...(withScores ? { score: q.score } : {}),
     sentAt: q.sentAt,
     submittedAt: q.submittedAt,
     reviewedAt: q.reviewedAt,
@@ -161,7 +178,7 @@ export async function detail(
   questionnaire: Questionnaire,
 ): Promise<QuestionnaireDetail> {
   const [[summary], template, answers, attachments, comments] = await inSequence([
-    () => summaries(manager, [questionnaire]),
+    () => summaries(manager, ctx, [questionnaire]),
     () => templateOf(manager, questionnaire),
     () =>
       scopedQuery(manager, ctx, 'read', 'Questionnaire', QuestionnaireAnswer, 'a')
@@ -178,6 +195,7 @@ export async function detail(
   const answerOf = new Map(answers.map((answer) => [answer.questionKey, answer]));
   const questions = questionsOf(template.sections);
   const answered = questions.filter((q) => answerOf.has(q.key));
+  const withScores = scoresVisible(ctx);
   return {
     ...summary,
     progress: {
@@ -191,9 +209,13 @@ export async function detail(
       title: section.title,
       questions: section.questions.map((question) => {
         const answer = answerOf.get(question.key);
+        const { weight, choices: _choices, ...shown } = question;
         return {
-          ...question,
-          choices: choicesOf(question),
+          ...shown,
+          ...(withScores ? { weight } : {}),
+          choices: choicesOf(question).map(({ value, label, score }) =>
+            withScores ? { value, label, score } : { value, label },
+          ),
           answer: answer
             ? { value: answer.value, comment: answer.comment, updatedAt: answer.updatedAt }
             : null,

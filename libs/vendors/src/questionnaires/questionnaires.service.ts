@@ -81,7 +81,7 @@ export class QuestionnairesService {
     if (query.vendorId) qb.andWhere('q.vendorId = :vendorId', { vendorId: query.vendorId });
     if (query.status) qb.andWhere('q.status = :status', { status: query.status });
     const { items, total } = await findPage(qb, query);
-    return toPage(await summaries(this.tx.reader, items), total, query);
+    return toPage(await summaries(this.tx.reader, ctx, items), total, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<QuestionnaireDetail> {

@@ -27,10 +27,31 @@ export async function renderContractClauses(
       'Clauses',
       `${coverage.present} présentes, ${coverage.partial} partielles, ${coverage.missing} absentes, ${coverage.notApplicable} non applicables`,
     ],
+    [
+      'Conformité à l’article 28.3 du RGPD',
+      coverage.art28Compliant
+        ? 'Conforme : toutes les clauses obligatoires sont présentes'
+        : `Non conforme : ${coverage.nonCompliances.length} clause${coverage.nonCompliances.length > 1 ? 's' : ''} obligatoire${coverage.nonCompliances.length > 1 ? 's' : ''} manquante${coverage.nonCompliances.length > 1 ? 's' : ''} ou incomplète${coverage.nonCompliances.length > 1 ? 's' : ''}`,
+    ],
   ]);
   report.paragraph(
     'Taux de couverture = (clauses présentes + la moitié des clauses partielles) / clauses applicables.',
     { muted: true },
+  );
+  report.heading('Non-conformités à l’article 28.3 du RGPD');
+  if (coverage.nonCompliances.length) {
+    report.paragraph(
+      'L’article 28.3 du RGPD impose chacune de ces clauses dans tout contrat de sous-traitance : tant que ' +
+        'l’une d’elles manque ou n’est que partielle, le contrat n’est pas conforme, quel que soit son taux de ' +
+        'couverture.',
+    );
+  }
+  report.bullets(
+    coverage.nonCompliances.map(
+      (gap) =>
+        `Non-conformité — ${gap.ref ? `${gap.ref} — ` : ''}${gap.label} (${CLAUSE_STATUS_FR[gap.status]})`,
+    ),
+    'Aucune : le contrat contient toutes les clauses exigées par l’article 28.3 du RGPD.',
   );
   report.heading('Écarts à traiter');
   report.bullets(

@@ -13,15 +13,31 @@ export class VendorReportsController {
   constructor(private readonly reports: VendorReportsService) {}
 
   @Get('questionnaires/:id/report.pdf')
-  @Endpoint('Questionnaire report (PDF, French; stored as a generated record)', 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    'Internal questionnaire report, marked « Document interne » (PDF, French; score and internal comments; operator roles; stored as a generated record)',
+    200,
+    { produces: 'application/pdf' },
+  )
   async questionnaireReport(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     return asDownload(await this.reports.questionnaireReport(ctx, id), response);
+  }
+
+  @Get('questionnaires/:id/vendor-report.pdf')
+  @Endpoint(
+    'Questionnaire report for the vendor (PDF, French; answers and shared comments, no score, weight or internal comment; the vendor contact and the security officer; stored as a generated record)',
+    200,
+    { produces: 'application/pdf' },
+  )
+  async vendorQuestionnaireReport(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return asDownload(await this.reports.vendorQuestionnaireReport(ctx, id), response);
   }
 
   @Get('contracts/:id/clauses.pdf')

@@ -7,7 +7,12 @@ import { ContractsService } from '../contracts/contracts.service';
 import { detail, visibleQuestionnaire } from '../questionnaires/questionnaire-views';
 import { operatorOf } from '../vendor-support';
 import { renderContractClauses } from './contract-clauses.pdf';
-import { renderQuestionnaireReport } from './questionnaire-report.pdf';
+import {
+  INTERNAL_MARK,
+  renderQuestionnaireReport,
+  ReportAudience,
+  VENDOR_MARK,
+} from './questionnaire-report.pdf';
 
 /** The vendors' PDFs, each stored as a generated record of the operator before it is served. */
 @Injectable()
@@ -18,21 +23,49 @@ export class VendorReportsService {
     private readonly contracts: ContractsService,
   ) {}
 
-  /** Operator document (it shows internal comments): operator roles only, 403 for a vendor contact. */
+  /**
+   * The internal report, marked « Document interne » (score, internal comments): operator roles only, 403 for
+   * a vendor contact.
+   */
   async questionnaireReport(ctx: RequestContext, id: string): Promise<StoredFile> {
+    return this.renderQuestionnaire(ctx, id, 'internal');
+  }
+
+  /**
+   * The version a vendor may receive (no score, weight or internal comment, whoever downloads it): the vendor's
+   * contacts and the security officer.
+   */
+  async vendorQuestionnaireReport(ctx: RequestContext, id: string): Promise<StoredFile> {
+    return this.renderQuestionnaire(ctx, id, 'vendor');
+  }
+
+  private async renderQuestionnaire(
+    ctx: RequestContext,
+    id: string,
+    audience: ReportAudience,
+  ): Promise<StoredFile> {
     return this.tx.run(async (manager) => {
       const questionnaire = await visibleQuestionnaire(manager, ctx, id);
-      assertCan(ctx, 'read', 'QuestionnaireReport', questionnaire);
+      assertCan(
+        ctx,
+        'read',
+        audience === 'internal' ? 'QuestionnaireReport' : 'QuestionnaireVendorReport',
+        questionnaire,
+      );
       const view = await detail(manager, ctx, questionnaire);
       const operator = await operatorOf(manager);
       const generatedAt = new Date();
-      const bytes = await renderQuestionnaireReport(view, operator.name, generatedAt);
-      const title = `Questionnaire sécurité — ${view.vendorName} — ${view.sentAt.toISOString().slice(0, 10)}`;
+      const bytes = await renderQuestionnaireReport(view, operator.name, generatedAt, audience);
+      const day = view.sentAt.toISOString().slice(0, 10);
+      const title =
+        audience === 'internal'
+          ? `Questionnaire sécurité — ${view.vendorName} — ${day} — ${INTERNAL_MARK}`
+          : `Questionnaire sécurité — ${view.vendorName} — ${day} — ${VENDOR_MARK}`;
       return this.documents.store(
         ctx,
         {
           organisationId: operator.id,
-          kind: 'questionnaire-report',
+          kind: audience === 'internal' ? 'questionnaire-report' : 'questionnaire-vendor-report',
           title,
           fileName: `${slug(title)}.pdf`,
           bytes,
