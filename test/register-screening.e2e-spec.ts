@@ -244,7 +244,7 @@ describe('DPIA screening, labels as keys and reference lists (e2e)', () => {
       );
       await createEntry(app, world.dpoB, world.memberB.id, entryPayload('Urbanisme'));
       const exported = await app.http
-        .get(`${api}/organisations/${world.memberB.id}/register.csv`)
+        .get(`${api}/organisations/${world.memberB.id}/register.csv?drafts=include`)
         .set(as(world.dpoB))
         .buffer(true);
       const csv = exported.text;
