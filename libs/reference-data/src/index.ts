@@ -4,3 +4,4 @@ export * from './iso27001';
 export * from './hds';
 export * from './countries';
 export * from './gdpr-labels';
+export * from './register-rules';

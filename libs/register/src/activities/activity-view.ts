@@ -1,8 +1,12 @@
 import { Application } from '@vigie/catalog';
+import type { FieldError } from '@vigie/core';
 import { EntityManager, In } from 'typeorm';
 import { DpiaScreening, screenDpia } from '../dpia/dpia-screening';
 import { TemplateUpdate, templateUpdateFor } from '../templates/template-update';
+import { NIR_CATEGORY } from '../data/register-labels';
+import { dpiaAssessmentWarnings } from './dpia-assessment';
 import { ProcessingActivity } from './processing-activity.entity';
+import { registerWarnings } from './register-rules';
 
 /** The security measures an entry inherits from the hosting of one of its applications. */
 export interface InheritedSecurityMeasures {
@@ -15,6 +19,8 @@ export interface InheritedSecurityMeasures {
 /** A register entry as the API shows it. */
 export type ProcessingActivityView = Omit<ProcessingActivity, 'createdBy' | 'updatedBy'> & {
   dpia: DpiaScreening;
+  /** What is lawful but calls for attention (a NIR without its ground, Art. 36, Art. 49.3). */
+  warnings: FieldError[];
   /** Validated, with a review date that has passed. */
   overdue: boolean;
   applications?: { id: string; name: string }[];
@@ -49,11 +55,15 @@ export function todayInParis(now = new Date()): string {
 }
 
 export function dpiaOf(activity: ProcessingActivity): DpiaScreening {
+  // The NIR left the special categories for its own field; the screening still counts it as sensitive data.
+  const nir = activity.nir?.used && !activity.specialCategories.some((s) => s.category === NIR_CATEGORY);
   return screenDpia({
     dpiaCriteria: activity.dpiaCriteria,
     cnilListItems: activity.cnilListItems,
     art35Cases: activity.art35Cases,
-    specialCategories: activity.specialCategories,
+    specialCategories: nir
+      ? [...activity.specialCategories, { category: NIR_CATEGORY }]
+      : activity.specialCategories,
     dataSubjects: activity.dataSubjects,
     decision: activity.dpiaDecision,
   });
@@ -65,6 +75,7 @@ export function summaryView(activity: ProcessingActivity, today = todayInParis()
   return {
     ...fields,
     dpia: dpiaOf(activity),
+    warnings: [...registerWarnings(activity), ...dpiaAssessmentWarnings(activity.dpiaAssessment)],
     overdue: activity.status === 'validated' && !!activity.reviewDate && activity.reviewDate < today,
   };
 }

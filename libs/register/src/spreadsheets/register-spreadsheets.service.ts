@@ -136,12 +136,20 @@ export class RegisterSpreadsheetsService {
       .where('d.organisationId = :organisationId', { organisationId })
       .getRawMany<{ id: string; name: string }>();
     const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
+    const context = await this.activities.ruleContext(this.tx.reader, organisationId);
 
     const errors: FieldError[] = [];
     const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
+    for (const column of REGISTER_COLUMNS) {
+      for (const alias of column.aliases ?? []) {
+        const at = headerIndex.get(normalise(alias));
+        if (at !== undefined && !headerIndex.has(normalise(column.header)))
+          headerIndex.set(normalise(column.header), at);
+      }
+    }
     const columns = REGISTER_COLUMNS.filter((column) => !column.exportOnly);
     for (const column of columns) {
-      if (!headerIndex.has(normalise(column.header))) {
+      if (!column.optional && !headerIndex.has(normalise(column.header))) {
         errors.push({
           field: `ligne 1, ${column.header}`,
           line: 1,
@@ -170,9 +178,12 @@ export class RegisterSpreadsheetsService {
     table.rows.forEach((values, index) => {
       const line = index + 2;
       const cells = Object.fromEntries(
-        columns.map((column) => [column.key, values[headerIndex.get(normalise(column.header))!] ?? '']),
+        columns.map((column) => {
+          const at = headerIndex.get(normalise(column.header));
+          return [column.key, at === undefined ? '' : (values[at] ?? '')];
+        }),
       );
-      const checked = checkRow(line, cells, applicationIds);
+      const checked = checkRow(line, cells, applicationIds, context);
       errors.push(...checked.errors);
       const id = idIndex === undefined ? '' : (values[idIndex] ?? '').trim();
       const at = (column: string, message: string) =>
