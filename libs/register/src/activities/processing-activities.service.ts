@@ -632,7 +632,7 @@ export class ProcessingActivitiesService {
         ...(completedAt ? { completedAt } : {}),
         ...(dto.reference ? { reference: dto.reference } : {}),
         ...(dto.residualRisk ? { residualRisk: dto.residualRisk } : {}),
-        ...(dto.priorConsultation !== undefined ? { priorConsultation: dto.priorConsultation } : {}),
+        ...(typeof dto.priorConsultation === 'boolean' ? { priorConsultation: dto.priorConsultation } : {}),
         ...(dto.conclusion ? { conclusion: dto.conclusion } : {}),
       };
       const previous = activity.dpiaAssessment;
