@@ -148,6 +148,34 @@ describe('Register workflow: partial drafts, validation, DPIA carried out (e2e)'
       expect(validated.body).toMatchObject({ status: 'validated', version: 4 });
     });
 
+    it('lets a change through that leaves alone a stored value written before a rule, and asks it at validation', async () => {
+      const entry = await createEntry(app, world.editorA, world.memberA.id, entryPayload('Cimetières'));
+      await app.dataSource.query(
+        `UPDATE processing_activity SET purposes = '[{"description": "Gérer les concessions", "legalBasis": "public-task"}]' WHERE id = $1`,
+        [entry.id],
+      );
+      const edited = await app.http
+        .patch(`${api}/processing-activities/${entry.id}`)
+        .set(as(world.editorA))
+        .send({ description: 'Concessions et inhumations', version: entry.version });
+      expect(edited.status).toBe(200);
+      const refused = await validate(entry.id);
+      expectProblem(refused, 409);
+      expect(refused.body.errors).toEqual([
+        { field: 'purposes.0.legalBasisDetail', message: expect.stringMatching(/^Art\. 6\.3 du RGPD/) },
+      ]);
+      expectProblem(
+        await app.http
+          .patch(`${api}/processing-activities/${entry.id}`)
+          .set(as(world.editorA))
+          .send({
+            purposes: [{ description: 'Gérer les concessions', legalBasis: 'public-task' }],
+            version: edited.body.version,
+          }),
+        400,
+      );
+    });
+
     it('reads an older special category « nir » into the NIR field and asks its legal ground to validate', async () => {
       const entry = await createEntry(
         app,

@@ -191,17 +191,28 @@ export function missingForValidation(content: ActivityContent): FieldError[] {
   return missing;
 }
 
-/** The rules' view of the payload as sent (its own indexes), merged over the stored content for a patch. */
-function rawRuleInput(base: Partial<ActivityContent>, dto: UpdateProcessingActivityDto): RuleInput {
-  const given = <K extends keyof RuleInput>(field: K): RuleInput[K] =>
-    (dto as RuleInput)[field] !== undefined ? (dto as RuleInput)[field] : (base as RuleInput)[field];
+/**
+ * The rules' view of the payload as sent, with its own indexes (before an older `nir` special category leaves
+ * the list): only the fields sent, so that a change is not refused for a stored value it does not touch
+ * (validation checks the whole entry).
+ */
+function rawRuleInput(dto: UpdateProcessingActivityDto): RuleInput {
   return {
-    purposes: given('purposes'),
-    specialCategories: given('specialCategories'),
-    // An older payload's special category `nir` stands for the field when the field is not sent.
-    nir: dto.nir !== undefined || dto.specialCategories === undefined ? given('nir') : undefined,
-    transfers: given('transfers'),
+    purposes: dto.purposes,
+    specialCategories: dto.specialCategories,
+    nir: dto.nir,
+    transfers: dto.transfers,
   };
+}
+
+/** The rule fields among `fields`, taken from `content`. */
+function ruleFieldsOf(content: ActivityContent, fields: readonly string[]): RuleInput {
+  const input: RuleInput = {};
+  if (fields.includes('purposes')) input.purposes = content.purposes;
+  if (fields.includes('specialCategories')) input.specialCategories = content.specialCategories;
+  if (fields.includes('nir')) input.nir = content.nir;
+  if (fields.includes('transfers')) input.transfers = content.transfers;
+  return input;
 }
 
 /** The fields a partial payload sets, normalised like a full one. */
@@ -255,7 +266,7 @@ export class ProcessingActivitiesService {
     this.assertRegister(ctx, organisationId, 'create');
     return this.tx.run(async (manager) => {
       const context = await this.ruleContext(manager, organisationId);
-      const errors = checkRegisterRules(rawRuleInput({}, dto), context);
+      const errors = checkRegisterRules(rawRuleInput(dto), context);
       if (errors.length > 0) throw invalid(errors);
       return detailedView(manager, await this.insert(manager, ctx, organisationId, normaliseContent(dto)));
     });
@@ -432,7 +443,7 @@ export class ProcessingActivitiesService {
       const activity = await this.loadForChange(manager, ctx, id, 'update', dto.version, true);
       const before = contentOf(activity);
       const errors = checkRegisterRules(
-        rawRuleInput(before, dto),
+        rawRuleInput(dto),
         await this.ruleContext(manager, activity.organisationId),
       );
       if (errors.length > 0) throw invalid(errors);
@@ -460,7 +471,14 @@ export class ProcessingActivitiesService {
     const extraChanged = extraFields.filter((field) => activity[field] !== extra.fields![field]);
     if (changed.length === 0 && extraChanged.length === 0) return false;
     const added = next.applicationIds.filter((id) => !before.applicationIds.includes(id));
-    const errors = await this.check(manager, ctx, activity.organisationId, next, added);
+    // Only what changes is checked here: a stored value written before a rule existed is asked for at validation.
+    const errors = await this.check(
+      manager,
+      ctx,
+      activity.organisationId,
+      ruleFieldsOf(next, changed),
+      added,
+    );
     if (errors.length > 0) throw invalid(errors);
     const snapshot = { ...activity };
     const notes = extra.note ? [extra.note] : [];
