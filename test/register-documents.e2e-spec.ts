@@ -294,7 +294,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
       expect(at(3, 'Finalités et bases légales')[0].message).toContain('Bon plaisir');
       expect(at(3, 'Catégories de données')[0].message).toContain('sort final');
       expect(at(3, 'Données sensibles')).toHaveLength(1);
-      expect(at(3, "Transferts hors de l'EEE")[0].message).toContain('ZZ');
+      expect(at(3, "Transferts hors de l'Espace économique européen")[0].message).toContain('ZZ');
       // A partial draft is accepted (no data subject, no category), not legitimate interests of a town.
       expect(at(4, 'Finalités et bases légales')[0].message).toContain('Art. 6.1, dernier alinéa');
       expect(errors.filter((e) => e.line === 4)).toHaveLength(1);

@@ -473,7 +473,7 @@ describe('Register workflow: partial drafts, validation, DPIA carried out (e2e)'
   describe('import', () => {
     it('imports a line holding only a name as a draft, that validation then completes', async () => {
       const header =
-        "Nom du traitement;Description;Applications;Finalités et bases légales;Personnes concernées;Catégories de données;Données sensibles;Destinataires;Transferts hors de l'EEE;Mesures de sécurité;Critères AIPD (WP248);Liste CNIL des traitements soumis à AIPD;Cas de l’article 35.3;Date de révision;NIR (numéro de sécurité sociale)";
+        "Nom du traitement;Description;Applications;Finalités et bases légales;Personnes concernées;Catégories de données;Données sensibles;Destinataires;Transferts hors de l'Espace économique européen;Mesures de sécurité;Critères AIPD (WP248);Liste CNIL des traitements soumis à AIPD;Cas de l’article 35.3;Date de révision;NIR (numéro de sécurité sociale)";
       const csv = [
         header,
         'Gestion des concessions funéraires;;;;;;;;;;;;;;',

@@ -76,7 +76,7 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   { key: 'recipients', header: 'Destinataires', parts: ['destinataire', 'type'], width: 40 },
   {
     key: 'transfers',
-    header: "Transferts hors de l'EEE",
+    header: "Transferts hors de l'Espace économique européen",
     aliases: ["Transferts hors de l'UE"],
     parts: [
       'destinataire',

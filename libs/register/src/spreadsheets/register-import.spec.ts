@@ -99,7 +99,7 @@ describe('register spreadsheet import', () => {
         [7, 'Applications'],
         [7, 'Finalités et bases légales'],
         [7, 'Catégories de données'],
-        [7, "Transferts hors de l'EEE"],
+        [7, "Transferts hors de l'Espace économique européen"],
         [7, 'Date de révision'],
       ]),
     );
@@ -145,7 +145,7 @@ describe('register spreadsheet import', () => {
       ['Finalités et bases légales', 'ligne 2 de la cellule (précision)'],
       ['Données sensibles', 'ligne 1 de la cellule (condition)'],
       ['NIR (numéro de sécurité sociale)', 'Art. 30 de la loi n° 78-17'],
-      ["Transferts hors de l'EEE", 'ligne 1 de la cellule (garantie)'],
+      ["Transferts hors de l'Espace économique européen", 'ligne 1 de la cellule (garantie)'],
     ]);
     expect(errors[0].message).toContain('Art. 6.1, dernier alinéa');
     expect(errors[1].message).toContain('Art. 6.3');
