@@ -21,7 +21,7 @@ import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { derogationKeyOf, safeguardKeyOf, TRANSFER_SAFEGUARDS } from '@vigie/reference-data';
 import { EntityManager, In } from 'typeorm';
-import { NIR_CATEGORY } from '../data/register-labels';
+import { DATA_CATEGORY_LABELS, labelOf, NIR_CATEGORY } from '../data/register-labels';
 import { dpiaOf, detailedView, ProcessingActivityView, summaryView, todayInParis } from './activity-view';
 import {
   ActivityContent,
@@ -91,7 +91,7 @@ export function normaliseTransfer(transfer: Transfer): Transfer {
     recipient: transfer.recipient,
     ...(transfer.country ? { country: transfer.country } : {}),
     ...(transfer.internationalOrganisation ? { internationalOrganisation: true } : {}),
-    ...(text ? { safeguard: key ?? text } : {}),
+    ...(key ? { safeguard: key } : {}),
     ...(derogation ? { derogation } : {}),
     ...(detail ? { safeguardDetail: detail } : {}),
   };
@@ -167,7 +167,8 @@ export function missingForValidation(content: ActivityContent): FieldError[] {
         'Art. 30.1.c du RGPD : indiquez les catégories de données, avec leur durée de conservation et leur sort final',
     });
   }
-  content.dataCategories.forEach((category, index) => {
+  content.dataCategories.forEach((item, index) => {
+    const category = { ...item, category: labelOf(DATA_CATEGORY_LABELS, item.category) };
     if (!category.retention?.trim()) {
       missing.push({
         field: `dataCategories.${index}.retention`,
