@@ -236,6 +236,15 @@ describe('Register workflow: partial drafts, validation, DPIA carried out (e2e)'
           safeguardDetail: 'Programme de coopération',
         },
       ]);
+      const sheet = await app.http
+        .get(`${api}/processing-activities/${entry.id}/sheet.pdf`)
+        .set(as(world.readerA))
+        .buffer(true)
+        .parse(binary);
+      const text = (await pdfText(sheet.body as Buffer)).text.replace(/[ \n]+/g, ' ');
+      expect(text).toContain("Transferts hors de l'Espace économique européen");
+      expect(text).toContain('Organisation internationale');
+      expect(text).toContain("Motifs importants d'intérêt public (art. 49.1.d) — Programme de coopération");
     });
   });
 
