@@ -6,6 +6,7 @@ import { Vendors1764600000000 } from './1764600000000-Vendors';
 import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 import { Breaches1764800000000 } from './1764800000000-Breaches';
 import { ControllerDetails1764900000000 } from './1764900000000-ControllerDetails';
+import { RegisterRules1765000000000 } from './1765000000000-RegisterRules';
 import { DpiaExemption1765100000000 } from './1765100000000-DpiaExemption';
 import { BreachRegisterDetails1765200000000 } from './1765200000000-BreachRegisterDetails';
 import { ContractArt28Clauses1765300000000 } from './1765300000000-ContractArt28Clauses';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   AccessReviews1764700000000,
   Breaches1764800000000,
   ControllerDetails1764900000000,
+  RegisterRules1765000000000,
   DpiaExemption1765100000000,
   BreachRegisterDetails1765200000000,
   ContractArt28Clauses1765300000000,

@@ -1,5 +1,11 @@
 import { DEMO_PASSWORD } from '@vigie/identity';
 import { SIIM94 } from '@vigie/reference-data';
+import {
+  checkRegisterRules,
+  dpiaValidationError,
+  missingForValidation,
+  ProcessingActivityView,
+} from '@vigie/register';
 import { pdfText } from './support/pdf-text';
 import { createTestApp, TestApp } from './support/test-app';
 import { login } from './support/world';
@@ -88,5 +94,31 @@ describe('Catalog and register demo data (e2e)', () => {
     expect(byShortName.get('VILLEJUIF')?.dpo?.name).toBe('Dominique Paulin');
     expect(byShortName.get('ARCUEIL')?.contact).toMatchObject({ city: 'Arcueil' });
     expect(byShortName.get('ARCUEIL')?.dpo).toBeNull();
+  });
+
+  it('validates only demo entries the DPO could validate: complete, lawful, their DPIA carried out', async () => {
+    const token = await login(app, 'dpo@mutualise.demo', DEMO_PASSWORD);
+    const ids: { id: string }[] = await app.dataSource.query(
+      `SELECT id FROM processing_activity WHERE status = 'validated'`,
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    for (const { id } of ids) {
+      const entry = (
+        await app.http.get(`/api/v1/processing-activities/${id}`).set({ Authorization: `Bearer ${token}` })
+      ).body as ProcessingActivityView;
+      const problems = [
+        ...missingForValidation(entry),
+        ...checkRegisterRules(entry),
+        ...[dpiaValidationError(entry.dpia, entry.dpiaAssessment)].filter(Boolean),
+        ...entry.warnings,
+      ];
+      expect({ name: entry.name, problems }).toEqual({ name: entry.name, problems: [] });
+    }
+    const [ccas] = await app.dataSource.query(
+      `SELECT special_categories, nir, dpia_assessment FROM processing_activity WHERE name LIKE 'Instruction et suivi des demandes d''aide sociale%'`,
+    );
+    expect(ccas.special_categories).toEqual([{ category: 'health', condition: '9.2.h' }]);
+    expect(ccas.nir).toMatchObject({ used: true, legalGround: 'decret-2019-341' });
+    expect(ccas.dpia_assessment).toMatchObject({ status: 'done', residualRisk: 'low' });
   });
 });

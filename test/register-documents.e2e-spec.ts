@@ -303,7 +303,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
       expect(response.status).toBe(200);
       const text = (await pdfText(response.body as Buffer)).text.replace(/[ \n]+/g, ' ');
       for (const section of SHEET_SECTIONS) expect(text).toContain(section);
-      expect(text).toContain("Numéro d'inscription au répertoire (NIR)");
+      expect(text).toContain('NIR (numéro de sécurité sociale) : Utilisé');
       expect(text).toContain(
         '9.2.h — Médecine préventive, diagnostics, prise en charge sanitaire ou sociale',
       );
@@ -404,7 +404,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
     it('imports a valid CSV file: every line becomes a draft entry', async () => {
       const csv = [
         header,
-        `Restauration scolaire;Inscriptions et facturation;Crossway;"Facturer les repas | Mission d'intérêt public\nInscrire les enfants | public-task | Délibération du conseil";"Enfants\nParents";"État civil, identité, données d'identification, images | | 3 ans | Destruction";;Agents | Service interne;;Accès nominatif;;;;31/12/2027`,
+        `Restauration scolaire;Inscriptions et facturation;Crossway;"Facturer les repas | Mission d'intérêt public | Code de l'éducation, art. L. 131-13\nInscrire les enfants | public-task | Délibération du conseil";"Enfants\nParents";"État civil, identité, données d'identification, images | | 3 ans | Destruction";;Agents | Service interne;;Accès nominatif;;;;31/12/2027`,
         `Annuaire des agents;;;Gérer l'annuaire | Exécution d'un contrat;staff;identity | | durée de l'emploi | destruction;Santé publique?;;;;;;;`.replace(
           ';Santé publique?;',
           ';;',
@@ -426,7 +426,11 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
         name: 'Restauration scolaire',
         applicationIds: [application.id],
         purposes: [
-          { description: 'Facturer les repas', legalBasis: 'public-task' },
+          {
+            description: 'Facturer les repas',
+            legalBasis: 'public-task',
+            legalBasisDetail: "Code de l'éducation, art. L. 131-13",
+          },
           {
             description: 'Inscrire les enfants',
             legalBasis: 'public-task',
@@ -449,9 +453,9 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
     it('imports nothing when one line is wrong, and says where (line, column)', async () => {
       const csv = [
         header,
-        `Bonne ligne;;;Finalité | public-task;residents;identity | | 1 an | destruction;;;;;;;;`,
+        `Bonne ligne;;;Finalité | public-task | CGCT;residents;identity | | 1 an | destruction;;;;;;;;`,
         `Mauvaise ligne;;Logiciel inconnu;Finalité | Bon plaisir;residents;identity | | 1 an | brûler;health | 9.9;;Éditeur | ZZ;;;;;`,
-        `;;;;;;;;;;;;;`.replace(/^/, 'Sans finalité'),
+        `Vidéoprotection;;;Protéger le parking | Intérêt légitime;;;;;;;;;;`,
       ].join('\n');
       const before = await countRows(app, 'processing_activity');
       const response = await app.http
@@ -467,9 +471,10 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
       expect(at(3, 'Finalités et bases légales')[0].message).toContain('Bon plaisir');
       expect(at(3, 'Catégories de données')[0].message).toContain('sort final');
       expect(at(3, 'Données sensibles')).toHaveLength(1);
-      expect(at(3, "Transferts hors de l'UE")[0].message).toContain('ZZ');
-      expect(at(4, 'Finalités et bases légales')[0].message).toBe('au moins un élément est requis');
-      expect(at(4, 'Personnes concernées')).toHaveLength(1);
+      expect(at(3, "Transferts hors de l'Espace économique européen")[0].message).toContain('ZZ');
+      // A partial draft is accepted (no data subject, no category), not legitimate interests of a town.
+      expect(at(4, 'Finalités et bases légales')[0].message).toContain('Art. 6.1, dernier alinéa');
+      expect(errors.filter((e) => e.line === 4)).toHaveLength(1);
       expect(await countRows(app, 'processing_activity')).toBe(before);
     });
 
@@ -546,7 +551,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
     it('refuses an Identifiant that is not an entry of this register', async () => {
       const csv = [
         `Identifiant;Version;${header}`,
-        `${randomUUID()};1;X;;;F | public-task;residents;identity | | 1 an | destruction;;;;;;;;`,
+        `${randomUUID()};1;X;;;F | public-task | CGCT;residents;identity | | 1 an | destruction;;;;;;;;`,
       ].join('\n');
       const before = await countRows(app, 'processing_activity');
       const response = await app.http
@@ -560,7 +565,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
 
     it('refuses readers, other members and files that are not spreadsheets', async () => {
       const csv = Buffer.from(
-        `${header}\nX;;;F | public-task;residents;identity | | 1 an | destruction;;;;;;;;`,
+        `${header}\nX;;;F | public-task | CGCT;residents;identity | | 1 an | destruction;;;;;;;;`,
       );
       expectProblem(
         await app.http

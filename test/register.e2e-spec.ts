@@ -184,7 +184,24 @@ describe('Register of processing activities (e2e)', () => {
         { purposes: [{ description: 'X', legalBasis: 'convenience' }] },
         'purposes.0.legalBasis',
       ],
-      ['no purpose', { purposes: [] }, 'purposes'],
+      [
+        'a public task without its legal text (Art. 6.3)',
+        { purposes: [{ description: 'Instruire', legalBasis: 'public-task' }] },
+        'purposes.0.legalBasisDetail',
+      ],
+      [
+        'legitimate interests of a member body without the reason (Art. 6.1, last subparagraph)',
+        {
+          purposes: [
+            {
+              description: 'Vidéoprotection du parking',
+              legalBasis: 'legitimate-interests',
+              legitimateInterestsOutsidePublicTasks: 'Parce que',
+            },
+          ],
+        },
+        'purposes.0.legitimateInterestsOutsidePublicTasks',
+      ],
       [
         'a final fate off the list',
         { dataCategories: [{ category: 'identity', retention: '1 an', finalFate: 'burn' }] },
@@ -201,9 +218,43 @@ describe('Register of processing activities (e2e)', () => {
         'specialCategories.0.condition',
       ],
       [
-        'the NIR with the Art. 10 condition',
-        { specialCategories: [{ category: 'nir', condition: '10' }] },
+        'offence data under an Art. 9.2 condition (Art. 10)',
+        {
+          specialCategories: [
+            {
+              category: 'criminal-convictions-and-offences',
+              condition: '9.2.g',
+              authorisingText: 'Code pénal',
+            },
+          ],
+        },
         'specialCategories.0.condition',
+      ],
+      [
+        'offence data without the authorising text (Art. 10)',
+        { specialCategories: [{ category: 'criminal-convictions-and-offences', condition: '10' }] },
+        'specialCategories.0.authorisingText',
+      ],
+      [
+        'the NIR on the décret cadre without the item used',
+        { nir: { used: true, legalGround: 'decret-2019-341' } },
+        'nir.reference',
+      ],
+      ['the NIR on a ground off the list', { nir: { used: true, legalGround: 'habit' } }, 'nir.legalGround'],
+      [
+        'a safeguard off the list',
+        { transfers: [{ recipient: 'Éditeur', country: 'US', safeguard: 'Promesse du prestataire' }] },
+        'transfers.0.safeguard',
+      ],
+      [
+        'an Art. 49 derogation without its letter',
+        { transfers: [{ recipient: 'Éditeur', country: 'IN', safeguard: 'derogation' }] },
+        'transfers.0.derogation',
+      ],
+      [
+        'an adequacy decision the Commission never adopted (Art. 45)',
+        { transfers: [{ recipient: 'Éditeur', country: 'IN', safeguard: 'adequacy-decision' }] },
+        'transfers.0.safeguard',
       ],
       [
         'a country code that is not ISO 3166',
@@ -255,7 +306,12 @@ describe('Register of processing activities (e2e)', () => {
         }),
       );
       expect(created.transfers).toEqual([
-        { recipient: 'Éditeur', country: 'US', safeguard: 'Clauses contractuelles types 2021/914' },
+        {
+          recipient: 'Éditeur',
+          country: 'US',
+          safeguard: 'standard-contractual-clauses',
+          safeguardDetail: 'Clauses contractuelles types 2021/914',
+        },
       ]);
     });
   });
@@ -541,7 +597,7 @@ describe('Register of processing activities (e2e)', () => {
         await app.http
           .post(`${api}/applications/${appB.id}/register-templates`)
           .set(as(world.admin))
-          .send({ name: 'X' }),
+          .send({ name: 'X', purposes: [{ description: 'Instruire', legalBasis: 'public-task' }] }),
         400,
       );
       expect(await countRows(app, 'register_template')).toBe(before);

@@ -5,3 +5,4 @@ export * from './hds';
 export * from './countries';
 export * from './gdpr-labels';
 export * from './cnil-lists';
+export * from './register-rules';

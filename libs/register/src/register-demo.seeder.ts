@@ -2,15 +2,19 @@ import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { DemoSeeder, DemoWorld } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
-import { ActivityContent } from './activities/activity-content';
+import { ActivityContent, NirUse } from './activities/activity-content';
+import { DpiaAssessment } from './activities/dpia-assessment';
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
 
 type SampleEntry = Omit<
   ActivityContent,
-  'applicationIds' | 'reviewDate' | 'art35Cases' | 'description' | 'cnilExemptionItem'
+  'applicationIds' | 'reviewDate' | 'art35Cases' | 'description' | 'cnilExemptionItem' | 'nir'
 > & {
   description: string;
+  nir?: NirUse;
   applications: string[];
+  /** The DPIA the CCAS carried out (the screening requires one), recorded before the validation. */
+  dpiaAssessment?: Omit<DpiaAssessment, 'recordedAt' | 'recordedBy'>;
   validated: boolean;
 };
 
@@ -37,6 +41,8 @@ const SAMPLES: Record<string, SampleEntry[]> = {
         {
           description: 'Verser les aides accordées et suivre leur utilisation',
           legalBasis: 'legal-obligation',
+          legalBasisDetail:
+            'Décret n° 2012-1246 du 7 novembre 2012 relatif à la gestion budgétaire et comptable publique',
         },
       ],
       dataSubjects: ['social-aid-beneficiaries', 'residents'],
@@ -50,10 +56,13 @@ const SAMPLES: Record<string, SampleEntry[]> = {
         },
         { category: 'social-situation', retention: '5 ans après la dernière aide', finalFate: 'sorting' },
       ],
-      specialCategories: [
-        { category: 'health', condition: '9.2.h' },
-        { category: 'nir', condition: '9.2.b' },
-      ],
+      specialCategories: [{ category: 'health', condition: '9.2.h' }],
+      nir: {
+        used: true,
+        legalGround: 'decret-2019-341',
+        reference:
+          "Tableau annexé, sphère de la protection sociale : instruction des demandes et versement des prestations d'aide sociale",
+      },
       recipients: [
         { name: 'Agents habilités du CCAS', type: 'Service interne' },
         { name: "Caisse d'allocations familiales du Val-de-Marne", type: 'Organisme public' },
@@ -63,6 +72,17 @@ const SAMPLES: Record<string, SampleEntry[]> = {
       securityMeasures: MAIRIE_MEASURES,
       dpiaCriteria: ['large-scale'],
       cnilListItems: ['social-support'],
+      dpiaAssessment: {
+        status: 'done',
+        startedAt: '2026-03-02',
+        completedAt: '2026-05-29',
+        reference: 'AIPD CCAS-2026-01, version 1.1',
+        residualRisk: 'low',
+        priorConsultation: false,
+        conclusion:
+          'Risques ramenés à un niveau faible par le cloisonnement des dossiers, la journalisation des consultations et la revue annuelle des habilitations.',
+        recordedByName: null,
+      },
       validated: true,
     },
     {
@@ -73,6 +93,8 @@ const SAMPLES: Record<string, SampleEntry[]> = {
         {
           description: 'Gérer les inscriptions, les prêts et les retours de documents',
           legalBasis: 'public-task',
+          legalBasisDetail:
+            'Code du patrimoine, art. L. 310-1 (bibliothèques des collectivités territoriales)',
         },
       ],
       dataSubjects: ['residents', 'children'],
@@ -134,7 +156,12 @@ const SAMPLES: Record<string, SampleEntry[]> = {
       description: 'Enregistrement, numérisation et distribution du courrier adressé à la ville.',
       applications: ['ELISE'],
       purposes: [
-        { description: 'Enregistrer et suivre le traitement du courrier', legalBasis: 'public-task' },
+        {
+          description: 'Enregistrer et suivre le traitement du courrier',
+          legalBasis: 'public-task',
+          legalBasisDetail:
+            "Code des relations entre le public et l'administration, art. L. 112-3 (accusé de réception des demandes)",
+        },
       ],
       dataSubjects: ['residents', 'service-users'],
       dataCategories: [{ category: 'identity', retention: '2 ans après la réponse', finalFate: 'sorting' }],
@@ -229,7 +256,7 @@ export class RegisterDemoSeeder implements DemoSeeder {
     for (const [member, entries] of Object.entries(SAMPLES)) {
       const organisationId = world.organisations.get(member);
       if (!organisationId) continue;
-      for (const { applications: names, validated, ...content } of entries) {
+      for (const { applications: names, validated, dpiaAssessment, nir, ...content } of entries) {
         const activity = await this.activities.insert(
           manager,
           ctx,
@@ -237,11 +264,17 @@ export class RegisterDemoSeeder implements DemoSeeder {
           {
             ...content,
             applicationIds: names.map((name) => applications.get(name)).filter((id): id is string => !!id),
+            nir: nir ?? null,
             art35Cases: [],
             cnilExemptionItem: null,
             reviewDate: null,
           },
-          { system: true },
+          {
+            system: true,
+            dpiaAssessment: dpiaAssessment
+              ? { ...dpiaAssessment, recordedAt: new Date().toISOString(), recordedBy: ctx.userId }
+              : null,
+          },
         );
         if (validated) await this.activities.markValidated(manager, ctx, activity);
       }

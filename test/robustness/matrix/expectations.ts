@@ -516,6 +516,25 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       };
     },
   },
+  'PUT /api/v1/processing-activities/:id/dpia-assessment': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} entry whose screening requires a DPIA`,
+    action: 'validate',
+    subject: 'ProcessingActivity',
+    record: memberOrg,
+    request: async ({ fx, side }) => {
+      const id = fx.dpiaActivity[own(side)];
+      return {
+        params: { id },
+        body: {
+          status: 'in-progress',
+          startedAt: isoDate(-10),
+          reference: 'AIPD de la matrice',
+          version: await fx.version('processing_activity', id),
+        },
+      };
+    },
+  },
   'GET /api/v1/processing-activities/:id/history': activityRead(),
   'GET /api/v1/processing-activities/:id/history/:version': activityRead({ version: '1' }),
   'GET /api/v1/processing-activities/:id/sheet.pdf': activityRead(),

@@ -2,18 +2,40 @@ import { canonicalJson } from '@vigie/core';
 
 export interface Purpose {
   description: string;
-  legalBasis: string;
+  /** May be missing in a draft; required to validate (Art. 30.1.b). */
+  legalBasis?: string;
   legalBasisDetail?: string;
+  /**
+   * For a member body basing this purpose on legitimate interests: why the processing falls outside its
+   * public tasks (Art. 6.1, last subparagraph).
+   */
+  legitimateInterestsOutsidePublicTasks?: string;
 }
 export interface DataCategory {
   category: string;
   description?: string;
-  retention: string;
-  finalFate: string;
+  /** May be missing in a draft; required to validate (Art. 30.1.f). */
+  retention?: string;
+  finalFate?: string;
 }
 export interface SpecialCategory {
   category: string;
   condition: string;
+  /** The text authorising the processing of offence and conviction data (Art. 10). */
+  authorisingText?: string;
+}
+/**
+ * The use of the NIR (French social-security number), which is not an Art. 9 category but is reserved by
+ * article 30 of the law n° 78-17 to the processings a text authorises.
+ */
+export interface NirUse {
+  used: boolean;
+  /** A key of NIR_LEGAL_GROUNDS; required to validate an entry using the NIR. */
+  legalGround?: string;
+  /** The item of the « décret cadre » used, or the authorising text with its article. */
+  reference?: string;
+  /** The Art. 9 condition an older entry gave the NIR as a special category (kept by the migration). */
+  legacyCondition?: string;
 }
 export interface Recipient {
   name: string;
@@ -21,8 +43,16 @@ export interface Recipient {
 }
 export interface Transfer {
   recipient: string;
-  country: string;
+  /** ISO 3166-1 alpha-2; for an international organisation, its seat (optional). */
+  country?: string;
+  /** The recipient is an international organisation (Art. 4.26), not a body of a third country. */
+  internationalOrganisation?: boolean;
+  /** A key of TRANSFER_SAFEGUARDS (older free texts are read as their key, the text kept as the precision). */
   safeguard?: string;
+  /** The letter of the Art. 49.1 derogation, when `safeguard` is `derogation`. */
+  derogation?: string;
+  /** Free-text precision: the decision, the clauses' version, the arrangement… */
+  safeguardDetail?: string;
 }
 
 /** What a register entry says (the CNIL model's sections), without its status or bookkeeping. */
@@ -34,6 +64,7 @@ export interface ActivityContent {
   dataSubjects: string[];
   dataCategories: DataCategory[];
   specialCategories: SpecialCategory[];
+  nir: NirUse | null;
   recipients: Recipient[];
   transfers: Transfer[];
   securityMeasures: string[];
@@ -53,6 +84,7 @@ export const CONTENT_FIELDS = [
   'dataSubjects',
   'dataCategories',
   'specialCategories',
+  'nir',
   'recipients',
   'transfers',
   'securityMeasures',

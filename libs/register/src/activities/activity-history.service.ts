@@ -32,6 +32,7 @@ export function snapshotOf(activity: ProcessingActivity): Record<string, unknown
   snapshot.validatedBy = activity.validatedBy;
   snapshot.archivedAt = activity.archivedAt?.toISOString() ?? null;
   snapshot.dpiaDecision = activity.dpiaDecision;
+  snapshot.dpiaAssessment = activity.dpiaAssessment;
   snapshot.templateId = activity.templateId;
   snapshot.templateVersion = activity.templateVersion;
   return snapshot;

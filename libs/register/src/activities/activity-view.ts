@@ -4,7 +4,9 @@ import { EntityManager, In } from 'typeorm';
 import { DpiaScreening, screenDpia } from '../dpia/dpia-screening';
 import { TemplateUpdate, templateUpdateFor } from '../templates/template-update';
 import { contentWarnings } from './content-warnings';
+import { dpiaAssessmentWarnings } from './dpia-assessment';
 import { ProcessingActivity } from './processing-activity.entity';
+import { registerWarnings } from './register-rules';
 
 /** The security measures an entry inherits from the hosting of one of its applications. */
 export interface InheritedSecurityMeasures {
@@ -17,7 +19,10 @@ export interface InheritedSecurityMeasures {
 /** A register entry as the API shows it. */
 export type ProcessingActivityView = Omit<ProcessingActivity, 'createdBy' | 'updatedBy'> & {
   dpia: DpiaScreening;
-  /** What the entry's author should check: free text that looks like a special category (Art. 9, 10). */
+  /**
+   * What is lawful but calls for attention: free text that looks like a special category (Art. 9, 10), a NIR
+   * without its ground, a high residual risk without prior consultation (Art. 36), a derogation (Art. 49.3).
+   */
   warnings: FieldError[];
   /** Validated, with a review date that has passed. */
   overdue: boolean;
@@ -58,6 +63,8 @@ export function dpiaOf(activity: ProcessingActivity): DpiaScreening {
     cnilListItems: activity.cnilListItems,
     art35Cases: activity.art35Cases,
     specialCategories: activity.specialCategories,
+    // The NIR has its own field (it is not an Art. 9 category); the screening counts it as sensitive data.
+    nir: activity.nir?.used === true,
     dataSubjects: activity.dataSubjects,
     dataCategories: activity.dataCategories,
     cnilExemptionItem: activity.cnilExemptionItem,
@@ -71,7 +78,11 @@ export function summaryView(activity: ProcessingActivity, today = todayInParis()
   return {
     ...fields,
     dpia: dpiaOf(activity),
-    warnings: contentWarnings(activity),
+    warnings: [
+      ...contentWarnings(activity),
+      ...registerWarnings(activity),
+      ...dpiaAssessmentWarnings(activity.dpiaAssessment),
+    ],
     overdue: activity.status === 'validated' && !!activity.reviewDate && activity.reviewDate < today,
   };
 }

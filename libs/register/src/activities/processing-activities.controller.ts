@@ -8,6 +8,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -21,6 +22,7 @@ import { ProcessingActivityView } from './activity-view';
 import { ProcessingActivitiesService } from './processing-activities.service';
 import {
   CreateProcessingActivityDto,
+  DpiaAssessmentDto,
   DpiaDecisionDto,
   TransitionDto,
   UpdateProcessingActivityDto,
@@ -49,7 +51,7 @@ export class ProcessingActivitiesController {
   ) {}
 
   @Post('organisations/:orgId/processing-activities')
-  @Endpoint("Add a draft entry to a member's register (DPO or editor)", 201)
+  @Endpoint("Add a draft entry to a member's register (DPO or editor); a draft may hold only its name", 201)
   create(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -96,7 +98,9 @@ export class ProcessingActivitiesController {
   }
 
   @Post('processing-activities/:id/validate')
-  @Endpoint('Validate a draft entry (DPO only); the review date defaults to a year later')
+  @Endpoint(
+    'Validate a draft entry (DPO only); 409 with `errors` listing what Art. 30.1 still needs, or the DPIA the screening requires; the review date defaults to a year later',
+  )
   validate(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -115,6 +119,19 @@ export class ProcessingActivitiesController {
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
     return this.activities.recordDpiaDecision(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+  }
+
+  @Put('processing-activities/:id/dpia-assessment')
+  @Endpoint(
+    'Record the DPIA carried out, in progress or done (DPO only, with the version last read); a DPIA done lets a draft whose screening requires one be validated',
+  )
+  dpiaAssessment(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DpiaAssessmentDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<ProcessingActivityView> {
+    return this.activities.recordDpiaAssessment(ctx, id, { ...dto, version: dto.version ?? ifMatch });
   }
 
   @Get('processing-activities/:id/history')

@@ -5,6 +5,8 @@ import { Action } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
+  DomainException,
+  ErrorCode,
   FieldError,
   ForbiddenActionException,
   NotFoundException,
@@ -18,7 +20,10 @@ import {
   pageOffset,
 } from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
+import { Organisation } from '@vigie/identity';
+import { derogationKeyOf, safeguardKeyOf, TRANSFER_SAFEGUARDS } from '@vigie/reference-data';
 import { EntityManager, In } from 'typeorm';
+import { DATA_CATEGORY_LABELS, labelOf, NIR_CATEGORY } from '../data/register-labels';
 import { dpiaOf, detailedView, ProcessingActivityView, summaryView, todayInParis } from './activity-view';
 import {
   ActivityContent,
@@ -26,17 +31,21 @@ import {
   CONTENT_FIELDS,
   contentOf,
   ContentField,
+  NirUse,
+  Transfer,
   unique,
 } from './activity-content';
+import { checkDpiaAssessment, DpiaAssessment, dpiaValidationError } from './dpia-assessment';
 import { ActivityHistoryService } from './activity-history.service';
 import {
   CreateProcessingActivityDto,
+  DpiaAssessmentDto,
   DpiaDecisionDto,
   UpdateProcessingActivityDto,
 } from './processing-activity.dto';
 import { ProcessingActivity } from './processing-activity.entity';
 import { VersionAction } from './processing-activity-version.entity';
-import { checkRegisterRules } from './register-rules';
+import { checkRegisterRules, nirOf, RuleContext, RuleInput } from './register-rules';
 
 const LABEL = 'Processing activity';
 export const BACK_TO_DRAFT_NOTE =
@@ -55,20 +64,69 @@ export interface InsertOptions {
   note?: string | null;
   /** System work (demo data): the deployment check reads without the caller's scope. */
   system?: boolean;
+  /** A DPIA already carried out (demo data). */
+  dpiaAssessment?: DpiaAssessment | null;
 }
 
-/** Fills the lists a payload left out and keeps each key once. */
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** A transfer with its safeguard as a key of the list; an older free text is kept as the precision. */
+export function normaliseTransfer(transfer: Transfer): Transfer {
+  const text = transfer.safeguard?.trim();
+  const key = safeguardKeyOf(text);
+  // A text that only names the safeguard (its key, its label or the start of it) is no precision.
+  const label = TRANSFER_SAFEGUARDS.find((s) => s.key === key)?.label;
+  const listed = !!text && (text === key || (!!label && fold(label).startsWith(fold(text))));
+  const derogation =
+    derogationKeyOf(transfer.derogation) ??
+    (key === 'derogation' && text ? /49\.?\s?1\.?\s?([a-g])\b/i.exec(text)?.[1]?.toLowerCase() : undefined) ??
+    (transfer.derogation?.trim() || undefined);
+  const detail = transfer.safeguardDetail?.trim() || (text && !listed ? text : undefined);
+  return {
+    recipient: transfer.recipient,
+    ...(transfer.country ? { country: transfer.country } : {}),
+    ...(transfer.internationalOrganisation ? { internationalOrganisation: true } : {}),
+    ...(key ? { safeguard: key } : {}),
+    ...(derogation ? { derogation } : {}),
+    ...(detail ? { safeguardDetail: detail } : {}),
+  };
+}
+
+/** The NIR as stored: `used`, then its ground and reference when given. */
+function normaliseNir(nir: NirUse | null): NirUse | null {
+  if (!nir) return null;
+  return {
+    used: nir.used,
+    ...(nir.legalGround ? { legalGround: nir.legalGround } : {}),
+    ...(nir.reference?.trim() ? { reference: nir.reference.trim() } : {}),
+    ...(nir.legacyCondition ? { legacyCondition: nir.legacyCondition } : {}),
+  };
+}
+
+/**
+ * Fills the lists a payload left out and keeps each key once; reads an older payload's `specialCategories`
+ * item `nir` into `nir`, and a free-text safeguard as its key.
+ */
 export function normaliseContent(dto: CreateProcessingActivityDto): ActivityContent {
+  const specials = dto.specialCategories ?? [];
   return {
     name: dto.name,
     description: dto.description || null,
     applicationIds: unique(dto.applicationIds ?? []),
-    purposes: dto.purposes.map((p) => ({ ...p })),
-    dataSubjects: unique(dto.dataSubjects),
-    dataCategories: dto.dataCategories.map((c) => ({ ...c })),
-    specialCategories: (dto.specialCategories ?? []).map((s) => ({ ...s })),
+    purposes: (dto.purposes ?? []).map((p) => ({ ...p })),
+    dataSubjects: unique(dto.dataSubjects ?? []),
+    dataCategories: (dto.dataCategories ?? []).map((c) => ({ ...c })),
+    specialCategories: specials.filter((s) => s.category !== NIR_CATEGORY).map((s) => ({ ...s })),
+    nir: normaliseNir(nirOf({ nir: dto.nir, specialCategories: specials })),
     recipients: (dto.recipients ?? []).map((r) => ({ ...r })),
-    transfers: (dto.transfers ?? []).map((t) => ({ ...t })),
+    transfers: (dto.transfers ?? []).map(normaliseTransfer),
     securityMeasures: dto.securityMeasures ?? [],
     dpiaCriteria: unique(dto.dpiaCriteria ?? []),
     cnilListItems: unique(dto.cnilListItems ?? []),
@@ -78,20 +136,99 @@ export function normaliseContent(dto: CreateProcessingActivityDto): ActivityCont
   };
 }
 
+/**
+ * What Art. 30.1 still needs before the DPO validates an entry (a draft may be partial): at least one purpose,
+ * each with its legal basis; the data subjects; the data categories, each with its retention and final fate;
+ * the NIR's legal ground when the NIR is used.
+ */
+export function missingForValidation(content: ActivityContent): FieldError[] {
+  const missing: FieldError[] = [];
+  if (content.purposes.length === 0) {
+    missing.push({
+      field: 'purposes',
+      message: 'Art. 30.1.b du RGPD : indiquez au moins une finalité du traitement, avec sa base légale',
+    });
+  }
+  content.purposes.forEach((purpose, index) => {
+    if (!purpose.legalBasis) {
+      missing.push({
+        field: `purposes.${index}.legalBasis`,
+        message: `Art. 6.1 et 30.1.b du RGPD : indiquez la base légale de la finalité « ${purpose.description} »`,
+      });
+    }
+  });
+  if (content.dataSubjects.length === 0) {
+    missing.push({
+      field: 'dataSubjects',
+      message: 'Art. 30.1.c du RGPD : indiquez les catégories de personnes concernées',
+    });
+  }
+  if (content.dataCategories.length === 0) {
+    missing.push({
+      field: 'dataCategories',
+      message:
+        'Art. 30.1.c du RGPD : indiquez les catégories de données, avec leur durée de conservation et leur sort final',
+    });
+  }
+  content.dataCategories.forEach((item, index) => {
+    const category = { ...item, category: labelOf(DATA_CATEGORY_LABELS, item.category) };
+    if (!category.retention?.trim()) {
+      missing.push({
+        field: `dataCategories.${index}.retention`,
+        message: `Art. 30.1.f du RGPD : indiquez la durée de conservation de « ${category.category} »`,
+      });
+    }
+    if (!category.finalFate) {
+      missing.push({
+        field: `dataCategories.${index}.finalFate`,
+        message: `indiquez le sort final de « ${category.category} » au terme de sa conservation (destruction, versement aux archives publiques ou tri ; code du patrimoine, art. L. 212-2 et L. 212-3)`,
+      });
+    }
+  });
+  if (content.nir?.used && !content.nir.legalGround) {
+    missing.push({
+      field: 'nir.legalGround',
+      message:
+        "Art. 30 de la loi n° 78-17 : indiquez le fondement de l'usage du NIR (décret n° 2019-341 et l'item utilisé, ou le texte qui l'autorise)",
+    });
+  }
+  return missing;
+}
+
+/**
+ * The rules' view of the payload as sent, with its own indexes (before an older `nir` special category leaves
+ * the list): only the fields sent, so that a change is not refused for a stored value it does not touch
+ * (validation checks the whole entry).
+ */
+function rawRuleInput(dto: UpdateProcessingActivityDto): RuleInput {
+  return {
+    purposes: dto.purposes,
+    specialCategories: dto.specialCategories,
+    nir: dto.nir,
+    transfers: dto.transfers,
+  };
+}
+
+/** The rule fields among `fields`, taken from `content`. */
+function ruleFieldsOf(content: ActivityContent, fields: readonly string[]): RuleInput {
+  const input: RuleInput = {};
+  if (fields.includes('purposes')) input.purposes = content.purposes;
+  if (fields.includes('specialCategories')) input.specialCategories = content.specialCategories;
+  if (fields.includes('nir')) input.nir = content.nir;
+  if (fields.includes('transfers')) input.transfers = content.transfers;
+  return input;
+}
+
 /** The fields a partial payload sets, normalised like a full one. */
 function normalisePatch(dto: UpdateProcessingActivityDto): Partial<ActivityContent> {
   const patch: Partial<ActivityContent> = {};
-  const full = normaliseContent({
-    purposes: [],
-    dataSubjects: [],
-    dataCategories: [],
-    ...dto,
-    name: dto.name ?? '',
-  } as CreateProcessingActivityDto);
+  const full = normaliseContent({ ...dto, name: dto.name ?? '' } as CreateProcessingActivityDto);
   for (const field of CONTENT_FIELDS) {
     if ((dto as Record<string, unknown>)[field] !== undefined)
       (patch as Record<string, unknown>)[field] = full[field];
   }
+  // An older payload's special category `nir` sets the NIR when the field itself is not sent.
+  if (dto.nir === undefined && dto.specialCategories !== undefined && full.nir) patch.nir = full.nir;
   return patch;
 }
 
@@ -131,9 +268,12 @@ export class ProcessingActivitiesService {
     dto: CreateProcessingActivityDto,
   ): Promise<ProcessingActivityView> {
     this.assertRegister(ctx, organisationId, 'create');
-    return this.tx.run(async (manager) =>
-      detailedView(manager, await this.insert(manager, ctx, organisationId, normaliseContent(dto))),
-    );
+    return this.tx.run(async (manager) => {
+      const context = await this.ruleContext(manager, organisationId);
+      const errors = checkRegisterRules(rawRuleInput(dto), context);
+      if (errors.length > 0) throw invalid(errors);
+      return detailedView(manager, await this.insert(manager, ctx, organisationId, normaliseContent(dto)));
+    });
   }
 
   /** Checks and inserts a draft entry with its first version and audit event (permissions checked by callers). */
@@ -163,6 +303,7 @@ export class ProcessingActivitiesService {
       validatedBy: null,
       archivedAt: null,
       dpiaDecision: null,
+      dpiaAssessment: options.dpiaAssessment ?? null,
       createdBy: ctx.userId,
       updatedBy: ctx.userId,
     });
@@ -202,7 +343,7 @@ export class ProcessingActivitiesService {
     newApplicationIds: readonly string[],
     system = false,
   ): Promise<FieldError[]> {
-    const errors = checkRegisterRules(content);
+    const errors = checkRegisterRules(content, await this.ruleContext(manager, organisationId));
     if (newApplicationIds.length > 0) {
       const deployed = system
         ? new Set(
@@ -223,6 +364,15 @@ export class ProcessingActivitiesService {
       }
     }
     return errors;
+  }
+
+  /** Whether the register's keeper is a member body (a public authority: Art. 6.1, last subparagraph). */
+  async ruleContext(manager: EntityManager, organisationId: string): Promise<RuleContext> {
+    const organisation = await manager.findOne(Organisation, {
+      select: { id: true, kind: true },
+      where: { id: organisationId },
+    });
+    return { memberBody: organisation?.kind === 'member' };
   }
 
   async list(
@@ -292,10 +442,15 @@ export class ProcessingActivitiesService {
     id: string,
     dto: UpdateProcessingActivityDto,
   ): Promise<ProcessingActivityView> {
-    assertNoNulls(dto, ['description', 'reviewDate', 'cnilExemptionItem']);
+    assertNoNulls(dto, ['description', 'reviewDate', 'cnilExemptionItem', 'nir']);
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'update', dto.version, true);
       const before = contentOf(activity);
+      const errors = checkRegisterRules(
+        rawRuleInput(dto),
+        await this.ruleContext(manager, activity.organisationId),
+      );
+      if (errors.length > 0) throw invalid(errors);
       const next: ActivityContent = { ...before, ...normalisePatch(dto) };
       await this.applyChange(manager, ctx, activity, next, 'update');
       return detailedView(manager, activity);
@@ -320,7 +475,14 @@ export class ProcessingActivitiesService {
     const extraChanged = extraFields.filter((field) => activity[field] !== extra.fields![field]);
     if (changed.length === 0 && extraChanged.length === 0) return false;
     const added = next.applicationIds.filter((id) => !before.applicationIds.includes(id));
-    const errors = await this.check(manager, ctx, activity.organisationId, next, added);
+    // Only what changes is checked here: a stored value written before a rule existed is asked for at validation.
+    const errors = await this.check(
+      manager,
+      ctx,
+      activity.organisationId,
+      ruleFieldsOf(next, changed),
+      added,
+    );
     if (errors.length > 0) throw invalid(errors);
     const snapshot = { ...activity };
     const notes = extra.note ? [extra.note] : [];
@@ -356,6 +518,12 @@ export class ProcessingActivitiesService {
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'validate', version, false);
       if (activity.status === 'validated') throw new ConflictException('This entry is already validated');
+      const context = await this.ruleContext(manager, activity.organisationId);
+      const content = contentOf(activity);
+      const errors = [...missingForValidation(content), ...checkRegisterRules(content, context)];
+      const dpia = dpiaValidationError(dpiaOf(activity), activity.dpiaAssessment);
+      if (dpia) errors.push(dpia);
+      if (errors.length > 0) throw notValidatable(errors);
       await this.markValidated(manager, ctx, activity);
       return detailedView(manager, activity);
     });
@@ -465,6 +633,78 @@ export class ProcessingActivitiesService {
       return detailedView(manager, activity);
     });
   }
+
+  /**
+   * The DPO records the DPIA carried out (in progress or done), replacing the previous record. A DPIA done lifts
+   * the block on validating an entry whose screening requires one. Nothing is written when nothing changed.
+   */
+  async recordDpiaAssessment(
+    ctx: RequestContext,
+    id: string,
+    dto: DpiaAssessmentDto,
+  ): Promise<ProcessingActivityView> {
+    return this.tx.run(async (manager) => {
+      const activity = await this.loadForChange(manager, ctx, id, 'validate', dto.version, true);
+      const today = todayInParis();
+      const completedAt = dto.completedAt ?? (dto.status === 'done' ? today : undefined);
+      const errors = checkDpiaAssessment({ ...dto, completedAt }, today);
+      if (errors.length > 0) throw invalid(errors);
+      const content = {
+        status: dto.status,
+        ...(dto.startedAt ? { startedAt: dto.startedAt } : {}),
+        ...(completedAt ? { completedAt } : {}),
+        ...(dto.reference ? { reference: dto.reference } : {}),
+        ...(dto.residualRisk ? { residualRisk: dto.residualRisk } : {}),
+        ...(typeof dto.priorConsultation === 'boolean' ? { priorConsultation: dto.priorConsultation } : {}),
+        ...(dto.conclusion ? { conclusion: dto.conclusion } : {}),
+      };
+      const previous = activity.dpiaAssessment;
+      if (previous) {
+        const { recordedAt: _at, recordedBy: _by, recordedByName: _name, ...kept } = previous;
+        if (changedFields({ a: kept }, { a: content }, ['a']).length === 0) {
+          return detailedView(manager, activity);
+        }
+      }
+      const before = { ...activity };
+      const assessment: DpiaAssessment = {
+        ...content,
+        recordedAt: new Date().toISOString(),
+        recordedBy: ctx.userId,
+        recordedByName: ctx.actor?.displayName ?? null,
+      };
+      activity.dpiaAssessment = assessment;
+      activity.updatedBy = ctx.userId;
+      await manager.save(activity);
+      await this.history.record(
+        manager,
+        ctx,
+        activity,
+        'dpia-assessment',
+        ['dpiaAssessment'],
+        assessment.status === 'done' ? 'AIPD réalisée enregistrée.' : 'AIPD en cours enregistrée.',
+      );
+      await recordAudit(manager, ctx, {
+        action: 'processing-activity.dpia-assessment',
+        entity: 'processing-activity',
+        entityId: activity.id,
+        organisationId: activity.organisationId,
+        before,
+        after: activity,
+      });
+      return detailedView(manager, activity);
+    });
+  }
+}
+
+function notValidatable(errors: FieldError[]): DomainException {
+  const detail =
+    errors.length === 1 && errors[0].field === 'dpiaAssessment'
+      ? errors[0].message
+      : `La fiche ne peut pas être validée : ${errors
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join(' ; ')}${errors.length > 3 ? ` (et ${errors.length - 3} autre(s) point(s))` : ''}`;
+  return new DomainException(ErrorCode.Conflict, detail, errors);
 }
 
 function invalid(errors: FieldError[]): ValidationException {

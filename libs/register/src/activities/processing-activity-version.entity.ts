@@ -2,7 +2,14 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
 
 /** What happened to an entry at one of its versions. */
 export type VersionAction =
-  'create' | 'update' | 'validate' | 'archive' | 'dpia-decision' | 'apply-template' | 'import';
+  | 'create'
+  | 'update'
+  | 'validate'
+  | 'archive'
+  | 'dpia-decision'
+  | 'dpia-assessment'
+  | 'apply-template'
+  | 'import';
 
 /** One version of a register entry, kept forever: who, when, what changed, and the whole entry as it was. */
 @Entity('processing_activity_version')

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -18,6 +19,13 @@ import {
 } from 'class-validator';
 import { KEY_NAMES } from '../data/key-names';
 import { keyReader } from '../data/label-keys';
+import {
+  DPIA_ASSESSMENT_STATUSES,
+  DPIA_RESIDUAL_RISKS,
+  NIR_LEGAL_GROUNDS,
+  ruleListKeys,
+  TRANSFER_SAFEGUARDS,
+} from '@vigie/reference-data';
 import {
   ART35_CASES,
   CNIL_EXEMPTION_ITEMS,
@@ -43,13 +51,15 @@ export class PurposeDto {
   @Length(1, 1000)
   description: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     enum: LEGAL_BASES,
-    description: 'A key, or its French label (« Mission d’intérêt public »)',
+    description:
+      'A key, or its French label (« Mission d’intérêt public »); may be left out in a draft, needed to validate',
   })
+  @IsOptional()
   @Transform(asKey('legalBasis'))
   @IsIn(LEGAL_BASES)
-  legalBasis: string;
+  legalBasis?: string;
 
   @ApiPropertyOptional({
     maxLength: 1000,
@@ -60,6 +70,17 @@ export class PurposeDto {
   @IsString()
   @Length(0, 1000)
   legalBasisDetail?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description:
+      'A member body basing this purpose on legitimate interests: why the processing falls outside its public tasks (Art. 6.1, last subparagraph; 30 characters at least)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 1000)
+  legitimateInterestsOutsidePublicTasks?: string;
 }
 
 export class DataCategoryDto {
@@ -80,16 +101,26 @@ export class DataCategoryDto {
   @Length(0, 1000)
   description?: string;
 
-  @ApiProperty({ maxLength: 500, example: '5 ans après la clôture du dossier' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: '5 ans après la clôture du dossier',
+    description: 'May be left out in a draft; needed to validate',
+  })
+  @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(1, 500)
-  retention: string;
+  retention?: string;
 
-  @ApiProperty({ enum: FINAL_FATES, description: 'A key, or its French label (« Destruction »)' })
+  @ApiPropertyOptional({
+    enum: FINAL_FATES,
+    description:
+      'A key, or its French label (« Destruction »); may be left out in a draft, needed to validate',
+  })
+  @IsOptional()
   @Transform(asKey('finalFate'))
   @IsIn(FINAL_FATES)
-  finalFate: string;
+  finalFate?: string;
 }
 
 export class SpecialCategoryDto {
@@ -98,11 +129,50 @@ export class SpecialCategoryDto {
   @IsIn(SPECIAL_CATEGORIES)
   category: string;
 
-  @ApiProperty({ example: '9.2.h', description: 'Art. 9.2 condition code (or "10" for criminal data)' })
+  @ApiProperty({
+    example: '9.2.h',
+    description: 'Art. 9.2 condition code ("10" for criminal data; not needed for the older item "nir")',
+  })
+  @ValidateIf((item: SpecialCategoryDto) => item.category !== 'nir' || item.condition !== undefined)
   @Transform(asKey('condition'))
   @IsString()
   @Length(1, 10)
   condition: string;
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'The text authorising the processing of offence and conviction data (Art. 10)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 1000)
+  authorisingText?: string;
+}
+
+/** The use of the NIR: not an Art. 9 category, but reserved to the processings a text authorises. */
+export class NirDto {
+  @ApiProperty({ description: 'The entry uses the NIR (numéro de sécurité sociale)' })
+  @IsBoolean()
+  used: boolean;
+
+  @ApiPropertyOptional({
+    enum: ruleListKeys(NIR_LEGAL_GROUNDS),
+    description: 'Needed to validate an entry using the NIR',
+  })
+  @IsOptional()
+  @IsIn(ruleListKeys(NIR_LEGAL_GROUNDS))
+  legalGround?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'The item of the « décret cadre » used, or the authorising text with its article',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 1000)
+  reference?: string;
 }
 
 export class RecipientDto {
@@ -126,17 +196,45 @@ export class TransferDto {
   @Length(1, 200)
   recipient: string;
 
-  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({
+    example: 'US',
+    description: 'ISO 3166-1 alpha-2 (for an international organisation: its seat, optional)',
+  })
+  @ValidateIf((item: TransferDto) => item.internationalOrganisation !== true || item.country !== undefined)
   @Transform(upper)
   @IsCountryCode()
-  country: string;
+  country?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'Required outside the EEA (Art. 45 to 49)' })
+  @ApiPropertyOptional({ description: 'The recipient is an international organisation (Art. 4.26)' })
+  @IsOptional()
+  @IsBoolean()
+  internationalOrganisation?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ruleListKeys(TRANSFER_SAFEGUARDS),
+    maxLength: 500,
+    description:
+      'Required outside the EEA and towards an international organisation (Art. 45 to 49); a free text naming one is read as its key and kept as the precision',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(0, 500)
   safeguard?: string;
+
+  @ApiPropertyOptional({ example: 'a', description: 'The Art. 49.1 case (a to g) of a derogation' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 50)
+  derogation?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, example: 'Décision (UE) 2021/914, module 2' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 1000)
+  safeguardDetail?: string;
 }
 
 /** Every field of a register entry (API.md). Lists not sent are empty. */
@@ -165,35 +263,38 @@ export class CreateProcessingActivityDto {
   @IsUUID('all', { each: true })
   applicationIds?: string[];
 
-  @ApiProperty({ type: [PurposeDto], minItems: 1 })
+  @ApiPropertyOptional({ type: [PurposeDto], description: 'May be empty in a draft; needed to validate' })
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => PurposeDto)
-  purposes: PurposeDto[];
+  purposes?: PurposeDto[];
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: [String],
     example: ['housing-applicants'],
     description:
-      'Keys of GDPR.dataSubjectExamples (or their French labels: « Enfants », « Élèves ») or free text',
+      'Keys of GDPR.dataSubjectExamples (or their French labels: « Enfants », « Élèves ») or free text; may be empty in a draft',
   })
+  @IsOptional()
   @Transform(asKey('dataSubjects'))
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
-  dataSubjects: string[];
+  dataSubjects?: string[];
 
-  @ApiProperty({ type: [DataCategoryDto], minItems: 1 })
+  @ApiPropertyOptional({
+    type: [DataCategoryDto],
+    description: 'May be empty in a draft; needed to validate',
+  })
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => DataCategoryDto)
-  dataCategories: DataCategoryDto[];
+  dataCategories?: DataCategoryDto[];
 
   @ApiPropertyOptional({ type: [SpecialCategoryDto] })
   @IsOptional()
@@ -202,6 +303,17 @@ export class CreateProcessingActivityDto {
   @ValidateNested({ each: true })
   @Type(() => SpecialCategoryDto)
   specialCategories?: SpecialCategoryDto[];
+
+  @ApiPropertyOptional({
+    type: NirDto,
+    nullable: true,
+    description: 'The use of the NIR and its legal ground',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NirDto)
+  nir?: NirDto | null;
 
   @ApiPropertyOptional({ type: [RecipientDto] })
   @IsOptional()
@@ -297,6 +409,58 @@ export class DpiaDecisionDto extends TransitionDto {
   @IsString()
   @Length(20, 2000)
   reason: string;
+}
+
+/** A DPIA carried out (Art. 35), replaced as a whole by each PUT. */
+export class DpiaAssessmentDto {
+  @ApiProperty({ enum: ruleListKeys(DPIA_ASSESSMENT_STATUSES) })
+  @IsIn(ruleListKeys(DPIA_ASSESSMENT_STATUSES))
+  status: 'in-progress' | 'done';
+
+  @ApiPropertyOptional({ example: '2026-09-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Length(10, 10, { message: 'startedAt must be a date YYYY-MM-DD' })
+  startedAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-15',
+    description: 'Default for a done DPIA: the day it is recorded',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Length(10, 10, { message: 'completedAt must be a date YYYY-MM-DD' })
+  completedAt?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'AIPD-2026-03 v1.2' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  reference?: string;
+
+  @ApiPropertyOptional({ enum: ruleListKeys(DPIA_RESIDUAL_RISKS) })
+  @IsOptional()
+  @IsIn(ruleListKeys(DPIA_RESIDUAL_RISKS))
+  residualRisk?: 'low' | 'medium' | 'high';
+
+  @ApiPropertyOptional({ description: 'The CNIL was consulted before the processing (Art. 36)' })
+  @IsOptional()
+  @IsBoolean()
+  priorConsultation?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  conclusion?: string;
+
+  @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 /** A template's content: an entry without its applications and review date. */

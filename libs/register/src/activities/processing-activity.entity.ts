@@ -2,7 +2,8 @@ import { OrganisationOwnedEntity } from '@vigie/db';
 import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 import type { DpiaDecision } from '../dpia/dpia-screening';
 import type { ActivityStatus } from '../data/register-labels';
-import type { DataCategory, Purpose, Recipient, SpecialCategory, Transfer } from './activity-content';
+import type { DataCategory, NirUse, Purpose, Recipient, SpecialCategory, Transfer } from './activity-content';
+import type { DpiaAssessment } from './dpia-assessment';
 
 /** An entry of a member's register of processing activities (Art. 30.1 GDPR, CNIL model). */
 @Entity('processing_activity')
@@ -37,6 +38,10 @@ export class ProcessingActivity extends OrganisationOwnedEntity {
 
   @Column({ name: 'special_categories', type: 'jsonb' })
   specialCategories: SpecialCategory[];
+
+  /** The use of the NIR and its legal ground (not an Art. 9 category). */
+  @Column({ type: 'jsonb', nullable: true })
+  nir: NirUse | null;
 
   @Column({ type: 'jsonb' })
   recipients: Recipient[];
@@ -80,6 +85,10 @@ export class ProcessingActivity extends OrganisationOwnedEntity {
 
   @Column({ name: 'dpia_decision', type: 'jsonb', nullable: true })
   dpiaDecision: DpiaDecision | null;
+
+  /** The DPIA carried out (Art. 35), recorded by the DPO. */
+  @Column({ name: 'dpia_assessment', type: 'jsonb', nullable: true })
+  dpiaAssessment: DpiaAssessment | null;
 
   /** The operator template the entry was created from, and the template version last taken over. */
   @ForeignKey('RegisterTemplate', { name: 'FK_processing_activity_template', onDelete: 'SET NULL' })

@@ -33,6 +33,11 @@ export const SPECIAL_CATEGORIES = [
   'nir',
 ] as readonly string[];
 export const CRIMINAL_DATA = GDPR.specialCategories.art10;
+/**
+ * The NIR is not an Art. 9 category: an entry says so in its own field `nir`. Older payloads' `specialCategories`
+ * item `nir` is still read, into that field.
+ */
+export const NIR_CATEGORY = 'nir';
 export const SPECIAL_CATEGORY_LABELS = SPECIAL_CATEGORY_LABELS_FR;
 
 /** Conditions lifting the Art. 9 prohibition, and the Art. 10 one for criminal data. */
@@ -132,7 +137,8 @@ export const FIELD_LABELS: Record<string, string> = {
   dataCategories: 'Catégories de données',
   specialCategories: 'Données sensibles',
   recipients: 'Destinataires',
-  transfers: "Transferts hors de l'UE",
+  nir: "Numéro d'inscription au répertoire (NIR)",
+  transfers: "Transferts hors de l'Espace économique européen",
   securityMeasures: 'Mesures de sécurité',
   dpiaCriteria: 'Critères AIPD (WP248)',
   cnilListItems: 'Liste CNIL des traitements soumis à AIPD',
@@ -141,5 +147,6 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewDate: 'Date de révision',
   status: 'Statut',
   dpiaDecision: 'Décision sur l’AIPD',
+  dpiaAssessment: 'AIPD réalisée',
   templateVersion: 'Version du modèle',
 };

@@ -1,5 +1,13 @@
 import { formatDateFr, formatShortDateFr, PdfReport } from '@vigie/documents';
-import { countryByCode } from '@vigie/reference-data';
+import {
+  countryByCode,
+  NIR_LEGAL_GROUNDS,
+  ruleListLabel,
+  TRANSFER_DEROGATIONS,
+  TRANSFER_SAFEGUARDS,
+} from '@vigie/reference-data';
+import type { Transfer } from '../activities/activity-content';
+import { dpiaAssessmentFields, dpiaAssessmentWarnings } from '../activities/dpia-assessment';
 import type { ApplicationSummary } from '../activities/activity-view';
 import { dpiaOf, inheritedMeasures } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
@@ -33,11 +41,32 @@ export const SHEET_SECTIONS = [
   'Catégories de données personnelles',
   'Données sensibles',
   'Destinataires',
-  "Transferts hors de l'Union européenne",
+  "Transferts hors de l'Espace économique européen",
   'Mesures de sécurité',
   "Analyse d'impact (AIPD)",
   'Suivi de la fiche',
 ] as const;
+
+/** The country of a transfer, or « Organisation internationale » (with its seat when given). */
+export function transferDestination(transfer: Transfer): string {
+  const country = transfer.country
+    ? `${countryByCode(transfer.country)?.fr ?? transfer.country} (${transfer.country})`
+    : '';
+  if (transfer.internationalOrganisation)
+    return country ? `Organisation internationale, siège : ${country}` : 'Organisation internationale';
+  return country;
+}
+
+/** The safeguard's French label, the Art. 49.1 case of a derogation and the precision. */
+export function transferSafeguard(transfer: Transfer): string {
+  const parts = [
+    transfer.safeguard === 'derogation' && transfer.derogation
+      ? ruleListLabel(TRANSFER_DEROGATIONS, transfer.derogation)
+      : ruleListLabel(TRANSFER_SAFEGUARDS, transfer.safeguard),
+    transfer.safeguardDetail,
+  ];
+  return parts.filter(Boolean).join(' — ');
+}
 
 /** Writes one activity's sheet, starting on a new page unless `firstPage`. */
 export function writeActivitySheet(
@@ -86,9 +115,17 @@ export function writeActivitySheet(
     ],
     activity.purposes.map((p) => [
       p.description,
-      labelOf(LEGAL_BASIS_LABELS, p.legalBasis),
-      p.legalBasisDetail,
+      p.legalBasis ? labelOf(LEGAL_BASIS_LABELS, p.legalBasis) : 'À préciser',
+      [
+        p.legalBasisDetail,
+        p.legitimateInterestsOutsidePublicTasks
+          ? `Hors des missions de service public : ${p.legitimateInterestsOutsidePublicTasks}`
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join(' — '),
     ]),
+    'Aucune finalité renseignée',
   );
 
   report.heading(apps);
@@ -111,9 +148,10 @@ export function writeActivitySheet(
     activity.dataCategories.map((c) => [
       labelOf(DATA_CATEGORY_LABELS, c.category),
       c.description,
-      c.retention,
-      labelOf(FINAL_FATE_LABELS, c.finalFate),
+      c.retention ?? 'À préciser',
+      c.finalFate ? labelOf(FINAL_FATE_LABELS, c.finalFate) : 'À préciser',
     ]),
+    'Aucune catégorie renseignée',
   );
 
   report.heading(sensitive);
@@ -124,10 +162,24 @@ export function writeActivitySheet(
     ],
     activity.specialCategories.map((s) => [
       labelOf(SPECIAL_CATEGORY_LABELS, s.category),
-      `${s.condition} — ${labelOf(CONDITION_LABELS, s.condition)}`,
+      `${s.condition} — ${labelOf(CONDITION_LABELS, s.condition)}` +
+        (s.authorisingText ? ` : ${s.authorisingText}` : ''),
     ]),
     'Aucune donnée sensible',
   );
+  const nir = activity.nir;
+  if (nir?.used) {
+    report.fields([
+      ['NIR (numéro de sécurité sociale)', 'Utilisé'],
+      [
+        'Fondement (loi n° 78-17, art. 30)',
+        nir.legalGround ? ruleListLabel(NIR_LEGAL_GROUNDS, nir.legalGround) : 'À préciser',
+      ],
+      ...(nir.reference ? ([['Item ou texte', nir.reference]] as [string, string][]) : []),
+    ]);
+  } else if (nir) {
+    report.fields([['NIR (numéro de sécurité sociale)', 'Non utilisé']]);
+  }
 
   report.heading(recipients);
   report.table(
@@ -146,12 +198,8 @@ export function writeActivitySheet(
       { header: 'Pays', width: 1.5 },
       { header: 'Garantie', width: 2.5 },
     ],
-    activity.transfers.map((t) => [
-      t.recipient,
-      `${countryByCode(t.country)?.fr ?? t.country} (${t.country})`,
-      t.safeguard,
-    ]),
-    "Aucun transfert hors de l'Union européenne",
+    activity.transfers.map((t) => [t.recipient, transferDestination(t), transferSafeguard(t)]),
+    "Aucun transfert hors de l'Espace économique européen",
   );
 
   report.heading(security);
@@ -167,6 +215,14 @@ export function writeActivitySheet(
   report.fields([['Résultat du criblage', dpia.required ? 'AIPD requise' : 'AIPD non requise']]);
   report.bullets(dpia.reasons);
   if (dpia.art35Cases.length > 0) report.bullets(dpia.art35Cases.map((c) => labelOf(ART35_LABELS, c.key)));
+  if (activity.dpiaAssessment) {
+    report.fields(
+      dpiaAssessmentFields(activity.dpiaAssessment, (ymd) => formatShortDateFr(`${ymd}T12:00:00Z`)),
+    );
+    for (const warning of dpiaAssessmentWarnings(activity.dpiaAssessment)) report.paragraph(warning.message);
+  } else if (dpia.required && !dpia.decision) {
+    report.fields([['AIPD menée', 'Aucune AIPD enregistrée']]);
+  }
 
   report.heading(follow);
   report.fields([

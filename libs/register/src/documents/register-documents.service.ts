@@ -84,8 +84,10 @@ export class RegisterDocumentsService {
         'p.cnilListItems',
         'p.art35Cases',
         'p.specialCategories',
+        'p.nir',
         'p.dataSubjects',
         'p.dpiaDecision',
+        'p.dpiaAssessment',
       ])
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')

@@ -36,8 +36,10 @@ export type ActivitySummaryRow = Pick<
   | 'cnilListItems'
   | 'art35Cases'
   | 'specialCategories'
+  | 'nir'
   | 'dataSubjects'
   | 'dpiaDecision'
+  | 'dpiaAssessment'
 >;
 
 /**

@@ -1,4 +1,10 @@
 import { formatShortDateFr } from '@vigie/documents';
+import {
+  NIR_LEGAL_GROUNDS,
+  ruleListLabel,
+  TRANSFER_DEROGATIONS,
+  TRANSFER_SAFEGUARDS,
+} from '@vigie/reference-data';
 import { dpiaOf } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
 import {
@@ -15,6 +21,9 @@ import {
   WP248_LABELS,
 } from '../data/register-labels';
 
+/** What the country part of a transfer says for a recipient that is an international organisation. */
+export const INTERNATIONAL_ORGANISATION = 'Organisation internationale';
+
 /** Separates the parts of one item inside a cell ("finalité | base légale | précision"). */
 export const PART_SEPARATOR = ' | ';
 
@@ -24,8 +33,10 @@ export interface RegisterColumn {
   header: string;
   /** Written on export, ignored on import. */
   exportOnly?: boolean;
-  /** A file without this column may still be imported (the entries keep their value). */
+  /** May be absent from an imported file (columns added after the first files were made). */
   optional?: boolean;
+  /** Former headers, still read on import. */
+  aliases?: string[];
   /** Parts of each item (one item per line), for the columns holding structured lists. */
   parts?: string[];
   width: number;
@@ -40,7 +51,7 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   {
     key: 'purposes',
     header: 'Finalités et bases légales',
-    parts: ['finalité', 'base légale', 'précision'],
+    parts: ['finalité', 'base légale', 'précision', 'hors des missions de service public (intérêt légitime)'],
     width: 60,
   },
   { key: 'dataSubjects', header: 'Personnes concernées', width: 30 },
@@ -50,12 +61,31 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
     parts: ['catégorie', 'précisions', 'durée de conservation', 'sort final'],
     width: 60,
   },
-  { key: 'specialCategories', header: 'Données sensibles', parts: ['catégorie', 'condition'], width: 40 },
+  {
+    key: 'specialCategories',
+    header: 'Données sensibles',
+    parts: ['catégorie', 'condition', 'texte autorisant (art. 10)'],
+    width: 40,
+  },
+  {
+    key: 'nir',
+    header: 'NIR (numéro de sécurité sociale)',
+    parts: ['utilisé', 'fondement', 'item ou texte'],
+    optional: true,
+    width: 40,
+  },
   { key: 'recipients', header: 'Destinataires', parts: ['destinataire', 'type'], width: 40 },
   {
     key: 'transfers',
-    header: "Transferts hors de l'UE",
-    parts: ['destinataire', 'pays', 'garantie'],
+    header: "Transferts hors de l'Espace économique européen",
+    aliases: ["Transferts hors de l'UE"],
+    parts: [
+      'destinataire',
+      'pays ou « Organisation internationale »',
+      'garantie',
+      'dérogation (art. 49.1)',
+      'précision',
+    ],
     width: 40,
   },
   { key: 'securityMeasures', header: 'Mesures de sécurité', width: 50 },
@@ -87,7 +117,12 @@ export function exportRow(
     applications: lines(activity.applicationIds.map((id) => applicationNames.get(id) ?? id)),
     purposes: lines(
       activity.purposes.map((p) =>
-        item(p.description, GDPR_LEGAL_BASIS_NAMES[p.legalBasis] ?? p.legalBasis, p.legalBasisDetail),
+        item(
+          p.description,
+          p.legalBasis ? (GDPR_LEGAL_BASIS_NAMES[p.legalBasis] ?? p.legalBasis) : '',
+          p.legalBasisDetail,
+          p.legitimateInterestsOutsidePublicTasks,
+        ),
       ),
     ),
     dataSubjects: lines(activity.dataSubjects.map((s) => labelOf(DATA_SUBJECT_LABELS, s))),
@@ -97,15 +132,36 @@ export function exportRow(
           labelOf(DATA_CATEGORY_LABELS, c.category),
           c.description,
           c.retention,
-          labelOf(FINAL_FATE_LABELS, c.finalFate),
+          c.finalFate ? labelOf(FINAL_FATE_LABELS, c.finalFate) : '',
         ),
       ),
     ),
     specialCategories: lines(
-      activity.specialCategories.map((s) => item(labelOf(SPECIAL_CATEGORY_LABELS, s.category), s.condition)),
+      activity.specialCategories.map((s) =>
+        item(labelOf(SPECIAL_CATEGORY_LABELS, s.category), s.condition, s.authorisingText),
+      ),
     ),
+    nir: activity.nir
+      ? item(
+          activity.nir.used ? 'Oui' : 'Non',
+          activity.nir.legalGround ? ruleListLabel(NIR_LEGAL_GROUNDS, activity.nir.legalGround) : '',
+          activity.nir.reference,
+        )
+      : '',
     recipients: lines(activity.recipients.map((r) => item(r.name, r.type))),
-    transfers: lines(activity.transfers.map((t) => item(t.recipient, t.country, t.safeguard))),
+    transfers: lines(
+      activity.transfers.map((t) =>
+        item(
+          t.recipient,
+          t.internationalOrganisation
+            ? `${INTERNATIONAL_ORGANISATION}${t.country ? ` (${t.country})` : ''}`
+            : t.country,
+          t.safeguard ? ruleListLabel(TRANSFER_SAFEGUARDS, t.safeguard) : '',
+          t.derogation ? ruleListLabel(TRANSFER_DEROGATIONS, t.derogation) : '',
+          t.safeguardDetail,
+        ),
+      ),
+    ),
     securityMeasures: lines(activity.securityMeasures),
     dpiaCriteria: lines(activity.dpiaCriteria.map((c) => labelOf(WP248_LABELS, c))),
     cnilListItems: lines(activity.cnilListItems.map((c) => labelOf(CNIL_LIST_LABELS, c))),

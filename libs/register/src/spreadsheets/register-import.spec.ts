@@ -63,9 +63,25 @@ describe('register spreadsheet import', () => {
       dataCategories: [
         { category: 'economic-financial', description: 'Revenus', retention: '10 ans', finalFate: 'sorting' },
       ],
-      specialCategories: [{ category: 'nir', condition: '9.2.b' }],
+      specialCategories: [
+        {
+          category: 'criminal-convictions-and-offences',
+          condition: '10',
+          authorisingText: 'CSI, art. L. 114-1',
+        },
+      ],
+      nir: { used: true, legalGround: 'decret-2019-341', reference: 'Sphère de la protection sociale' },
       recipients: [{ name: 'CAF', type: 'Organisme public' }],
-      transfers: [{ recipient: 'Support', country: 'CH', safeguard: "Décision d'adéquation" }],
+      transfers: [
+        {
+          recipient: 'Support',
+          country: 'CH',
+          safeguard: 'adequacy-decision',
+          safeguardDetail: 'Décision 2000/518/CE',
+        },
+        { recipient: 'OMS', internationalOrganisation: true, safeguard: 'derogation', derogation: 'd' },
+        { recipient: 'Éditeur', country: 'US', safeguard: 'standard-contractual-clauses' },
+      ],
       securityMeasures: ['Habilitations'],
       dpiaCriteria: ['large-scale'],
       cnilListItems: ['social-support'],
@@ -85,6 +101,7 @@ describe('register spreadsheet import', () => {
       dataSubjects: activity.dataSubjects,
       dataCategories: activity.dataCategories,
       specialCategories: activity.specialCategories,
+      nir: activity.nir,
       transfers: activity.transfers,
       dpiaCriteria: ['large-scale'],
       cnilListItems: ['social-support'],
@@ -113,13 +130,57 @@ describe('register spreadsheet import', () => {
         [7, 'Applications'],
         [7, 'Finalités et bases légales'],
         [7, 'Catégories de données'],
-        [7, "Transferts hors de l'UE"],
+        [7, "Transferts hors de l'Espace économique européen"],
         [7, 'Date de révision'],
       ]),
     );
     expect(errors.find((e) => e.column === 'Finalités et bases légales')?.message).toBe(
       'ligne 1 de la cellule (base légale) : valeur non reconnue « Bon plaisir »',
     );
+  });
+
+  it('accepts a partial draft, as the API does', () => {
+    const { dto, errors } = checkRow(
+      3,
+      { name: 'Brouillon', purposes: 'Instruire les demandes', dataCategories: 'identity' },
+      new Map(),
+    );
+    expect(errors).toEqual([]);
+    expect(dto).toMatchObject({
+      name: 'Brouillon',
+      purposes: [{ description: 'Instruire les demandes' }],
+      dataCategories: [{ category: 'identity' }],
+    });
+    expect(dto?.purposes?.[0].legalBasis).toBeUndefined();
+    expect(dto?.dataCategories?.[0].retention).toBeUndefined();
+  });
+
+  it('applies the legal rules of the API, at their line and column', () => {
+    const { errors } = checkRow(
+      4,
+      {
+        name: 'Vidéoprotection',
+        purposes: 'Protéger les biens | Intérêt légitime\nTenir le registre | Obligation légale',
+        specialCategories: 'Condamnations pénales et infractions | 9.2.g',
+        nir: 'Oui | Décret n° 2019-341',
+        transfers: 'OMS | Organisation internationale',
+      },
+      new Map(),
+      { memberBody: true },
+    );
+    expect(errors.map((e) => [e.column, e.message.replace(/ :.*/, '')])).toEqual([
+      [
+        'Finalités et bases légales',
+        'ligne 1 de la cellule (hors des missions de service public (intérêt légitime))',
+      ],
+      ['Finalités et bases légales', 'ligne 2 de la cellule (précision)'],
+      ['Données sensibles', 'ligne 1 de la cellule (condition)'],
+      ['NIR (numéro de sécurité sociale)', 'Art. 30 de la loi n° 78-17'],
+      ["Transferts hors de l'Espace économique européen", 'ligne 1 de la cellule (garantie)'],
+    ]);
+    expect(errors[0].message).toContain('Art. 6.1, dernier alinéa');
+    expect(errors[1].message).toContain('Art. 6.3');
+    expect(errors[2].message).toContain('Art. 10');
   });
 
   it('keeps spreadsheet formulas out of the CSV cells and reads them back as text', () => {

@@ -2,7 +2,8 @@ import type { FieldError } from '@vigie/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CreateProcessingActivityDto } from '../activities/processing-activity.dto';
-import { checkRegisterRules } from '../activities/register-rules';
+import { checkRegisterRules, RuleContext } from '../activities/register-rules';
+import { NIR_LEGAL_GROUNDS, TRANSFER_DEROGATIONS, TRANSFER_SAFEGUARDS } from '@vigie/reference-data';
 import {
   ART35_LABELS,
   CNIL_LIST_LABELS,
@@ -15,7 +16,12 @@ import {
   WP248_LABELS,
 } from '../data/register-labels';
 import { foldText } from '../data/label-keys';
-import { PART_SEPARATOR, REGISTER_COLUMNS, RegisterColumn } from './register-columns';
+import {
+  INTERNATIONAL_ORGANISATION,
+  PART_SEPARATOR,
+  REGISTER_COLUMNS,
+  RegisterColumn,
+} from './register-columns';
 
 const normalise = foldText;
 
@@ -48,6 +54,44 @@ const itemsOf = (cell: string) =>
 const partsOf = (line: string) => line.split(PART_SEPARATOR.trim()).map((part) => part.trim());
 const optional = (text: string | undefined) => (text ? text : undefined);
 
+const labelsOf = (items: readonly { key: string; label: string }[]) =>
+  Object.fromEntries(items.map((item) => [item.key, item.label]));
+const NIR_GROUND_LABELS = labelsOf(NIR_LEGAL_GROUNDS);
+const SAFEGUARD_LABELS = labelsOf(TRANSFER_SAFEGUARDS);
+const DEROGATION_LABELS = labelsOf(TRANSFER_DEROGATIONS);
+
+/** The NIR cell: « Oui | fondement | item ou texte » (the décret cadre may be named by its number alone). */
+export function nirFromCell(cell: string): Record<string, unknown> | undefined {
+  const text = cell.trim();
+  if (!text) return undefined;
+  const [used, ground, reference] = partsOf(text.replace(/\r?\n/g, ' '));
+  const answer = normalise(used ?? '');
+  const legalGround = !ground
+    ? undefined
+    : /2019-341/.test(ground)
+      ? 'decret-2019-341'
+      : keyFromLabel(ground, NIR_GROUND_LABELS);
+  return {
+    used: ['oui', 'yes', 'true', 'vrai', 'x'].includes(answer)
+      ? true
+      : ['non', 'no', 'false', 'faux'].includes(answer)
+        ? false
+        : used,
+    legalGround,
+    reference: optional(reference),
+  };
+}
+
+/** The country part of a transfer: an ISO code, or « Organisation internationale » (with its seat « (CH) »). */
+function transferPlace(text: string | undefined): { country?: string; internationalOrganisation?: boolean } {
+  const value = (text ?? '').trim();
+  if (normalise(value).startsWith(normalise(INTERNATIONAL_ORGANISATION))) {
+    const seat = /\(([A-Za-z]{2})\)/.exec(value)?.[1];
+    return { internationalOrganisation: true, ...(seat ? { country: seat } : {}) };
+  }
+  return { country: value };
+}
+
 /** "31/12/2027" or "2027-12-31" as "2027-12-31"; anything else is left for the validation to refuse. */
 export function isoDate(cell: string): string | undefined {
   const text = cell.trim();
@@ -78,11 +122,14 @@ export function rowToPayload(
     description: optional(cell('description').trim()),
     applicationIds: applications.filter((id): id is string => !!id),
     purposes: itemsOf(cell('purposes')).map((line) => {
-      const [description, basis, detail] = partsOf(line);
+      const [description, basis, detail, outside] = partsOf(line);
       return {
         description,
-        legalBasis: keyFromLabel(basis ?? '', GDPR_LEGAL_BASIS_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASIS_CODES),
+        legalBasis: basis
+          ? keyFromLabel(basis, GDPR_LEGAL_BASIS_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASIS_CODES)
+          : undefined,
         legalBasisDetail: optional(detail),
+        legitimateInterestsOutsidePublicTasks: optional(outside),
       };
     }),
     dataSubjects: itemsOf(cell('dataSubjects')).map((s) => keyFromLabel(s, DATA_SUBJECT_LABELS)),
@@ -91,21 +138,33 @@ export function rowToPayload(
       return {
         category: keyFromLabel(category ?? '', DATA_CATEGORY_LABELS),
         description: optional(description),
-        retention: retention ?? '',
-        finalFate: keyFromLabel(finalFate ?? '', FINAL_FATE_LABELS),
+        retention: optional(retention),
+        finalFate: finalFate ? keyFromLabel(finalFate, FINAL_FATE_LABELS) : undefined,
       };
     }),
     specialCategories: itemsOf(cell('specialCategories')).map((line) => {
-      const [category, condition] = partsOf(line);
-      return { category: keyFromLabel(category ?? '', SPECIAL_CATEGORY_LABELS), condition: condition ?? '' };
+      const [category, condition, authorisingText] = partsOf(line);
+      return {
+        category: keyFromLabel(category ?? '', SPECIAL_CATEGORY_LABELS),
+        condition: optional(condition),
+        authorisingText: optional(authorisingText),
+      };
     }),
+    // A file made before the NIR column keeps the entries' NIR as it is.
+    nir: 'nir' in cells ? nirFromCell(cell('nir')) : undefined,
     recipients: itemsOf(cell('recipients')).map((line) => {
       const [name, type] = partsOf(line);
       return { name, type: type ?? '' };
     }),
     transfers: itemsOf(cell('transfers')).map((line) => {
-      const [recipient, country, safeguard] = partsOf(line);
-      return { recipient, country: country ?? '', safeguard: optional(safeguard) };
+      const [recipient, place, safeguard, derogation, safeguardDetail] = partsOf(line);
+      return {
+        recipient,
+        ...transferPlace(place),
+        safeguard: safeguard ? keyFromLabel(safeguard, SAFEGUARD_LABELS) : undefined,
+        derogation: derogation ? keyFromLabel(derogation, DEROGATION_LABELS) : undefined,
+        safeguardDetail: optional(safeguardDetail),
+      };
     }),
     securityMeasures: itemsOf(cell('securityMeasures')),
     dpiaCriteria: itemsOf(cell('dpiaCriteria')).map((c) => keyFromLabel(c, WP248_LABELS)),
@@ -125,6 +184,7 @@ const FRENCH_MESSAGES: Record<string, (value: unknown) => string> = {
   isString: () => 'doit être renseigné',
   isCountryCode: (value) => `« ${String(value)} » n'est pas un code pays ISO 3166 (ex. FR, DE, US)`,
   isIso8601: (value) => `« ${String(value)} » n'est pas une date JJ/MM/AAAA`,
+  isBoolean: (value) => `« ${String(value)} » : répondez Oui ou Non`,
   arrayMaxSize: () => "trop d'éléments",
 };
 
@@ -156,11 +216,11 @@ function locate(path: string[], message: string): { column: RegisterColumn; mess
 }
 
 const PART_KEYS: Record<string, string[]> = {
-  purposes: ['description', 'legalBasis', 'legalBasisDetail'],
+  purposes: ['description', 'legalBasis', 'legalBasisDetail', 'legitimateInterestsOutsidePublicTasks'],
   dataCategories: ['category', 'description', 'retention', 'finalFate'],
-  specialCategories: ['category', 'condition'],
+  specialCategories: ['category', 'condition', 'authorisingText'],
   recipients: ['name', 'type'],
-  transfers: ['recipient', 'country', 'safeguard'],
+  transfers: ['recipient', 'country', 'safeguard', 'derogation', 'safeguardDetail'],
 };
 
 function partName(column: RegisterColumn, field: string): string | undefined {
@@ -169,13 +229,15 @@ function partName(column: RegisterColumn, field: string): string | undefined {
 }
 
 /**
- * Checks one row as the API checks an entry (shape, lists, Art. 9 conditions, transfers) and reports each
- * problem at its spreadsheet line and column. `line` counts the header row as 1.
+ * Checks one row as the API checks an entry (shape, lists, the register's legal rules) and reports each
+ * problem at its spreadsheet line and column. `line` counts the header row as 1. A row may be a partial draft,
+ * as through the API: validation asks for what is missing.
  */
 export function checkRow(
   line: number,
   cells: Record<string, string>,
   applicationIds: Map<string, string>,
+  context: RuleContext = { memberBody: true },
 ): { dto?: CreateProcessingActivityDto; errors: FieldError[] } {
   const { payload, errors: lookupErrors } = rowToPayload(cells, applicationIds);
   const dto = plainToInstance(CreateProcessingActivityDto, payload);
@@ -185,7 +247,8 @@ export function checkRow(
       locate(e.path, e.message),
     ),
   ];
-  for (const error of checkRegisterRules(dto)) problems.push(locate(error.field.split('.'), error.message));
+  for (const error of checkRegisterRules(dto, context))
+    problems.push(locate(error.field.split('.'), error.message));
   const errors = problems.map(({ column, message }) => ({
     field: `ligne ${line}, ${column.header}`,
     line,

@@ -145,9 +145,17 @@ export class RegisterSpreadsheetsService {
       .where('d.organisationId = :organisationId', { organisationId })
       .getRawMany<{ id: string; name: string }>();
     const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
+    const context = await this.activities.ruleContext(this.tx.reader, organisationId);
 
     const errors: FieldError[] = [];
     const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
+    for (const column of REGISTER_COLUMNS) {
+      for (const alias of column.aliases ?? []) {
+        const at = headerIndex.get(normalise(alias));
+        if (at !== undefined && !headerIndex.has(normalise(column.header)))
+          headerIndex.set(normalise(column.header), at);
+      }
+    }
     const columns = REGISTER_COLUMNS.filter((column) => !column.exportOnly);
     for (const column of columns) {
       if (!column.optional && !headerIndex.has(normalise(column.header))) {
@@ -183,7 +191,7 @@ export class RegisterSpreadsheetsService {
           .filter((column) => headerIndex.has(normalise(column.header)))
           .map((column) => [column.key, values[headerIndex.get(normalise(column.header))!] ?? '']),
       );
-      const checked = checkRow(line, cells, applicationIds);
+      const checked = checkRow(line, cells, applicationIds, context);
       errors.push(...checked.errors);
       const id = idIndex === undefined ? '' : (values[idIndex] ?? '').trim();
       const at = (column: string, message: string) =>

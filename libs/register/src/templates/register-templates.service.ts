@@ -99,7 +99,7 @@ export class RegisterTemplatesService {
 
   /** A new version of the template: entries made from it will show the differences. */
   async update(ctx: RequestContext, id: string, dto: UpdateRegisterTemplateDto): Promise<RegisterTemplate> {
-    assertNoNulls(dto, ['description']);
+    assertNoNulls(dto, ['description', 'nir']);
     return this.tx.run(async (manager) => {
       const template = await findVisibleOrFail(manager, ctx, 'RegisterTemplate', RegisterTemplate, id, {
         lock: true,
@@ -121,6 +121,9 @@ export class RegisterTemplatesService {
         if ((fields as Record<string, unknown>)[field] !== undefined)
           (next as Record<string, unknown>)[field] = patch[field];
       }
+      // An older payload's special category `nir` sets the NIR when the field itself is not sent.
+      if (fields.nir === undefined && fields.specialCategories !== undefined && patch.nir)
+        next.nir = patch.nir;
       if (changedFields(template.content, next, TEMPLATE_FIELDS).length === 0) return template;
       assertRules(next);
       const before = { ...template };
