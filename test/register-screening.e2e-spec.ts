@@ -93,7 +93,13 @@ describe('DPIA screening, labels as keys and reference lists (e2e)', () => {
         .set(as(world.editorA))
         .send(
           entryPayload('Restauration scolaire', {
-            purposes: [{ description: 'Facturer les repas', legalBasis: 'mission d’intérêt public' }],
+            purposes: [
+              {
+                description: 'Facturer les repas',
+                legalBasis: 'mission d’intérêt public',
+                legalBasisDetail: 'Code de l’éducation, art. L. 533-1',
+              },
+            ],
             dataSubjects: ['Enfants', 'ÉLÈVES', 'parents'],
             dataCategories: [
               { category: 'Etat civil', retention: '3 ans', finalFate: 'Destruction' },
@@ -196,7 +202,7 @@ describe('DPIA screening, labels as keys and reference lists (e2e)', () => {
     it('reads labels as keys, the exemption column, and answers warnings', async () => {
       const csv = [
         header,
-        `Accueil périscolaire;;;Inscrire les enfants | mission d'interet public;"ENFANTS\nEleves";"etat civil | | 3 ans | destruction\nsanté | | 1 an | destruction";;;;;;;;Item 10;`,
+        `Accueil périscolaire;;;Inscrire les enfants | mission d'interet public | Code de l'éducation, art. L. 551-1;"ENFANTS\nEleves";"etat civil | | 3 ans | destruction\nsanté | | 1 an | destruction";;;;;;;;Item 10;`,
       ].join('\r\n');
       const response = await app.http
         .post(`${api}/organisations/${world.memberA.id}/register/import`)
@@ -229,7 +235,11 @@ describe('DPIA screening, labels as keys and reference lists (e2e)', () => {
         entryPayload('Listes électorales', {
           dataSubjects: ['electors'],
           purposes: [
-            { description: 'Tenir les listes', legalBasis: 'legal-obligation', legalBasisDetail: '' },
+            {
+              description: 'Tenir les listes',
+              legalBasis: 'legal-obligation',
+              legalBasisDetail: 'Code électoral, art. L. 16',
+            },
           ],
           dataCategories: [
             {

@@ -64,10 +64,10 @@ export async function renderProcessorRegisterPdf(register: ProcessorRegister): P
             application.subProcessors.map((s) => `${s.name} — ${s.role}`),
             'Aucun sous-traitant ultérieur',
           );
-          report.heading("Transferts hors de l'Union européenne", 2);
+          report.heading("Transferts hors de l'Espace économique européen", 2);
           report.bullets(
             application.transfers.map((t) => `${t.countryName} (${t.country}) : ${t.description}`),
-            "Aucun transfert hors de l'Union européenne",
+            "Aucun transfert hors de l'Espace économique européen",
           );
           report.heading('Mesures de sécurité', 2);
           report.bullets(application.securityMeasures, 'Aucune mesure déclarée');

@@ -16,6 +16,10 @@ describe('GET /reference/gdpr lists', () => {
         'specialCategories',
         'specialCategoryConditions',
         'transferSafeguards',
+        'transferDerogations',
+        'nirLegalGrounds',
+        'dpiaAssessmentStatuses',
+        'dpiaResidualRisks',
         'wp248Criteria',
       ].sort(),
     );

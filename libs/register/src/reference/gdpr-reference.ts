@@ -2,8 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   BREACH_NATURE_LABELS_FR,
   CNIL_DPIA_NOT_REQUIRED,
+  DPIA_ASSESSMENT_STATUSES,
+  DPIA_RESIDUAL_RISKS,
   GDPR,
+  NIR_LEGAL_GROUNDS,
   RIGHT_LABELS_FR,
+  TRANSFER_DEROGATIONS,
+  TRANSFER_SAFEGUARDS,
 } from '@vigie/reference-data';
 import {
   ART35_CASES,
@@ -43,17 +48,6 @@ export class CnilExemptionReferenceItem extends ReferenceItem {
   wording: string;
 }
 
-/**
- * The transfer safeguards served. One line to change when the register's own list of safeguards (Art. 45 to
- * 49) replaces this one: the keys and French labels of chapter V of the GDPR.
- */
-const TRANSFER_SAFEGUARD_LABELS: Record<string, string> = {
-  'adequacy-decision': "Décision d'adéquation (art. 45)",
-  'standard-contractual-clauses': 'Clauses contractuelles types (art. 46.2.c)',
-  'binding-corporate-rules': "Règles d'entreprise contraignantes (art. 47)",
-  'art49-derogation': 'Dérogation pour une situation particulière (art. 49)',
-};
-
 /** Every list the register uses, each value with its French label (`GET /reference/gdpr`). */
 export class GdprReferenceView {
   @ApiProperty({ type: [ReferenceItem], description: 'Art. 6.1 legal bases' })
@@ -85,6 +79,18 @@ export class GdprReferenceView {
     description: 'Safeguards of a transfer outside the EEA (Art. 45 to 49)',
   })
   transferSafeguards: ReferenceItem[];
+
+  @ApiProperty({ type: [ReferenceItem], description: 'Art. 49.1 derogations (letters a to g)' })
+  transferDerogations: ReferenceItem[];
+
+  @ApiProperty({ type: [ReferenceItem], description: 'Legal grounds for processing the NIR' })
+  nirLegalGrounds: ReferenceItem[];
+
+  @ApiProperty({ type: [ReferenceItem], description: 'Statuses of a DPIA carried out' })
+  dpiaAssessmentStatuses: ReferenceItem[];
+
+  @ApiProperty({ type: [ReferenceItem], description: 'Residual risk after a DPIA' })
+  dpiaResidualRisks: ReferenceItem[];
 
   @ApiProperty({
     type: [ReferenceItem],
@@ -128,7 +134,11 @@ export const GDPR_REFERENCE: GdprReferenceView = {
     DATA_CATEGORY_LABELS,
   ),
   finalFates: items(FINAL_FATES, FINAL_FATE_LABELS),
-  transferSafeguards: items(Object.keys(TRANSFER_SAFEGUARD_LABELS), TRANSFER_SAFEGUARD_LABELS),
+  transferSafeguards: TRANSFER_SAFEGUARDS.map(({ key, label }) => ({ key, label })),
+  transferDerogations: TRANSFER_DEROGATIONS.map(({ key, label }) => ({ key, label })),
+  nirLegalGrounds: NIR_LEGAL_GROUNDS.map(({ key, label }) => ({ key, label })),
+  dpiaAssessmentStatuses: DPIA_ASSESSMENT_STATUSES.map(({ key, label }) => ({ key, label })),
+  dpiaResidualRisks: DPIA_RESIDUAL_RISKS.map(({ key, label }) => ({ key, label })),
   wp248Criteria: items(WP248_CRITERIA, WP248_LABELS),
   cnilDpiaRequired: items(CNIL_LIST_ITEMS, CNIL_LIST_LABELS),
   cnilDpiaNotRequired: CNIL_DPIA_NOT_REQUIRED.items.map((item) => ({

@@ -18,7 +18,8 @@ describe('register spreadsheet import', () => {
   it('reads labels typed by hand as keys, and the exemption column when it is there', () => {
     const cells = {
       name: 'Accueil de loisirs',
-      purposes: "Inscrire | mission d'interet public",
+      purposes:
+        "Inscrire | mission d'interet public | Code de l'action sociale et des familles, art. L. 227-4",
       dataSubjects: 'ENFANTS\nélèves\nPersonnes hébergées',
       dataCategories: 'Etat civil | | 1 an | DESTRUCTION',
       specialCategories: 'santé | 9.2.g',
