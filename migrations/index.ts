@@ -13,6 +13,7 @@ import { ContractArt28Clauses1765300000000 } from './1765300000000-ContractArt28
 import { AgentDirectory1765300000001 } from './1765300000001-AgentDirectory';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
+import { SessionVersion1765800000001 } from './1765800000001-SessionVersion';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AgentDirectory1765300000001,
   CertificationFrench1765400000000,
   AuditChainKeys1765800000000,
+  SessionVersion1765800000001,
 ];

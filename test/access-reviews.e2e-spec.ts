@@ -682,13 +682,19 @@ describe('Access reviews (e2e)', () => {
       list = await items(world.securityOfficer, campaignId);
     });
 
-    it('lets the assigned reviewer decide their account, and refuses another reviewer’s account (403)', async () => {
+    it('lets the assigned reviewer decide their account; another reviewer’s account is invisible to them (404, like its history)', async () => {
       const own = await decide(world.editorA, campaignId, byName(list, 'a.editeur').id, { decision: 'keep' });
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ decision: 'keep', reason: null, decidedBy: world.editorA.id });
       const before = await count('access_review_event');
       const notTheirs = byName(list, 'b.lecteur').id;
-      expectProblem(await decide(world.editorA, campaignId, notTheirs, { decision: 'keep' }), 403);
+      expectProblem(await decide(world.editorA, campaignId, notTheirs, { decision: 'keep' }), 404);
+      expectProblem(
+        await app.http
+          .get(`${API}/access-reviews/${campaignId}/items/${notTheirs}/history`)
+          .set(as(world.editorA)),
+        404,
+      );
       expectProblem(await decide(world.securityOfficer, campaignId, notTheirs, { decision: 'keep' }), 403);
       expectProblem(await decide(world.admin, campaignId, notTheirs, { decision: 'keep' }), 403);
       expectProblem(await decide(world.dpoB, campaignId, notTheirs, { decision: 'keep' }), 404);
@@ -966,8 +972,14 @@ describe('Access reviews (e2e)', () => {
           (r) => r.ref === 'A.5.18',
         )!;
       };
+      // Attached by the system when the campaign closed (earlier in this file), not by a download.
       const evidenceBefore = (await control()).evidenceCount;
       const documentsBefore = await count('generated_document', `organisation_id = '${world.memberA.id}'`);
+      const [attachedAtClose] = await app.dataSource.query(
+        `SELECT e.actor_id FROM audit_event e WHERE e.action = 'access-review.certificate-evidence' AND e.entity_id = $1`,
+        [campaignId],
+      );
+      expect(attachedAtClose).toEqual({ actor_id: null });
       const response = await app.http
         .get(`${API}/access-reviews/${campaignId}/certificate.pdf`)
         .set(as(world.securityOfficer))
@@ -976,7 +988,9 @@ describe('Access reviews (e2e)', () => {
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.headers['x-evidence-status']).toBe('attached');
       const evidenceId = response.headers['x-evidence-id'];
-      expect((await control()).evidenceCount).toBe(evidenceBefore + 1);
+      // The download adds no evidence. It is stored for the member (a new record: a task's due date was
+      // moved by an earlier test, so its content differs from the certificate issued at the closing).
+      expect((await control()).evidenceCount).toBe(evidenceBefore);
       expect(await count('generated_document', `organisation_id = '${world.memberA.id}'`)).toBe(
         documentsBefore + 1,
       );
@@ -985,9 +999,13 @@ describe('Access reviews (e2e)', () => {
         .set(as(world.auditor))
         .buffer(true);
       expect(download.status).toBe(200);
-      expect(createHash('sha256').update(download.body).digest('hex')).toBe(
-        createHash('sha256').update(response.body).digest('hex'),
+      // The evidence is a certificate the system issued at the closing, byte for byte.
+      const [issued] = await app.dataSource.query(
+        `SELECT count(*)::int AS n FROM generated_document
+          WHERE kind = 'access-review-certificate' AND created_by IS NULL AND organisation_id = $1 AND sha256 = $2`,
+        [world.memberA.id, createHash('sha256').update(download.body).digest('hex')],
       );
+      expect(issued.n).toBe(1);
       const links = await app.http.get(`${API}/evidence/${evidenceId}`).set(as(world.auditor));
       expect(JSON.stringify(links.body)).toContain((await control()).id);
 
@@ -1012,12 +1030,17 @@ describe('Access reviews (e2e)', () => {
       expect(flat).toContain('À faire (échéance');
       expect(flat).toContain('mesure 5.18 « Droits d’accès »');
 
-      // A second download is stored again but does not add evidence.
+      // The member's DPO downloads it too: nothing is written in the DPO's name into the operator's assessment.
       const again = await app.http
         .get(`${API}/access-reviews/${campaignId}/certificate.pdf`)
         .set(as(world.dpoA));
-      expect(again.headers['x-evidence-status']).toBe('already-attached');
-      expect((await control()).evidenceCount).toBe(evidenceBefore + 1);
+      expect(again.headers['x-evidence-status']).toBe('attached');
+      expect((await control()).evidenceCount).toBe(evidenceBefore);
+      const [{ byDpo }] = await app.dataSource.query(
+        `SELECT count(*)::int AS "byDpo" FROM audit_event WHERE actor_id = $1 AND action LIKE 'evidence%'`,
+        [world.dpoA.id],
+      );
+      expect(byDpo).toBe(0);
       expectProblem(
         await app.http.get(`${API}/access-reviews/${campaignId}/certificate.pdf`).set(as(world.dpoB)),
         404,

@@ -97,7 +97,7 @@ describe('Authentication (e2e)', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const tampered = `${header}.${base64url({ ...claims, sub: world.admin.id })}.${signature}`;
     const now = Math.floor(Date.now() / 1000);
-    const common = { typ: 'access', sub: world.dpoA.id, aud: 'vigie-api', iss: 'vigie' };
+    const common = { typ: 'access', sv: 1, sub: world.dpoA.id, aud: 'vigie-api', iss: 'vigie' };
     const expired = forge({ alg: 'HS256', typ: 'JWT' }, { ...common, iat: now - 3600, exp: now - 60 });
     const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...common, iat: now, exp: now + 600 })}.`;
     const otherSecret = forge(
@@ -107,11 +107,24 @@ describe('Authentication (e2e)', () => {
     );
     const wrongAlgorithm = forge({ alg: 'HS512', typ: 'JWT' }, { ...common, iat: now, exp: now + 600 });
     const withoutExpiry = forge({ alg: 'HS256', typ: 'JWT' }, { ...common, iat: now });
+    const withoutSessionVersion = forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { typ: 'access', sub: world.dpoA.id, aud: 'vigie-api', iss: 'vigie', iat: now, exp: now + 600 },
+    );
     const subjectNotAnId = forge(
       { alg: 'HS256', typ: 'JWT' },
       { ...common, sub: "x' OR '1'='1", iat: now, exp: now + 600 },
     );
-    const tokens = [tampered, expired, unsigned, otherSecret, wrongAlgorithm, withoutExpiry, subjectNotAnId];
+    const tokens = [
+      tampered,
+      expired,
+      unsigned,
+      otherSecret,
+      wrongAlgorithm,
+      withoutExpiry,
+      subjectNotAnId,
+      withoutSessionVersion,
+    ];
     for (const token of [...tokens, 'not-a-token']) {
       expectProblem(await app.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${token}` }), 401);
     }
@@ -146,7 +159,52 @@ describe('Authentication (e2e)', () => {
       .set('If-Match', '2')
       .send({ disabled: false })
       .expect(200);
+    expectProblem(await app.http.get('/api/v1/auth/me').set(as(user)), 401);
     expect(await login(app, user.email, PASSWORD)).toEqual(expect.any(String));
+  });
+
+  it('ends every token issued before a password change or a removed membership', async () => {
+    const user = await createActor(
+      app,
+      world.admin,
+      [
+        { organisationId: world.memberA.id, role: 'reader' },
+        { organisationId: world.memberB.id, role: 'reader' },
+      ],
+      'moving',
+    );
+    const first = await login(app, user.email, PASSWORD);
+    const newPassword = 'un nouveau mot de passe solide';
+    await app.http
+      .patch(`/api/v1/users/${user.id}`)
+      .set(as(world.admin))
+      .send({ password: newPassword, version: 1 })
+      .expect(200);
+    expectProblem(await app.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${first}` }), 401);
+    const second = await login(app, user.email, newPassword);
+    expect((await app.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${second}` })).status).toBe(
+      200,
+    );
+    const memberships = await app.http
+      .get(`/api/v1/organisations/${world.memberB.id}/memberships`)
+      .set(as(world.admin));
+    const membership = memberships.body.items.find((m: { userId: string }) => m.userId === user.id);
+    await app.http
+      .delete(`/api/v1/organisations/${world.memberB.id}/memberships/${membership.id}`)
+      .set(as(world.admin))
+      .expect(204);
+    expectProblem(await app.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${second}` }), 401);
+    const third = await login(app, user.email, newPassword);
+    const me = await app.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${third}` });
+    expect(me.body.memberships.map((m: { organisationId: string }) => m.organisationId)).toEqual([
+      world.memberA.id,
+    ]);
+  });
+
+  it('refuses to create the administrator with a weak VIGIE_ADMIN_PASSWORD', async () => {
+    await expect(createTestApp({ VIGIE_ADMIN_PASSWORD: 'password1234' })).rejects.toThrow(
+      /VIGIE_ADMIN_PASSWORD: Mot de passe trop facile à deviner/,
+    );
   });
 
   it('creates the operator and the administrator only once', async () => {

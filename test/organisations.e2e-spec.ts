@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from './support/test-app';
-import { as, createWorld, expectProblem, World } from './support/world';
+import { as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
 
 async function count(app: TestApp, table: string): Promise<number> {
   const rows = await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
@@ -364,11 +364,26 @@ describe('Organisations, users and memberships (e2e)', () => {
         .send({ email: 'CAMILLE.MARTIN@ivry.fr', displayName: 'Doublon', password: 'a-long-password-1' });
       expectProblem(duplicate, 409);
       const before = await count(app, 'app_user');
-      const weak = await app.http
-        .post('/api/v1/users')
-        .set(as(world.admin))
-        .send({ email: 'weak@ivry.fr', displayName: 'W', password: 'short' });
-      expectProblem(weak, 400);
+      const weakPasswords = [
+        'short',
+        'aaaaaaaaaaaa',
+        'password1234',
+        'motdepasse123',
+        ' '.repeat(12),
+        '\t'.repeat(12),
+        'WandaEakins2026',
+      ];
+      for (const password of weakPasswords) {
+        const weak = await app.http
+          .post('/api/v1/users')
+          .set(as(world.admin))
+          .send({ email: 'weak@ivry.fr', displayName: 'Wanda Eakins', password });
+        expectProblem(weak, 400);
+        expect({ password, message: weak.body.errors?.[0]?.message }).toEqual({
+          password,
+          message: expect.stringMatching(/^(Le )?[Mm]ot de passe/),
+        });
+      }
       const badEmail = await app.http
         .post('/api/v1/users')
         .set(as(world.admin))
@@ -440,6 +455,9 @@ describe('Organisations, users and memberships (e2e)', () => {
         .delete(`/api/v1/organisations/${world.memberB.id}/memberships/${created.body.id}`)
         .set(as(world.admin));
       expect(removed.status).toBe(204);
+      // The removal ends the tokens that carried the role; signing in again shows it gone.
+      expectProblem(await app.http.get('/api/v1/auth/me').set(as(world.nobody)), 401);
+      world.nobody.token = await login(app, world.nobody.email, PASSWORD);
       expect(await me()).toEqual([]);
     });
 

@@ -70,7 +70,11 @@ export async function createTestApp(
       listen: false,
       logger: env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== 'silent',
     },
-  );
+  ).catch(async (error: unknown) => {
+    await proxy?.stop();
+    await database.drop();
+    throw error;
+  });
   const app = vigie.app;
   return {
     app,

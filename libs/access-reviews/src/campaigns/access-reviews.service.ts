@@ -17,6 +17,7 @@ import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { isCalendarDate, parisDay } from '../dates';
 import { refreshOrphans } from '../directory/orphans';
+import { CertificateService } from '../certificate/certificate.service';
 import { refreshComparison } from '../items/comparison';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReview } from './access-review.entity';
@@ -29,6 +30,7 @@ export class AccessReviewsService {
   constructor(
     private readonly tx: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly certificates: CertificateService,
   ) {}
 
   async create(ctx: RequestContext, dto: CreateAccessReviewDto): Promise<AccessReviewView> {
@@ -131,6 +133,8 @@ export class AccessReviewsService {
       campaign.status = tasks.length === 0 ? 'remediated' : 'closed';
       campaign.closedAt = now;
       if (tasks.length === 0) campaign.remediatedAt = now;
+      await manager.save(campaign);
+      await this.certificates.issue(manager, campaign);
     });
   }
 

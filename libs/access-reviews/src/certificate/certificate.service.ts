@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CertificationEvidence } from '@vigie/certification';
 import { recordAudit, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
+import { EntityManager } from 'typeorm';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
 import { AccessReview } from '../campaigns/access-review.entity';
 import { assertStatus, loadCampaign } from '../campaigns/campaign-access';
@@ -13,17 +14,17 @@ import { renderCertificatePdf, STATUS_FR } from './certificate.pdf';
 export const ACCESS_RIGHTS_CONTROL = '5.18';
 
 /**
- * What became of the certificate as ISO evidence: attached now, attached before (the same campaign status was
- * already certified: a download does not add evidence again), or not attached (no current ISO assessment).
+ * The certificate as ISO evidence: attached (by the system, when the campaign closed or was remediated), or
+ * not attached (there was no current ISO assessment then).
  */
 export type EvidenceOutcome =
-  | { status: 'attached' | 'already-attached'; evidenceId: string }
-  | { status: 'no-current-assessment'; evidenceId: null };
+  { status: 'attached'; evidenceId: string } | { status: 'no-current-assessment'; evidenceId: null };
 
 /**
- * The certificate of a closed or remediated campaign: rendered, stored as a generated record of the member, and
- * attached as evidence to control 5.18 of the operator's current ISO/IEC 27001 assessment, once per campaign
- * status (the certificate of the closing, then the one with every remediation done).
+ * The certificate of a closed or remediated campaign, stored as a generated record of the member. When the
+ * campaign closes (and again when its last remediation is done) the system issues it and attaches it as
+ * evidence to control 5.18 of the operator's current ISO/IEC 27001 assessment; a download later only serves
+ * it (the same content answers the stored record) and never writes evidence in the reader's name.
  */
 @Injectable()
 export class CertificateService {
@@ -33,57 +34,81 @@ export class CertificateService {
     private readonly evidence: CertificationEvidence,
   ) {}
 
+  /** The certificate for a reader who may see the campaign, with what became of it as evidence. */
   async certificate(
     ctx: RequestContext,
     id: string,
   ): Promise<{ file: StoredFile; evidence: EvidenceOutcome }> {
     return this.tx.run(async (manager) => {
-      // Locked: two simultaneous downloads attach the evidence once.
-      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
+      const campaign = await loadCampaign(manager, ctx, id);
       assertStatus(campaign, ['closed', 'remediated'], 'the certificate');
-      const data = await loadCertificateData(manager, campaign);
-      const bytes = await renderCertificatePdf(data);
-      const day = parisDay(campaign.remediatedAt ?? campaign.closedAt ?? new Date());
-      const fileName = `certificat-revue-acces-${slug(data.applicationName)}-${slug(data.memberName)}-${day}.pdf`;
-      const file = await this.documents.store(
-        ctx,
-        {
-          organisationId: campaign.organisationId,
-          kind: 'access-review-certificate',
-          title: `Certificat de revue des accès — ${data.applicationName} — ${campaign.name}`,
-          fileName,
-          bytes,
-        },
-        manager,
-      );
-      if (campaign.certificateEvidenceId && campaign.certificateEvidenceStatus === campaign.status) {
-        return { file, evidence: { status: 'already-attached', evidenceId: campaign.certificateEvidenceId } };
-      }
-      const attached = await this.evidence.attachToControl(manager, ctx, {
-        controlRef: ACCESS_RIGHTS_CONTROL,
+      const { file } = await this.render(manager, ctx, campaign);
+      const attached =
+        campaign.certificateEvidenceId && campaign.certificateEvidenceStatus === campaign.status;
+      return {
+        file,
+        evidence: attached
+          ? { status: 'attached', evidenceId: campaign.certificateEvidenceId! }
+          : { status: 'no-current-assessment', evidenceId: null },
+      };
+    });
+  }
+
+  /**
+   * Issues the certificate of a campaign that has just closed or been remediated, in the transaction of that
+   * change: stored for the member and attached as evidence to control 5.18, in the system's name.
+   */
+  async issue(manager: EntityManager, campaign: AccessReview): Promise<void> {
+    const system = RequestContext.system('access-review-certificate');
+    const { file, data, day } = await this.render(manager, system, campaign);
+    const attached = await this.evidence.attachToControl(manager, system, {
+      controlRef: ACCESS_RIGHTS_CONTROL,
+      fileName: file.fileName,
+      bytes: file.bytes,
+      effectiveDate: day,
+      description:
+        `Certificat de revue des accès (${STATUS_FR[campaign.status].toLowerCase()}) — ` +
+        `${data.applicationName} — ${data.memberName} — ${campaign.name}`.slice(0, 1000),
+    });
+    if (!attached) return;
+    const before = {
+      certificateEvidenceId: campaign.certificateEvidenceId,
+      certificateEvidenceStatus: campaign.certificateEvidenceStatus,
+    };
+    campaign.certificateEvidenceId = attached.evidenceId;
+    campaign.certificateEvidenceStatus = campaign.status;
+    await manager.update(AccessReview, campaign.id, {
+      certificateEvidenceId: attached.evidenceId,
+      certificateEvidenceStatus: campaign.status,
+    });
+    await recordAudit(manager, system, {
+      action: 'access-review.certificate-evidence',
+      entity: 'access-review',
+      entityId: campaign.id,
+      organisationId: campaign.organisationId,
+      changes: {
+        certificateEvidenceId: { before: before.certificateEvidenceId, after: attached.evidenceId },
+        certificateEvidenceStatus: { before: before.certificateEvidenceStatus, after: campaign.status },
+      },
+    });
+  }
+
+  private async render(manager: EntityManager, ctx: RequestContext, campaign: AccessReview) {
+    const data = await loadCertificateData(manager, campaign);
+    const bytes = await renderCertificatePdf(data);
+    const day = parisDay(campaign.remediatedAt ?? campaign.closedAt ?? new Date());
+    const fileName = `certificat-revue-acces-${slug(data.applicationName)}-${slug(data.memberName)}-${day}.pdf`;
+    const file = await this.documents.store(
+      ctx,
+      {
+        organisationId: campaign.organisationId,
+        kind: 'access-review-certificate',
+        title: `Certificat de revue des accès — ${data.applicationName} — ${campaign.name}`,
         fileName,
         bytes,
-        effectiveDate: day,
-        description:
-          `Certificat de revue des accès (${STATUS_FR[campaign.status].toLowerCase()}) — ` +
-          `${data.applicationName} — ${data.memberName} — ${campaign.name}`.slice(0, 1000),
-      });
-      if (!attached) return { file, evidence: { status: 'no-current-assessment', evidenceId: null } };
-      await manager.update(AccessReview, campaign.id, {
-        certificateEvidenceId: attached.evidenceId,
-        certificateEvidenceStatus: campaign.status,
-      });
-      await recordAudit(manager, ctx, {
-        action: 'access-review.certificate-evidence',
-        entity: 'access-review',
-        entityId: campaign.id,
-        organisationId: campaign.organisationId,
-        changes: {
-          certificateEvidenceId: { before: campaign.certificateEvidenceId, after: attached.evidenceId },
-          certificateEvidenceStatus: { before: campaign.certificateEvidenceStatus, after: campaign.status },
-        },
-      });
-      return { file, evidence: { status: 'attached', evidenceId: attached.evidenceId } };
-    });
+      },
+      manager,
+    );
+    return { file, data, day };
   }
 }

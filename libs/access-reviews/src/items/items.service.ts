@@ -107,7 +107,7 @@ export class ItemsService {
     return this.tx.run(async (manager) => {
       // Locked: a decision and the closing of the campaign (which turns decisions into tasks) never interleave.
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
-      const item = await this.itemOf(manager, campaign, itemId);
+      const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'decide', 'AccessReviewItem', item);
       assertStatus(campaign, ['open'], 'deciding');
       if (item.flags.includes('removed')) {
@@ -144,7 +144,7 @@ export class ItemsService {
   ): Promise<ItemView> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
-      const item = await this.itemOf(manager, campaign, itemId);
+      const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'update', 'AccessReviewItem', item);
       assertStatus(campaign, ['draft', 'open'], 'reassigning');
       if (item.flags.includes('removed')) {
@@ -204,14 +204,18 @@ export class ItemsService {
   }
 
   /** The item of this campaign, locked for the change (404 when it belongs to another campaign). */
+  /**
+   * An item of the campaign that the caller may read, locked; 404 otherwise, like its history: a reviewer
+   * learns nothing of the accounts assigned to someone else (not even that they exist).
+   */
   private async itemOf(
     manager: EntityManager,
+    ctx: RequestContext,
     campaign: AccessReview,
     itemId: string,
   ): Promise<AccessReviewItem> {
-    const item = await manager
-      .createQueryBuilder(AccessReviewItem, 'i')
-      .where('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId: campaign.id })
+    const item = await scopedQuery(manager, ctx, 'read', 'AccessReviewItem', AccessReviewItem, 'i')
+      .andWhere('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId: campaign.id })
       .setLock('pessimistic_write')
       .getOne();
     if (!item) throw new NotFoundException('Access review item');

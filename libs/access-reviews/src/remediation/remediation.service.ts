@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
 import { parisDay } from '../dates';
 import { RemediationListQuery } from './remediation.dto';
+import { CertificateService } from '../certificate/certificate.service';
 import { RemediationTask, TaskStatus } from './remediation-task.entity';
 
 /** What the API shows of a remediation task, with the account and the decision behind it. */
@@ -31,7 +32,10 @@ export interface RemediationTaskView {
 /** The operator's remediation tasks: listed (scoped in SQL, overdue ones on request) and marked done. */
 @Injectable()
 export class RemediationService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly certificates: CertificateService,
+  ) {}
 
   async list(ctx: RequestContext, query: RemediationListQuery): Promise<Page<RemediationTaskView>> {
     const qb = scopedQuery(this.tx.reader, ctx, 'read', 'RemediationTask', RemediationTask, 't')
@@ -108,6 +112,7 @@ export class RemediationService {
       organisationId: campaign.organisationId,
       changes: { status: { before: 'closed', after: 'remediated' } },
     });
+    await this.certificates.issue(manager, campaign);
   }
 
   /** The views of these tasks, in the order of `ids`. */

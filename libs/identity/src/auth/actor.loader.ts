@@ -7,6 +7,7 @@ interface ActorRow {
   email: string;
   display_name: string;
   disabled: boolean;
+  session_version: number;
   organisation_id: string | null;
   organisation_name: string | null;
   kind: OrganisationKind | null;
@@ -23,7 +24,10 @@ const MAX_CACHED_ACTORS = 10_000;
  */
 @Injectable()
 export class ActorLoader {
-  private readonly cache = new Map<string, { actor: Actor | null; expiresAt: number }>();
+  private readonly cache = new Map<
+    string,
+    { found: { actor: Actor; sessionVersion: number } | null; expiresAt: number }
+  >();
   private readonly ttlMs: number;
 
   constructor(
@@ -33,16 +37,24 @@ export class ActorLoader {
     this.ttlMs = config.actorCacheMs;
   }
 
-  /** The enabled user with their memberships, or null (unknown or disabled). */
-  async load(userId: string): Promise<Actor | null> {
+  /**
+   * The enabled user with their memberships, or null: unknown, disabled, or a token of an older session
+   * version (issued before a password change, a disable or a removed membership).
+   */
+  async load(userId: string, sessionVersion: number): Promise<Actor | null> {
+    const found = await this.lookUp(userId);
+    return found && found.sessionVersion === sessionVersion ? found.actor : null;
+  }
+
+  private async lookUp(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
     if (this.ttlMs === 0) return this.read(userId);
     const now = Date.now();
     const cached = this.cache.get(userId);
-    if (cached && cached.expiresAt > now) return cached.actor;
-    const actor = await this.read(userId);
+    if (cached && cached.expiresAt > now) return cached.found;
+    const found = await this.read(userId);
     if (this.cache.size >= MAX_CACHED_ACTORS) this.cache.clear();
-    this.cache.set(userId, { actor, expiresAt: now + this.ttlMs });
-    return actor;
+    this.cache.set(userId, { found, expiresAt: now + this.ttlMs });
+    return found;
   }
 
   /** Forgets a user's cached entry, after a change to their account or roles has been committed. */
@@ -50,9 +62,9 @@ export class ActorLoader {
     this.cache.delete(userId);
   }
 
-  private async read(userId: string): Promise<Actor | null> {
+  private async read(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
     const rows: ActorRow[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.disabled, m.organisation_id, o.name AS organisation_name, o.kind, m.role
+      `SELECT u.id, u.email, u.display_name, u.disabled, u.session_version, m.organisation_id, o.name AS organisation_name, o.kind, m.role
          FROM app_user u
          LEFT JOIN membership m ON m.user_id = u.id
          LEFT JOIN organisation o ON o.id = m.organisation_id
@@ -61,7 +73,7 @@ export class ActorLoader {
       [userId],
     );
     if (rows.length === 0 || rows[0].disabled) return null;
-    return {
+    const actor: Actor = {
       userId: rows[0].id,
       email: rows[0].email,
       displayName: rows[0].display_name,
@@ -74,5 +86,6 @@ export class ActorLoader {
           role: row.role!,
         })),
     };
+    return { actor, sessionVersion: rows[0].session_version };
   }
 }

@@ -46,7 +46,7 @@ export class AuthService {
     }
     this.failures.recordSuccess(ip, email);
     return {
-      accessToken: this.tokens.sign(user.id),
+      accessToken: this.tokens.sign(user.id, user.sessionVersion),
       tokenType: 'Bearer',
       expiresIn: this.tokens.ttlSeconds,
       user: { id: user.id, email: user.email, displayName: user.displayName },

@@ -34,8 +34,8 @@ export class AuthenticationGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthenticatedException('A bearer token is required');
-    const userId = this.tokens.verify(match[1]);
-    const actor = await this.actors.load(userId);
+    const { userId, sessionVersion } = this.tokens.verify(match[1]);
+    const actor = await this.actors.load(userId, sessionVersion);
     if (!actor) throw new UnauthenticatedException('Invalid or expired token');
     request[CONTEXT_KEY] = new RequestContext(requestId, actor);
     return true;

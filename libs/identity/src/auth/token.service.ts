@@ -16,10 +16,16 @@ const ISSUER = 'vigie';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** The claims of a token this service signed: a user id as subject and an expiry (jsonwebtoken skips a missing `exp`). */
-function isAccessPayload(payload: unknown): payload is { sub: string; exp: number } {
+function isAccessPayload(payload: unknown): payload is { sub: string; exp: number; sv: number } {
   if (typeof payload !== 'object' || payload === null) return false;
-  const { typ, sub, exp } = payload as Record<string, unknown>;
-  return typ === 'access' && typeof sub === 'string' && UUID.test(sub) && typeof exp === 'number';
+  const { typ, sub, exp, sv } = payload as Record<string, unknown>;
+  return (
+    typ === 'access' &&
+    typeof sub === 'string' &&
+    UUID.test(sub) &&
+    typeof exp === 'number' &&
+    Number.isInteger(sv)
+  );
 }
 
 /** Signs and verifies short-lived access tokens. The algorithm is pinned: `none` or RS/HS confusion is refused. */
@@ -36,8 +42,9 @@ export class TokenService {
     return this.settings.ttlSeconds;
   }
 
-  sign(userId: string): string {
-    return jwt.sign({ typ: 'access' }, this.key, {
+  /** A token for the user at their current session version (a later password change or disable ends it). */
+  sign(userId: string, sessionVersion: number): string {
+    return jwt.sign({ typ: 'access', sv: sessionVersion }, this.key, {
       algorithm: ALGORITHM,
       subject: userId,
       expiresIn: this.settings.ttlSeconds,
@@ -46,8 +53,8 @@ export class TokenService {
     });
   }
 
-  /** The user id of a valid token; 401 for anything else (bad signature, expired, wrong algorithm…). */
-  verify(token: string): string {
+  /** The user id and session version of a valid token; 401 for anything else (bad signature, expired…). */
+  verify(token: string): { userId: string; sessionVersion: number } {
     try {
       const payload = jwt.verify(token, this.key, {
         algorithms: [ALGORITHM],
@@ -55,7 +62,7 @@ export class TokenService {
         issuer: ISSUER,
       });
       if (!isAccessPayload(payload)) throw new Error('not an access token');
-      return payload.sub;
+      return { userId: payload.sub, sessionVersion: payload.sv };
     } catch {
       throw new UnauthenticatedException('Invalid or expired token');
     }

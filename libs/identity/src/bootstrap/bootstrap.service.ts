@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, generateSecret, RequestContext } from '@vigie/core';
+import { APP_CONFIG, AppConfig, ConfigError, generateSecret, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { SIIM94 } from '@vigie/reference-data';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import { passwordProblem } from '../auth/password-policy';
 import { MembershipsService } from '../memberships/memberships.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -46,6 +47,10 @@ export class BootstrapService {
     return this.tx.run(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
       if (await manager.existsBy(Organisation, { kind: 'operator' })) return { created: false };
+      const weakness = this.config.adminPassword
+        ? passwordProblem(this.config.adminPassword, [this.config.adminEmail])
+        : undefined;
+      if (weakness) throw new ConfigError([`VIGIE_ADMIN_PASSWORD: ${weakness}`]);
       const operator = await this.organisations.insert(manager, ctx, {
         name: SIIM94.operator.name,
         shortName: SIIM94.operator.shortName,

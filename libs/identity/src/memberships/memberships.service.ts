@@ -117,6 +117,8 @@ export class MembershipsService {
       assertCan(ctx, 'delete', 'Membership', membership);
       if (membership.role === 'admin') await this.assertAnotherAdmin(manager, membership);
       await manager.delete(Membership, { id: membership.id });
+      // The person's tokens and sessions carried that role: they end with it.
+      await manager.increment(User, { id: membership.userId }, 'sessionVersion', 1);
       await recordAudit(manager, ctx, {
         action: 'membership.delete',
         entity: 'membership',

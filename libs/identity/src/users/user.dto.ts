@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsAcceptablePassword } from '../auth/password-policy';
 
 const normaliseEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -19,9 +20,13 @@ export class CreateUserDto {
   @Length(1, 200)
   displayName: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 200, writeOnly: true })
-  @IsString()
-  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 200,
+    writeOnly: true,
+    description: 'At least 12 characters, not a common password, not made of the name or email',
+  })
+  @IsAcceptablePassword()
   password: string;
 }
 
@@ -42,8 +47,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ minLength: 12, maxLength: 200, writeOnly: true })
   @IsOptional()
-  @IsString()
-  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  @IsAcceptablePassword()
   password?: string;
 
   @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })

@@ -17,6 +17,13 @@ export class User extends VersionedEntity {
 
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
+
+  /**
+   * Carried by every token issued to the user; a password change, a disable or a removed membership raise it,
+   * which ends every token issued before (they stay dead when the account is re-enabled).
+   */
+  @Column({ name: 'session_version', type: 'integer', default: 1 })
+  sessionVersion: number;
 }
 
 /** What the API shows of a user. */

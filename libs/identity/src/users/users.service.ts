@@ -90,6 +90,10 @@ export class UsersService {
         version: user.version + 1,
       };
       if (passwordHash) changes.passwordHash = passwordHash;
+      // A new password or a disable ends every token issued before (re-enabling does not revive them).
+      if (passwordHash || (dto.disabled === true && !before.disabled)) {
+        changes.sessionVersion = user.sessionVersion + 1;
+      }
       await manager.update(User, { id: user.id }, changes);
       const after = {
         ...before,
