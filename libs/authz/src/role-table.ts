@@ -31,7 +31,9 @@ export type Subject =
   | 'VendorAssurance'
   | 'AccessReview'
   | 'AccessReviewItem'
-  | 'RemediationTask';
+  | 'RemediationTask'
+  | 'Publication'
+  | 'AnnualReport';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
@@ -119,6 +121,9 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   AccessReview: 'organisationId',
   AccessReviewItem: 'organisationId',
   RemediationTask: 'organisationId',
+  // A member's publication settings (what of its register is public) and the DPO's annual report on it.
+  Publication: 'organisationId',
+  AnnualReport: 'organisationId',
 };
 
 /**
@@ -293,6 +298,11 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'AccessReview', scope: 'own' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own' },
     { actions: READ, subject: 'RemediationTask', scope: 'own' },
+    // The public register is opened, shaped and closed by the DPO; the annual report is the DPO's account to
+    // the member's council (Art. 38.3: the DPO reports to the highest level of management), so the DPO alone
+    // generates it; once stored, every member role reads it among the member's documents.
+    { actions: ['read', 'update'], subject: 'Publication', scope: 'own' },
+    { actions: READ, subject: 'AnnualReport', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -311,6 +321,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     // Access reviews: only the campaigns where items are assigned to them, and only those items.
     { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
+    { actions: READ, subject: 'Publication', scope: 'own' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -328,6 +339,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'RightsRequest', scope: 'own' },
     { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
+    { actions: READ, subject: 'Publication', scope: 'own' },
   ],
   // A vendor contact sees its own company, its profile and the questionnaires sent to it (answers them:
   // `update`), the comments meant for it; nothing else.

@@ -7,3 +7,5 @@ export * from './dpia/dpia-screening';
 export * from './templates/register-template.entity';
 export * from './documents/register-documents.service';
 export * from './documents/activity-sheet.pdf';
+export { GDPR_REFERENCE } from './reference/gdpr-reference';
+export type { GdprReferenceView, ReferenceItem } from './reference/gdpr-reference';
