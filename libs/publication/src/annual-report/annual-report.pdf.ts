@@ -1,4 +1,5 @@
-import { formatDateFr, formatNumberFr, formatPercentFr, PdfReport } from '@vigie/documents';
+import { formatNumberFr, formatPercentFr, PdfReport } from '@vigie/documents';
+import { dateFr } from '../french-date';
 import type { AnnualReportFigures } from './annual-report-figures';
 import { barChart } from './bar-chart';
 
@@ -16,7 +17,7 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
     (report) => {
       report.title(title, `${f.organisation.name} — du 1er janvier au 31 décembre ${f.year}`);
       report.paragraph(
-        `Ce bilan rend compte au responsable du traitement de l'activité de l'année ${f.year} en matière de protection des données personnelles (articles 38 et 39 du RGPD). Les chiffres de l'année portent sur les faits datés de ${f.year} ; l'état du registre et les actions restant à mener sont ceux du ${formatDateFr(f.generatedAt)}.`,
+        `Ce bilan rend compte au responsable du traitement de l'activité de l'année ${f.year} en matière de protection des données personnelles (articles 38 et 39 du RGPD). Les chiffres de l'année portent sur les faits datés de ${f.year} ; l'état du registre et les actions restant à mener sont ceux du ${dateFr(f.generatedAt)}.`,
       );
 
       report.heading('1. Registre des activités de traitement');
@@ -42,7 +43,7 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
             { header: 'Traitement', width: 4 },
             { header: 'Révision prévue le', width: 2 },
           ],
-          r.overdueReviews.map((o) => [o.name, formatDateFr(o.reviewDate)]),
+          r.overdueReviews.map((o) => [o.name, dateFr(o.reviewDate)]),
         );
       }
 
@@ -102,8 +103,8 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
         );
         report.table(
           [
-            { header: 'Droit exercé', width: 4 },
-            { header: 'Reçues', width: 1, align: 'right' },
+            { header: 'Droit exercé', width: 2.6 },
+            { header: 'Reçues', width: 1.2, align: 'right' },
             { header: 'Dans le délai', width: 1.3, align: 'right' },
             { header: 'Prolongées', width: 1.3, align: 'right' },
             { header: 'En retard', width: 1.2, align: 'right' },
@@ -127,13 +128,13 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
       else {
         report.table(
           [
-            { header: 'Application', width: 3.5 },
+            { header: 'Application', width: 1.8 },
             { header: 'Revues', width: 1, align: 'right' },
             { header: 'Comptes', width: 1.1, align: 'right' },
             { header: 'Examinés', width: 1.2, align: 'right' },
-            { header: 'Maintenus', width: 1.2, align: 'right' },
+            { header: 'Maintenus', width: 1.3, align: 'right' },
             { header: 'Retirés', width: 1.1, align: 'right' },
-            { header: 'Modifiés', width: 1.1, align: 'right' },
+            { header: 'Modifiés', width: 1.2, align: 'right' },
           ],
           [...a.byApplication, a.total].map((l) => [
             l.application,
@@ -159,9 +160,9 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
       report.heading('6. Assurance des fournisseurs des applications');
       report.table(
         [
-          { header: 'Application', width: 3 },
-          { header: 'Éditeur', width: 2.5 },
-          { header: 'Questionnaire', width: 1.4, align: 'right' },
+          { header: 'Application', width: 2.6 },
+          { header: 'Éditeur', width: 2.4 },
+          { header: 'Questionnaire', width: 2, align: 'right' },
           { header: 'Points d’attention', width: 4 },
         ],
         f.vendors.map((v) => [

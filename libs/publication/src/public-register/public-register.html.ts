@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatDateFr } from '@vigie/documents';
+import { dateFr } from '../french-date';
 import { PUBLISHABLE_FIELD_LABELS } from '../settings/publishable-fields';
 import type { PublicEntry } from './public-entry';
 import type { PublicRegister } from './public-register.service';
@@ -98,7 +98,7 @@ ${main}
 </main>
 <footer role="contentinfo">
 ${rightsNotice(register)}
-<p class="muted">Dernière mise à jour : ${e(formatDateFr(register.updatedAt))}. Registre publié avec Vigie.</p>
+<p class="muted">Dernière mise à jour : ${e(dateFr(register.updatedAt))}. Registre publié avec Vigie.</p>
 </footer>
 </body>
 </html>
@@ -249,7 +249,7 @@ export function renderRegisterPage(register: PublicRegister): string {
   const rows = register.entries.map((entry) => [
     `<a href="${e(`${href}/${entry.id}`)}">${e(entry.name)}</a>`,
     ...(showPurposes ? [e((entry.purposes ?? []).map((p) => p.description).join(' ; ') || '—')] : []),
-    e(formatDateFr(entry.validatedOn)),
+    e(dateFr(entry.validatedOn)),
   ]);
   const count = register.entries.length;
   const main = `<h1>Registre des activités de traitement</h1>
@@ -275,7 +275,7 @@ ${table('traitements', headers, rows, 'Aucun traitement publié pour le moment.'
 /** One entry's page. */
 export function renderEntryPage(register: PublicRegister, entry: PublicEntry): string {
   const main = `<h1>${e(entry.name)}</h1>
-<p class="muted">Traitement validé le ${e(formatDateFr(entry.validatedOn))}.</p>
+<p class="muted">Traitement validé le ${e(dateFr(entry.validatedOn))}.</p>
 ${entrySections(entry)}
 ${controllerSection(register)}
 <p><a href="${e(base(register))}">Retour au registre des activités de traitement</a></p>`;
