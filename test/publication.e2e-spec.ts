@@ -311,4 +311,34 @@ describe('Public register (e2e)', () => {
     expect((await app.http.get(`/public/${shortA}/registre/pas-un-uuid`)).status).toBe(404);
     expect((await app.http.get(`/public/${'x'.repeat(200)}/registre.json`)).status).toBe(404);
   });
+
+  it('documents the open-data schema in the OpenAPI document', async () => {
+    const docs = await app.http.get('/api/docs-json');
+    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/public/{shortName}/registre',
+        '/public/{shortName}/registre.json',
+        '/public/{shortName}/registre.csv',
+        '/public/{shortName}/registre/{id}',
+        '/api/v1/organisations/{orgId}/publication',
+        '/api/v1/organisations/{orgId}/annual-report.pdf',
+        '/api/v1/annual-reports',
+      ]),
+    );
+    expect(JSON.stringify(paths['/public/{shortName}/registre.json'].get.responses)).toContain(
+      'PublicRegisterDocument',
+    );
+    const schema = docs.body.components.schemas.PublicRegisterDocument;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'schema',
+        'schemaVersion',
+        'organisation',
+        'dpo',
+        'publishedFields',
+        'entries',
+      ]),
+    );
+  });
 });
