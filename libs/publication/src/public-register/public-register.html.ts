@@ -70,7 +70,7 @@ function page(
 ): string {
   const nav =
     crumbs.length > 1
-      ? `<nav aria-label="Fil d’Ariane"><ol>${crumbs
+      ? `<nav role="navigation" aria-label="Fil d’Ariane"><ol>${crumbs
           .map((crumb) =>
             crumb.href
               ? `<li><a href="${e(crumb.href)}">${e(crumb.text)}</a></li>`
@@ -93,7 +93,7 @@ function page(
 <p>${e(register.organisation.name)}</p>
 ${nav}
 </header>
-<main id="contenu" tabindex="-1">
+<main id="contenu" role="main" tabindex="-1">
 ${main}
 </main>
 <footer role="contentinfo">
@@ -299,7 +299,7 @@ export function renderNotFoundPage(): string {
 </head>
 <body>
 <a class="evitement" href="#contenu">Aller au contenu</a>
-<main id="contenu" tabindex="-1">
+<main id="contenu" role="main" tabindex="-1">
 <h1>Registre introuvable</h1>
 <p>Ce registre des activités de traitement n’est pas publié, ou ce traitement n’y figure pas.</p>
 </main>
