@@ -105,6 +105,40 @@ describe('Public register (e2e)', () => {
     expect((await app.http.get(`/api/v1/public/${shortA}/registre`)).status).toBe(404);
   });
 
+  it('previews the register before it is published, with the stored fields or those being chosen', async () => {
+    const preview = (actor: Actor, orgId: string, query = '') =>
+      app.http.get(`${api}/organisations/${orgId}/publication/preview${query}`).set(as(actor));
+    const stored = await preview(world.dpoA, world.memberA.id);
+    expect(stored.status).toBe(200);
+    expect(stored.headers['cache-control']).toBe('no-store');
+    expect(stored.body.publishedFields).toEqual([
+      'name',
+      'purposes',
+      'dataSubjects',
+      'dataCategories',
+      'recipients',
+      'transfers',
+      'dpoContact',
+    ]);
+    expect(stored.body.entries.map((e: { name: string }) => e.name)).toEqual([
+      'Action sociale facultative',
+      'Inscriptions scolaires',
+    ]);
+    const chosen = await preview(world.readerA, world.memberA.id, '?fields=securityMeasures,purposes');
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.publishedFields).toEqual(['name', 'purposes', 'securityMeasures']);
+    expect(Object.keys(chosen.body.entries[1]).sort()).toEqual(
+      ['id', 'name', 'validatedOn', 'purposes', 'securityMeasures'].sort(),
+    );
+    expect(chosen.body.dpo).toBeUndefined();
+    expectProblem(await preview(world.dpoA, world.memberA.id, '?fields=reviewDate'), 400);
+    expectProblem(await preview(world.dpoB, world.memberA.id), 404);
+    expectProblem(await preview(world.vendorContact, world.memberA.id), 404);
+    expectProblem(await preview(world.admin, world.memberA.id), 403);
+    // A preview publishes nothing.
+    expect((await app.http.get(`/public/${shortA}/registre.json`)).status).toBe(404);
+  });
+
   it('lets only the member’s DPO publish: editor and reader 403, another member 404, bad fields 400', async () => {
     expectProblem(await put(world.editorA, world.memberA.id, { enabled: true }), 403);
     expectProblem(await put(world.readerA, world.memberA.id, { enabled: true }), 403);

@@ -1103,6 +1103,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // ---------------------------------------------------------------- public register, DPO annual report
   'GET /api/v1/organisations/:orgId/publication': publicationRoute('read', () => undefined),
+  'GET /api/v1/organisations/:orgId/publication/preview': publicationRoute('read', () => undefined),
   'PUT /api/v1/organisations/:orgId/publication': publicationRoute('update', async (fx, orgId) => ({
     enabled: true,
     version: await publicationVersion(fx, orgId),

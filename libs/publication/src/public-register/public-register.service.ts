@@ -55,6 +55,27 @@ export class PublicRegisterService {
 
   async register(shortName: string, entryId?: string): Promise<PublicRegister> {
     const { organisation, publication } = await this.published(shortName);
+    return this.build(organisation, publication.fields, publication.updatedAt, entryId);
+  }
+
+  /**
+   * What the register would show with these fields, published or not: the DPO's preview (the caller's right on
+   * the member is checked by the caller).
+   */
+  preview(
+    organisation: Organisation,
+    fields: readonly PublishableField[],
+    since: Date,
+  ): Promise<PublicRegister> {
+    return this.build(organisation, fields, since);
+  }
+
+  private async build(
+    organisation: Organisation,
+    fields: readonly PublishableField[],
+    settingsUpdatedAt: Date,
+    entryId?: string,
+  ): Promise<PublicRegister> {
     const qb = this.tx.reader
       .createQueryBuilder(ProcessingActivity, 'p')
       .where('p.organisationId = :organisationId', { organisationId: organisation.id })
@@ -64,7 +85,6 @@ export class PublicRegisterService {
     if (entryId) qb.andWhere('p.id = :entryId', { entryId });
     const activities = await qb.getMany();
     if (entryId && activities.length === 0) throw new NotFoundException('Public register entry');
-    const fields = publication.fields;
     const applications = fields.includes('applicationIds')
       ? await loadApplications(
           this.tx.reader,
@@ -74,7 +94,7 @@ export class PublicRegisterService {
     const names = new Map([...applications].map(([id, application]) => [id, application.name as string]));
     const updatedAt = new Date(
       Math.max(
-        publication.updatedAt.getTime(),
+        settingsUpdatedAt.getTime(),
         ...activities.map((activity) => (activity.validatedAt ?? activity.updatedAt).getTime()),
       ),
     );
@@ -82,7 +102,7 @@ export class PublicRegisterService {
       schema: PUBLIC_REGISTER_SCHEMA,
       schemaVersion: PUBLIC_REGISTER_SCHEMA_VERSION,
       organisation: { name: organisation.name, shortName: organisation.shortName },
-      publishedFields: fields,
+      publishedFields: [...fields],
       updatedAt: updatedAt.toISOString(),
       entries: activities.map((activity) => publicEntry(activity, fields, names)),
     };

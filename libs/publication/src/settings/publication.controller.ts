@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, IfMatchVersion, RequestContext } from '@vigie/core';
-import { PublicationView, UpdatePublicationDto } from './publication.dto';
+import { PublicRegisterDocument } from '../public-register/public-register.schema';
+import type { PublicRegister } from '../public-register/public-register.service';
+import { PublicationPreviewQuery, PublicationView, UpdatePublicationDto } from './publication.dto';
 import { PublicationService } from './publication.service';
 
 @ApiTags('Public register')
@@ -19,6 +21,19 @@ export class PublicationController {
     @Param('orgId', ParseUUIDPipe) organisationId: string,
   ): Promise<PublicationView> {
     return this.publication.get(ctx, organisationId);
+  }
+
+  @Get('preview')
+  @Endpoint(
+    'What the public register shows (or would show) with the stored fields or those given: the DPO’s preview',
+  )
+  @ApiOkResponse({ type: PublicRegisterDocument })
+  preview(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId', ParseUUIDPipe) organisationId: string,
+    @Query() query: PublicationPreviewQuery,
+  ): Promise<PublicRegister> {
+    return this.publication.preview(ctx, organisationId, query.fields);
   }
 
   @Put()

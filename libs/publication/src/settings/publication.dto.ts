@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_PUBLISHED_FIELDS, PUBLISHABLE_FIELDS } from './publishable-fields';
 
@@ -51,6 +52,21 @@ export class PublicAddressesView {
 
   @ApiProperty({ example: '/public/GENTILLY/registre.csv' })
   csv: string;
+}
+
+/** `GET /organisations/:orgId/publication/preview?fields=`: a choice of fields to try before saving it. */
+export class PublicationPreviewQuery {
+  @ApiPropertyOptional({
+    enum: PUBLISHABLE_FIELDS,
+    isArray: true,
+    description: 'Comma-separated; absent: the stored fields (the default before the first save)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray()
+  @ArrayMaxSize(PUBLISHABLE_FIELDS.length)
+  @IsIn(PUBLISHABLE_FIELDS, { each: true })
+  fields?: string[];
 }
 
 /** A member's publication settings. */

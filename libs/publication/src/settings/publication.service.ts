@@ -4,6 +4,7 @@ import { ForbiddenActionException, NotFoundException, recordAudit, RequestContex
 import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
+import { PublicRegister, PublicRegisterService } from '../public-register/public-register.service';
 import { PublicationView, UpdatePublicationDto } from './publication.dto';
 import {
   DEFAULT_PUBLISHED_FIELDS,
@@ -23,7 +24,10 @@ export function publicAddresses(shortName: string): PublicationView['addresses']
 /** A member's publication settings: read by its staff, set by its DPO, every change audited. */
 @Injectable()
 export class PublicationService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly registers: PublicRegisterService,
+  ) {}
 
   /** 404 unless the caller sees the member, 403 unless its role may `action` its publication. */
   private async memberFor(
@@ -44,6 +48,21 @@ export class PublicationService {
     const organisation = await this.memberFor(this.tx.reader, ctx, organisationId, 'read');
     const stored = await this.tx.reader.findOneBy(RegisterPublication, { organisationId });
     return viewOf(organisation, stored);
+  }
+
+  /**
+   * The public register as it would be with the stored fields, or with `fields` when given (the DPO trying a
+   * choice before saving it), whether published or not.
+   */
+  async preview(
+    ctx: RequestContext,
+    organisationId: string,
+    fields?: readonly string[],
+  ): Promise<PublicRegister> {
+    const organisation = await this.memberFor(this.tx.reader, ctx, organisationId, 'read');
+    const stored = await this.tx.reader.findOneBy(RegisterPublication, { organisationId });
+    const chosen = fields ? normaliseFields(fields) : (stored?.fields ?? [...DEFAULT_PUBLISHED_FIELDS]);
+    return this.registers.preview(organisation, chosen, stored?.updatedAt ?? organisation.createdAt);
   }
 
   async update(
