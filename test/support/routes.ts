@@ -6,6 +6,8 @@ import { IS_PUBLIC } from '@vigie/authz';
 
 const BODY = 3;
 const UNPREFIXED = new Set(['/health/live', '/health/ready']);
+/** Routes served at the site root under this prefix (the public register). */
+const UNPREFIXED_PREFIX = '/public/';
 
 /** One HTTP route of the running application, read from Nest's own metadata. */
 export interface RouteInfo {
@@ -43,7 +45,10 @@ export function discoverRoutes(app: INestApplication, prefix = 'api/v1'): RouteI
         const subPath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         if (method === undefined || subPath === undefined) continue;
         const unprefixed = joinPath(base, [subPath].flat()[0]);
-        const path = UNPREFIXED.has(unprefixed) ? unprefixed : joinPath(prefix, unprefixed);
+        const path =
+          UNPREFIXED.has(unprefixed) || unprefixed.startsWith(UNPREFIXED_PREFIX)
+            ? unprefixed
+            : joinPath(prefix, unprefixed);
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
           string,
           { index: number; data?: unknown }

@@ -11,6 +11,7 @@ import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
+import { PublicationModule } from '@vigie/publication';
 import { RegisterModule } from '@vigie/register';
 import { VendorsModule } from '@vigie/vendors';
 import { LoggerModule } from 'nestjs-pino';
@@ -56,6 +57,7 @@ export class AppModule {
         BreachesModule,
         VendorsModule,
         AccessReviewsModule,
+        PublicationModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

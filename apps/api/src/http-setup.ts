@@ -18,6 +18,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The public register: at the site root, without authentication (a town links to it, or frames it).
+      { path: 'public/*path', method: RequestMethod.GET },
     ],
   });
   // First of all, so that even a request refused by a body parser carries its correlation id.

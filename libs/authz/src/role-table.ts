@@ -35,7 +35,9 @@ export type Subject =
   | 'AccessReview'
   | 'AccessReviewItem'
   | 'RemediationTask'
-  | 'AgentDirectory';
+  | 'AgentDirectory'
+  | 'Publication'
+  | 'AnnualReport';
 
 /**
  * `validate` is the DPO's sign-off on a register entry (validating it, recording a reasoned DPIA decision), on
@@ -133,6 +135,9 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   RemediationTask: 'organisationId',
   // A member's directory of agents (its staff and whether they left) tells orphan accounts: the member's.
   AgentDirectory: 'organisationId',
+  // A member's publication settings (what of its register is public) and the DPO's annual report on it.
+  Publication: 'organisationId',
+  AnnualReport: 'organisationId',
 };
 
 /**
@@ -316,6 +321,11 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'RemediationTask', scope: 'own' },
     // The member's directory of agents, imported from its human-resources export.
     { actions: ['read', 'create'], subject: 'AgentDirectory', scope: 'own' },
+    // The public register is opened, shaped and closed by the DPO; the annual report is the DPO's account to
+    // the member's council (Art. 38.3: the DPO reports to the highest level of management), so the DPO alone
+    // generates it; once stored, every member role reads it among the member's documents.
+    { actions: ['read', 'update'], subject: 'Publication', scope: 'own' },
+    { actions: READ, subject: 'AnnualReport', scope: 'own' },
   ],
   editor: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -334,6 +344,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     // Access reviews: only the campaigns where items are assigned to them, and only those items.
     { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
+    { actions: READ, subject: 'Publication', scope: 'own' },
   ],
   reader: [
     { actions: READ, subject: 'Organisation', scope: 'own' },
@@ -351,6 +362,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'RightsRequest', scope: 'own' },
     { actions: READ, subject: 'AccessReview', scope: 'own', userField: 'reviewers' },
     { actions: READ_DECIDE, subject: 'AccessReviewItem', scope: 'own', userField: 'reviewerId' },
+    { actions: READ, subject: 'Publication', scope: 'own' },
   ],
   // A vendor contact sees its own company, its profile and the questionnaires sent to it (answers them:
   // `update`), the comments meant for it and the vendor version of the report; never a score, a weight or the

@@ -9,3 +9,5 @@ export * from './documents/register-documents.service';
 export * from './documents/activity-sheet.pdf';
 export * from './activities/register-rules';
 export * from './activities/dpia-assessment';
+export { GDPR_REFERENCE } from './reference/gdpr-reference';
+export type { GdprReferenceView, ReferenceItem } from './reference/gdpr-reference';

@@ -2,6 +2,7 @@ import type { Action, Subject } from '@vigie/authz';
 import { breachPayload } from '../../support/breach-fixtures';
 import { entryPayload } from '../../support/register-fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../support/test-app';
+import { as } from '../../support/world';
 import { isoDate, MatrixFixtures, MATRIX_TEMPLATE, MINIMAL_PDF } from './fixtures';
 import type { MatrixRole, Outcome, Side, Target } from './model';
 
@@ -1160,7 +1161,113 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       body: { note: 'Compte supprimé' },
     }),
   },
+
+  // ---------------------------------------------------------------- public register, DPO annual report
+  'GET /api/v1/organisations/:orgId/publication': publicationRoute('read', () => undefined),
+  'GET /api/v1/organisations/:orgId/publication/preview': publicationRoute('read', () => undefined),
+  'PUT /api/v1/organisations/:orgId/publication': publicationRoute('update', async (fx, orgId) => ({
+    enabled: true,
+    version: await publicationVersion(fx, orgId),
+  })),
+  // Public routes answer everybody (anonymous included): member A's register is published for them.
+  'GET /public/:shortName/registre': publicRegisterRoute(),
+  'GET /public/:shortName/registre.json': publicRegisterRoute(),
+  'GET /public/:shortName/registre.csv': publicRegisterRoute(),
+  'GET /public/:shortName/registre/:id': publicRegisterRoute(true),
+  'GET /api/v1/organisations/:orgId/annual-report.pdf': annualReportRoute(),
+  'GET /api/v1/organisations/:orgId/annual-report.xlsx': annualReportRoute(),
+  'POST /api/v1/annual-reports': {
+    sides: ONE,
+    sidesMean: 'every member the caller may report on',
+    action: 'read',
+    subject: 'AnnualReport',
+    request: () => ({ params: {}, body: { year: new Date().getFullYear() - 1 } }),
+  },
 };
+
+async function publicationVersion(fx: MatrixFixtures, organisationId: string): Promise<number> {
+  const rows = await fx.app.dataSource.query(
+    'SELECT version FROM register_publication WHERE organisation_id = $1',
+    [organisationId],
+  );
+  return rows.length ? Number(rows[0].version) : 0;
+}
+
+function publicationRoute(
+  action: Action,
+  body: (fx: MatrixFixtures, orgId: string) => unknown,
+): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: `${MEMBER} publication settings`,
+    action,
+    subject: 'Publication',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Organisation', record: { id: fx.memberOf(side) } }),
+    request: async ({ fx, side }) => {
+      const orgId = fx.memberOf(own(side));
+      return { params: { orgId }, body: await body(fx, orgId) };
+    },
+  };
+}
+
+/** Member A's register, published by its DPO, with one validated entry (made once per run). */
+const publishedRegisters = new WeakMap<MatrixFixtures, Promise<{ shortName: string; entryId: string }>>();
+function publishedRegister(fx: MatrixFixtures): Promise<{ shortName: string; entryId: string }> {
+  let setup = publishedRegisters.get(fx);
+  if (!setup) {
+    setup = (async () => {
+      const { world, app } = fx;
+      const orgId = world.memberA.id;
+      const entry = await app.http
+        .post(`/api/v1/organisations/${orgId}/processing-activities`)
+        .set(as(world.dpoA))
+        .send(entryPayload('Traitement publié'));
+      const validated = await app.http
+        .post(`/api/v1/processing-activities/${entry.body.id}/validate`)
+        .set(as(world.dpoA))
+        .send({ version: entry.body.version });
+      const published = await app.http
+        .put(`/api/v1/organisations/${orgId}/publication`)
+        .set(as(world.dpoA))
+        .send({ enabled: true, version: await publicationVersion(fx, orgId) });
+      if (validated.status !== 200 || published.status !== 200)
+        throw new Error(`public register: ${validated.status} ${published.status}`);
+      const organisation = await app.dataSource.query('SELECT short_name FROM organisation WHERE id = $1', [
+        orgId,
+      ]);
+      return { shortName: organisation[0].short_name as string, entryId: entry.body.id as string };
+    })();
+    publishedRegisters.set(fx, setup);
+  }
+  return setup;
+}
+
+function publicRegisterRoute(entry = false): RouteExpectation {
+  return {
+    sides: ONE,
+    sidesMean: 'member A’s published register (public: the same answer for everybody)',
+    action: 'read',
+    subject: 'ProcessingActivity',
+    request: async ({ fx }) => {
+      const { shortName, entryId } = await publishedRegister(fx);
+      const params: Record<string, string> = entry ? { shortName, id: entryId } : { shortName };
+      return { params };
+    },
+  };
+}
+
+function annualReportRoute(): RouteExpectation {
+  return {
+    sides: BOTH,
+    sidesMean: `${MEMBER} annual report (the previous year by default)`,
+    action: 'read',
+    subject: 'AnnualReport',
+    record: memberOrg,
+    reach: (fx, side) => ({ subject: 'Organisation', record: { id: fx.memberOf(side) } }),
+    request: ({ fx, side }) => ({ params: { orgId: fx.memberOf(own(side)) } }),
+  };
+}
 
 function activityRead(extra: Record<string, string> = {}): RouteExpectation {
   return {
