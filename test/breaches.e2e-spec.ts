@@ -415,9 +415,9 @@ describe('Breach register (e2e)', () => {
       expect(flat).toContain('Vol d’un ordinateur portable');
       expect(flat).toContain('Registre des violations de données personnelles');
       expect(flat).toContain('Notifiée à la CNIL');
-      expect(flat).toContain('28 mars 2026 à 10:00');
-      expect(flat).toContain('31 mars 2026 à 11:00');
-      expect(flat).toContain('30 mars 2026 à 16:45');
+      expect(flat).toContain('28 mars 2026 à 10\u00a0h\u00a000');
+      expect(flat).toContain('31 mars 2026 à 11\u00a0h\u00a000');
+      expect(flat).toContain('30 mars 2026 à 16\u00a0h\u00a045');
       expect(flat).toContain('NOTIF-2026-777');
       expect(flat).toContain('Perte de confidentialité');
       expect(flat).toMatch(/environ 12\u202f345/);

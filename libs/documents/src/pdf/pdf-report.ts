@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatDateTimeFr } from './french-format';
+import { Measure, sizeColumns, wrapText } from './text-layout';
 
 /** What every Vigie PDF shows on each page. */
 export interface ReportHeader {
@@ -14,12 +15,27 @@ export interface ReportHeader {
 
 export interface TableColumn {
   header: string;
-  /** Relative width: columns share the text width in proportion. */
-  width: number;
+  /**
+   * Relative weight of the column when the content leaves space to spare; the widths themselves come from
+   * the content (each column holds at least its longest word).
+   */
+  width?: number;
   align?: 'left' | 'right' | 'center';
 }
 
 export type Cell = string | number | null | undefined;
+
+interface LineStyle {
+  font?: 'Body' | 'Bold';
+  size?: number;
+  colour?: string;
+}
+
+interface RowLayout {
+  cells: string[][];
+  height: number;
+  lineHeight: number;
+}
 
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 // Read once per process: every report embeds (a subset of) the same two faces.
@@ -62,6 +78,7 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
   private readonly streaming: boolean;
   private pages = 1;
+  private pendingHeading?: { text: string; level: 1 | 2 };
 
   /**
    * Renders a report in two passes so that memory stays bounded whatever its length: `draw` runs once to count
@@ -113,6 +130,7 @@ export class PdfReport {
 
   /** Ends a counting pass and tells how many pages it made. */
   private async close(): Promise<number> {
+    this.flushHeading(0);
     this.doc.end();
     await this.done;
     return this.pages;
@@ -133,94 +151,144 @@ export class PdfReport {
   }
 
   pageBreak(): this {
+    this.flushHeading(0);
     this.doc.addPage();
     return this;
   }
 
   /** The big title of a cover page or section. */
   title(text: string, subtitle?: string): this {
-    this.doc.font('Bold').fontSize(18).fillColor(COLOURS.text).text(text, { width: this.contentWidth });
-    if (subtitle) this.doc.moveDown(0.3).font('Body').fontSize(11).fillColor(COLOURS.muted).text(subtitle);
+    this.flushHeading(0);
+    this.writeLines(text, { font: 'Bold', size: 18 });
+    if (subtitle) {
+      this.doc.moveDown(0.3);
+      this.writeLines(subtitle, { font: 'Body', size: 11, colour: COLOURS.muted });
+    }
     this.doc.moveDown(1).font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);
     return this;
   }
 
+  /**
+   * A section heading. It is drawn with what follows it (the first lines of a paragraph, the header and first
+   * row of a table…), so that it never stays alone at the bottom of a page.
+   */
   heading(text: string, level: 1 | 2 = 1): this {
-    const size = level === 1 ? 13 : 11;
-    this.ensureSpace(size * 3);
-    this.doc.moveDown(level === 1 ? 0.8 : 0.5);
-    this.doc
-      .font('Bold')
-      .fontSize(size)
-      .fillColor(COLOURS.text)
-      .text(text, MARGIN.left, this.doc.y, { width: this.contentWidth });
-    this.doc.moveDown(0.3).font('Body').fontSize(TEXT_SIZE);
+    this.flushHeading(0);
+    this.pendingHeading = { text, level };
     return this;
   }
 
   paragraph(text: string, options: { muted?: boolean } = {}): this {
-    this.doc
-      .font('Body')
-      .fontSize(TEXT_SIZE)
-      .fillColor(options.muted ? COLOURS.muted : COLOURS.text)
-      .text(text, MARGIN.left, this.doc.y, { width: this.contentWidth, align: 'left' });
+    this.useBody();
+    const lines = wrapText(text, this.contentWidth, this.measureBody);
+    this.flushHeading(this.lineHeight() * Math.min(lines.length, 2));
+    this.drawLines(lines, MARGIN.left, { colour: options.muted ? COLOURS.muted : COLOURS.text });
     this.doc.fillColor(COLOURS.text).moveDown(0.4);
     return this;
   }
 
   /** "Label : value" lines, the label in bold; empty values show a dash. */
   fields(pairs: [label: string, value: Cell][]): this {
-    for (const [label, value] of pairs) {
-      this.ensureSpace(TEXT_SIZE * 2);
+    pairs.forEach(([label, value], index) => {
+      this.doc.font('Bold').fontSize(TEXT_SIZE);
+      const labelLines = wrapText(`${label} :`, this.contentWidth, this.measureBold);
+      const lastLabel = labelLines.at(-1) ?? '';
+      const indent = this.measureBold(`${lastLabel} `);
+      this.useBody();
+      const valueText = cellText(value);
+      const sameLine = this.contentWidth - indent >= Math.min(120, this.measureBody(valueText));
+      const valueLines = wrapText(
+        valueText,
+        this.contentWidth,
+        this.measureBody,
+        sameLine ? this.contentWidth - indent : this.contentWidth,
+      );
+      const height = this.lineHeight() * (labelLines.length + (sameLine ? 0 : 1));
+      if (index === 0) this.flushHeading(height);
+      this.ensureSpace(height);
+      this.drawLines(labelLines.slice(0, -1), MARGIN.left, { font: 'Bold' });
+      const y = this.doc.y;
       this.doc
         .font('Bold')
-        .fontSize(TEXT_SIZE)
-        .text(`${label} : `, MARGIN.left, this.doc.y, { continued: true, width: this.contentWidth })
-        .font('Body')
-        .text(cellText(value));
-    }
+        .fillColor(COLOURS.text)
+        .text(`${lastLabel} `, MARGIN.left, y, { lineBreak: false });
+      this.doc.y = y;
+      if (sameLine) {
+        this.drawLines(valueLines.slice(0, 1), MARGIN.left + indent, {});
+        this.drawLines(valueLines.slice(1), MARGIN.left, {});
+      } else {
+        this.doc.y = y + this.lineHeight();
+        this.drawLines(
+          valueLines.filter((line, i) => i > 0 || line !== ''),
+          MARGIN.left,
+          {},
+        );
+      }
+    });
+    this.doc.x = MARGIN.left;
     this.doc.moveDown(0.4);
     return this;
   }
 
   bullets(items: string[], emptyText = 'Aucun élément'): this {
     if (items.length === 0) return this.paragraph(emptyText, { muted: true });
-    for (const item of items) {
-      this.ensureSpace(TEXT_SIZE * 2);
-      this.doc
-        .font('Body')
-        .fontSize(TEXT_SIZE)
-        .text(`•  ${item}`, MARGIN.left + 8, this.doc.y, { width: this.contentWidth - 8 });
-    }
+    this.useBody();
+    const bullet = '•  ';
+    const indent = 8 + this.measureBody(bullet);
+    items.forEach((item, index) => {
+      const lines = wrapText(item, this.contentWidth - indent, this.measureBody);
+      const first = this.lineHeight() * Math.min(lines.length, 2);
+      if (index === 0) this.flushHeading(first);
+      this.ensureSpace(first);
+      const y = this.doc.y;
+      this.doc.fillColor(COLOURS.text).text(bullet, MARGIN.left + 8, y, { lineBreak: false });
+      this.doc.y = y;
+      this.drawLines(lines, MARGIN.left + indent, {});
+    });
+    this.doc.x = MARGIN.left;
     this.doc.moveDown(0.4);
     return this;
   }
 
-  /** A table whose rows flow onto new pages, repeating the header row at the top of each. */
+  /**
+   * A table whose rows flow onto new pages, repeating the header row at the top of each. Column widths come
+   * from the content (see {@link sizeColumns}): no word is cut, unless one is longer than any column could
+   * hold, and then it is hyphenated at a syllable boundary.
+   */
   table(columns: TableColumn[], rows: Cell[][], emptyText = 'Aucune ligne'): this {
     if (rows.length === 0) return this.paragraph(emptyText, { muted: true });
-    const total = columns.reduce((sum, column) => sum + column.width, 0);
-    const widths = columns.map((column) => (this.contentWidth * column.width) / total);
+    const texts = rows.map((row) => columns.map((_, i) => cellText(row[i])));
+    const widths = sizeColumns(
+      columns.map((column, i) => ({
+        header: column.header,
+        cells: texts.map((row) => row[i]),
+        weight: column.width,
+      })),
+      this.contentWidth,
+      { body: this.measureBody, header: this.measureBold },
+      CELL_PADDING,
+    );
     const maxRowHeight = this.bottomLimit - MARGIN.top - 40;
-    const drawHeader = () =>
-      this.drawRow(
-        columns.map((c) => c.header),
-        columns,
-        widths,
-        { bold: true, fill: COLOURS.headerFill, maxRowHeight },
-      );
-    this.ensureSpace(60);
+    const header = this.layoutRow(
+      columns.map((c) => c.header),
+      widths,
+      true,
+      maxRowHeight,
+    );
+    const drawHeader = () => this.drawRow(header, columns, widths, { bold: true, fill: COLOURS.headerFill });
+    const first = this.layoutRow(texts[0], widths, false, maxRowHeight);
+    this.flushHeading(header.height + first.height);
+    this.ensureSpace(header.height + first.height);
     drawHeader();
-    rows.forEach((row, index) => {
-      const height = Math.min(this.rowHeight(row, widths, false), maxRowHeight);
-      if (this.doc.y + height > this.bottomLimit) {
+    texts.forEach((row, index) => {
+      const layout = index === 0 ? first : this.layoutRow(row, widths, false, maxRowHeight);
+      if (this.doc.y + layout.height > this.bottomLimit) {
         this.doc.addPage();
         drawHeader();
       }
-      this.drawRow(row, columns, widths, {
+      this.drawRow(layout, columns, widths, {
         bold: false,
         fill: index % 2 === 1 ? COLOURS.zebra : undefined,
-        maxRowHeight,
       });
     });
     this.doc.x = MARGIN.left;
@@ -228,49 +296,133 @@ export class PdfReport {
     return this;
   }
 
-  private rowHeight(row: Cell[], widths: number[], bold: boolean): number {
+  private readonly measureBody: Measure = (text) => {
+    this.doc.font('Body').fontSize(TEXT_SIZE);
+    return this.doc.widthOfString(text);
+  };
+
+  private readonly measureBold: Measure = (text) => {
+    this.doc.font('Bold').fontSize(TEXT_SIZE);
+    const width = this.doc.widthOfString(text);
+    this.doc.font('Body');
+    return width;
+  };
+
+  private useBody(): void {
+    this.doc.font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);
+  }
+
+  /** The advance from one line to the next in the current font and size. */
+  private lineHeight(): number {
+    return this.doc.currentLineHeight(true);
+  }
+
+  /** Draws a heading waiting for its content, on a new page unless it and `followHeight` points fit here. */
+  private flushHeading(followHeight: number): void {
+    const pending = this.pendingHeading;
+    if (!pending) return;
+    this.pendingHeading = undefined;
+    const size = pending.level === 1 ? 13 : 11;
+    this.doc.font('Bold').fontSize(size);
+    const lines = wrapText(pending.text, this.contentWidth, (t) => this.doc.widthOfString(t));
+    const gap = (pending.level === 1 ? 0.8 : 0.5) * this.lineHeight();
+    const height = gap + lines.length * this.lineHeight() + 0.3 * TEXT_SIZE;
+    if (this.doc.y + height + followHeight > this.bottomLimit) this.doc.addPage();
+    else this.doc.y += gap;
+    this.drawLines(lines, MARGIN.left, { font: 'Bold', size });
+    this.useBody();
+    this.doc.moveDown(0.3);
+  }
+
+  /** Writes wrapped text over the content width, flowing onto new pages. */
+  private writeLines(text: string, style: LineStyle): void {
+    this.doc.font(style.font ?? 'Body').fontSize(style.size ?? TEXT_SIZE);
+    const lines = wrapText(text, this.contentWidth, (t) => this.doc.widthOfString(t));
+    this.drawLines(lines, MARGIN.left, style);
+  }
+
+  /** Draws lines one under the other from the current position, starting a new page when one is full. */
+  private drawLines(lines: string[], x: number, style: LineStyle): void {
+    for (const line of lines) {
+      this.doc
+        .font(style.font ?? 'Body')
+        .fontSize(style.size ?? TEXT_SIZE)
+        .fillColor(style.colour ?? COLOURS.text);
+      const height = this.lineHeight();
+      if (this.doc.y + height > this.bottomLimit) {
+        this.doc.addPage();
+        this.doc
+          .font(style.font ?? 'Body')
+          .fontSize(style.size ?? TEXT_SIZE)
+          .fillColor(style.colour ?? COLOURS.text);
+      }
+      const y = this.doc.y;
+      if (line) this.doc.text(line, x, y, { lineBreak: false });
+      this.doc.x = MARGIN.left;
+      this.doc.y = y + height;
+    }
+  }
+
+  private layoutRow(row: Cell[], widths: number[], bold: boolean, maxRowHeight: number): RowLayout {
+    const measure = bold ? this.measureBold : this.measureBody;
     this.doc.font(bold ? 'Bold' : 'Body').fontSize(TEXT_SIZE);
-    const heights = row.map((cell, i) =>
-      this.doc.heightOfString(cellText(cell), { width: widths[i] - 2 * CELL_PADDING }),
-    );
-    return Math.max(...heights) + 2 * CELL_PADDING;
+    const lineHeight = this.lineHeight();
+    const maxLines = Math.max(1, Math.floor((maxRowHeight - 2 * CELL_PADDING) / lineHeight));
+    const cells = row.map((cell, i) => {
+      const lines = wrapText(cellText(cell), widths[i] - 2 * CELL_PADDING, measure);
+      if (lines.length <= maxLines) return lines;
+      const kept = lines.slice(0, maxLines);
+      kept[maxLines - 1] = `${kept[maxLines - 1].replace(/-$/, '')}…`;
+      return kept;
+    });
+    const height = Math.max(...cells.map((lines) => lines.length)) * lineHeight + 2 * CELL_PADDING;
+    return { cells, height, lineHeight };
   }
 
   private drawRow(
-    row: Cell[],
+    layout: RowLayout,
     columns: TableColumn[],
     widths: number[],
-    style: { bold: boolean; fill?: string; maxRowHeight: number },
+    style: { bold: boolean; fill?: string },
   ): void {
-    const height = Math.min(this.rowHeight(row, widths, style.bold), style.maxRowHeight);
     const top = this.doc.y;
-    let x = MARGIN.left;
-    if (style.fill) this.doc.rect(MARGIN.left, top, this.contentWidth, height).fill(style.fill);
+    if (style.fill) this.doc.rect(MARGIN.left, top, this.contentWidth, layout.height).fill(style.fill);
     this.doc
       .fillColor(COLOURS.text)
       .font(style.bold ? 'Bold' : 'Body')
       .fontSize(TEXT_SIZE);
-    row.forEach((cell, i) => {
-      this.doc.text(cellText(cell), x + CELL_PADDING, top + CELL_PADDING, {
-        width: widths[i] - 2 * CELL_PADDING,
-        height: height - 2 * CELL_PADDING,
-        align: columns[i].align ?? 'left',
-        ellipsis: true,
+    let x = MARGIN.left;
+    layout.cells.forEach((lines, i) => {
+      const inner = widths[i] - 2 * CELL_PADDING;
+      lines.forEach((line, n) => {
+        if (!line) return;
+        const free = inner - this.doc.widthOfString(line);
+        const align = columns[i].align ?? 'left';
+        const offset = align === 'right' ? free : align === 'center' ? free / 2 : 0;
+        this.doc.text(
+          line,
+          x + CELL_PADDING + Math.max(0, offset),
+          top + CELL_PADDING + n * layout.lineHeight,
+          {
+            lineBreak: false,
+          },
+        );
       });
       x += widths[i];
     });
     this.doc
-      .moveTo(MARGIN.left, top + height)
-      .lineTo(MARGIN.left + this.contentWidth, top + height)
+      .moveTo(MARGIN.left, top + layout.height)
+      .lineTo(MARGIN.left + this.contentWidth, top + layout.height)
       .lineWidth(0.5)
       .strokeColor(COLOURS.rule)
       .stroke();
     this.doc.x = MARGIN.left;
-    this.doc.y = top + height;
+    this.doc.y = top + layout.height;
   }
 
   /** Draws headers and "Page i / n" footers on every page (unless drawn as pages started), then returns the file. */
   async finish(): Promise<Buffer> {
+    this.flushHeading(0);
     if (!this.streaming) {
       const { start, count } = this.doc.bufferedPageRange();
       for (let i = start; i < start + count; i += 1) {
