@@ -13,3 +13,4 @@ export * from './audit/audit-chain';
 export * from './audit/audit-trail';
 export * from './http/endpoint.decorator';
 export * from './errors/upload-errors';
+export * from './errors/french-messages';

@@ -41,22 +41,24 @@ describe('ProblemFilter and uploads', () => {
     expect(result.type).toBe('application/problem+json');
     expect(result.body).toMatchObject({
       status: 413,
-      title: 'Payload too large',
+      title: 'Contenu trop volumineux',
       instance: '/api/v1/upload',
     });
-    expect(result.body.detail).toMatch(/upload limit/);
+    expect(result.body.detail).toMatch(/dépasse la taille maximale admise/);
   });
 
   it('answers the same 413 for the error FileInterceptor makes of it', () => {
     const result = answer(new PayloadTooLargeException('File too large'));
     expect(result.status).toBe(413);
-    expect(result.body.detail).toMatch(/upload limit/);
+    expect(result.body.detail).toMatch(/dépasse la taille maximale admise/);
   });
 
   it('answers 400 for the other multipart limits', () => {
     const result = answer(multerError('LIMIT_UNEXPECTED_FILE', 'attachment'));
     expect(result.status).toBe(400);
-    expect(result.body.detail).toBe('Invalid multipart upload: limit_unexpected_file (attachment)');
+    expect(result.body.detail).toBe(
+      'Envoi multipart refusé : fichier inattendu [limit_unexpected_file] (attachment)',
+    );
     expect(answer(new BadRequestException('Unexpected field')).status).toBe(400);
   });
 });
