@@ -176,7 +176,7 @@ describe('Access reviews (e2e)', () => {
       const before = await count('access_review');
       const notDeployed = await createCampaign(world.memberA.id, { applicationId: other.body.id });
       expectProblem(notDeployed, 400);
-      expect(notDeployed.body.detail).toMatch(/not an application deployed for this member/);
+      expect(notDeployed.body.detail).toMatch(/n’est pas une application déployée pour ce membre/);
       expectProblem(await createCampaign(world.memberA.id, { dueDate: isoDate(-1) }), 400);
       expectProblem(await createCampaign(world.memberA.id, { dueDate: '2026-02-30' }), 400);
       expectProblem(await createCampaign(world.memberA.id, { name: '' }), 400);
@@ -254,7 +254,7 @@ describe('Access reviews (e2e)', () => {
       expect(response.status).toBe(200);
       expect(response.body.imported).toBe(3);
       expect(response.body.rejected).toEqual([
-        { line: 5, reason: expect.stringMatching(/^lastLogin "31\/02\/2026" is not a date/) },
+        { line: 5, reason: expect.stringMatching(/^lastLogin « 31\/02\/2026 » n’est pas une date/) },
         { line: 6, reason: 'username is missing' },
         { line: 7, reason: `unknown reviewer "${world.dpoB.email}": not a user of Mairie de Gentilly` },
         { line: 8, reason: 'duplicate username "JDupont" (already on line 2)' },
@@ -500,7 +500,7 @@ describe('Access reviews (e2e)', () => {
         app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.securityOfficer));
       const refused = await close();
       expectProblem(refused, 409);
-      expect(refused.body.detail).toMatch(/1 account\(s\) have no decision/);
+      expect(refused.body.detail).toMatch(/1 compte\(s\) sans décision/);
       expectProblem(
         await app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.dpoA)),
         403,

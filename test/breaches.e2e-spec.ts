@@ -289,7 +289,7 @@ describe('Breach register (e2e)', () => {
       const breach = await createBreach(app, world.editorA, world.memberA.id);
       const skip = await patchBreach(app, world.dpoA, breach, { status: 'closed', riskLevel: 'risk' });
       expectProblem(skip, 409);
-      expect(skip.body.detail).toMatch(/cannot be closed before its notification to the CNIL/);
+      expect(skip.body.detail).toMatch(/ne peut être clôturée avant que sa notification à la CNIL/);
       expectProblem(await patchBreach(app, world.dpoA, breach, { status: 'assessed' }), 400);
       const assessed = await patchBreach(app, world.dpoA, breach, {
         status: 'assessed',
@@ -300,7 +300,7 @@ describe('Breach register (e2e)', () => {
       expect(assessed.body.assessedAt).toEqual(expect.any(String));
       const close = await patchBreach(app, world.dpoA, breach, { status: 'closed' });
       expectProblem(close, 409);
-      expect(close.body.detail).toMatch(/"risk" cannot be closed before its notification to the CNIL/);
+      expect(close.body.detail).toMatch(/« risk » ne peut être clôturée avant que sa notification à la CNIL/);
       expectProblem(
         await patchBreach(app, world.dpoA, breach, { status: 'not-notifiable', notNotifiableReason: 'x' }),
         400,
@@ -343,7 +343,7 @@ describe('Breach register (e2e)', () => {
       });
       const close = await patchBreach(app, world.dpoA, breach, { status: 'closed' });
       expectProblem(close, 409);
-      expect(close.body.detail).toMatch(/Art\. 34/);
+      expect(close.body.detail).toMatch(/art\. 34/);
       expectProblem(await patchBreach(app, world.dpoA, breach, { waiverGround: '34.3.a' }), 400);
       const waived = await patchBreach(app, world.dpoA, breach, {
         status: 'closed',

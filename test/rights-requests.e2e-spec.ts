@@ -186,7 +186,7 @@ describe('Rights requests (e2e)', () => {
     const old = (await create(world.editorA, world.memberA.id)).body;
     const late = await patch(world.dpoA, old, extension);
     expectProblem(late, 409);
-    expect(late.body.detail).toMatch(/within one month of receipt \(by 2026-02-28/);
+    expect(late.body.detail).toMatch(/dans le mois qui suit la réception \(au plus tard le 2026-02-28/);
   });
 
   it('lists requests, earliest due first, with the overdue filter', async () => {

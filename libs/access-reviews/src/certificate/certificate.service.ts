@@ -40,7 +40,7 @@ export class CertificateService {
     return this.tx.run(async (manager) => {
       // Locked: two simultaneous downloads attach the evidence once.
       const campaign = await loadCampaign(manager, ctx, id, { lock: true });
-      assertStatus(campaign, ['closed', 'remediated'], 'the certificate');
+      assertStatus(campaign, ['closed', 'remediated'], 'le certificat');
       const data = await loadCertificateData(manager, campaign);
       const bytes = await renderCertificatePdf(data);
       const day = parisDay(campaign.remediatedAt ?? campaign.closedAt ?? new Date());

@@ -130,6 +130,16 @@ const RECORD_LABELS: Record<string, string> = {
   ProcessingActivity: 'Traitement',
   Version: 'Version',
   AuditEvent: 'Journal d’audit',
+  AccessReview: 'Revue des habilitations',
+  AccessReviewItem: 'Compte de la revue des habilitations',
+  RemediationTask: 'Tâche de remédiation',
+  RightsRequest: 'Demande d’exercice de droits',
+  RegisterTemplate: 'Modèle de fiche',
+  QuestionnaireTemplate: 'Modèle de questionnaire',
+  VendorProfile: 'Fiche fournisseur',
+  RequirementAssessment: 'Évaluation d’exigence',
+  GeneratedDocument: 'Document',
+  ProcessorRegister: 'Registre du sous-traitant',
 };
 
 /** « Contrat » for "Contract"; a label already in French is returned as is. */

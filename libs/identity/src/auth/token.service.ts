@@ -51,7 +51,7 @@ export class TokenService {
       }
       return payload.sub;
     } catch {
-      throw new UnauthenticatedException('Invalid or expired token');
+      throw new UnauthenticatedException('Jeton invalide ou expiré');
     }
   }
 }

@@ -9,7 +9,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateUserDto {
   @ApiProperty({ example: 'dpo@arcueil.fr', description: 'Unique, case-insensitively' })
   @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail({}, { message: 'email doit être une adresse électronique' })
   @Length(3, 254)
   email: string;
 
@@ -21,7 +21,7 @@ export class CreateUserDto {
 
   @ApiProperty({ minLength: 12, maxLength: 200, writeOnly: true })
   @IsString()
-  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  @Length(12, 200, { message: 'password doit compter de 12 à 200 caractères' })
   password: string;
 }
 
@@ -43,7 +43,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 12, maxLength: 200, writeOnly: true })
   @IsOptional()
   @IsString()
-  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  @Length(12, 200, { message: 'password doit compter de 12 à 200 caractères' })
   password?: string;
 
   @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
