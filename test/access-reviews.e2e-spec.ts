@@ -255,9 +255,12 @@ describe('Access reviews (e2e)', () => {
       expect(response.body.imported).toBe(3);
       expect(response.body.rejected).toEqual([
         { line: 5, reason: expect.stringMatching(/^lastLogin « 31\/02\/2026 » n’est pas une date/) },
-        { line: 6, reason: 'username is missing' },
-        { line: 7, reason: `unknown reviewer "${world.dpoB.email}": not a user of Mairie de Gentilly` },
-        { line: 8, reason: 'duplicate username "JDupont" (already on line 2)' },
+        { line: 6, reason: 'username est vide' },
+        {
+          line: 7,
+          reason: `relecteur « ${world.dpoB.email} » inconnu : ce n’est pas un utilisateur de Mairie de Gentilly`,
+        },
+        { line: 8, reason: 'username « JDupont » en double (déjà en ligne 2)' },
       ]);
       const list = await items(world.securityOfficer, campaign.id);
       expect(list.map((i) => i.username)).toEqual(['jdupont', 'mmartin', 'pdurand']);
@@ -386,7 +389,7 @@ describe('Access reviews (e2e)', () => {
           {
             line: 2,
             reason:
-              'no reviewer: reviewerEmail is empty and Syndicat sans DPO has no DPO to review by default',
+              'aucun relecteur : reviewerEmail est vide et Syndicat sans DPO n’a pas de DPO pour relire par défaut',
           },
         ],
       });
@@ -773,7 +776,7 @@ describe('Access reviews (e2e)', () => {
       expect(certificate.headers['x-evidence-status']).toBe('attached');
       const { flat } = await pdfText(certificate.body);
       expect(flat).toContain('Statut : Remédiée');
-      expect(flat).toMatch(/Faite le \d{1,2} \S+ \d{4} par rssi/);
+      expect(flat).toMatch(/Faite le \d{1,2}(er)? \S+ \d{4} par rssi/);
     });
   });
 

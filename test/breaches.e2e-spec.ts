@@ -414,7 +414,7 @@ describe('Breach register (e2e)', () => {
       const { flat } = await pdfText(response.body as Buffer);
       expect(flat).toContain('Vol d’un ordinateur portable');
       expect(flat).toContain('Registre des violations de données personnelles');
-      expect(flat).toContain('Notifiée à la CNIL');
+      expect(flat).toContain('Violation notifiée à la CNIL');
       expect(flat).toContain('28 mars 2026 à 10\u00a0h\u00a000');
       expect(flat).toContain('31 mars 2026 à 11\u00a0h\u00a000');
       expect(flat).toContain('30 mars 2026 à 16\u00a0h\u00a045');

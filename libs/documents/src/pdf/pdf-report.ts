@@ -21,6 +21,8 @@ export interface TableColumn {
    */
   width?: number;
   align?: 'left' | 'right' | 'center';
+  /** Never wrap the lines of this column (a date, an amount): it gets the width of its longest line. */
+  nowrap?: boolean;
 }
 
 export type Cell = string | number | null | undefined;
@@ -263,6 +265,7 @@ export class PdfReport {
         header: column.header,
         cells: texts.map((row) => row[i]),
         weight: column.width,
+        nowrap: column.nowrap,
       })),
       this.contentWidth,
       { body: this.measureBody, header: this.measureBold },

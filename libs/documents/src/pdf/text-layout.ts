@@ -186,6 +186,8 @@ export interface ColumnContent {
   cells: string[];
   /** Relative weight of the column when there is space to spare (default 1). */
   weight?: number;
+  /** Lines are never wrapped (dates, amounts): the column is at least as wide as its longest line. */
+  nowrap?: boolean;
 }
 
 /**
@@ -212,7 +214,7 @@ export function sizeColumns(
     consider(column.header, measure.header);
     for (const cell of column.cells) consider(cell, measure.body);
     // A hair of slack so that a word measured at exactly the width is not broken by rounding.
-    minimum.push(longestWord + 2 * padding + 0.5);
+    minimum.push((column.nowrap ? Math.max(longestWord, longestLine) : longestWord) + 2 * padding + 0.5);
     natural.push(Math.min(Math.max(longestLine, longestWord) + 2 * padding + 0.5, available));
   }
   const sumMin = minimum.reduce((a, b) => a + b, 0);

@@ -2,7 +2,6 @@ import {
   formatDateFr,
   formatNumberFr,
   formatPercentFr,
-  formatShortDateFr,
   PdfReport,
 } from '@vigie/documents';
 import type { ApplicationSummary } from '../activities/activity-view';
@@ -73,7 +72,7 @@ export async function renderRegisterPdf(
         s.name,
         STATUS_LABELS[s.status],
         dpiaOf(s as ProcessingActivity).required ? 'Requise' : 'Non requise',
-        s.reviewDate ? formatShortDateFr(`${s.reviewDate}T12:00:00Z`) : '—',
+        s.reviewDate ? formatDateFr(s.reviewDate) : '—',
       ]),
       'Aucune activité de traitement',
     );
