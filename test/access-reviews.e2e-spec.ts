@@ -283,7 +283,7 @@ describe('Access reviews (e2e)', () => {
       );
       expect(again.body).toEqual({
         imported: 1,
-        rejected: [{ line: 2, reason: 'username "pdurand" is already imported in this review' }],
+        rejected: [{ line: 2, reason: 'username « pdurand » est déjà importé dans cette revue' }],
       });
       const view = await app.http.get(`${API}/access-reviews/${campaign.id}`).set(as(world.dpoA));
       expect(view.body.counts).toMatchObject({ accounts: 4, pending: 4 });

@@ -437,6 +437,14 @@ export class PdfReport {
     return this.done;
   }
 
+  /** The text cut after its last whole word that fits `width` (current font), with « … ». */
+  private fitLine(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    const words = text.split(' ');
+    while (words.length > 1 && this.doc.widthOfString(`${words.join(' ')} …`) > width) words.pop();
+    return `${words.join(' ')} …`;
+  }
+
   /** The header and footer of the current page; leaves the position, font and colour as they were. */
   private drawFrame(pageNumber: number, pageCount: number): void {
     const state = this.doc as unknown as { _font: unknown; _fontSize: number; _fillColor?: [string, number] };
@@ -452,19 +460,19 @@ export class PdfReport {
     const margins = this.doc.page.margins;
     this.doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     const textWidth = width - MARGIN.left - MARGIN.right;
-    this.doc.font('Bold').fontSize(8.5).fillColor(COLOURS.muted);
-    this.doc.text(this.header.organisationName, MARGIN.left, 32, {
-      width: textWidth * 0.6,
-      lineBreak: false,
-      ellipsis: true,
-    });
-    this.doc
-      .font('Body')
-      .text(`Généré le ${formatDateTimeFr(this.header.generatedAt)}`, MARGIN.left + textWidth * 0.5, 32, {
-        width: textWidth * 0.5,
-        align: 'right',
+    const generated = `Généré le ${formatDateTimeFr(this.header.generatedAt)}`;
+    this.doc.font('Body').fontSize(8.5).fillColor(COLOURS.muted);
+    const generatedWidth = this.doc.widthOfString(generated);
+    this.doc.text(generated, MARGIN.left + textWidth - generatedWidth, 32, { lineBreak: false });
+    this.doc.font('Bold');
+    this.doc.text(
+      this.fitLine(this.header.organisationName, textWidth - generatedWidth - 12),
+      MARGIN.left,
+      32,
+      {
         lineBreak: false,
-      });
+      },
+    );
     this.doc
       .moveTo(MARGIN.left, 48)
       .lineTo(width - MARGIN.right, 48)
@@ -472,16 +480,13 @@ export class PdfReport {
       .strokeColor(COLOURS.rule)
       .stroke();
     const footerY = height - 40;
-    this.doc.text(this.header.title, MARGIN.left, footerY, {
-      width: textWidth * 0.7,
-      lineBreak: false,
-      ellipsis: true,
-    });
-    this.doc.text(`Page ${pageNumber} / ${pageCount}`, MARGIN.left + textWidth * 0.7, footerY, {
-      width: textWidth * 0.3,
-      align: 'right',
+    const pageText = `Page ${pageNumber} / ${pageCount}`;
+    this.doc.font('Body');
+    const pageWidth = this.doc.widthOfString(pageText);
+    this.doc.text(this.fitLine(this.header.title, textWidth - pageWidth - 12), MARGIN.left, footerY, {
       lineBreak: false,
     });
+    this.doc.text(pageText, MARGIN.left + textWidth - pageWidth, footerY, { lineBreak: false });
     this.doc.page.margins = margins;
     state._font = saved.font;
     state._fontSize = saved.size;
