@@ -333,7 +333,8 @@ const SKIPPED_FIELDS = new Set([
   'passwordHash',
 ]);
 
-const empty = (value: unknown) => value === null || value === undefined || value === '';
+const empty = (value: unknown) =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 function describeChanges(changes: AuditEventView['changes'], names: RecordNames): string {
   const text = Object.entries(changes)
