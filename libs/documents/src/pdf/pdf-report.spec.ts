@@ -146,12 +146,14 @@ describe('PdfReport layout', () => {
         report.heading('Catégories de données');
         report.table([{ header: 'Catégorie' }, { header: 'Durée' }], [['Identité', '3 ans']]);
         report.heading('Mesures de sécurité');
+        report.paragraph('Mesures propres au traitement :');
         report.bullets(['Chiffrement des sauvegardes']);
       });
       const { pages } = await pdfText(bytes);
       const withHeading = pages.find((page) => page.includes('Catégories de données'));
       expect(withHeading).toContain('Identité');
       expect(pages.find((page) => page.includes('Mesures de sécurité'))).toContain('Chiffrement');
+      expect(pages.find((page) => page.includes('Mesures propres au traitement'))).toContain('Chiffrement');
     }
   });
 });

@@ -33,6 +33,9 @@ interface LineStyle {
   colour?: string;
 }
 
+type PendingBlock =
+  { kind: 'heading'; text: string; level: 1 | 2 } | { kind: 'lead'; lines: string[]; muted: boolean };
+
 interface RowLayout {
   cells: string[][];
   height: number;
@@ -80,7 +83,8 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
   private readonly streaming: boolean;
   private pages = 1;
-  private pendingHeading?: { text: string; level: 1 | 2 };
+  /** Headings and lead-in lines (« … : ») waiting to be drawn with what follows them. */
+  private pending: PendingBlock[] = [];
 
   /**
    * Renders a report in two passes so that memory stays bounded whatever its length: `draw` runs once to count
@@ -175,14 +179,18 @@ export class PdfReport {
    * row of a table…), so that it never stays alone at the bottom of a page.
    */
   heading(text: string, level: 1 | 2 = 1): this {
-    this.flushHeading(0);
-    this.pendingHeading = { text, level };
+    this.pending.push({ kind: 'heading', text, level });
     return this;
   }
 
+  /** A paragraph; a short one that introduces what follows (« Mesures propres au traitement : ») stays with it. */
   paragraph(text: string, options: { muted?: boolean } = {}): this {
     this.useBody();
     const lines = wrapText(text, this.contentWidth, this.measureBody);
+    if (lines.length <= 2 && /:\s*$/.test(text)) {
+      this.pending.push({ kind: 'lead', lines, muted: options.muted === true });
+      return this;
+    }
     this.flushHeading(this.lineHeight() * Math.min(lines.length, 2));
     this.drawLines(lines, MARGIN.left, { colour: options.muted ? COLOURS.muted : COLOURS.text });
     this.doc.fillColor(COLOURS.text).moveDown(0.4);
@@ -320,21 +328,47 @@ export class PdfReport {
     return this.doc.currentLineHeight(true);
   }
 
-  /** Draws a heading waiting for its content, on a new page unless it and `followHeight` points fit here. */
+  /**
+   * Draws the headings and lead-in lines waiting for their content, on a new page unless they and
+   * `followHeight` points of that content fit on this one.
+   */
   private flushHeading(followHeight: number): void {
-    const pending = this.pendingHeading;
-    if (!pending) return;
-    this.pendingHeading = undefined;
-    const size = pending.level === 1 ? 13 : 11;
-    this.doc.font('Bold').fontSize(size);
-    const lines = wrapText(pending.text, this.contentWidth, (t) => this.doc.widthOfString(t));
-    const gap = (pending.level === 1 ? 0.8 : 0.5) * this.lineHeight();
-    const height = gap + lines.length * this.lineHeight() + 0.3 * TEXT_SIZE;
-    if (this.doc.y + height + followHeight > this.bottomLimit) this.doc.addPage();
-    else this.doc.y += gap;
-    this.drawLines(lines, MARGIN.left, { font: 'Bold', size });
+    if (this.pending.length === 0) return;
+    const blocks = this.pending;
+    this.pending = [];
+    const laid = blocks.map((block) => {
+      if (block.kind === 'lead') {
+        this.useBody();
+        return { block, lines: block.lines, gap: 0, after: 0.4 * this.lineHeight(), size: TEXT_SIZE };
+      }
+      const size = block.level === 1 ? 13 : 11;
+      this.doc.font('Bold').fontSize(size);
+      const lines = wrapText(block.text, this.contentWidth, (t) => this.doc.widthOfString(t));
+      const lineHeight = this.lineHeight();
+      return {
+        block,
+        lines,
+        gap: (block.level === 1 ? 0.8 : 0.5) * lineHeight,
+        after: 0.3 * lineHeight,
+        size,
+      };
+    });
+    const height = laid.reduce((sum, l) => {
+      this.doc.fontSize(l.size);
+      return sum + l.gap + l.lines.length * this.lineHeight() + l.after;
+    }, 0);
+    const newPage = this.doc.y + height + followHeight > this.bottomLimit;
+    if (newPage) this.doc.addPage();
+    laid.forEach((l, index) => {
+      if (!(newPage && index === 0)) this.doc.y += l.gap;
+      if (l.block.kind === 'lead') {
+        this.drawLines(l.lines, MARGIN.left, { colour: l.block.muted ? COLOURS.muted : COLOURS.text });
+      } else {
+        this.drawLines(l.lines, MARGIN.left, { font: 'Bold', size: l.size });
+      }
+      this.doc.y += l.after;
+    });
     this.useBody();
-    this.doc.moveDown(0.3);
   }
 
   /** Writes wrapped text over the content width, flowing onto new pages. */
