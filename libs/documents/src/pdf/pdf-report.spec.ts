@@ -139,6 +139,25 @@ describe('PdfReport layout', () => {
     expect(['té', 'télé', 'télécom', 'télécommu', 'télécommuni', 'télécommunica']).toContain(cut?.[1]);
   });
 
+  it('splits a row taller than a page across pages, cutting nothing', async () => {
+    const long = Array.from({ length: 900 }, (_, i) => `mot${i}`).join(' ');
+    const bytes = await PdfReport.render(header, (report) => {
+      report.table(
+        [{ header: 'Champ' }, { header: 'Texte' }],
+        [
+          ['Justification', long],
+          ['Suite', 'fin'],
+        ],
+      );
+    });
+    const { flat, pages } = await pdfText(bytes);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const i of [0, 450, 899]) expect(flat).toContain(`mot${i} `);
+    expect(flat).not.toContain('…');
+    expect(pages.at(-1)).toContain('Champ');
+    expect(pages.at(-1)).toMatch(/Suite\s*fin/);
+  });
+
   it('never leaves a heading alone at the bottom of a page', async () => {
     for (let filler = 40; filler <= 52; filler += 1) {
       const bytes = await PdfReport.render(header, (report) => {

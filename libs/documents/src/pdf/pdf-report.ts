@@ -279,28 +279,38 @@ export class PdfReport {
       { body: this.measureBody, header: this.measureBold },
       CELL_PADDING,
     );
-    const maxRowHeight = this.bottomLimit - MARGIN.top - 40;
     const header = this.layoutRow(
       columns.map((c) => c.header),
       widths,
       true,
-      maxRowHeight,
     );
     const drawHeader = () => this.drawRow(header, columns, widths, { bold: true, fill: COLOURS.headerFill });
-    const first = this.layoutRow(texts[0], widths, false, maxRowHeight);
-    this.flushHeading(header.height + first.height);
-    this.ensureSpace(header.height + first.height);
+    const first = this.layoutRow(texts[0], widths, false);
+    // The heading, the header row and the first row (or its first lines, if it is long) go together.
+    const firstHeight = Math.min(first.height, 3 * first.lineHeight + 2 * CELL_PADDING);
+    this.flushHeading(header.height + firstHeight);
+    this.ensureSpace(header.height + firstHeight);
     drawHeader();
+    const freshRoom = this.bottomLimit - MARGIN.top - header.height;
     texts.forEach((row, index) => {
-      const layout = index === 0 ? first : this.layoutRow(row, widths, false, maxRowHeight);
-      if (this.doc.y + layout.height > this.bottomLimit) {
+      let layout = index === 0 ? first : this.layoutRow(row, widths, false);
+      const style = { bold: false, fill: index % 2 === 1 ? COLOURS.zebra : undefined };
+      for (;;) {
+        const room = this.bottomLimit - this.doc.y;
+        if (layout.height <= room) {
+          this.drawRow(layout, columns, widths, style);
+          return;
+        }
+        // A row taller than a page is split between pages, nothing cut; a shorter one moves to the next.
+        const lines = Math.floor((room - 2 * CELL_PADDING) / layout.lineHeight);
+        if (layout.height > freshRoom && lines >= 3) {
+          const [head, rest] = splitRow(layout, lines);
+          this.drawRow(head, columns, widths, style);
+          layout = rest;
+        }
         this.doc.addPage();
         drawHeader();
       }
-      this.drawRow(layout, columns, widths, {
-        bold: false,
-        fill: index % 2 === 1 ? COLOURS.zebra : undefined,
-      });
     });
     this.doc.x = MARGIN.left;
     this.doc.moveDown(0.6);
@@ -400,18 +410,11 @@ export class PdfReport {
     }
   }
 
-  private layoutRow(row: Cell[], widths: number[], bold: boolean, maxRowHeight: number): RowLayout {
+  private layoutRow(row: Cell[], widths: number[], bold: boolean): RowLayout {
     const measure = bold ? this.measureBold : this.measureBody;
     this.doc.font(bold ? 'Bold' : 'Body').fontSize(TEXT_SIZE);
     const lineHeight = this.lineHeight();
-    const maxLines = Math.max(1, Math.floor((maxRowHeight - 2 * CELL_PADDING) / lineHeight));
-    const cells = row.map((cell, i) => {
-      const lines = wrapText(cellText(cell), widths[i] - 2 * CELL_PADDING, measure);
-      if (lines.length <= maxLines) return lines;
-      const kept = lines.slice(0, maxLines);
-      kept[maxLines - 1] = `${kept[maxLines - 1].replace(/-$/, '')}…`;
-      return kept;
-    });
+    const cells = row.map((cell, i) => wrapText(cellText(cell), widths[i] - 2 * CELL_PADDING, measure));
     const height = Math.max(...cells.map((lines) => lines.length)) * lineHeight + 2 * CELL_PADDING;
     return { cells, height, lineHeight };
   }
@@ -528,6 +531,16 @@ export class PdfReport {
     this.doc.x = saved.x;
     this.doc.y = saved.y;
   }
+}
+
+/** The first `lines` lines of every cell of a row, and the rest (a row continued on the next page). */
+function splitRow(layout: RowLayout, lines: number): [RowLayout, RowLayout] {
+  const make = (cells: string[][]): RowLayout => ({
+    cells,
+    lineHeight: layout.lineHeight,
+    height: Math.max(1, ...cells.map((c) => c.length)) * layout.lineHeight + 2 * CELL_PADDING,
+  });
+  return [make(layout.cells.map((c) => c.slice(0, lines))), make(layout.cells.map((c) => c.slice(lines)))];
 }
 
 function cellText(cell: Cell): string {
