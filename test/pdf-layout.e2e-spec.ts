@@ -126,6 +126,12 @@ describe('PDF layout: no word cut, in every kind of document (e2e)', () => {
         securityMeasures: ['Authentification forte et confidentialité des échanges (pseudonymisation)'],
       }),
     );
+    const cctv = await call(
+      world.dpoA,
+      'post',
+      `/organisations/${world.memberA.id}/processing-activities`,
+      entryPayload('Vidéoprotection des espaces publics', { art35Cases: ['public-area-monitoring'] }),
+    );
     const breach = await call(
       world.editorA,
       'post',
@@ -152,6 +158,7 @@ describe('PDF layout: no word cut, in every kind of document (e2e)', () => {
     const kinds: [string, Parameters<typeof as>[0], string][] = [
       ['registre', world.dpoA, `/organisations/${world.memberA.id}/register.pdf?drafts=include`],
       ['fiche', world.dpoA, `/processing-activities/${activity.id}/sheet.pdf`],
+      ['fiche AIPD', world.dpoA, `/processing-activities/${cctv.id}/sheet.pdf`],
       ['registre du sous-traitant', world.securityOfficer, '/processor-register.pdf'],
       ['déclaration d’applicabilité', world.securityOfficer, `/assessments/${fx.assessmentId}/soa.pdf`],
       ['rapport HDS', world.securityOfficer, `/assessments/${hds.id}/report.pdf`],
@@ -172,7 +179,7 @@ describe('PDF layout: no word cut, in every kind of document (e2e)', () => {
   afterAll(() => app.close());
 
   it('generates every kind of PDF', () => {
-    expect(pdfs.size).toBe(10);
+    expect(pdfs.size).toBe(11);
   });
 
   it.each([
@@ -218,6 +225,9 @@ describe('PDF layout: no word cut, in every kind of document (e2e)', () => {
     expect(sheet).toMatch(/Fiche de traitement (validée|en brouillon)/);
     expect(sheet).toContain("Résultat de l'analyse préalable");
     expect(pdfs.get('fiche de violation')).toMatch(/Violation (à évaluer|évaluée|notifiée)/);
+    const dpia = (pdfs.get('fiche AIPD') ?? '').replace(/\s+/g, ' ');
+    expect(dpia).toContain('AIPD requise');
+    expect(dpia.split('zone accessible au public').length - 1).toBe(1);
   });
 
   it('names the records of the audit trail in French, never with raw JSON or bare ids', () => {

@@ -208,6 +208,13 @@ const FIELDS_FR: Record<string, string> = {
   rationale: 'Motivation',
   decidedByName: 'Décidé par',
   legalGround: 'Fondement',
+  right: 'Droit exercé',
+  receivedChannel: 'Reçue par',
+  requesterContact: 'Coordonnées du demandeur',
+  imported: 'Comptes importés',
+  rejected: 'Lignes refusées',
+  unchanged: 'Inchangés',
+  flags: 'Signalements',
   criteria: 'Critères',
 };
 
@@ -271,6 +278,18 @@ const VALUES_FR: Record<string, string> = {
   todo: 'à faire',
   yes: 'oui',
   no: 'non',
+  access: 'accès (art. 15)',
+  rectification: 'rectification (art. 16)',
+  erasure: 'effacement (art. 17)',
+  restriction: 'limitation (art. 18)',
+  portability: 'portabilité (art. 20)',
+  objection: 'opposition (art. 21)',
+  email: 'courriel',
+  'postal-mail': 'courrier postal',
+  'online-form': 'formulaire en ligne',
+  'identity-pending': 'identité à vérifier',
+  'in-person': 'au guichet',
+  phone: 'téléphone',
 };
 
 /** A recorded key in French: the lists above, then the register's own labels (people, data). */
