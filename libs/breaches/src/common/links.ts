@@ -71,7 +71,7 @@ export function invalid(errors: FieldError[]): never {
     errors
       .slice(0, 3)
       .map((e) => `${e.field} : ${e.message}`)
-      .join('; '),
+      .join(' ; '),
     errors,
   );
 }

@@ -19,7 +19,7 @@ export function toValidationException(errors: ValidationError[]): ValidationExce
   const summary = fieldErrors
     .slice(0, 3)
     .map((e) => e.message)
-    .join('; ');
+    .join(' ; ');
   return new ValidationException(summary || 'Requête invalide', fieldErrors);
 }
 
@@ -47,5 +47,5 @@ export function assertNoNulls(dto: object, nullable: readonly string[] = []): vo
       field,
       message: `${field} ne peut pas valoir null ; omettez-le pour garder sa valeur`,
     }));
-  if (errors.length > 0) throw new ValidationException(errors.map((e) => e.message).join('; '), errors);
+  if (errors.length > 0) throw new ValidationException(errors.map((e) => e.message).join(' ; '), errors);
 }

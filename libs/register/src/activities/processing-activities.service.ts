@@ -468,7 +468,7 @@ function invalid(errors: FieldError[]): ValidationException {
     errors
       .slice(0, 3)
       .map((e) => `${e.field} : ${e.message}`)
-      .join('; '),
+      .join(' ; '),
     errors,
   );
 }
