@@ -1,4 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
+import { EXPECTATIONS } from './robustness/matrix/expectations';
+import { MatrixFixtures } from './robustness/matrix/fixtures';
+import type { MatrixRole } from './robustness/matrix/model';
 import { discoverRoutes, fillPath, RouteInfo } from './support/routes';
 import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, World } from './support/world';
@@ -165,5 +168,76 @@ describe('Error messages in French (e2e)', () => {
     }
     expect(seen.get(429)).toBeGreaterThan(0);
     expect(english).toEqual([]);
+  });
+});
+
+/** A value of the right shape but wrong in substance, to reach the services' own checks. */
+function wrongValue(field: string): unknown[] {
+  if (/Ids$/.test(field)) return [[ABSENT_ID]];
+  if (/Id$/.test(field)) return [ABSENT_ID];
+  if (/Date$/.test(field)) return ['1999-01-01', '2999-12-31'];
+  if (/At$/.test(field)) return ['1999-01-01T00:00:00Z', '2999-12-31T00:00:00Z'];
+  if (field === 'version') return [999];
+  return [null, ''];
+}
+
+/**
+ * The services' own checks (unknown ids, dates out of order, states that forbid a change) answer in French
+ * too: every write route is called on real records of the matrix fixtures, by each role, with one field at a
+ * time set to a value of the right shape but wrong in substance.
+ */
+describe('Domain errors in French on real records (e2e)', () => {
+  let app: TestApp;
+  let fx: MatrixFixtures;
+  const english: string[] = [];
+  let answered = 0;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    fx = await new MatrixFixtures(app).build();
+  });
+  afterAll(() => app.close());
+
+  it('answers every refusal of a service in French', async () => {
+    const roles: Exclude<MatrixRole, 'anonymous'>[] = [
+      'admin',
+      'security-officer',
+      'dpo',
+      'editor',
+      'vendor-contact',
+    ];
+    const routes = discoverRoutes(app.app).filter((r) => r.bodyType && EXPECTATIONS[r.key]);
+    for (const route of routes) {
+      const spec = EXPECTATIONS[route.key];
+      const side = spec.sides[0];
+      const fields = dtoFields(route.bodyType);
+      for (const role of roles) {
+        const request = await spec.request({ fx, side, role, fresh: false });
+        if (request.file || request.raw || typeof request.body !== 'object' || request.body === null)
+          continue;
+        for (const field of fields) {
+          for (const value of wrongValue(field)) {
+            const method = route.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
+            const response = await app.http[method](fillPath(route, request.params))
+              .set(as(fx.actors[role]))
+              .send({ ...(request.body as object), [field]: value });
+            if (response.status < 400) continue;
+            answered += 1;
+            const body = response.body as Answer['body'];
+            for (const text of [body.detail, ...(body.errors ?? []).map((e) => e.message)]) {
+              if (typeof text !== 'string') continue;
+              const sentence = text.replace(
+                /[A-Za-z]+(\.[A-Za-z0-9[\]]+)+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|"[^"]*"|\/\S*/g,
+                '',
+              );
+              if (ENGLISH.test(sentence))
+                english.push(`${route.key} ${role} ${field}=${JSON.stringify(value)} → « ${text} »`);
+            }
+          }
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(100);
+    expect([...new Set(english)]).toEqual([]);
   });
 });
