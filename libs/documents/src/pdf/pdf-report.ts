@@ -317,17 +317,25 @@ export class PdfReport {
     return this;
   }
 
-  private readonly measureBody: Measure = (text) => {
-    this.doc.font('Body').fontSize(TEXT_SIZE);
-    return this.doc.widthOfString(text);
-  };
+  /** Widths of the strings already measured, per face: the same words come back in every row. */
+  private readonly widths = { Body: new Map<string, number>(), Bold: new Map<string, number>() };
 
-  private readonly measureBold: Measure = (text) => {
-    this.doc.font('Bold').fontSize(TEXT_SIZE);
-    const width = this.doc.widthOfString(text);
-    this.doc.font('Body');
+  private measureIn(face: 'Body' | 'Bold', text: string): number {
+    const cache = this.widths[face];
+    let width = cache.get(text);
+    if (width === undefined) {
+      this.doc.font(face).fontSize(TEXT_SIZE);
+      width = this.doc.widthOfString(text);
+      this.doc.font('Body');
+      if (cache.size > 50_000) cache.clear();
+      cache.set(text, width);
+    }
     return width;
-  };
+  }
+
+  private readonly measureBody: Measure = (text) => this.measureIn('Body', text);
+
+  private readonly measureBold: Measure = (text) => this.measureIn('Bold', text);
 
   private useBody(): void {
     this.doc.font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);

@@ -153,20 +153,25 @@ export function wordsOf(text: string): string[] {
 export function wrapText(text: string, width: number, measure: Measure, firstWidth = width): string[] {
   const lines: string[] = [];
   const limit = () => (lines.length === 0 ? firstWidth : width);
+  const space = measure(' ');
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    // A line's width is the sum of its words and spaces: measured word by word, not line by line.
+    let lineWidth = 0;
     for (const word of wordsOf(paragraph)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= limit()) {
-        line = candidate;
+      const wordWidth = measure(word);
+      if (line && lineWidth + space + wordWidth <= limit()) {
+        line = `${line} ${word}`;
+        lineWidth += space + wordWidth;
         continue;
       }
       if (line) {
         lines.push(line);
         line = '';
       }
-      if (measure(word) <= limit()) {
+      if (wordWidth <= limit()) {
         line = word;
+        lineWidth = wordWidth;
         continue;
       }
       const pieces = breakWord(word, width, measure);
@@ -174,6 +179,7 @@ export function wrapText(text: string, width: number, measure: Measure, firstWid
       if (lines.length === 0 && firstWidth < width && measure(pieces[0]) > firstWidth) lines.push('');
       lines.push(...pieces.slice(0, -1));
       line = pieces.at(-1) ?? '';
+      lineWidth = measure(line);
     }
     lines.push(line);
   }
@@ -208,8 +214,17 @@ export function sizeColumns(
     let longestWord = 0;
     let longestLine = 0;
     const consider = (text: string, m: Measure) => {
-      for (const word of wordsOf(text)) longestWord = Math.max(longestWord, m(word));
-      for (const line of text.split(/\r?\n/)) longestLine = Math.max(longestLine, m(line.trim()));
+      const space = m(' ');
+      for (const line of text.split(/\r?\n/)) {
+        const words = wordsOf(line);
+        let lineWidth = 0;
+        for (const word of words) {
+          const w = m(word);
+          longestWord = Math.max(longestWord, w);
+          lineWidth += w;
+        }
+        longestLine = Math.max(longestLine, lineWidth + space * Math.max(0, words.length - 1));
+      }
     };
     consider(column.header, measure.header);
     for (const cell of column.cells) consider(cell, measure.body);
