@@ -1,4 +1,10 @@
-import { ArgumentsHost, BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  HttpException,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { ProblemFilter } from './problem.filter';
 
 /** Runs the filter on an error and returns what it answered. */
@@ -60,5 +66,26 @@ describe('ProblemFilter and uploads', () => {
       'Envoi multipart refusé : fichier inattendu [limit_unexpected_file] (attachment)',
     );
     expect(answer(new BadRequestException('Unexpected field')).status).toBe(400);
+  });
+});
+
+describe('ProblemFilter in French', () => {
+  it('answers framework errors with French titles and details, keeping the codes', () => {
+    const route = answer(new NotFoundException('Cannot GET /api/v1/nowhere'));
+    expect(route.body).toMatchObject({
+      type: 'https://vigie.dev/problems/not-found',
+      title: 'Ressource introuvable',
+      detail: "Aucune route GET /api/v1/nowhere dans l'API",
+    });
+    const gone = answer(new HttpException('Gone', 410));
+    expect(gone.body).toMatchObject({
+      status: 410,
+      title: 'Ressource supprimée',
+      detail: 'Ressource supprimée',
+    });
+    expect(answer(new Error('boom')).body).toMatchObject({
+      title: 'Erreur interne',
+      detail: 'Une erreur inattendue s’est produite',
+    });
   });
 });

@@ -81,6 +81,11 @@ export class ProblemFilter implements ExceptionFilter {
         : body;
     const detail = frenchHttpDetail(status, typeof message === 'string' ? message : exception.message);
     if (code) return this.fromCode(code, detail);
-    return { type: problemType(`http-${status}`), title: exception.name, status, detail };
+    return {
+      type: problemType(`http-${status}`),
+      title: HTTP_DETAILS_FR[status] ?? `Erreur ${status}`,
+      status,
+      detail,
+    };
   }
 }
