@@ -102,10 +102,7 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
           anchorText(r),
           yesNo(r.applicable),
           STATUS_FR[r.status],
-          [
-            r.ownerName,
-            r.dueDate ? `${formatDateFr(r.dueDate)}${r.overdue ? ' (en retard)' : ''}` : null,
-          ]
+          [r.ownerName, r.dueDate ? `${formatDateFr(r.dueDate)}${r.overdue ? ' (en retard)' : ''}` : null]
             .filter(Boolean)
             .join(' — '),
           [r.justification, ...r.evidence.map((e) => `${e.fileName}${e.expired ? ' (expirée)' : ''}`)]

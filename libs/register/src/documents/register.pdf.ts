@@ -1,9 +1,4 @@
-import {
-  formatDateFr,
-  formatNumberFr,
-  formatPercentFr,
-  PdfReport,
-} from '@vigie/documents';
+import { formatDateFr, formatNumberFr, formatPercentFr, PdfReport } from '@vigie/documents';
 import type { ApplicationSummary } from '../activities/activity-view';
 import { dpiaOf } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
