@@ -225,9 +225,10 @@ describe('PDF layout: no word cut, in every kind of document (e2e)', () => {
     });
   });
 
-  it('writes dates one way (« 1er décembre 2026 », « 14 h 05 »), never 01/12/2026 or 14:05', () => {
+  it('writes dates one way (« 1er décembre 2026 », « 14 h 05 »), never 01/12/2026, 2026-12-01 or 14:05', () => {
     for (const [kind, text] of pdfs) {
       expect({ kind, short: /\b\d{2}\/\d{2}\/\d{4}\b/.exec(text)?.[0] }).toEqual({ kind, short: undefined });
+      expect({ kind, iso: /\b\d{4}-\d{2}-\d{2}\b/.exec(text)?.[0] }).toEqual({ kind, iso: undefined });
       expect({ kind, clock: /\b\d{1,2}:\d{2}\b/.exec(text)?.[0] }).toEqual({ kind, clock: undefined });
       expect({
         kind,
