@@ -197,7 +197,7 @@ describe('Access reviews (e2e)', () => {
       const before = await count('access_review');
       const notDeployed = await createCampaign(world.memberA.id, { applicationId: other.body.id });
       expectProblem(notDeployed, 400);
-      expect(notDeployed.body.detail).toMatch(/not an application deployed for this member/);
+      expect(notDeployed.body.detail).toMatch(/n’est pas une application déployée pour ce membre/);
       expectProblem(await createCampaign(world.memberA.id, { dueDate: isoDate(-1) }), 400);
       expectProblem(await createCampaign(world.memberA.id, { dueDate: '2026-02-30' }), 400);
       expectProblem(await createCampaign(world.memberA.id, { name: '' }), 400);
@@ -275,10 +275,13 @@ describe('Access reviews (e2e)', () => {
       expect(response.status).toBe(200);
       expect(response.body.imported).toBe(3);
       expect(response.body.rejected).toEqual([
-        { line: 5, reason: expect.stringMatching(/^lastLogin "31\/02\/2026" is not a date/) },
-        { line: 6, reason: 'username is missing' },
-        { line: 7, reason: `unknown reviewer "${world.dpoB.email}": not a user of Mairie de Gentilly` },
-        { line: 8, reason: 'duplicate username "JDupont" (already on line 2)' },
+        { line: 5, reason: expect.stringMatching(/^lastLogin « 31\/02\/2026 » n’est pas une date/) },
+        { line: 6, reason: 'username est vide' },
+        {
+          line: 7,
+          reason: `relecteur « ${world.dpoB.email} » inconnu : ce n’est pas un utilisateur de Mairie de Gentilly`,
+        },
+        { line: 8, reason: 'username « JDupont » en double (déjà en ligne 2)' },
       ]);
       const list = await items(world.securityOfficer, campaign.id);
       expect(list.map((i) => i.username)).toEqual(['jdupont', 'mmartin', 'pdurand']);
@@ -301,7 +304,7 @@ describe('Access reviews (e2e)', () => {
       );
       expect(again.body).toEqual({
         imported: 1,
-        rejected: [{ line: 2, reason: 'username "pdurand" is already imported in this review' }],
+        rejected: [{ line: 2, reason: 'username « pdurand » est déjà importé dans cette revue' }],
       });
       const view = await app.http.get(`${API}/access-reviews/${campaign.id}`).set(as(world.dpoA));
       expect(view.body.counts).toMatchObject({ accounts: 4, pending: 4 });
@@ -407,7 +410,7 @@ describe('Access reviews (e2e)', () => {
           {
             line: 2,
             reason:
-              'no reviewer: reviewerEmail is empty and Syndicat sans DPO has no DPO to review by default',
+              'aucun relecteur : reviewerEmail est vide et Syndicat sans DPO n’a pas de DPO pour relire par défaut',
           },
         ],
       });
@@ -782,7 +785,7 @@ describe('Access reviews (e2e)', () => {
         app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.securityOfficer));
       const refused = await close();
       expectProblem(refused, 409);
-      expect(refused.body.detail).toMatch(/1 account\(s\) have no decision/);
+      expect(refused.body.detail).toMatch(/1 compte\(s\) sans décision/);
       expectProblem(
         await app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.dpoA)),
         403,
@@ -1088,7 +1091,7 @@ describe('Access reviews (e2e)', () => {
       expect(certificate.headers['x-evidence-status']).toBe('attached');
       const { flat } = await pdfText(certificate.body);
       expect(flat).toContain('Statut : Remédiée');
-      expect(flat).toMatch(/Faite le \d{1,2} \S+ \d{4} par rssi/);
+      expect(flat).toMatch(/Faite le \d{1,2}(er)? \S+ \d{4} par rssi/);
     });
   });
 

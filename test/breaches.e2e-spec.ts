@@ -289,7 +289,7 @@ describe('Breach register (e2e)', () => {
       const breach = await createBreach(app, world.editorA, world.memberA.id);
       const skip = await patchBreach(app, world.dpoA, breach, { status: 'closed', riskLevel: 'risk' });
       expectProblem(skip, 409);
-      expect(skip.body.detail).toMatch(/cannot be closed before its notification to the CNIL/);
+      expect(skip.body.detail).toMatch(/ne peut être clôturée avant que sa notification à la CNIL/);
       expectProblem(await patchBreach(app, world.dpoA, breach, { status: 'assessed' }), 400);
       const assessed = await patchBreach(app, world.dpoA, breach, {
         status: 'assessed',
@@ -300,7 +300,7 @@ describe('Breach register (e2e)', () => {
       expect(assessed.body.assessedAt).toEqual(expect.any(String));
       const close = await patchBreach(app, world.dpoA, breach, { status: 'closed' });
       expectProblem(close, 409);
-      expect(close.body.detail).toMatch(/"risk" cannot be closed before its notification to the CNIL/);
+      expect(close.body.detail).toMatch(/« risk » ne peut être clôturée avant que sa notification à la CNIL/);
       expectProblem(
         await patchBreach(app, world.dpoA, breach, { status: 'not-notifiable', notNotifiableReason: 'x' }),
         400,
@@ -343,7 +343,7 @@ describe('Breach register (e2e)', () => {
       });
       const close = await patchBreach(app, world.dpoA, breach, { status: 'closed' });
       expectProblem(close, 409);
-      expect(close.body.detail).toMatch(/Art\. 34/);
+      expect(close.body.detail).toMatch(/art\. 34/);
       expectProblem(await patchBreach(app, world.dpoA, breach, { waiverGround: '34.3.a' }), 400);
       const waived = await patchBreach(app, world.dpoA, breach, {
         status: 'closed',
@@ -508,10 +508,10 @@ describe('Breach register (e2e)', () => {
       const { flat } = await pdfText(response.body as Buffer);
       expect(flat).toContain('Vol d’un ordinateur portable');
       expect(flat).toContain('Registre des violations de données personnelles');
-      expect(flat).toContain('Notifiée à la CNIL');
-      expect(flat).toContain('28 mars 2026 à 10:00');
-      expect(flat).toContain('31 mars 2026 à 11:00');
-      expect(flat).toContain('30 mars 2026 à 16:45');
+      expect(flat).toContain('Violation notifiée à la CNIL');
+      expect(flat).toContain('28 mars 2026 à 10\u00a0h\u00a000');
+      expect(flat).toContain('31 mars 2026 à 11\u00a0h\u00a000');
+      expect(flat).toContain('30 mars 2026 à 16\u00a0h\u00a045');
       expect(flat).toContain('NOTIF-2026-777');
       expect(flat).toContain(
         'Délai de notification : 53 h 45 min après la prise de connaissance (dans le délai de 72 heures)',

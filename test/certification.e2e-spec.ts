@@ -239,7 +239,7 @@ describe('Certification (e2e)', () => {
       await expect(
         app.dataSource.transaction((m) => importFramework(m, ctx, definition)),
       ).rejects.toMatchObject({
-        errors: ['code: a framework "archives-publiques-2025" already exists'],
+        errors: ['code : un référentiel « archives-publiques-2025 » existe déjà'],
       });
       await expect(
         app.dataSource.transaction((m) =>
@@ -252,7 +252,7 @@ describe('Certification (e2e)', () => {
           }),
         ),
       ).rejects.toMatchObject({
-        errors: ['requirements[0].anchor: framework "iso27001-2022" has no requirement "A.9.99"'],
+        errors: ['requirements[0].anchor : le référentiel « iso27001-2022 » n’a pas d’exigence « A.9.99 »'],
       });
       expect(await count('framework_requirement')).toBe(before);
       const created = await app.http

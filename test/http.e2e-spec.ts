@@ -51,7 +51,7 @@ describe('HTTP conventions (e2e)', () => {
       .set('Content-Type', 'application/json')
       .send('{"name": ');
     expectProblem(malformed, 400);
-    expect(malformed.body.detail).toBe('The request body is not valid JSON');
+    expect(malformed.body.detail).toBe('Le corps de la requête n’est pas du JSON valide');
     expect(malformed.body.requestId).toEqual(expect.any(String));
     const oversized = await app.http
       .post('/api/v1/organisations')
@@ -76,9 +76,9 @@ describe('HTTP conventions (e2e)', () => {
       expectProblem(response, 500);
       expect(response.body).toEqual({
         type: expect.any(String),
-        title: 'Internal error',
+        title: 'Erreur interne',
         status: 500,
-        detail: 'An unexpected error occurred',
+        detail: 'Une erreur inattendue s’est produite',
         instance: '/api/v1/documents',
         requestId: 'trace-500',
       });

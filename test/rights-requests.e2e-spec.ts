@@ -194,7 +194,7 @@ describe('Rights requests (e2e)', () => {
     const late = await patch(world.dpoA, old, extension);
     expectProblem(late, 409);
     // The first month ends on the next working day too: Saturday 28 February 2026 gives Monday 2 March.
-    expect(late.body.detail).toMatch(/2026-03-02/);
+    expect(late.body.detail).toMatch(/dans le mois qui suit la réception \(au plus tard le 2026-03-02/);
   });
 
   it('lists requests, earliest due first, with the overdue filter', async () => {

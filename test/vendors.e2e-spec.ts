@@ -746,7 +746,7 @@ describe('Vendors (e2e)', () => {
         .set(as(world.securityOfficer))
         .send(bad[1]);
       expect(duplicate.body.errors).toEqual([
-        { field: 'sections[0].questions[1].key', message: 'duplicate question key "q-yes"' },
+        { field: 'sections[0].questions[1].key', message: 'clé de question « q-yes » en double' },
       ]);
       for (const actor of [world.vendorContact, world.dpoA, world.auditor]) {
         expectProblem(

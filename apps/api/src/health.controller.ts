@@ -29,7 +29,7 @@ export class HealthController {
       await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
       return { status: 'ok', database: 'up' };
     } catch {
-      throw new ServiceUnavailableException('database down');
+      throw new ServiceUnavailableException('Base de données indisponible');
     } finally {
       clearTimeout(timer);
     }

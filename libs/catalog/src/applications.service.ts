@@ -132,7 +132,10 @@ export class ApplicationsService {
   private async assertVendor(manager: EntityManager, vendorId: string | null | undefined): Promise<void> {
     if (!vendorId) return;
     if (!(await manager.existsBy(Organisation, { id: vendorId, kind: 'vendor' }))) {
-      throw ValidationException.field('vendorId', 'must be the id of an organisation of kind vendor');
+      throw ValidationException.field(
+        'vendorId',
+        'doit être l’identifiant d’une organisation de type fournisseur (vendor)',
+      );
     }
   }
 
@@ -140,7 +143,7 @@ export class ApplicationsService {
     try {
       await manager.save(application);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('An application already has this name');
+      if (uniqueViolation(error)) throw new ConflictException('Une application porte déjà ce nom');
       throw error;
     }
   }

@@ -23,6 +23,40 @@ const VENDOR_OF: Record<string, string> = {
   ELISE: 'NEOLEDGE',
 };
 
+/** The purpose of each reference application in French (the activity report's summary is in English). */
+export const PURPOSE_FR: Record<string, string> = {
+  'BL Social': 'Gestion des aides sociales et des dossiers du CCAS',
+  'AS Web': 'Gestion des aides sociales (en cours de remplacement par BL Social)',
+  'AIRS Délib': 'Délibérations du conseil et actes administratifs',
+  Crossway: 'Dossier patient informatisé des centres municipaux de santé (CMS)',
+  Maidis: 'Dossier patient (en cours de remplacement par Crossway)',
+  Doctolib: 'Prise de rendez-vous en ligne dans les centres de santé',
+  Hexalis: 'Gestion du laboratoire d’analyses',
+  'Kiosque familles': 'Portail familles en ligne : inscriptions, factures et paiement en ligne',
+  Polyfac: 'Facturation de la restauration scolaire et des centres de loisirs',
+  Concerto: 'Inscriptions et facturation de la petite enfance (crèches)',
+  Coriolis: 'Budget et comptabilité',
+  'SEDIT RH': 'Gestion des ressources humaines et paie',
+  ELISE: 'Suivi du courrier multicanal',
+  LegalBox: 'Circuit de signature électronique (parapheur)',
+  Maximilien: 'Plateforme des marchés publics',
+  Adagio: 'Listes électorales et élections',
+  Alto: 'Demandes d’actes d’état civil',
+  Maestro: 'Recensement citoyen',
+  Mélodie: 'Registres de l’état civil',
+  Requiem: 'Gestion des cimetières',
+  Pelehas: 'Demandes de logement social',
+  PIH: 'Gestion locative du bailleur social : baux, loyers, entretien',
+  ULIS: 'Progiciel de gestion intégré du bailleur social',
+  WebDoss: 'Dossiers d’urbanisme',
+  Astech: 'Services techniques et maintenance des bâtiments',
+  INSER: 'Suivi de l’insertion professionnelle',
+  Agora: 'Circuits de documents',
+  GLPI: 'Demandes d’assistance informatique et inventaire du parc',
+  'SharePoint portals': 'Portails intranet et gestion documentaire',
+  'Business Objects': 'Aide à la décision (tableaux de bord RH et finances)',
+};
+
 const OPERATOR_MEASURES = [
   'Hébergement dans les salles informatiques du SIIM94 (Ivry-sur-Seine), accès physique badgé et journalisé',
   'Sauvegardes quotidiennes chiffrées, copie externalisée et tests de restauration',
@@ -70,7 +104,7 @@ export class CatalogDemoSeeder implements DemoSeeder {
       const application = await this.applications.insert(manager, ctx, {
         name: reference.name,
         domain: reference.domain,
-        purpose: reference.purpose,
+        purpose: PURPOSE_FR[reference.name] ?? reference.purpose,
         vendorId: vendor ? (world.organisations.get(vendor) ?? null) : null,
         hosting,
         dataLocation: 'FR',

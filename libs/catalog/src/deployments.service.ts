@@ -36,13 +36,14 @@ export class DeploymentsService {
     organisationId: string,
   ): Promise<DeploymentView> {
     const member = await manager.findOneBy(Organisation, { id: organisationId, kind: 'member' });
-    if (!member) throw ValidationException.field('organisationId', 'must be the id of a member organisation');
+    if (!member)
+      throw ValidationException.field('organisationId', 'doit être l’identifiant d’une organisation membre');
     const deployment = manager.create(Deployment, { applicationId, organisationId, createdBy: ctx.userId });
     try {
       await manager.insert(Deployment, deployment);
     } catch (error) {
       if (uniqueViolation(error))
-        throw new ConflictException('The application is already deployed for this member');
+        throw new ConflictException('L’application est déjà déployée pour ce membre');
       throw error;
     }
     await recordAudit(manager, ctx, {

@@ -9,7 +9,7 @@ export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       options: {
-        message: `${String(propertyName)} must be an ISO 3166-1 alpha-2 country code (e.g. FR)`,
+        message: `${String(propertyName)} doit être un code pays ISO 3166-1 alpha-2 (par exemple FR)`,
         ...options,
       },
       validator: { validate: (value: unknown) => isCountryCode(value) },

@@ -18,3 +18,4 @@ export * from './audit/audit-checkpoints';
 export * from './http/endpoint.decorator';
 export * from './errors/upload-errors';
 export * from './dates/french-working-days';
+export * from './errors/french-messages';

@@ -8,7 +8,7 @@ export function assertVersion(entityLabel: string, stored: number, sent: number 
   if (sent === undefined || sent === null) {
     throw ValidationException.field(
       'version',
-      'the version last read is required (body field or If-Match header)',
+      'la version lue en dernier est obligatoire (champ version du corps ou en-tête If-Match)',
     );
   }
   if (stored !== sent) throw new StaleVersionException(entityLabel, stored);

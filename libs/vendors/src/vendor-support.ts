@@ -9,7 +9,11 @@ export async function vendorOrFail(
   field = 'vendorId',
 ): Promise<Organisation> {
   const vendor = await manager.findOneBy(Organisation, { id, kind: 'vendor' });
-  if (!vendor) throw ValidationException.field(field, 'must be the id of an organisation of kind vendor');
+  if (!vendor)
+    throw ValidationException.field(
+      field,
+      'doit être l’identifiant d’une organisation de type fournisseur (vendor)',
+    );
   return vendor;
 }
 

@@ -44,12 +44,12 @@ describe('framework:import', () => {
     const result = await run([file]);
     expect(result.code).toBe(1);
     expect(result.output).toContain('nothing was written');
-    expect(result.output).toContain('code: must be 3 to 50 lower-case letters');
-    expect(result.output).toContain('requirements[1].colour: unknown property');
-    expect(result.output).toContain('requirements[1].ref: "ARC-01" is already used by requirements[0]');
-    expect(result.output).toContain('requirements[2].title: must be a non-empty string');
+    expect(result.output).toContain('code : doit compter de 3 à 50 minuscules');
+    expect(result.output).toContain('requirements[1].colour : propriété inconnue');
+    expect(result.output).toContain('requirements[1].ref : « ARC-01 » est déjà pris par requirements[0]');
+    expect(result.output).toContain('requirements[2].title : doit être un texte non vide');
     expect(result.output).toContain(
-      'requirements[2].parent: "ARC-09" is not the ref of an earlier requirement',
+      'requirements[2].parent : « ARC-09 » n’est pas la référence d’une exigence qui précède',
     );
   });
 });

@@ -23,7 +23,7 @@ export class CreateAccessReviewDto {
 
   @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, today or later' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate doit être une date AAAA-MM-JJ' })
   dueDate: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 36, description: 'Create the next campaign every N months' })

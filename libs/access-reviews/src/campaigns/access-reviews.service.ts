@@ -35,8 +35,10 @@ export class AccessReviewsService {
 
   async create(ctx: RequestContext, dto: CreateAccessReviewDto): Promise<AccessReviewView> {
     if (!canSomewhere(ctx, 'create', 'AccessReview')) throw new ForbiddenActionException();
-    if (!isCalendarDate(dto.dueDate)) throw ValidationException.field('dueDate', 'is not a calendar date');
-    if (dto.dueDate < parisDay()) throw ValidationException.field('dueDate', 'must be today or later');
+    if (!isCalendarDate(dto.dueDate))
+      throw ValidationException.field('dueDate', 'n’est pas une date du calendrier');
+    if (dto.dueDate < parisDay())
+      throw ValidationException.field('dueDate', 'doit être aujourd’hui ou plus tard');
     return this.tx.run(async (manager) => {
       assertCan(ctx, 'create', 'AccessReview', { organisationId: dto.organisationId });
       const deployed = await manager.existsBy(Deployment, {
@@ -44,7 +46,7 @@ export class AccessReviewsService {
         organisationId: dto.organisationId,
       });
       if (!deployed) {
-        throw ValidationException.field('applicationId', 'is not an application deployed for this member');
+        throw ValidationException.field('applicationId', 'n’est pas une application déployée pour ce membre');
       }
       const campaign = manager.create(AccessReview, {
         organisationId: dto.organisationId,
@@ -87,13 +89,13 @@ export class AccessReviewsService {
   /** `draft` → `open`: reviewers may decide. Dormant and new flags are computed again at this moment. */
   async open(ctx: RequestContext, id: string): Promise<AccessReviewView> {
     return this.transition(ctx, id, 'access-review.open', async (manager, campaign) => {
-      assertStatus(campaign, ['draft'], 'opening');
+      assertStatus(campaign, ['draft'], 'l’ouvrir');
       const [{ accounts }]: { accounts: number }[] = await manager.query(
         `SELECT count(*)::int AS accounts FROM access_review_item
          WHERE access_review_id = $1 AND NOT ('removed' = ANY(flags))`,
         [campaign.id],
       );
-      if (accounts === 0) throw new ConflictException('Import the accounts (CSV) before opening the review');
+      if (accounts === 0) throw new ConflictException('Importez les comptes (CSV) avant d’ouvrir la revue');
       const now = new Date();
       await refreshComparison(manager, campaign, now);
       campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
@@ -109,7 +111,7 @@ export class AccessReviewsService {
    */
   async close(ctx: RequestContext, id: string): Promise<AccessReviewView> {
     return this.transition(ctx, id, 'access-review.close', async (manager, campaign) => {
-      assertStatus(campaign, ['open'], 'closing');
+      assertStatus(campaign, ['open'], 'la clore');
       const [{ pending }]: { pending: number }[] = await manager.query(
         `SELECT count(*)::int AS pending FROM access_review_item
          WHERE access_review_id = $1 AND decision IS NULL AND NOT ('removed' = ANY(flags))`,
@@ -117,7 +119,7 @@ export class AccessReviewsService {
       );
       if (pending > 0) {
         throw new ConflictException(
-          `${pending} account(s) have no decision yet: the review cannot be closed`,
+          `${pending} compte(s) sans décision : la revue ne peut pas encore être close`,
         );
       }
       const tasks: unknown[] = await manager.query(

@@ -17,19 +17,19 @@ export function loadCampaign(
 }
 
 const STATUS_TEXT: Record<CampaignStatus, string> = {
-  draft: 'a draft',
-  open: 'open',
-  closed: 'closed',
-  remediated: 'remediated',
+  draft: 'en brouillon',
+  open: 'ouverte',
+  closed: 'close',
+  remediated: 'remédiée',
 };
 
 /** 409 unless the campaign is in one of these statuses. */
 export function assertStatus(campaign: AccessReview, allowed: CampaignStatus[], action: string): void {
   if (!allowed.includes(campaign.status)) {
     throw new ConflictException(
-      `The access review is ${STATUS_TEXT[campaign.status]}: ${action} needs it ${allowed
+      `La revue des habilitations est ${STATUS_TEXT[campaign.status]} : ${action} suppose qu’elle soit ${allowed
         .map((s) => STATUS_TEXT[s])
-        .join(' or ')}`,
+        .join(' ou ')}`,
     );
   }
 }

@@ -41,7 +41,7 @@ export class CertificateService {
   ): Promise<{ file: StoredFile; evidence: EvidenceOutcome }> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, id);
-      assertStatus(campaign, ['closed', 'remediated'], 'the certificate');
+      assertStatus(campaign, ['closed', 'remediated'], 'le certificat');
       const { file } = await this.render(manager, ctx, campaign);
       const attached =
         campaign.certificateEvidenceId && campaign.certificateEvidenceStatus === campaign.status;

@@ -101,30 +101,32 @@ Marie",,agent,15/02/2026 08:30,dpo@gentilly.fr\r\n`,
     expect(
       lines.map((l) => (l.ok ? `${l.account.line} ok` : `${l.rejected.line} ${l.rejected.reason}`)),
     ).toEqual([
-      '2 username is missing',
-      expect.stringMatching(/^3 lastLogin "31\/02\/2026" is not a date/),
-      expect.stringMatching(/^4 lastLogin "2026-13-01" is not a date/),
-      '5 email "not-an-email" is not an email address',
-      '6 reviewerEmail "reviewer-at-nowhere" is not an email address',
-      '7 lastLogin "2027-01-01" is in the future',
-      '8 expected 6 fields, found 2',
+      '2 username est vide',
+      expect.stringMatching(/^3 lastLogin « 31\/02\/2026 » n’est pas une date/),
+      expect.stringMatching(/^4 lastLogin « 2026-13-01 » n’est pas une date/),
+      '5 email « not-an-email » n’est pas une adresse électronique',
+      '6 reviewerEmail « reviewer-at-nowhere » n’est pas une adresse électronique',
+      '7 lastLogin « 2027-01-01 » est dans le futur',
+      '8 6 champs attendus, 2 trouvés',
       '10 ok',
     ]);
   });
 
   it('refuses a whole file that cannot be read: header, encoding, quotes, size, line count', async () => {
-    await expect(read('')).rejects.toThrow(/empty/);
+    await expect(read('')).rejects.toThrow(/vide/);
     await expect(read('user,displayName,email,role,lastLogin,reviewerEmail\n')).rejects.toThrow(
-      /missing column\(s\) username; unknown column\(s\) "user"/,
+      /colonne\(s\) absente\(s\) : username ; colonne\(s\) inconnue\(s\) : "user"/,
     );
-    await expect(read(Buffer.from(`${HEADER}\nj\xe9r\xf4me,,,,,\n`, 'latin1'))).rejects.toThrow(/not UTF-8/);
+    await expect(read(Buffer.from(`${HEADER}\nj\xe9r\xf4me,,,,,\n`, 'latin1'))).rejects.toThrow(
+      /pas un texte UTF-8/,
+    );
     const unclosed = read(`${HEADER}\na,A,,,,\nb,"B,,,,\n`);
     await expect(unclosed).rejects.toBeInstanceOf(ValidationException);
     await expect(read(`${HEADER}\n${'a,A,,,,\n'.repeat(100)}`, { limitBytes: 200 })).rejects.toBeInstanceOf(
       PayloadTooLargeException,
     );
     await expect(read(`${HEADER}\n${'a,A,,,,\n'.repeat(4)}`, { maxLines: 3 })).rejects.toThrow(
-      /more than 3 accounts \(line 5\)/,
+      /plus de 3 comptes \(ligne 5\)/,
     );
   });
 });

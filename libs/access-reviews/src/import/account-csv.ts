@@ -65,7 +65,7 @@ async function* utf8Text(
       bytes += buffer.length;
       if (bytes > limitBytes) {
         throw new PayloadTooLargeException(
-          `The CSV file is larger than the upload limit (${limitBytes} bytes, VIGIE_UPLOAD_LIMIT_BYTES)`,
+          `Le fichier CSV dépasse la taille maximale admise (${limitBytes} octets, VIGIE_UPLOAD_LIMIT_BYTES)`,
         );
       }
       const text = decoder.decode(buffer, { stream: true });
@@ -75,7 +75,9 @@ async function* utf8Text(
     if (rest) yield rest;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw fileError('The file is not UTF-8 text: export it as "CSV UTF-8" (with or without BOM)');
+      throw fileError(
+        'Le fichier n’est pas un texte UTF-8 : exportez-le au format « CSV UTF-8 » (avec ou sans BOM)',
+      );
     }
     throw error;
   }
@@ -89,7 +91,7 @@ async function readHeader(chunks: AsyncIterator<string>): Promise<{ head: string
     const next = await chunks.next();
     if (next.done) return { head, done: true };
     head += next.value;
-    if (head.length > 10_000 && !/[\r\n]/.test(head)) throw fileError('The header line is too long');
+    if (head.length > 10_000 && !/[\r\n]/.test(head)) throw fileError('La ligne d’en-tête est trop longue');
   }
 }
 
@@ -105,12 +107,14 @@ function headerColumns(fields: string[]): Column[] {
   const missing = ACCOUNT_COLUMNS.filter((c) => !columns.includes(c));
   const repeated = ACCOUNT_COLUMNS.filter((c) => columns.filter((x) => x === c).length > 1);
   const problems = [
-    ...(missing.length ? [`missing column(s) ${missing.join(', ')}`] : []),
-    ...(unknown.length ? [`unknown column(s) ${unknown.join(', ')}`] : []),
-    ...(repeated.length ? [`repeated column(s) ${repeated.join(', ')}`] : []),
+    ...(missing.length ? [`colonne(s) absente(s) : ${missing.join(', ')}`] : []),
+    ...(unknown.length ? [`colonne(s) inconnue(s) : ${unknown.join(', ')}`] : []),
+    ...(repeated.length ? [`colonne(s) répétée(s) : ${repeated.join(', ')}`] : []),
   ];
   if (problems.length > 0) {
-    throw fileError(`Invalid header (expected ${ACCOUNT_COLUMNS.join(',')}): ${problems.join('; ')}`);
+    throw fileError(
+      `En-tête non conforme (colonnes attendues : ${ACCOUNT_COLUMNS.join(',')}) : ${problems.join(' ; ')}`,
+    );
   }
   return columns as Column[];
 }
@@ -154,30 +158,31 @@ export function parseLastLogin(text: string): Date | null | undefined {
 export function checkAccountLine(line: number, record: string[], columns: Column[], now: Date): ParsedLine {
   const reject = (reason: string): ParsedLine => ({ ok: false, rejected: { line, reason } });
   if (record.length !== columns.length) {
-    return reject(`expected ${columns.length} fields, found ${record.length}`);
+    return reject(`${columns.length} champs attendus, ${record.length} trouvés`);
   }
   const value = {} as Record<Column, string>;
   columns.forEach((column, i) => (value[column] = record[i].trim()));
   for (const column of ACCOUNT_COLUMNS) {
     if (value[column].length > LIMITS[column]) {
-      return reject(`${column} is longer than ${LIMITS[column]} characters`);
+      return reject(`${column} dépasse ${LIMITS[column]} caractères`);
     }
   }
-  if (value.username === '') return reject('username is missing');
-  if (/[\u0000-\u001f\u007f]/.test(value.username)) return reject('username holds control characters');
+  if (value.username === '') return reject('username est vide');
+  if (/[\u0000-\u001f\u007f]/.test(value.username))
+    return reject('username contient des caractères de contrôle');
   if (value.email !== '' && !EMAIL.test(value.email))
-    return reject(`email "${value.email}" is not an email address`);
+    return reject(`email « ${value.email} » n’est pas une adresse électronique`);
   if (value.reviewerEmail !== '' && !EMAIL.test(value.reviewerEmail)) {
-    return reject(`reviewerEmail "${value.reviewerEmail}" is not an email address`);
+    return reject(`reviewerEmail « ${value.reviewerEmail} » n’est pas une adresse électronique`);
   }
   const lastLogin = parseLastLogin(value.lastLogin);
   if (lastLogin === undefined) {
     return reject(
-      `lastLogin "${value.lastLogin}" is not a date (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] or DD/MM/YYYY [HH:MM])`,
+      `lastLogin « ${value.lastLogin} » n’est pas une date (AAAA-MM-JJ, AAAA-MM-JJTHH:MM[:SS][Z|±HH:MM] ou JJ/MM/AAAA [HH:MM])`,
     );
   }
   if (lastLogin && lastLogin.getTime() > now.getTime() + 86_400_000) {
-    return reject(`lastLogin "${value.lastLogin}" is in the future`);
+    return reject(`lastLogin « ${value.lastLogin} » est dans le futur`);
   }
   return {
     ok: true,
@@ -208,7 +213,7 @@ export async function* readAccountCsv(
   const chunks = utf8Text(body, options.limitBytes)[Symbol.asyncIterator]();
   const { head, done } = await readHeader(chunks);
   const text = head.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw fileError('The file is empty: a header line is expected');
+  if (text.trim() === '') throw fileError('Le fichier est vide : une ligne d’en-tête est attendue');
   const delimiter = detectDelimiter(text.split(/\r?\n|\r/, 1)[0]);
   async function* all(): AsyncGenerator<string> {
     yield text;
@@ -251,7 +256,7 @@ export async function* readAccountCsv(
       }
       count += 1;
       if (count > maxLines) {
-        throw new PayloadTooLargeException(`The file holds more than ${maxLines} accounts (line ${line})`);
+        throw new PayloadTooLargeException(`Le fichier contient plus de ${maxLines} comptes (ligne ${line})`);
       }
       yield checkAccountLine(line, record, columns, now);
     }
@@ -259,7 +264,7 @@ export async function* readAccountCsv(
     if (error instanceof CsvError) {
       const at = (error as { lines?: number }).lines ?? previousEnd + 1;
       throw fileError(
-        `The file is not valid CSV at line ${at}: ${(error as Error).message.split(':')[0]}`,
+        `Le fichier n’est pas un CSV lisible à la ligne ${at} (${(error as Error).message.split(':')[0]})`,
         at,
       );
     }
@@ -267,5 +272,5 @@ export async function* readAccountCsv(
   } finally {
     source.destroy();
   }
-  if (!columns) throw fileError('The file is empty: a header line is expected');
+  if (!columns) throw fileError('Le fichier est vide : une ligne d’en-tête est attendue');
 }

@@ -60,14 +60,14 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 export function assertCsvContentType(contentType: string | undefined): void {
   const [type, ...params] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
   if (!CSV_TYPES.includes(type)) {
-    throw new UnsupportedMediaTypeException('The account list must be sent as text/csv');
+    throw new UnsupportedMediaTypeException('La liste des comptes doit être envoyée en text/csv');
   }
   const charset = params
     .find((p) => p.startsWith('charset='))
     ?.slice('charset='.length)
     .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new UnsupportedMediaTypeException('The account list must be UTF-8 text (charset=utf-8)');
+    throw new UnsupportedMediaTypeException('La liste des comptes doit être un texte UTF-8 (charset=utf-8)');
   }
 }
 
@@ -92,7 +92,7 @@ export class AccountImportService {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, id, { lock: true });
       assertCan(ctx, 'update', 'AccessReview', campaign);
-      assertStatus(campaign, ['draft'], 'importing accounts');
+      assertStatus(campaign, ['draft'], 'importer des comptes');
       assertCsvContentType(contentType);
       const now = new Date();
       const assign = await this.reviewerAssignment(manager, campaign);
@@ -120,8 +120,8 @@ export class AccountImportService {
             line: account.line,
             reason:
               first === 0
-                ? `username "${account.username}" is already imported in this review`
-                : `duplicate username "${account.username}" (already on line ${first})`,
+                ? `username « ${account.username} » est déjà importé dans cette revue`
+                : `username « ${account.username} » en double (déjà en ligne ${first})`,
           });
           continue;
         }
@@ -208,12 +208,16 @@ export class AccountImportService {
         const person = people.byEmail.get(account.reviewerEmail);
         return person
           ? { reviewerId: person.userId }
-          : { reason: `unknown reviewer "${account.reviewerEmail}": not a user of ${memberName}` };
+          : {
+              reason: `relecteur « ${account.reviewerEmail} » inconnu : ce n’est pas un utilisateur de ${memberName}`,
+            };
       }
       const reviewerId = carried.get(account.username.toLowerCase()) ?? people.defaultDpo?.userId;
       return reviewerId
         ? { reviewerId }
-        : { reason: `no reviewer: reviewerEmail is empty and ${memberName} has no DPO to review by default` };
+        : {
+            reason: `aucun relecteur : reviewerEmail est vide et ${memberName} n’a pas de DPO pour relire par défaut`,
+          };
     };
     return assign;
   }

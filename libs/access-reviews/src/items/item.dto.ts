@@ -18,8 +18,10 @@ export class DecisionDto {
   })
   @ValidateIf((dto: DecisionDto) => dto.decision !== 'keep' || dto.reason !== undefined)
   @Transform(trim)
-  @IsString({ message: 'reason is required for revoke and modify' })
-  @Length(1, 2000, { message: 'reason is required for revoke and modify (at most 2000 characters)' })
+  @IsString({ message: 'reason est obligatoire pour une révocation ou une modification' })
+  @Length(1, 2000, {
+    message: 'reason est obligatoire pour une révocation ou une modification (2000 caractères au plus)',
+  })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Version of the item last read; a stale one answers 409' })

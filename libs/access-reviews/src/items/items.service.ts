@@ -109,9 +109,9 @@ export class ItemsService {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'decide', 'AccessReviewItem', item);
-      assertStatus(campaign, ['open'], 'deciding');
+      assertStatus(campaign, ['open'], 'décider');
       if (item.flags.includes('removed')) {
-        throw new ConflictException('This account is no longer in the list: it needs no decision');
+        throw new ConflictException('Ce compte ne figure plus dans la liste : il n’appelle aucune décision');
       }
       if (dto.version !== undefined) assertVersion('Access review item', item.version, dto.version);
       const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
@@ -146,13 +146,13 @@ export class ItemsService {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'update', 'AccessReviewItem', item);
-      assertStatus(campaign, ['draft', 'open'], 'reassigning');
+      assertStatus(campaign, ['draft', 'open'], 'réattribuer');
       if (item.flags.includes('removed')) {
-        throw new ConflictException('This account is no longer in the list: it has no reviewer');
+        throw new ConflictException('Ce compte ne figure plus dans la liste : il n’a pas de relecteur');
       }
       const people = await memberPeople(manager, campaign.organisationId);
       if (!people.byId.has(reviewerId)) {
-        throw ValidationException.field('reviewerId', 'must be an active user of the member');
+        throw ValidationException.field('reviewerId', 'doit être un utilisateur actif du membre');
       }
       const before = { reviewerId: item.reviewerId };
       item.reviewerId = reviewerId;

@@ -69,7 +69,7 @@ export class RemediationService {
         label: 'Remediation task',
       });
       assertCan(ctx, 'update', 'RemediationTask', task);
-      if (task.status === 'done') throw new ConflictException('This remediation task is already done');
+      if (task.status === 'done') throw new ConflictException('Cette tâche de remédiation est déjà faite');
       task.status = 'done';
       task.doneAt = new Date();
       task.doneBy = ctx.userId;

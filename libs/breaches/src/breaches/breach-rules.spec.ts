@@ -62,12 +62,12 @@ describe('breach status flow', () => {
 
   it('never leaves closed', () => {
     for (const to of BREACH_STATUSES.filter((s) => s !== 'closed'))
-      expect(transitionConflict('closed', state({ status: to as BreachStatus }))).toMatch(/closed/);
+      expect(transitionConflict('closed', state({ status: to as BreachStatus }))).toMatch(/clôturée/);
   });
 
   it('refuses to close a risky breach without a CNIL notification, with a clear message', () => {
     expect(transitionConflict('assessed', state({ status: 'closed', riskLevel: 'risk' }))).toMatch(
-      /cannot be closed before its notification to the CNIL/,
+      /ne peut être clôturée avant que sa notification à la CNIL/,
     );
     expect(transitionConflict('not-notifiable', state({ status: 'closed', riskLevel: 'risk' }))).toMatch(
       /CNIL/,
@@ -77,7 +77,7 @@ describe('breach status flow', () => {
 
   it('refuses to close a high-risk breach until the people are informed or a waiver ground is recorded', () => {
     const highRisk = notifiedRisk({ status: 'closed', riskLevel: 'high-risk' });
-    expect(transitionConflict('notified', highRisk)).toMatch(/Art\. 34/);
+    expect(transitionConflict('notified', highRisk)).toMatch(/art\. 34/);
     expect(
       transitionConflict('notified', {
         ...highRisk,

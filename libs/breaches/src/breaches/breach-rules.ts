@@ -66,18 +66,18 @@ const ASSESSED: readonly BreachStatus[] = ['assessed', 'notified', 'not-notifiab
 export function transitionConflict(from: BreachStatus, state: BreachState): string | null {
   const to = state.status;
   if (from === to) return null;
-  if (from === 'closed') return 'This breach is closed and can no longer change';
+  if (from === 'closed') return 'Cette violation est clôturée et ne peut plus être modifiée';
   if (to === 'closed') {
     if (state.riskLevel === 'risk' || state.riskLevel === 'high-risk') {
       if (!state.cnilNotifiedAt || from !== 'notified')
-        return `A breach assessed as "${state.riskLevel}" cannot be closed before its notification to the CNIL is recorded (Art. 33.1): set the status to "notified" with cnilNotifiedAt first`;
+        return `Une violation évaluée « ${state.riskLevel} » ne peut être clôturée avant que sa notification à la CNIL soit enregistrée (art. 33.1) : passez d'abord le statut à « notified » avec cnilNotifiedAt`;
     }
     if (state.riskLevel === 'high-risk' && !state.subjectsInformed && !state.waiverGround)
-      return 'A high-risk breach cannot be closed before the people concerned are informed (Art. 34.1) or a waiver ground of Art. 34.3 (34.3.a, 34.3.b or 34.3.c) is recorded';
+      return 'Une violation à risque élevé ne peut être clôturée avant que les personnes concernées soient informées (art. 34.1) ou qu’un motif de dispense de l’art. 34.3 (34.3.a, 34.3.b ou 34.3.c) soit enregistré';
   }
   if (!BREACH_TRANSITIONS[from].includes(to)) {
-    const allowed = BREACH_TRANSITIONS[from].map((s) => `"${s}"`).join(' or ');
-    return `A breach cannot go from "${from}" to "${to}"; from "${from}" it may go to ${allowed}`;
+    const allowed = BREACH_TRANSITIONS[from].map((s) => `« ${s} »`).join(' ou ');
+    return `Une violation ne peut pas passer de « ${from} » à « ${to} » ; depuis « ${from} », elle peut passer à ${allowed}`;
   }
   return null;
 }
@@ -87,50 +87,59 @@ export function stateErrors(state: BreachState): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string) => errors.push({ field, message });
   if (state.occurredAt && state.occurredAt > state.awareAt)
-    add('occurredAt', 'must not be after awareAt (a breach is known once it has happened)');
+    add('occurredAt', 'ne doit pas suivre awareAt (une violation est connue après être survenue)');
   if (ASSESSED.includes(state.status)) {
     if (!state.riskLevel)
-      add('riskLevel', `is required once the breach is "${state.status}" (none, risk or high-risk)`);
+      add(
+        'riskLevel',
+        `est obligatoire dès que la violation est « ${state.status} » (none, risk ou high-risk)`,
+      );
     if (state.natures.length === 0)
       add(
         'natures',
-        'at least one nature (confidentiality, integrity, availability) is required once assessed',
+        'au moins une nature (confidentiality, integrity, availability) est obligatoire une fois la violation évaluée',
       );
     if (state.approxSubjects === null)
-      add('approxSubjects', 'the approximate number of people concerned is required once assessed');
+      add(
+        'approxSubjects',
+        'le nombre approximatif de personnes concernées est obligatoire une fois la violation évaluée',
+      );
   }
   if (state.status === 'not-notifiable') {
     if (state.riskLevel && state.riskLevel !== 'none')
       add(
         'riskLevel',
-        'a breach is not notifiable only when it is unlikely to result in a risk (riskLevel "none"); notify the CNIL otherwise',
+        'une violation n’est dispensée de notification que si elle n’est pas susceptible d’engendrer un risque (riskLevel « none ») ; sinon, notifiez la CNIL',
       );
     if (!state.notNotifiableReason)
-      add('notNotifiableReason', 'is required to record why the breach is not notified (Art. 33.5)');
+      add(
+        'notNotifiableReason',
+        'est obligatoire pour documenter pourquoi la violation n’est pas notifiée (art. 33.5)',
+      );
   }
   if (state.status === 'notified' && !state.cnilNotifiedAt)
-    add('cnilNotifiedAt', 'is required once the breach is "notified"');
+    add('cnilNotifiedAt', 'est obligatoire dès que la violation est « notified »');
   if (state.cnilNotifiedAt) {
-    if (state.cnilNotifiedAt < state.awareAt) add('cnilNotifiedAt', 'must not be before awareAt');
+    if (state.cnilNotifiedAt < state.awareAt) add('cnilNotifiedAt', 'ne doit pas précéder awareAt');
     if (state.cnilNotifiedAt > state.notificationDeadline && !state.notificationDelayReason)
       add(
         'notificationDelayReason',
-        'is required: the notification came more than 72 hours after awareness (Art. 33.1)',
+        'est obligatoire : la notification intervient plus de 72 heures après la prise de connaissance (art. 33.1)',
       );
   }
   if (state.complementaryNotifications.length > 0 && !state.cnilNotifiedAt)
-    add('complementaryNotifications', 'need an initial notification to the CNIL (cnilNotifiedAt)');
+    add('complementaryNotifications', 'supposent une notification initiale à la CNIL (cnilNotifiedAt)');
   if (state.subjectsInformed === true && !state.subjectsInformedAt)
-    add('subjectsInformedAt', 'is required when the people were informed');
+    add('subjectsInformedAt', 'est obligatoire quand les personnes ont été informées');
   if (state.subjectsInformed !== true && state.subjectsInformedAt)
-    add('subjectsInformedAt', 'is only recorded when subjectsInformed is true');
+    add('subjectsInformedAt', 'ne s’enregistre que si subjectsInformed vaut true');
   if (state.waiverGround && state.subjectsInformed !== false)
     add(
       'waiverGround',
-      'is recorded only with the decision not to inform the people (subjectsInformed false)',
+      'ne s’enregistre qu’avec la décision de ne pas informer les personnes (subjectsInformed à false)',
     );
   if (state.subjectsInformedAt && state.subjectsInformedAt < state.awareAt)
-    add('subjectsInformedAt', 'must not be before awareAt');
+    add('subjectsInformedAt', 'ne doit pas précéder awareAt');
   errors.push(...waiverErrors(state));
   return errors;
 }

@@ -139,7 +139,7 @@ export class BreachesService {
   ): Promise<Breach> {
     const errors = await this.links.check(manager, ctx, organisationId, facts, origin.system);
     if (facts.occurredAt && facts.occurredAt > facts.awareAt)
-      errors.push({ field: 'occurredAt', message: 'must not be after awareAt' });
+      errors.push({ field: 'occurredAt', message: 'ne doit pas suivre awareAt' });
     if (errors.length > 0) invalid(errors);
     const breach = manager.create(Breach, {
       ...facts,
@@ -205,7 +205,7 @@ export class BreachesService {
       if (changed.some((key) => (DECISION_FIELDS as readonly string[]).includes(key as string)))
         assertCan(ctx, 'validate', 'Breach', breach);
       if (breach.status === 'closed')
-        throw new ConflictException('This breach is closed and can no longer change');
+        throw new ConflictException('Cette violation est clôturée et ne peut plus être modifiée');
 
       const next: Breach = { ...breach, ...patch } as Breach;
       if (patch.awareAt) next.notificationDeadline = breachNotificationDeadline(patch.awareAt);

@@ -21,7 +21,7 @@ export function IsInstant(options: ValidationOptions = {}): PropertyDecorator {
     IsISO8601({ strict: true, strictSeparator: true }, options),
     Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
       message: ({ property }) =>
-        `${property} must be a date-time with its offset (e.g. 2026-03-28T10:00:00+01:00 or …Z)`,
+        `${property} doit être une date et heure avec son décalage horaire (par exemple 2026-03-28T10:00:00+01:00 ou …Z)`,
       ...options,
     }),
   );

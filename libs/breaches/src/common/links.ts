@@ -39,7 +39,7 @@ export class MemberLinks {
       if (missing.length > 0)
         errors.push({
           field: 'processingActivityIds',
-          message: `not processing activities of this member: ${missing.join(', ')}`,
+          message: `ne sont pas des traitements de ce membre : ${missing.join(', ')}`,
         });
     }
     const applicationIds = [...new Set(links.applicationIds ?? [])];
@@ -58,7 +58,7 @@ export class MemberLinks {
       if (missing.length > 0)
         errors.push({
           field: 'applicationIds',
-          message: `not deployed for this member: ${missing.join(', ')}`,
+          message: `ne sont pas déployées pour ce membre : ${missing.join(', ')}`,
         });
     }
     return errors;
@@ -70,8 +70,8 @@ export function invalid(errors: FieldError[]): never {
   throw new ValidationException(
     errors
       .slice(0, 3)
-      .map((e) => `${e.field}: ${e.message}`)
-      .join('; '),
+      .map((e) => `${e.field} : ${e.message}`)
+      .join(' ; '),
     errors,
   );
 }

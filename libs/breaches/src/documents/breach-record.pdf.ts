@@ -55,6 +55,11 @@ export function publicCommunicationFields(breach: Breach): [string, string][] {
 }
 
 const when = (date: Date | null | undefined) => (date ? formatDateTimeFr(date) : '—');
+/** « Violation notifiée à la CNIL »: the status agreed with « violation ». */
+const statusPhrase = (status: string) => {
+  const label = labelOf(BREACH_STATUS_LABELS, status);
+  return `Violation ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+};
 const count = (value: number | null) => (value === null ? 'Inconnu' : `environ ${formatNumberFr(value)}`);
 
 /**
@@ -69,12 +74,12 @@ export async function renderBreachRecordPdf(breach: Breach, context: BreachRecor
   });
   report.title(
     breach.title,
-    `Registre des violations de données personnelles (art. 33.5 RGPD) — ${labelOf(BREACH_STATUS_LABELS, breach.status)}`,
+    `Registre des violations de données personnelles (art. 33.5 RGPD) — ${statusPhrase(breach.status)}`,
   );
   report.fields([
     ['Responsable du traitement', context.controllerName],
     ['Délégué à la protection des données', context.dpoNames.join(', ') || 'Non désigné'],
-    ['Statut', labelOf(BREACH_STATUS_LABELS, breach.status)],
+    ['Statut', statusPhrase(breach.status)],
     ['Version de la fiche', breach.version],
   ]);
 

@@ -16,7 +16,9 @@ import { IsInstant, trim } from '../common/dto-helpers';
 export class CreateIncidentDto {
   @ApiPropertyOptional({ description: 'The application concerned (or applicationIds for several)' })
   @ValidateIf((dto: CreateIncidentDto) => dto.applicationId !== undefined || dto.applicationIds === undefined)
-  @IsUUID('all', { message: 'applicationId (or applicationIds) must name the application(s) concerned' })
+  @IsUUID('all', {
+    message: 'applicationId (ou applicationIds) doit désigner la ou les applications concernées',
+  })
   applicationId?: string;
 
   @ApiPropertyOptional({ type: [String] })

@@ -72,10 +72,10 @@ export class IncidentsService {
     const missing = facts.applicationIds.filter((id) => !known.some((a) => a.id === id));
     const errors =
       missing.length > 0
-        ? [{ field: 'applicationIds', message: `unknown applications: ${missing.join(', ')}` }]
+        ? [{ field: 'applicationIds', message: `applications inconnues : ${missing.join(', ')}` }]
         : [];
     if (facts.occurredAt && facts.occurredAt > facts.awareAt)
-      errors.push({ field: 'occurredAt', message: 'must not be after awareAt' });
+      errors.push({ field: 'occurredAt', message: 'ne doit pas suivre awareAt' });
     if (errors.length > 0) invalid(errors);
 
     const incident = manager.create(Incident, {

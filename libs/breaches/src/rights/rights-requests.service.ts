@@ -103,7 +103,7 @@ export class RightsRequestsService {
     const processingActivityIds = [...new Set(dto.processingActivityIds ?? [])];
     const errors = await this.links.check(manager, ctx, organisationId, { processingActivityIds }, system);
     if (receivedAt.getTime() > Date.now())
-      errors.push({ field: 'receivedAt', message: 'must not be in the future' });
+      errors.push({ field: 'receivedAt', message: 'ne doit pas être dans le futur' });
     if (errors.length > 0) invalid(errors);
     const identityChecked = dto.identityChecked ?? false;
     const request = manager.create(RightsRequest, {
@@ -186,12 +186,14 @@ export class RightsRequestsService {
       const conflict = rightsTransitionConflict(request.status, next.status as RightsRequestStatus);
       if (conflict) throw new ConflictException(conflict);
       if (request.status === 'answered' || request.status === 'refused')
-        throw new ConflictException(`This request is ${request.status} and can no longer change`);
+        throw new ConflictException(
+          `Cette demande est au statut « ${request.status} » et ne peut plus être modifiée`,
+        );
       const now = new Date();
       if (changed.includes('extensionMonths') || changed.includes('extensionReason')) {
         if (request.extendedAt)
           throw new ConflictException(
-            'The extension was already decided and told to the person; it cannot change',
+            'La prolongation a déjà été décidée et annoncée à la personne : elle ne peut plus changer',
           );
         // Art. 12.3: the person is told of the extension, and why, within one month of receipt.
         const late = extensionWindowConflict(next.receivedAt, todayInParis(now));
@@ -203,9 +205,9 @@ export class RightsRequestsService {
         answerChannel: next.answerChannel as Channel | null,
       });
       if (next.receivedAt.getTime() > now.getTime())
-        errors.push({ field: 'receivedAt', message: 'must not be in the future' });
+        errors.push({ field: 'receivedAt', message: 'ne doit pas être dans le futur' });
       if (next.answeredAt && next.answeredAt.getTime() > now.getTime())
-        errors.push({ field: 'answeredAt', message: 'must not be in the future' });
+        errors.push({ field: 'answeredAt', message: 'ne doit pas être dans le futur' });
       const added = next.processingActivityIds.filter((x) => !request.processingActivityIds.includes(x));
       errors.push(
         ...(await this.links.check(manager, ctx, request.organisationId, { processingActivityIds: added })),

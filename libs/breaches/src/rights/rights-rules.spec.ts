@@ -54,8 +54,8 @@ describe('rights request flow', () => {
         'extended>refused',
       ].sort(),
     );
-    expect(rightsTransitionConflict('answered', 'in-progress')).toMatch(/can no longer change/);
-    expect(rightsTransitionConflict('extended', 'received')).toMatch(/cannot go from "extended"/);
+    expect(rightsTransitionConflict('answered', 'in-progress')).toMatch(/ne peut plus être modifiée/);
+    expect(rightsTransitionConflict('extended', 'received')).toMatch(/ne peut pas passer de « extended »/);
   });
 });
 

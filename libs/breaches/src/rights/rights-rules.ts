@@ -49,10 +49,10 @@ export interface RightsRequestState {
 export function rightsTransitionConflict(from: RightsRequestStatus, to: RightsRequestStatus): string | null {
   if (from === to) return null;
   if (RIGHTS_REQUEST_TRANSITIONS[from].length === 0)
-    return `This request is ${from} and can no longer change`;
+    return `Cette demande est au statut « ${from} » et ne peut plus être modifiée`;
   if (!RIGHTS_REQUEST_TRANSITIONS[from].includes(to)) {
-    const allowed = RIGHTS_REQUEST_TRANSITIONS[from].map((s) => `"${s}"`).join(', ');
-    return `A request cannot go from "${from}" to "${to}"; from "${from}" it may go to ${allowed}`;
+    const allowed = RIGHTS_REQUEST_TRANSITIONS[from].map((s) => `« ${s} »`).join(', ');
+    return `Une demande ne peut pas passer de « ${from} » à « ${to} » ; depuis « ${from} », elle peut passer à ${allowed}`;
   }
   return null;
 }
@@ -62,26 +62,32 @@ export function rightsStateErrors(state: RightsRequestState): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string) => errors.push({ field, message });
   if ((state.status === 'in-progress' || state.status === 'answered') && !state.identityChecked)
-    add('identityChecked', `must be true before the request is "${state.status}" (Art. 12.6)`);
+    add('identityChecked', `doit valoir true avant que la demande passe à « ${state.status} » (art. 12.6)`);
   if (state.status === 'extended' && state.extensionMonths === 0)
-    add('extensionMonths', 'is required (1 or 2) to extend the request');
+    add('extensionMonths', 'est obligatoire (1 ou 2) pour prolonger le délai de la demande');
   if (state.extensionMonths > 0 && !state.extensionReason)
-    add('extensionReason', 'is required: the person is told why the answer is delayed (Art. 12.3)');
+    add('extensionReason', 'est obligatoire : la personne est informée des motifs du report (art. 12.3)');
   if (state.status === 'answered') {
-    if (!state.answeredAt) add('answeredAt', 'is required once the request is answered');
-    if (!state.answerChannel) add('answerChannel', 'is required once the request is answered');
+    if (!state.answeredAt) add('answeredAt', 'est obligatoire une fois la demande traitée');
+    if (!state.answerChannel) add('answerChannel', 'est obligatoire une fois la demande traitée');
   } else if (state.status !== 'refused' && (state.answeredAt || state.answerChannel)) {
-    add('status', 'must be "answered" (or "refused") when an answer date or channel is recorded');
+    add(
+      'status',
+      'doit valoir « answered » (ou « refused ») quand une date ou un moyen de réponse est enregistré',
+    );
   }
   if (state.status === 'refused') {
     if (!state.refusalReason)
-      add('refusalReason', 'is required: the person is told why, and of their right to complain (Art. 12.4)');
-    if (!state.answeredAt) add('answeredAt', 'is required: the date the refusal was sent');
+      add(
+        'refusalReason',
+        'est obligatoire : la personne est informée des motifs et de son droit de réclamation (art. 12.4)',
+      );
+    if (!state.answeredAt) add('answeredAt', 'est obligatoire : la date d’envoi du refus');
   } else if (state.refusalReason) {
-    add('refusalReason', 'is recorded only when the request is refused');
+    add('refusalReason', 'ne s’enregistre que si la demande est refusée');
   }
   if (state.answeredAt && state.answeredAt < state.receivedAt)
-    add('answeredAt', 'must not be before receivedAt');
+    add('answeredAt', 'ne doit pas précéder receivedAt');
   return errors;
 }
 
@@ -101,5 +107,5 @@ export function isRightsRequestOverdue(
 export function extensionWindowConflict(receivedAt: Date, today: string): string | null {
   const limit = rightsRequestDueDate(receivedAt);
   if (today <= limit) return null;
-  return `An extension must be decided within one month of receipt (by ${limit}, Art. 12.3)`;
+  return `Une prolongation se décide dans le mois qui suit la réception (au plus tard le ${limit}, art. 12.3)`;
 }

@@ -29,7 +29,7 @@ export async function loadAssessment(
       .getExists();
     if (summaryOnly) {
       throw new ForbiddenActionException(
-        'Your role reads only the summary of an assessment (GET /assessments/:id/summary)',
+        'Votre rôle ne lit que la synthèse d’une évaluation (GET /assessments/:id/summary)',
       );
     }
     throw new NotFoundException('Assessment');

@@ -134,8 +134,8 @@ export class UpdateRequirementAssessmentDto {
   @ApiPropertyOptional({ nullable: true, example: '2026-06-30' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(DATE_ONLY, { message: 'dueDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'dueDate doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'dueDate doit être une date qui existe' })
   dueDate?: string | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 10000 })

@@ -49,7 +49,8 @@ export class AssessmentsService {
       const framework = await scopedQuery(manager, ctx, 'read', 'Framework', Framework, 'f')
         .andWhere('f.code = :code', { code: dto.frameworkCode })
         .getOne();
-      if (!framework) throw ValidationException.field('frameworkCode', `no framework "${dto.frameworkCode}"`);
+      if (!framework)
+        throw ValidationException.field('frameworkCode', `aucun référentiel « ${dto.frameworkCode} »`);
       const assessment = manager.create(Assessment, {
         organisationId,
         frameworkId: framework.id,
@@ -168,7 +169,8 @@ export class AssessmentsService {
         .getOne();
       if (!ra) throw new NotFoundException('Requirement assessment');
       assertCan(ctx, 'update', 'Assessment', ra);
-      if (assessment.archived) throw new ConflictException('This assessment is archived and read-only');
+      if (assessment.archived)
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
       assertVersion('Requirement assessment', ra.version, dto.version);
       const before = { ...ra };
       Object.assign(ra, this.nextState(ra, dto));
@@ -194,12 +196,12 @@ export class AssessmentsService {
     let applicable = dto.applicable ?? ra.applicable;
     if (dto.status === 'not-applicable') {
       if (dto.applicable === true) {
-        throw ValidationException.field('status', 'not-applicable contradicts applicable: true');
+        throw ValidationException.field('status', 'not-applicable contredit applicable: true');
       }
       applicable = false;
     } else if (dto.status !== undefined) {
       if (dto.applicable === false) {
-        throw ValidationException.field('status', `${dto.status} contradicts applicable: false`);
+        throw ValidationException.field('status', `${dto.status} contredit applicable: false`);
       }
       applicable = true;
     }
@@ -238,7 +240,7 @@ export class AssessmentsService {
     if (!owner) {
       throw ValidationException.field(
         'ownerId',
-        'the owner must be an active administrator or security officer of the operator',
+        'le responsable doit être un administrateur ou un RSSI actif de l’opérateur',
       );
     }
   }
@@ -256,14 +258,14 @@ export class AssessmentsService {
     if (known.length === 0) {
       throw ValidationException.field(
         'scope.hdsActivities',
-        `framework ${framework.code} has no hosting activities`,
+        `le référentiel ${framework.code} n’a pas d’activités d’hébergement`,
       );
     }
     const unknown = scope.hdsActivities.filter((n) => !known.includes(n));
     if (unknown.length > 0) {
       throw ValidationException.field(
         'scope.hdsActivities',
-        `unknown activities ${unknown.join(', ')} (framework ${framework.code} has ${known.join(', ')})`,
+        `activités inconnues : ${unknown.join(', ')} (le référentiel ${framework.code} a les activités ${known.join(', ')})`,
       );
     }
     return { hdsActivities: [...scope.hdsActivities].sort((a, b) => a - b) };

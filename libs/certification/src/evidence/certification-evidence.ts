@@ -53,7 +53,7 @@ export class CertificationEvidence {
       [ISO27001_CODE, ref],
     );
     if (!target) return null;
-    if (!target.raId) throw ValidationException.field('controlRef', `no Annex A control ${ref}`);
+    if (!target.raId) throw ValidationException.field('controlRef', `aucune mesure ${ref} dans l’annexe A`);
     const ra = await manager.findOneByOrFail(RequirementAssessment, { id: target.raId });
     const evidence = await this.evidence.insert(manager, ctx, ra.organisationId, input);
     await this.evidence.insertLink(manager, ctx, evidence, ra);

@@ -12,8 +12,8 @@ export class UploadEvidenceDto {
     example: '2026-03-31',
     description: 'Date the document speaks for (distinct from the upload date)',
   })
-  @Matches(DATE_ONLY, { message: 'effectiveDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'effectiveDate must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'effectiveDate doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'effectiveDate doit être une date qui existe' })
   effectiveDate: string;
 
   @ApiPropertyOptional({
@@ -22,8 +22,8 @@ export class UploadEvidenceDto {
   })
   @Transform(emptyAsUndefined)
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'expiresAt must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'expiresAt must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'expiresAt doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'expiresAt doit être une date qui existe' })
   expiresAt?: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })

@@ -52,8 +52,9 @@ export class EvidenceService {
       const { assessment } = await loadAssessment(manager, ctx, assessmentId);
       const ra = await this.requirementOf(manager, ctx, assessmentId, raId);
       assertCan(ctx, 'create', 'Evidence', { organisationId: ra.organisationId });
-      if (assessment.archived) throw new ConflictException('This assessment is archived and read-only');
-      if (!file) throw ValidationException.field('file', 'a file is required (multipart field "file")');
+      if (assessment.archived)
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+      if (!file) throw ValidationException.field('file', 'un fichier est attendu (champ multipart « file »)');
       const evidence = await this.insert(manager, ctx, ra.organisationId, {
         fileName: file.originalname,
         bytes: file.buffer,
@@ -76,12 +77,15 @@ export class EvidenceService {
     organisationId: string,
     input: NewEvidence,
   ): Promise<Evidence> {
-    if (input.bytes.length === 0) throw ValidationException.field('file', 'the file is empty');
+    if (input.bytes.length === 0) throw ValidationException.field('file', 'le fichier est vide');
     if (input.expiresAt && input.expiresAt < input.effectiveDate) {
-      throw ValidationException.field('expiresAt', 'the expiry date must not be before the effective date');
+      throw ValidationException.field(
+        'expiresAt',
+        'la date d’expiration ne doit pas précéder la date d’effet',
+      );
     }
     const sniffed = await sniffEvidence(input.bytes);
-    if ('refused' in sniffed) throw new UnsupportedMediaTypeException(`file: ${sniffed.reason}`);
+    if ('refused' in sniffed) throw new UnsupportedMediaTypeException(`fichier refusé : ${sniffed.reason}`);
     const evidence = manager.create(Evidence, {
       organisationId,
       fileName: cleanFileName(input.fileName),
@@ -129,11 +133,12 @@ export class EvidenceService {
         .andWhere('ra.id = :raId', { raId })
         .getOne();
       if (!ra || ra.organisationId !== evidence.organisationId) {
-        throw ValidationException.field('requirementAssessmentId', 'no such requirement assessment');
+        throw ValidationException.field('requirementAssessmentId', 'évaluation d’exigence inconnue');
       }
       assertCan(ctx, 'update', 'Assessment', ra);
       const assessment = await manager.findOneByOrFail(Assessment, { id: ra.assessmentId });
-      if (assessment.archived) throw new ConflictException('That assessment is archived and read-only');
+      if (assessment.archived)
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
       await this.insertLink(manager, ctx, evidence, ra);
       return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
     });
@@ -153,7 +158,8 @@ export class EvidenceService {
         .innerJoin(RequirementAssessment, 'ra', 'ra.assessmentId = a.id')
         .where('ra.id = :raId', { raId })
         .getOneOrFail();
-      if (assessment.archived) throw new ConflictException('That assessment is archived and read-only');
+      if (assessment.archived)
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
       await manager.delete(EvidenceLink, { id: link.id });
       await recordAudit(manager, ctx, {
         action: 'evidence.unlink',
@@ -226,8 +232,7 @@ export class EvidenceService {
         createdBy: ctx.userId,
       });
     } catch (error) {
-      if (uniqueViolation(error))
-        throw new ConflictException('This evidence already supports this requirement');
+      if (uniqueViolation(error)) throw new ConflictException('Cette preuve étaye déjà cette exigence');
       throw error;
     }
     await recordAudit(manager, ctx, {

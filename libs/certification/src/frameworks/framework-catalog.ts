@@ -97,7 +97,7 @@ export async function importFramework(
   const existing: unknown[] = await manager.query('SELECT 1 FROM framework WHERE code = $1', [
     definition.code,
   ]);
-  if (existing.length > 0) errors.push(`code: a framework "${definition.code}" already exists`);
+  if (existing.length > 0) errors.push(`code : un référentiel « ${definition.code} » existe déjà`);
   errors.push(...(await anchorErrors(manager, definition)));
   if (errors.length > 0) throw new FrameworkImportError(errors);
 
@@ -151,11 +151,12 @@ async function anchorErrors(manager: EntityManager, definition: ValidFrameworkDe
   for (const { index, anchor } of links) {
     const path = `requirements[${index}].anchor`;
     if (anchor.framework === definition.code) {
-      if (!ownRefs.has(anchor.ref)) errors.push(`${path}: this framework has no requirement "${anchor.ref}"`);
+      if (!ownRefs.has(anchor.ref))
+        errors.push(`${path} : ce référentiel n’a pas d’exigence « ${anchor.ref} »`);
     } else if (!codes.has(anchor.framework)) {
-      errors.push(`${path}: no framework "${anchor.framework}" is held by Vigie`);
+      errors.push(`${path} : Vigie ne détient aucun référentiel « ${anchor.framework} »`);
     } else if (!refs.has(`${anchor.framework} ${anchor.ref}`)) {
-      errors.push(`${path}: framework "${anchor.framework}" has no requirement "${anchor.ref}"`);
+      errors.push(`${path} : le référentiel « ${anchor.framework} » n’a pas d’exigence « ${anchor.ref} »`);
     }
   }
   return errors;

@@ -46,25 +46,28 @@ describe('validateFrameworkDefinition', () => {
     });
     expect(check.ok).toBe(false);
     expect(!check.ok && check.errors).toEqual([
-      'unexpected: unknown property (allowed: code, name, edition, description, activities, requirements)',
-      'code: must be 3 to 50 lower-case letters, digits, "." or "-", starting and ending with a letter or digit',
-      'name: must be a non-empty string of at most 200 characters',
-      'edition: must be a non-empty string of at most 50 characters',
-      'activities[1].number: activity 1 is listed twice',
-      'requirements[0].kind: must be one of clause, control, requirement',
-      'requirements[0].assessable: must be true or false',
-      'requirements[1].anchor: must be a string of at most 100 characters or {framework, ref}',
+      'unexpected : propriété inconnue (admises : code, name, edition, description, activities, requirements)',
+      'code : doit compter de 3 à 50 minuscules, chiffres, « . » ou « - », et commencer et finir par une lettre ou un chiffre',
+      'name : doit être un texte non vide de 200 caractères au plus',
+      'edition : doit être un texte non vide de 50 caractères au plus',
+      'activities[1].number : l’activité 1 figure deux fois',
+      "requirements[0].kind : doit valoir l'une des valeurs suivantes : clause, control, requirement",
+      'requirements[0].assessable : doit valoir true ou false',
+      'requirements[1].anchor : doit être un texte de 100 caractères au plus ou {framework, ref}',
     ]);
   });
 
   it('refuses a framework with nothing to assess, and non-objects', () => {
-    expect(validateFrameworkDefinition([])).toEqual({ ok: false, errors: ['(root): must be a JSON object'] });
+    expect(validateFrameworkDefinition([])).toEqual({
+      ok: false,
+      errors: ['(racine) : doit être un objet JSON'],
+    });
     const check = validateFrameworkDefinition({
       code: 'abc',
       name: 'n',
       edition: '1',
       requirements: [{ ref: 'A', title: 't', group: 'g', assessable: false }],
     });
-    expect(!check.ok && check.errors).toEqual(['requirements: at least one requirement must be assessable']);
+    expect(!check.ok && check.errors).toEqual(['requirements : au moins une exigence doit être évaluable']);
   });
 });

@@ -84,43 +84,44 @@ function text(value: unknown, min: number, max: number): value is string {
  */
 export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
   const errors: string[] = [];
-  if (!isObject(input)) return { ok: false, errors: ['(root): must be a JSON object'] };
+  if (!isObject(input)) return { ok: false, errors: ['(racine) : doit être un objet JSON'] };
   for (const key of Object.keys(input)) {
-    if (!TOP_KEYS.includes(key)) errors.push(`${key}: unknown property (allowed: ${TOP_KEYS.join(', ')})`);
+    if (!TOP_KEYS.includes(key))
+      errors.push(`${key} : propriété inconnue (admises : ${TOP_KEYS.join(', ')})`);
   }
   if (typeof input.code !== 'string' || !CODE.test(input.code)) {
     errors.push(
-      'code: must be 3 to 50 lower-case letters, digits, "." or "-", starting and ending with a letter or digit',
+      'code : doit compter de 3 à 50 minuscules, chiffres, « . » ou « - », et commencer et finir par une lettre ou un chiffre',
     );
   }
-  if (!text(input.name, 1, 200)) errors.push('name: must be a non-empty string of at most 200 characters');
+  if (!text(input.name, 1, 200)) errors.push('name : doit être un texte non vide de 200 caractères au plus');
   if (!text(input.edition, 1, 50))
-    errors.push('edition: must be a non-empty string of at most 50 characters');
+    errors.push('edition : doit être un texte non vide de 50 caractères au plus');
   if (input.description !== undefined && !text(input.description, 0, 2000)) {
-    errors.push('description: must be a string of at most 2000 characters');
+    errors.push('description : doit être un texte de 2000 caractères au plus');
   }
 
   const activities: ActivityDefinition[] = [];
   if (input.activities !== undefined) {
     if (!Array.isArray(input.activities) || input.activities.length > 50) {
-      errors.push('activities: must be an array of at most 50 items');
+      errors.push('activities : doit être une liste de 50 éléments au plus');
     } else {
       const seen = new Set<number>();
       input.activities.forEach((activity: unknown, index: number) => {
         const path = `activities[${index}]`;
-        if (!isObject(activity)) return void errors.push(`${path}: must be an object {number, label}`);
+        if (!isObject(activity)) return void errors.push(`${path} : doit être un objet {number, label}`);
         const extra = Object.keys(activity).filter((key) => !ACTIVITY_KEYS.includes(key));
-        if (extra.length) errors.push(`${path}: unknown property ${extra.join(', ')}`);
+        if (extra.length) errors.push(`${path} : propriété inconnue ${extra.join(', ')}`);
         const { number, label, labelEn } = activity;
         if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 99) {
-          errors.push(`${path}.number: must be an integer from 1 to 99`);
+          errors.push(`${path}.number : doit être un entier de 1 à 99`);
         } else if (seen.has(number)) {
-          errors.push(`${path}.number: activity ${number} is listed twice`);
+          errors.push(`${path}.number : l’activité ${number} figure deux fois`);
         } else seen.add(number);
         if (!text(label, 1, 500))
-          errors.push(`${path}.label: must be a non-empty string of at most 500 characters`);
+          errors.push(`${path}.label : doit être un texte non vide de 500 caractères au plus`);
         if (labelEn !== undefined && !text(labelEn, 1, 500)) {
-          errors.push(`${path}.labelEn: must be a non-empty string of at most 500 characters`);
+          errors.push(`${path}.labelEn : doit être un texte non vide de 500 caractères au plus`);
         }
         if (typeof number === 'number' && typeof label === 'string') {
           activities.push({ number, label, ...(typeof labelEn === 'string' ? { labelEn } : {}) });
@@ -131,9 +132,9 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
 
   const requirements: ValidFrameworkDefinition['requirements'] = [];
   if (!Array.isArray(input.requirements) || input.requirements.length === 0) {
-    errors.push('requirements: must be a non-empty array');
+    errors.push('requirements : doit être une liste non vide');
   } else if (input.requirements.length > MAX_REQUIREMENTS) {
-    errors.push(`requirements: at most ${MAX_REQUIREMENTS} requirements`);
+    errors.push(`requirements : ${MAX_REQUIREMENTS} exigences au plus`);
   } else {
     const firstIndex = new Map<string, number>();
     const parents = new Set(
@@ -143,41 +144,43 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
     );
     input.requirements.forEach((requirement: unknown, index: number) => {
       const path = `requirements[${index}]`;
-      if (!isObject(requirement)) return void errors.push(`${path}: must be an object`);
+      if (!isObject(requirement)) return void errors.push(`${path} : doit être un objet`);
       const before = errors.length;
       for (const key of Object.keys(requirement)) {
         if (!REQUIREMENT_KEYS.includes(key)) {
-          errors.push(`${path}.${key}: unknown property (allowed: ${REQUIREMENT_KEYS.join(', ')})`);
+          errors.push(`${path}.${key} : propriété inconnue (admises : ${REQUIREMENT_KEYS.join(', ')})`);
         }
       }
       const { ref, title, titleEn, group, groupEn, kind, parent, assessable, anchor } = requirement;
       if (typeof ref !== 'string' || ref.length > 50 || !REF.test(ref)) {
-        errors.push(`${path}.ref: must be 1 to 50 characters (letters, digits, space . _ ° ( ) / -)`);
+        errors.push(
+          `${path}.ref : doit compter de 1 à 50 caractères (lettres, chiffres, espace . _ ° ( ) / -)`,
+        );
       } else if (firstIndex.has(ref)) {
-        errors.push(`${path}.ref: "${ref}" is already used by requirements[${firstIndex.get(ref)}]`);
+        errors.push(`${path}.ref : « ${ref} » est déjà pris par requirements[${firstIndex.get(ref)}]`);
       } else firstIndex.set(ref, index);
       if (!text(title, 1, 2000))
-        errors.push(`${path}.title: must be a non-empty string of at most 2000 characters`);
+        errors.push(`${path}.title : doit être un texte non vide de 2000 caractères au plus`);
       if (titleEn !== undefined && !text(titleEn, 1, 2000)) {
-        errors.push(`${path}.titleEn: must be a non-empty string of at most 2000 characters`);
+        errors.push(`${path}.titleEn : doit être un texte non vide de 2000 caractères au plus`);
       }
       if (!text(group, 1, 200))
-        errors.push(`${path}.group: must be a non-empty string of at most 200 characters`);
+        errors.push(`${path}.group : doit être un texte non vide de 200 caractères au plus`);
       if (groupEn !== undefined && !text(groupEn, 1, 200)) {
-        errors.push(`${path}.groupEn: must be a non-empty string of at most 200 characters`);
+        errors.push(`${path}.groupEn : doit être un texte non vide de 200 caractères au plus`);
       }
       if (kind !== undefined && !KINDS.includes(kind as RequirementKind)) {
-        errors.push(`${path}.kind: must be one of ${KINDS.join(', ')}`);
+        errors.push(`${path}.kind : doit valoir l'une des valeurs suivantes : ${KINDS.join(', ')}`);
       }
       if (parent !== undefined) {
         if (typeof parent !== 'string')
-          errors.push(`${path}.parent: must be the ref of an earlier requirement`);
+          errors.push(`${path}.parent : doit être la référence d’une exigence qui précède`);
         else if (!firstIndex.has(parent) || parent === ref) {
-          errors.push(`${path}.parent: "${parent}" is not the ref of an earlier requirement`);
+          errors.push(`${path}.parent : « ${parent} » n’est pas la référence d’une exigence qui précède`);
         }
       }
       if (assessable !== undefined && typeof assessable !== 'boolean') {
-        errors.push(`${path}.assessable: must be true or false`);
+        errors.push(`${path}.assessable : doit valoir true ou false`);
       }
       if (anchor !== undefined) {
         const validText = text(anchor, 1, 100);
@@ -188,7 +191,7 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
           CODE.test(anchor.framework) &&
           text(anchor.ref, 1, 50);
         if (!validText && !validLink) {
-          errors.push(`${path}.anchor: must be a string of at most 100 characters or {framework, ref}`);
+          errors.push(`${path}.anchor : doit être un texte de 100 caractères au plus ou {framework, ref}`);
         }
       }
       if (errors.length === before) {
@@ -206,7 +209,7 @@ export function validateFrameworkDefinition(input: unknown): DefinitionCheck {
       }
     });
     if (errors.length === 0 && !requirements.some((r) => r.assessable)) {
-      errors.push('requirements: at least one requirement must be assessable');
+      errors.push('requirements : au moins une exigence doit être évaluable');
     }
   }
   if (errors.length > 0) return { ok: false, errors };

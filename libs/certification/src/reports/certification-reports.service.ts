@@ -30,7 +30,7 @@ export class CertificationReportsService {
     const data = await this.gather(ctx, assessmentId);
     if (!data.rows.some((row) => row.kind === 'control')) {
       throw new ValidationException(
-        `A Statement of Applicability lists Annex A controls; framework ${data.framework.code} has none (use report.pdf)`,
+        `Une déclaration d’applicabilité liste les mesures de l’annexe A ; le référentiel ${data.framework.code} n’en a pas (utilisez report.pdf)`,
       );
     }
     return this.documents.store(ctx, {

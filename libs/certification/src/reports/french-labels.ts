@@ -1,9 +1,10 @@
 import type { InclusionReason, RequirementStatus } from '../assessments/requirement-assessment.entity';
 
+/** The state of a requirement or an Annex A measure: agreed with « exigence » and « mesure » (feminine). */
 export const STATUS_FR: Record<RequirementStatus, string> = {
-  'not-started': 'Non commencé',
+  'not-started': 'Non commencée',
   'in-progress': 'En cours',
-  implemented: 'Mis en œuvre',
+  implemented: 'Mise en œuvre',
   'not-applicable': 'Non applicable',
 };
 

@@ -1,4 +1,4 @@
-import { formatDateFr, formatPercentFr, formatShortDateFr, PdfReport } from '@vigie/documents';
+import { formatDateFr, formatPercentFr, PdfReport } from '@vigie/documents';
 import { ISO27001_CODE } from '../frameworks/builtin-frameworks';
 import { STATUS_FR, yesNo } from './french-labels';
 import type { ReportData, ReportRow } from './report-data';
@@ -102,10 +102,7 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
           anchorText(r),
           yesNo(r.applicable),
           STATUS_FR[r.status],
-          [
-            r.ownerName,
-            r.dueDate ? `${formatShortDateFr(r.dueDate)}${r.overdue ? ' (en retard)' : ''}` : null,
-          ]
+          [r.ownerName, r.dueDate ? `${formatDateFr(r.dueDate)}${r.overdue ? ' (en retard)' : ''}` : null]
             .filter(Boolean)
             .join(' — '),
           [r.justification, ...r.evidence.map((e) => `${e.fileName}${e.expired ? ' (expirée)' : ''}`)]
@@ -117,14 +114,14 @@ export async function renderHdsReportPdf(data: ReportData): Promise<Buffer> {
   report.heading('Exigences en retard');
   report.bullets(
     progress.overdue.items.map(
-      (i) => `${i.ref} — échéance ${formatShortDateFr(i.dueDate)} — ${STATUS_FR[i.status].toLowerCase()}`,
+      (i) => `${i.ref} — échéance ${formatDateFr(i.dueDate)} — ${STATUS_FR[i.status].toLowerCase()}`,
     ),
     'Aucune exigence en retard',
   );
   report.heading(`Preuves expirant dans les ${progress.evidence.expiringWithinDays} jours`);
   report.bullets(
     progress.evidence.expiringSoon.items.map(
-      (e) => `${e.fileName} — expire le ${formatShortDateFr(e.expiresAt)} — ${e.requirementRefs.join(', ')}`,
+      (e) => `${e.fileName} — expire le ${formatDateFr(e.expiresAt)} — ${e.requirementRefs.join(', ')}`,
     ),
     'Aucune preuve n’expire dans cette période',
   );

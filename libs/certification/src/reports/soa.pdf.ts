@@ -1,4 +1,4 @@
-import { formatDateFr, formatPercentFr, formatShortDateFr, PdfReport } from '@vigie/documents';
+import { formatDateFr, formatPercentFr, PdfReport } from '@vigie/documents';
 import { INCLUSION_REASON_FR, STATUS_FR, yesNo } from './french-labels';
 import type { ReportData, ReportRow } from './report-data';
 
@@ -7,7 +7,7 @@ function evidenceText(row: ReportRow): string {
   return row.evidence
     .map(
       (e) =>
-        `${e.fileName} (${formatShortDateFr(e.effectiveDate)}, SHA-256 ${e.sha256.slice(0, 12)}…` +
+        `${e.fileName} (${formatDateFr(e.effectiveDate)}, SHA-256 ${e.sha256.slice(0, 12)}…` +
         `${e.expired ? ', expirée' : ''})`,
     )
     .join(' ; ');

@@ -15,19 +15,19 @@ export function domainErrorFromBodyParser(error: unknown): DomainException | und
   const { type, status } = error as { type: unknown; status?: number };
   switch (type) {
     case 'entity.parse.failed':
-      return new ValidationException('The request body is not valid JSON');
+      return new ValidationException('Le corps de la requête n’est pas du JSON valide');
     case 'entity.too.large':
-      return new PayloadTooLargeException('The request body is too large');
+      return new PayloadTooLargeException('Le corps de la requête est trop volumineux');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new UnsupportedMediaTypeException('Unsupported body encoding');
+      return new UnsupportedMediaTypeException('Encodage du corps de la requête non pris en charge');
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return new DomainException(ErrorCode.Validation, 'Malformed request body');
+      return new DomainException(ErrorCode.Validation, 'Corps de la requête mal formé');
     default:
       return typeof status === 'number' && status >= 400 && status < 500
-        ? new DomainException(ErrorCode.Validation, 'Malformed request')
+        ? new DomainException(ErrorCode.Validation, 'Requête mal formée')
         : undefined;
   }
 }

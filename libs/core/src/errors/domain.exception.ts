@@ -1,3 +1,5 @@
+import { recordLabelFr } from './french-messages';
+
 /** Codes of the domain errors; each maps to one HTTP status in `problem.filter.ts`. */
 export enum ErrorCode {
   NotFound = 'not-found',
@@ -41,18 +43,18 @@ export class DomainException extends Error {
 /** The resource does not exist, or the caller may not see it: both answer the same. */
 export class NotFoundException extends DomainException {
   constructor(entity: string) {
-    super(ErrorCode.NotFound, `${entity} not found`);
+    super(ErrorCode.NotFound, `${recordLabelFr(entity)} introuvable`);
   }
 }
 
 export class ForbiddenActionException extends DomainException {
-  constructor(message = 'Your role does not allow this action') {
+  constructor(message = 'Votre rôle ne permet pas cette action') {
     super(ErrorCode.Forbidden, message);
   }
 }
 
 export class UnauthenticatedException extends DomainException {
-  constructor(message = 'Authentication required') {
+  constructor(message = 'Authentification requise') {
     super(ErrorCode.Unauthenticated, message);
   }
 }
@@ -64,7 +66,7 @@ export class ValidationException extends DomainException {
 
   /** Shortcut for a single invalid field. */
   static field(field: string, message: string): ValidationException {
-    return new ValidationException(`${field}: ${message}`, [{ field, message }]);
+    return new ValidationException(`${field} : ${message}`, [{ field, message }]);
   }
 }
 
@@ -79,19 +81,19 @@ export class StaleVersionException extends DomainException {
   constructor(entity: string, current: number) {
     super(
       ErrorCode.StaleVersion,
-      `${entity} was changed by someone else (current version ${current}); reload it`,
+      `${recordLabelFr(entity)} : modification faite entre-temps par quelqu'un d'autre (version actuelle ${current}) ; rechargez puis recommencez`,
     );
   }
 }
 
 export class TooManyRequestsException extends DomainException {
-  constructor(message = 'Too many attempts; try again later') {
+  constructor(message = 'Trop de tentatives ; réessayez plus tard') {
     super(ErrorCode.TooManyRequests, message);
   }
 }
 
 export class PayloadTooLargeException extends DomainException {
-  constructor(message = 'The request body is too large') {
+  constructor(message = 'Le corps de la requête est trop volumineux') {
     super(ErrorCode.PayloadTooLarge, message);
   }
 }

@@ -1,4 +1,10 @@
-import { ArgumentsHost, BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  HttpException,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { ProblemFilter } from './problem.filter';
 
 /** Runs the filter on an error and returns what it answered. */
@@ -41,22 +47,45 @@ describe('ProblemFilter and uploads', () => {
     expect(result.type).toBe('application/problem+json');
     expect(result.body).toMatchObject({
       status: 413,
-      title: 'Payload too large',
+      title: 'Contenu trop volumineux',
       instance: '/api/v1/upload',
     });
-    expect(result.body.detail).toMatch(/upload limit/);
+    expect(result.body.detail).toMatch(/dépasse la taille maximale admise/);
   });
 
   it('answers the same 413 for the error FileInterceptor makes of it', () => {
     const result = answer(new PayloadTooLargeException('File too large'));
     expect(result.status).toBe(413);
-    expect(result.body.detail).toMatch(/upload limit/);
+    expect(result.body.detail).toMatch(/dépasse la taille maximale admise/);
   });
 
   it('answers 400 for the other multipart limits', () => {
     const result = answer(multerError('LIMIT_UNEXPECTED_FILE', 'attachment'));
     expect(result.status).toBe(400);
-    expect(result.body.detail).toBe('Invalid multipart upload: limit_unexpected_file (attachment)');
+    expect(result.body.detail).toBe(
+      'Envoi multipart refusé : fichier inattendu [limit_unexpected_file] (attachment)',
+    );
     expect(answer(new BadRequestException('Unexpected field')).status).toBe(400);
+  });
+});
+
+describe('ProblemFilter in French', () => {
+  it('answers framework errors with French titles and details, keeping the codes', () => {
+    const route = answer(new NotFoundException('Cannot GET /api/v1/nowhere'));
+    expect(route.body).toMatchObject({
+      type: 'https://vigie.dev/problems/not-found',
+      title: 'Ressource introuvable',
+      detail: "Aucune route GET /api/v1/nowhere dans l'API",
+    });
+    const gone = answer(new HttpException('Gone', 410));
+    expect(gone.body).toMatchObject({
+      status: 410,
+      title: 'Ressource supprimée',
+      detail: 'Ressource supprimée',
+    });
+    expect(answer(new Error('boom')).body).toMatchObject({
+      title: 'Erreur interne',
+      detail: 'Une erreur inattendue s’est produite',
+    });
   });
 });

@@ -5,6 +5,7 @@ import { DomainException, ErrorCode, FieldError } from './domain.exception';
 import { ERROR_HTTP, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { isDatabaseUnavailable } from './database-errors';
 import { domainErrorFromUpload } from './upload-errors';
+import { frenchHttpDetail, HTTP_DETAILS_FR } from './french-messages';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.Validation,
@@ -48,17 +49,20 @@ export class ProblemFilter implements ExceptionFilter {
       return this.fromCode(exception.code, exception.message, exception.errors);
     }
     if (exception instanceof ThrottlerException) {
-      return this.fromCode(ErrorCode.TooManyRequests, 'Too many attempts; try again later');
+      return this.fromCode(ErrorCode.TooManyRequests, HTTP_DETAILS_FR[429]);
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     if (isDatabaseUnavailable(exception)) {
-      return this.fromCode(ErrorCode.ServiceUnavailable, 'The database is unavailable; try again shortly');
+      return this.fromCode(
+        ErrorCode.ServiceUnavailable,
+        'La base de données est momentanément indisponible ; réessayez dans un instant',
+      );
     }
     return {
       type: problemType('internal'),
-      title: 'Internal error',
+      title: 'Erreur interne',
       status: 500,
-      detail: 'An unexpected error occurred',
+      detail: HTTP_DETAILS_FR[500],
     };
   }
 
@@ -75,8 +79,13 @@ export class ProblemFilter implements ExceptionFilter {
       typeof body === 'object' && body !== null && 'message' in body
         ? (body as { message: unknown }).message
         : body;
-    const detail = typeof message === 'string' ? message : exception.message;
+    const detail = frenchHttpDetail(status, typeof message === 'string' ? message : exception.message);
     if (code) return this.fromCode(code, detail);
-    return { type: problemType(`http-${status}`), title: exception.name, status, detail };
+    return {
+      type: problemType(`http-${status}`),
+      title: HTTP_DETAILS_FR[status] ?? `Erreur ${status}`,
+      status,
+      detail,
+    };
   }
 }

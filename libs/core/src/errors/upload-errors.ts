@@ -1,7 +1,18 @@
 import { HttpException } from '@nestjs/common';
 import { DomainException, PayloadTooLargeException, ValidationException } from './domain.exception';
 
-const FILE_TOO_LARGE = 'The uploaded file is larger than the upload limit (VIGIE_UPLOAD_LIMIT_BYTES)';
+const FILE_TOO_LARGE = 'Le fichier envoyé dépasse la taille maximale admise (VIGIE_UPLOAD_LIMIT_BYTES)';
+
+/** French names of multer's limits. */
+const MULTER_LIMITS: Record<string, string> = {
+  LIMIT_PART_COUNT: 'trop de parties',
+  LIMIT_FILE_COUNT: 'trop de fichiers',
+  LIMIT_FIELD_KEY: 'nom de champ trop long',
+  LIMIT_FIELD_VALUE: 'valeur de champ trop longue',
+  LIMIT_FIELD_COUNT: 'trop de champs',
+  LIMIT_UNEXPECTED_FILE: 'fichier inattendu',
+  MISSING_FIELD_NAME: 'nom de champ manquant',
+};
 
 /**
  * The domain error for a multipart upload refused by multer, whether its error arrives raw (multer used as a
@@ -15,7 +26,8 @@ export function domainErrorFromUpload(error: unknown): DomainException | undefin
   if (name === 'MulterError' && typeof code === 'string') {
     if (code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeException(FILE_TOO_LARGE);
     const where = typeof field === 'string' ? ` (${field})` : '';
-    return new ValidationException(`Invalid multipart upload: ${code.toLowerCase()}${where}`);
+    const reason = MULTER_LIMITS[code] ?? 'limite dépassée';
+    return new ValidationException(`Envoi multipart refusé : ${reason} [${code.toLowerCase()}]${where}`);
   }
   if (error instanceof HttpException && error.getStatus() === 413 && /file too large/i.test(error.message)) {
     return new PayloadTooLargeException(FILE_TOO_LARGE);

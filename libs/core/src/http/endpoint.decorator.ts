@@ -17,7 +17,7 @@ export function Endpoint(
 export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (!header) return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw ValidationException.field('If-Match', 'must hold the version number last read');
+  if (!match) throw ValidationException.field('If-Match', 'doit contenir le numéro de version lu en dernier');
   return Number(match[1]);
 }
 

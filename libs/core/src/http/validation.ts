@@ -1,22 +1,26 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationException } from '../errors/domain.exception';
+import { frenchConstraintMessage } from '../errors/french-messages';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: frenchConstraintMessage(field, constraint, message),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
 
-/** Turns class-validator errors into one 400 problem listing every invalid field. */
+/** Turns class-validator errors into one 400 problem listing every invalid field, in French. */
 export function toValidationException(errors: ValidationError[]): ValidationException {
   const fieldErrors = flatten(errors);
   const summary = fieldErrors
     .slice(0, 3)
     .map((e) => e.message)
-    .join('; ');
-  return new ValidationException(summary || 'Invalid request', fieldErrors);
+    .join(' ; ');
+  return new ValidationException(summary || 'Requête invalide', fieldErrors);
 }
 
 /** The one validation pipe of the application: unknown fields are refused, values transformed to their types. */
@@ -39,6 +43,9 @@ export function createValidationPipe(): ValidationPipe {
 export function assertNoNulls(dto: object, nullable: readonly string[] = []): void {
   const errors = Object.entries(dto)
     .filter(([field, value]) => value === null && !nullable.includes(field))
-    .map(([field]) => ({ field, message: `${field} cannot be null; leave it out to keep its value` }));
-  if (errors.length > 0) throw new ValidationException(errors.map((e) => e.message).join('; '), errors);
+    .map(([field]) => ({
+      field,
+      message: `${field} ne peut pas valoir null ; omettez-le pour garder sa valeur`,
+    }));
+  if (errors.length > 0) throw new ValidationException(errors.map((e) => e.message).join(' ; '), errors);
 }

@@ -57,14 +57,14 @@ describe('sniffEvidence', () => {
 
   it('refuses executables, scripts, markup and unknown binaries', async () => {
     const cases: [Buffer, RegExp][] = [
-      [Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), /Windows executable/],
+      [Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), /exécutable Windows/],
       [Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60)]), /ELF/],
       [Buffer.concat([Buffer.from('cffaedfe', 'hex'), Buffer.alloc(60)]), /Mach-O/],
       [Buffer.from('#!/usr/bin/env python3\nprint(1)\n'), /shebang/],
       [Buffer.from('  #!/bin/sh\n'), /shebang/],
       [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>'), /HTML, SVG/],
-      [Buffer.from('504b030414000000080000000000', 'hex'), /not accepted/],
-      [Buffer.from([0x00, 0x01, 0x02, 0xfe, 0xff, 0x10]), /unrecognised/],
+      [Buffer.from('504b030414000000080000000000', 'hex'), /ne sont pas acceptés/],
+      [Buffer.from([0x00, 0x01, 0x02, 0xfe, 0xff, 0x10]), /non reconnu/],
     ];
     for (const [bytes, reason] of cases) {
       const result = await sniffEvidence(bytes);

@@ -32,13 +32,13 @@ const ACCEPTED: Record<string, string> = {
 
 /** Executable formats, recognised by their magic numbers (file-type 16 knows PE but not ELF or Mach-O). */
 const EXECUTABLE_MAGICS: { bytes: number[]; name: string }[] = [
-  { bytes: [0x4d, 0x5a], name: 'Windows executable (PE/MZ)' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'ELF executable' },
-  { bytes: [0xfe, 0xed, 0xfa, 0xce], name: 'Mach-O executable' },
-  { bytes: [0xfe, 0xed, 0xfa, 0xcf], name: 'Mach-O executable' },
-  { bytes: [0xce, 0xfa, 0xed, 0xfe], name: 'Mach-O executable' },
-  { bytes: [0xcf, 0xfa, 0xed, 0xfe], name: 'Mach-O executable' },
-  { bytes: [0xca, 0xfe, 0xba, 0xbe], name: 'Mach-O universal binary or Java class' },
+  { bytes: [0x4d, 0x5a], name: 'exécutable Windows (PE/MZ)' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'exécutable ELF' },
+  { bytes: [0xfe, 0xed, 0xfa, 0xce], name: 'exécutable Mach-O' },
+  { bytes: [0xfe, 0xed, 0xfa, 0xcf], name: 'exécutable Mach-O' },
+  { bytes: [0xce, 0xfa, 0xed, 0xfe], name: 'exécutable Mach-O' },
+  { bytes: [0xcf, 0xfa, 0xed, 0xfe], name: 'exécutable Mach-O' },
+  { bytes: [0xca, 0xfe, 0xba, 0xbe], name: 'binaire universel Mach-O ou classe Java' },
   { bytes: [0x23, 0x21], name: 'script (#! shebang)' },
 ];
 
@@ -52,7 +52,7 @@ const startsWith = (bytes: Buffer, magic: number[]) => magic.every((byte, i) => 
  */
 export async function sniffEvidence(bytes: Buffer): Promise<SniffedType | SniffRefusal> {
   const executable = EXECUTABLE_MAGICS.find((magic) => startsWith(bytes, magic.bytes));
-  if (executable) return { refused: true, reason: `executable content refused: ${executable.name}` };
+  if (executable) return { refused: true, reason: `contenu exécutable refusé : ${executable.name}` };
   const detected = await fromBuffer(bytes);
   if (detected) {
     if (ACCEPTED[detected.mime]) return { contentType: detected.mime, label: ACCEPTED[detected.mime] };
@@ -61,13 +61,13 @@ export async function sniffEvidence(bytes: Buffer): Promise<SniffedType | SniffR
         legacyOffice(bytes) ?? {
           refused: true,
           reason:
-            'an OLE compound file that is not a Word, Excel or PowerPoint document (e.g. an MSI installer)',
+            'un fichier composé OLE qui n’est pas un document Word, Excel ou PowerPoint (par exemple un installateur MSI)',
         }
       );
     }
     return {
       refused: true,
-      reason: `${detected.ext.toUpperCase()} files (${detected.mime}) are not accepted`,
+      reason: `les fichiers ${detected.ext.toUpperCase()} (${detected.mime}) ne sont pas acceptés`,
     };
   }
   return sniffText(bytes);
@@ -81,17 +81,18 @@ function sniffText(bytes: Buffer): SniffedType | SniffRefusal {
   } catch {
     return {
       refused: true,
-      reason: 'unrecognised binary content (accepted: PDF, images, office documents, CSV, UTF-8 text)',
+      reason:
+        'contenu binaire non reconnu (acceptés : PDF, images, documents bureautiques, CSV, texte UTF-8)',
     };
   }
 
   if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) {
-    return { refused: true, reason: 'unrecognised binary content (control characters in text)' };
+    return { refused: true, reason: 'contenu binaire non reconnu (caractères de contrôle dans le texte)' };
   }
   if (/^\s*#!/.test(text))
-    return { refused: true, reason: 'executable content refused: script (#! shebang)' };
+    return { refused: true, reason: 'contenu exécutable refusé : script (#! shebang)' };
   if (/^\s*<(!doctype|html|svg|\?xml|script)\b/i.test(text)) {
-    return { refused: true, reason: 'HTML, SVG and XML documents are not accepted' };
+    return { refused: true, reason: 'les documents HTML, SVG et XML ne sont pas acceptés' };
   }
   return looksLikeCsv(text)
     ? { contentType: 'text/csv', label: 'CSV' }

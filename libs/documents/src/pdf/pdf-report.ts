@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatDateTimeFr } from './french-format';
+import { Measure, sizeColumns, wrapText } from './text-layout';
 
 /** What every Vigie PDF shows on each page. */
 export interface ReportHeader {
@@ -15,12 +16,32 @@ export interface ReportHeader {
 
 export interface TableColumn {
   header: string;
-  /** Relative width: columns share the text width in proportion. */
-  width: number;
+  /**
+   * Relative weight of the column when the content leaves space to spare; the widths themselves come from
+   * the content (each column holds at least its longest word).
+   */
+  width?: number;
   align?: 'left' | 'right' | 'center';
+  /** Never wrap the lines of this column (a date, an amount): it gets the width of its longest line. */
+  nowrap?: boolean;
 }
 
 export type Cell = string | number | null | undefined;
+
+interface LineStyle {
+  font?: 'Body' | 'Bold';
+  size?: number;
+  colour?: string;
+}
+
+type PendingBlock =
+  { kind: 'heading'; text: string; level: 1 | 2 } | { kind: 'lead'; lines: string[]; muted: boolean };
+
+interface RowLayout {
+  cells: string[][];
+  height: number;
+  lineHeight: number;
+}
 
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 // Read once per process: every report embeds (a subset of) the same two faces.
@@ -97,6 +118,8 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
   private readonly streaming: boolean;
   private pages = 1;
+  /** Headings and lead-in lines (« … : ») waiting to be drawn with what follows them. */
+  private pending: PendingBlock[] = [];
 
   /**
    * Renders a report in two passes so that memory stays bounded whatever its length: `draw` runs once to count
@@ -156,6 +179,7 @@ export class PdfReport {
 
   /** Ends a counting pass and tells how many pages it made. */
   private async close(): Promise<number> {
+    this.flushHeading(0);
     this.doc.end();
     await this.done;
     return this.pages;
@@ -176,144 +200,320 @@ export class PdfReport {
   }
 
   pageBreak(): this {
+    this.flushHeading(0);
     this.doc.addPage();
     return this;
   }
 
   /** The big title of a cover page or section. */
   title(text: string, subtitle?: string): this {
-    this.doc.font('Bold').fontSize(18).fillColor(COLOURS.text).text(text, { width: this.contentWidth });
-    if (subtitle) this.doc.moveDown(0.3).font('Body').fontSize(11).fillColor(COLOURS.muted).text(subtitle);
+    this.flushHeading(0);
+    this.writeLines(text, { font: 'Bold', size: 18 });
+    if (subtitle) {
+      this.doc.moveDown(0.3);
+      this.writeLines(subtitle, { font: 'Body', size: 11, colour: COLOURS.muted });
+    }
     this.doc.moveDown(1).font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);
     return this;
   }
 
+  /**
+   * A section heading. It is drawn with what follows it (the first lines of a paragraph, the header and first
+   * row of a table…), so that it never stays alone at the bottom of a page.
+   */
   heading(text: string, level: 1 | 2 = 1): this {
-    const size = level === 1 ? 13 : 11;
-    this.ensureSpace(size * 3);
-    this.doc.moveDown(level === 1 ? 0.8 : 0.5);
-    this.doc
-      .font('Bold')
-      .fontSize(size)
-      .fillColor(COLOURS.text)
-      .text(text, MARGIN.left, this.doc.y, { width: this.contentWidth });
-    this.doc.moveDown(0.3).font('Body').fontSize(TEXT_SIZE);
+    this.pending.push({ kind: 'heading', text, level });
     return this;
   }
 
+  /** A paragraph; a short one that introduces what follows (« Mesures propres au traitement : ») stays with it. */
   paragraph(text: string, options: { muted?: boolean } = {}): this {
-    this.doc
-      .font('Body')
-      .fontSize(TEXT_SIZE)
-      .fillColor(options.muted ? COLOURS.muted : COLOURS.text)
-      .text(text, MARGIN.left, this.doc.y, { width: this.contentWidth, align: 'left' });
+    this.useBody();
+    const lines = wrapText(text, this.contentWidth, this.measureBody);
+    if (lines.length <= 2 && /:\s*$/.test(text)) {
+      this.pending.push({ kind: 'lead', lines, muted: options.muted === true });
+      return this;
+    }
+    this.flushHeading(this.lineHeight() * Math.min(lines.length, 2));
+    this.drawLines(lines, MARGIN.left, { colour: options.muted ? COLOURS.muted : COLOURS.text });
     this.doc.fillColor(COLOURS.text).moveDown(0.4);
     return this;
   }
 
   /** "Label : value" lines, the label in bold; empty values show a dash. */
   fields(pairs: [label: string, value: Cell][]): this {
-    for (const [label, value] of pairs) {
-      this.ensureSpace(TEXT_SIZE * 2);
+    pairs.forEach(([label, value], index) => {
+      this.doc.font('Bold').fontSize(TEXT_SIZE);
+      const labelLines = wrapText(`${label} :`, this.contentWidth, this.measureBold);
+      const lastLabel = labelLines.at(-1) ?? '';
+      const indent = this.measureBold(`${lastLabel} `);
+      this.useBody();
+      const valueText = cellText(value);
+      const sameLine = this.contentWidth - indent >= Math.min(120, this.measureBody(valueText));
+      const valueLines = wrapText(
+        valueText,
+        this.contentWidth,
+        this.measureBody,
+        sameLine ? this.contentWidth - indent : this.contentWidth,
+      );
+      const height = this.lineHeight() * (labelLines.length + (sameLine ? 0 : 1));
+      if (index === 0) this.flushHeading(height);
+      this.ensureSpace(height);
+      this.drawLines(labelLines.slice(0, -1), MARGIN.left, { font: 'Bold' });
+      const y = this.doc.y;
       this.doc
         .font('Bold')
-        .fontSize(TEXT_SIZE)
-        .text(`${label} : `, MARGIN.left, this.doc.y, { continued: true, width: this.contentWidth })
-        .font('Body')
-        .text(cellText(value));
-    }
+        .fillColor(COLOURS.text)
+        .text(`${lastLabel} `, MARGIN.left, y, { lineBreak: false });
+      this.doc.y = y;
+      if (sameLine) {
+        this.drawLines(valueLines.slice(0, 1), MARGIN.left + indent, {});
+        this.drawLines(valueLines.slice(1), MARGIN.left, {});
+      } else {
+        this.doc.y = y + this.lineHeight();
+        this.drawLines(
+          valueLines.filter((line, i) => i > 0 || line !== ''),
+          MARGIN.left,
+          {},
+        );
+      }
+    });
+    this.doc.x = MARGIN.left;
     this.doc.moveDown(0.4);
     return this;
   }
 
   bullets(items: string[], emptyText = 'Aucun élément'): this {
     if (items.length === 0) return this.paragraph(emptyText, { muted: true });
-    for (const item of items) {
-      this.ensureSpace(TEXT_SIZE * 2);
-      this.doc
-        .font('Body')
-        .fontSize(TEXT_SIZE)
-        .text(`•  ${item}`, MARGIN.left + 8, this.doc.y, { width: this.contentWidth - 8 });
-    }
+    this.useBody();
+    const bullet = '•  ';
+    const indent = 8 + this.measureBody(bullet);
+    items.forEach((item, index) => {
+      const lines = wrapText(item, this.contentWidth - indent, this.measureBody);
+      const first = this.lineHeight() * Math.min(lines.length, 2);
+      if (index === 0) this.flushHeading(first);
+      this.ensureSpace(first);
+      const y = this.doc.y;
+      this.doc.fillColor(COLOURS.text).text(bullet, MARGIN.left + 8, y, { lineBreak: false });
+      this.doc.y = y;
+      this.drawLines(lines, MARGIN.left + indent, {});
+    });
+    this.doc.x = MARGIN.left;
     this.doc.moveDown(0.4);
     return this;
   }
 
-  /** A table whose rows flow onto new pages, repeating the header row at the top of each. */
+  /**
+   * A table whose rows flow onto new pages, repeating the header row at the top of each. Column widths come
+   * from the content (see {@link sizeColumns}): no word is cut, unless one is longer than any column could
+   * hold, and then it is hyphenated at a syllable boundary.
+   */
   table(columns: TableColumn[], rows: Cell[][], emptyText = 'Aucune ligne'): this {
     if (rows.length === 0) return this.paragraph(emptyText, { muted: true });
-    const total = columns.reduce((sum, column) => sum + column.width, 0);
-    const widths = columns.map((column) => (this.contentWidth * column.width) / total);
-    const maxRowHeight = this.bottomLimit - MARGIN.top - 40;
-    const drawHeader = () =>
-      this.drawRow(
-        columns.map((c) => c.header),
-        columns,
-        widths,
-        { bold: true, fill: COLOURS.headerFill, maxRowHeight },
-      );
-    this.ensureSpace(60);
+    const texts = rows.map((row) => columns.map((_, i) => cellText(row[i])));
+    const widths = sizeColumns(
+      columns.map((column, i) => ({
+        header: column.header,
+        cells: texts.map((row) => row[i]),
+        weight: column.width,
+        nowrap: column.nowrap,
+      })),
+      this.contentWidth,
+      { body: this.measureBody, header: this.measureBold },
+      CELL_PADDING,
+    );
+    const header = this.layoutRow(
+      columns.map((c) => c.header),
+      widths,
+      true,
+    );
+    const drawHeader = () => this.drawRow(header, columns, widths, { bold: true, fill: COLOURS.headerFill });
+    const first = this.layoutRow(texts[0], widths, false);
+    // The heading, the header row and the first row (or its first lines, if it is long) go together.
+    const firstHeight = Math.min(first.height, 3 * first.lineHeight + 2 * CELL_PADDING);
+    this.flushHeading(header.height + firstHeight);
+    this.ensureSpace(header.height + firstHeight);
     drawHeader();
-    rows.forEach((row, index) => {
-      const height = Math.min(this.rowHeight(row, widths, false), maxRowHeight);
-      if (this.doc.y + height > this.bottomLimit) {
+    const freshRoom = this.bottomLimit - MARGIN.top - header.height;
+    texts.forEach((row, index) => {
+      let layout = index === 0 ? first : this.layoutRow(row, widths, false);
+      const style = { bold: false, fill: index % 2 === 1 ? COLOURS.zebra : undefined };
+      for (;;) {
+        const room = this.bottomLimit - this.doc.y;
+        if (layout.height <= room) {
+          this.drawRow(layout, columns, widths, style);
+          return;
+        }
+        // A row taller than a page is split between pages, nothing cut; a shorter one moves to the next.
+        const lines = Math.floor((room - 2 * CELL_PADDING) / layout.lineHeight);
+        if (layout.height > freshRoom && lines >= 3) {
+          const [head, rest] = splitRow(layout, lines);
+          this.drawRow(head, columns, widths, style);
+          layout = rest;
+        }
         this.doc.addPage();
         drawHeader();
       }
-      this.drawRow(row, columns, widths, {
-        bold: false,
-        fill: index % 2 === 1 ? COLOURS.zebra : undefined,
-        maxRowHeight,
-      });
     });
     this.doc.x = MARGIN.left;
     this.doc.moveDown(0.6);
     return this;
   }
 
-  private rowHeight(row: Cell[], widths: number[], bold: boolean): number {
+  /** Widths of the strings already measured, per face: the same words come back in every row. */
+  private readonly widths = { Body: new Map<string, number>(), Bold: new Map<string, number>() };
+
+  private measureIn(face: 'Body' | 'Bold', text: string): number {
+    const cache = this.widths[face];
+    let width = cache.get(text);
+    if (width === undefined) {
+      this.doc.font(face).fontSize(TEXT_SIZE);
+      width = this.doc.widthOfString(text);
+      this.doc.font('Body');
+      if (cache.size > 50_000) cache.clear();
+      cache.set(text, width);
+    }
+    return width;
+  }
+
+  private readonly measureBody: Measure = (text) => this.measureIn('Body', text);
+
+  private readonly measureBold: Measure = (text) => this.measureIn('Bold', text);
+
+  private useBody(): void {
+    this.doc.font('Body').fontSize(TEXT_SIZE).fillColor(COLOURS.text);
+  }
+
+  /** The advance from one line to the next in the current font and size. */
+  private lineHeight(): number {
+    return this.doc.currentLineHeight(true);
+  }
+
+  /**
+   * Draws the headings and lead-in lines waiting for their content, on a new page unless they and
+   * `followHeight` points of that content fit on this one.
+   */
+  private flushHeading(followHeight: number): void {
+    if (this.pending.length === 0) return;
+    const blocks = this.pending;
+    this.pending = [];
+    const laid = blocks.map((block) => {
+      if (block.kind === 'lead') {
+        this.useBody();
+        return { block, lines: block.lines, gap: 0, after: 0.4 * this.lineHeight(), size: TEXT_SIZE };
+      }
+      const size = block.level === 1 ? 13 : 11;
+      this.doc.font('Bold').fontSize(size);
+      const lines = wrapText(block.text, this.contentWidth, (t) => this.doc.widthOfString(t));
+      const lineHeight = this.lineHeight();
+      return {
+        block,
+        lines,
+        gap: (block.level === 1 ? 0.8 : 0.5) * lineHeight,
+        after: 0.3 * lineHeight,
+        size,
+      };
+    });
+    const height = laid.reduce((sum, l) => {
+      this.doc.fontSize(l.size);
+      return sum + l.gap + l.lines.length * this.lineHeight() + l.after;
+    }, 0);
+    const newPage = this.doc.y + height + followHeight > this.bottomLimit;
+    if (newPage) this.doc.addPage();
+    laid.forEach((l, index) => {
+      if (!(newPage && index === 0)) this.doc.y += l.gap;
+      if (l.block.kind === 'lead') {
+        this.drawLines(l.lines, MARGIN.left, { colour: l.block.muted ? COLOURS.muted : COLOURS.text });
+      } else {
+        this.drawLines(l.lines, MARGIN.left, { font: 'Bold', size: l.size });
+      }
+      this.doc.y += l.after;
+    });
+    this.useBody();
+  }
+
+  /** Writes wrapped text over the content width, flowing onto new pages. */
+  private writeLines(text: string, style: LineStyle): void {
+    this.doc.font(style.font ?? 'Body').fontSize(style.size ?? TEXT_SIZE);
+    const lines = wrapText(text, this.contentWidth, (t) => this.doc.widthOfString(t));
+    this.drawLines(lines, MARGIN.left, style);
+  }
+
+  /** Draws lines one under the other from the current position, starting a new page when one is full. */
+  private drawLines(lines: string[], x: number, style: LineStyle): void {
+    for (const line of lines) {
+      this.doc
+        .font(style.font ?? 'Body')
+        .fontSize(style.size ?? TEXT_SIZE)
+        .fillColor(style.colour ?? COLOURS.text);
+      const height = this.lineHeight();
+      if (this.doc.y + height > this.bottomLimit) {
+        this.doc.addPage();
+        this.doc
+          .font(style.font ?? 'Body')
+          .fontSize(style.size ?? TEXT_SIZE)
+          .fillColor(style.colour ?? COLOURS.text);
+      }
+      const y = this.doc.y;
+      if (line) this.doc.text(line, x, y, { lineBreak: false });
+      this.doc.x = MARGIN.left;
+      this.doc.y = y + height;
+    }
+  }
+
+  private layoutRow(row: Cell[], widths: number[], bold: boolean): RowLayout {
+    const measure = bold ? this.measureBold : this.measureBody;
     this.doc.font(bold ? 'Bold' : 'Body').fontSize(TEXT_SIZE);
-    const heights = row.map((cell, i) =>
-      this.doc.heightOfString(cellText(cell), { width: widths[i] - 2 * CELL_PADDING }),
-    );
-    return Math.max(...heights) + 2 * CELL_PADDING;
+    const lineHeight = this.lineHeight();
+    const cells = row.map((cell, i) => wrapText(cellText(cell), widths[i] - 2 * CELL_PADDING, measure));
+    const height = Math.max(...cells.map((lines) => lines.length)) * lineHeight + 2 * CELL_PADDING;
+    return { cells, height, lineHeight };
   }
 
   private drawRow(
-    row: Cell[],
+    layout: RowLayout,
     columns: TableColumn[],
     widths: number[],
-    style: { bold: boolean; fill?: string; maxRowHeight: number },
+    style: { bold: boolean; fill?: string },
   ): void {
-    const height = Math.min(this.rowHeight(row, widths, style.bold), style.maxRowHeight);
     const top = this.doc.y;
-    let x = MARGIN.left;
-    if (style.fill) this.doc.rect(MARGIN.left, top, this.contentWidth, height).fill(style.fill);
+    if (style.fill) this.doc.rect(MARGIN.left, top, this.contentWidth, layout.height).fill(style.fill);
     this.doc
       .fillColor(COLOURS.text)
       .font(style.bold ? 'Bold' : 'Body')
       .fontSize(TEXT_SIZE);
-    row.forEach((cell, i) => {
-      this.doc.text(cellText(cell), x + CELL_PADDING, top + CELL_PADDING, {
-        width: widths[i] - 2 * CELL_PADDING,
-        height: height - 2 * CELL_PADDING,
-        align: columns[i].align ?? 'left',
-        ellipsis: true,
+    let x = MARGIN.left;
+    layout.cells.forEach((lines, i) => {
+      const inner = widths[i] - 2 * CELL_PADDING;
+      lines.forEach((line, n) => {
+        if (!line) return;
+        const free = inner - this.doc.widthOfString(line);
+        const align = columns[i].align ?? 'left';
+        const offset = align === 'right' ? free : align === 'center' ? free / 2 : 0;
+        this.doc.text(
+          line,
+          x + CELL_PADDING + Math.max(0, offset),
+          top + CELL_PADDING + n * layout.lineHeight,
+          {
+            lineBreak: false,
+          },
+        );
       });
       x += widths[i];
     });
     this.doc
-      .moveTo(MARGIN.left, top + height)
-      .lineTo(MARGIN.left + this.contentWidth, top + height)
+      .moveTo(MARGIN.left, top + layout.height)
+      .lineTo(MARGIN.left + this.contentWidth, top + layout.height)
       .lineWidth(0.5)
       .strokeColor(COLOURS.rule)
       .stroke();
     this.doc.x = MARGIN.left;
-    this.doc.y = top + height;
+    this.doc.y = top + layout.height;
   }
 
   /** Draws headers and "Page i / n" footers on every page (unless drawn as pages started), then returns the file. */
   async finish(): Promise<Buffer> {
+    this.flushHeading(0);
     if (!this.streaming) {
       const { start, count } = this.doc.bufferedPageRange();
       for (let i = start; i < start + count; i += 1) {
@@ -323,6 +523,14 @@ export class PdfReport {
     }
     this.doc.end();
     return this.done;
+  }
+
+  /** The text cut after its last whole word that fits `width` (current font), with « … ». */
+  private fitLine(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    const words = text.split(' ');
+    while (words.length > 1 && this.doc.widthOfString(`${words.join(' ')} …`) > width) words.pop();
+    return `${words.join(' ')} …`;
   }
 
   /** The header and footer of the current page; leaves the position, font and colour as they were. */
@@ -340,19 +548,19 @@ export class PdfReport {
     const margins = this.doc.page.margins;
     this.doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     const textWidth = width - MARGIN.left - MARGIN.right;
-    this.doc.font('Bold').fontSize(8.5).fillColor(COLOURS.muted);
-    this.doc.text(this.header.organisationName, MARGIN.left, 32, {
-      width: textWidth * 0.6,
-      lineBreak: false,
-      ellipsis: true,
-    });
-    this.doc
-      .font('Body')
-      .text(`Généré le ${formatDateTimeFr(this.header.generatedAt)}`, MARGIN.left + textWidth * 0.5, 32, {
-        width: textWidth * 0.5,
-        align: 'right',
+    const generated = `Généré le ${formatDateTimeFr(this.header.generatedAt)}`;
+    this.doc.font('Body').fontSize(8.5).fillColor(COLOURS.muted);
+    const generatedWidth = this.doc.widthOfString(generated);
+    this.doc.text(generated, MARGIN.left + textWidth - generatedWidth, 32, { lineBreak: false });
+    this.doc.font('Bold');
+    this.doc.text(
+      this.fitLine(this.header.organisationName, textWidth - generatedWidth - 12),
+      MARGIN.left,
+      32,
+      {
         lineBreak: false,
-      });
+      },
+    );
     this.doc
       .moveTo(MARGIN.left, 48)
       .lineTo(width - MARGIN.right, 48)
@@ -360,16 +568,13 @@ export class PdfReport {
       .strokeColor(COLOURS.rule)
       .stroke();
     const footerY = height - 40;
-    this.doc.text(this.header.title, MARGIN.left, footerY, {
-      width: textWidth * 0.7,
-      lineBreak: false,
-      ellipsis: true,
-    });
-    this.doc.text(`Page ${pageNumber} / ${pageCount}`, MARGIN.left + textWidth * 0.7, footerY, {
-      width: textWidth * 0.3,
-      align: 'right',
+    const pageText = `Page ${pageNumber} / ${pageCount}`;
+    this.doc.font('Body');
+    const pageWidth = this.doc.widthOfString(pageText);
+    this.doc.text(this.fitLine(this.header.title, textWidth - pageWidth - 12), MARGIN.left, footerY, {
       lineBreak: false,
     });
+    this.doc.text(pageText, MARGIN.left + textWidth - pageWidth, footerY, { lineBreak: false });
     this.doc.page.margins = margins;
     state._font = saved.font;
     state._fontSize = saved.size;
@@ -377,6 +582,16 @@ export class PdfReport {
     this.doc.x = saved.x;
     this.doc.y = saved.y;
   }
+}
+
+/** The first `lines` lines of every cell of a row, and the rest (a row continued on the next page). */
+function splitRow(layout: RowLayout, lines: number): [RowLayout, RowLayout] {
+  const make = (cells: string[][]): RowLayout => ({
+    cells,
+    lineHeight: layout.lineHeight,
+    height: Math.max(1, ...cells.map((c) => c.length)) * layout.lineHeight + 2 * CELL_PADDING,
+  });
+  return [make(layout.cells.map((c) => c.slice(0, lines))), make(layout.cells.map((c) => c.slice(lines)))];
 }
 
 function cellText(cell: Cell): string {

@@ -6,7 +6,37 @@ import { DocumentsService, slug, StoredFile } from '@vigie/documents';
 import { In } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
-import { renderAuditTrailPdf } from './audit-trail.pdf';
+import { idsOf, RecordNames, renderAuditTrailPdf } from './audit-trail.pdf';
+
+/**
+ * How each kind of record is named in the audit trail, read in SQL: `$1` the ids, `$2` the organisation whose
+ * trail it is (records of another member are never named). Catalog records (applications, frameworks,
+ * templates) are shared by every member and named whatever the organisation.
+ */
+const RECORD_NAMES_SQL = [
+  `SELECT d.id, a.name || ' (déploiement)' AS name FROM deployment d JOIN application a ON a.id = d.application_id
+     WHERE d.id = ANY($1) AND d.organisation_id = $2`,
+  `SELECT id, name FROM processing_activity WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, title AS name FROM breach WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, title AS name FROM incident WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, 'Demande de ' || requester_name AS name FROM rights_request WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, title AS name FROM generated_document WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, 'Contrat ' || reference AS name FROM contract WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT q.id, t.name AS name FROM questionnaire q JOIN questionnaire_template t ON t.id = q.template_id
+     WHERE q.id = ANY($1) AND q.organisation_id = $2`,
+  `SELECT id, name FROM access_review WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, 'Compte ' || username AS name FROM access_review_item WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT r.id, 'Remédiation du compte ' || i.username AS name FROM remediation_task r
+     JOIN access_review_item i ON i.id = r.item_id WHERE r.id = ANY($1) AND r.organisation_id = $2`,
+  `SELECT id, name FROM assessment WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT ra.id, fr.ref || ' ' || fr.title AS name FROM requirement_assessment ra
+     JOIN framework_requirement fr ON fr.id = ra.requirement_id WHERE ra.id = ANY($1) AND ra.organisation_id = $2`,
+  `SELECT id, file_name AS name FROM evidence WHERE id = ANY($1) AND organisation_id = $2`,
+  `SELECT id, name FROM application WHERE id = ANY($1)`,
+  `SELECT id, name FROM framework WHERE id = ANY($1)`,
+  `SELECT id, name FROM register_template WHERE id = ANY($1)`,
+  `SELECT id, name FROM questionnaire_template WHERE id = ANY($1)`,
+];
 
 /** Most events one audit-trail PDF shows (the newest ones); beyond, the API list is the way. */
 export const AUDIT_PDF_MAX_EVENTS = 5000;
@@ -48,6 +78,40 @@ export class AuditEventsService {
     return toPage(events.map(toView), total, query);
   }
 
+  /**
+   * The names of the records, users and organisations the events mention, read in SQL: organisations through
+   * the caller's scope, the member's own records only within that organisation (see {@link RECORD_NAMES_SQL}).
+   */
+  private async recordNames(
+    ctx: RequestContext,
+    organisationId: string,
+    events: AuditEventView[],
+  ): Promise<RecordNames> {
+    const ids = [...new Set(events.flatMap(idsOf))];
+    const names: RecordNames = new Map();
+    if (ids.length === 0) return names;
+    const reader = this.tx.reader;
+    const organisations = await scopedQuery(reader, ctx, 'read', 'Organisation', Organisation, 'o')
+      .andWhere('o.id IN (:...ids)', { ids })
+      .getMany();
+    for (const o of organisations) names.set(o.id, o.name);
+    for (const u of await reader.findBy(User, { id: In(ids) })) names.set(u.id, u.displayName);
+    const memberships: { id: string; name: string; role: string }[] = await reader.query(
+      `SELECT m.id, u.display_name AS name, m.role FROM membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.id = ANY($1) AND m.organisation_id = $2`,
+      [ids, organisationId],
+    );
+    for (const m of memberships) names.set(m.id, `${m.name} — ${roleFr(m.role)}`);
+    for (const sql of RECORD_NAMES_SQL) {
+      const rows: { id: string; name: string }[] = await reader.query(
+        sql,
+        sql.includes('$2') ? [ids, organisationId] : [ids],
+      );
+      for (const row of rows) if (!names.has(row.id)) names.set(row.id, row.name);
+    }
+    return names;
+  }
+
   /** The organisation's audit trail as a PDF record (newest {@link AUDIT_PDF_MAX_EVENTS} events, oldest first). */
   async trailPdf(ctx: RequestContext, organisationId: string): Promise<StoredFile> {
     const organisation = await findVisibleOrFail(
@@ -70,10 +134,8 @@ export class AuditEventsService {
     )
       .reverse()
       .map(toView);
-    const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-    const users = actorIds.length ? await this.tx.reader.findBy(User, { id: In(actorIds) }) : [];
-    const actors = new Map(users.map((u) => [u.id, u.displayName]));
-    const bytes = await renderAuditTrailPdf(organisation.name, events, actors, new Date());
+    const names = await this.recordNames(ctx, organisationId, events);
+    const bytes = await renderAuditTrailPdf(organisation.name, events, names, new Date());
     return this.documents.store(ctx, {
       organisationId,
       kind: 'audit-trail',
@@ -83,6 +145,20 @@ export class AuditEventsService {
     });
   }
 }
+
+function roleFr(role: string): string {
+  return ROLE_FR[role] ?? role;
+}
+
+const ROLE_FR: Record<string, string> = {
+  admin: 'administrateur de l’opérateur',
+  'security-officer': 'RSSI de l’opérateur',
+  auditor: 'auditeur de certification',
+  dpo: 'délégué à la protection des données',
+  editor: 'rédacteur',
+  reader: 'lecteur',
+  'vendor-contact': 'contact fournisseur',
+};
 
 function toView({
   id,

@@ -42,7 +42,7 @@ export class AuthService {
     const valid = await PasswordHasher.verify(user?.passwordHash, password);
     if (!user || !valid || user.disabled) {
       this.failures.recordFailure(ip, email);
-      throw new UnauthenticatedException('Invalid email or password');
+      throw new UnauthenticatedException('Adresse électronique ou mot de passe incorrect');
     }
     this.failures.recordSuccess(ip, email);
     return {

@@ -33,10 +33,11 @@ export class AuthenticationGuard implements CanActivate {
     }
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedException('A bearer token is required');
+    if (!match)
+      throw new UnauthenticatedException('Un jeton d’accès (en-tête Authorization: Bearer) est requis');
     const { userId, sessionVersion } = this.tokens.verify(match[1]);
     const actor = await this.actors.load(userId, sessionVersion);
-    if (!actor) throw new UnauthenticatedException('Invalid or expired token');
+    if (!actor) throw new UnauthenticatedException('Jeton invalide ou expiré');
     request[CONTEXT_KEY] = new RequestContext(requestId, actor);
     return true;
   }

@@ -11,7 +11,7 @@ describe('LoginFailures', () => {
       failures.recordFailure('1.2.3.4', 'A@b.fr', 1000);
     }
     expect(() => failures.assertAllowed('1.2.3.4', 'a@b.fr', 2000)).toThrow(
-      /Too many failed sign-ins; try again in 59 seconds/,
+      /Trop de connexions échouées ; réessayez dans 59 secondes/,
     );
     expect(() => failures.assertAllowed('5.6.7.8', 'a@b.fr', 2000)).not.toThrow();
     expect(() => failures.assertAllowed('1.2.3.4', 'other@b.fr', 2000)).not.toThrow();

@@ -29,7 +29,7 @@ export class LoginFailures {
     const window = this.windows.get(key(ip, email));
     if (window && window.resetAt > now && window.failures >= this.limit) {
       throw new TooManyRequestsException(
-        `Too many failed sign-ins; try again in ${Math.ceil((window.resetAt - now) / 1000)} seconds`,
+        `Trop de connexions échouées ; réessayez dans ${Math.ceil((window.resetAt - now) / 1000)} secondes`,
       );
     }
   }

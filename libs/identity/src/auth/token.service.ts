@@ -64,7 +64,7 @@ export class TokenService {
       if (!isAccessPayload(payload)) throw new Error('not an access token');
       return { userId: payload.sub, sessionVersion: payload.sv };
     } catch {
-      throw new UnauthenticatedException('Invalid or expired token');
+      throw new UnauthenticatedException('Jeton invalide ou expiré');
     }
   }
 }

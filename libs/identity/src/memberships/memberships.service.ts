@@ -45,12 +45,12 @@ export class MembershipsService {
       if (!roleFitsKind(dto.role, organisation.kind)) {
         throw ValidationException.field(
           'role',
-          `role "${dto.role}" does not fit an organisation of kind ${organisation.kind}`,
+          `le rôle « ${dto.role} » ne convient pas à une organisation de type ${organisation.kind}`,
         );
       }
       const visibleUsers = await visibleIds(manager, ctx, 'read', 'User', User, [dto.userId]);
       const user = visibleUsers.has(dto.userId) ? await manager.findOneBy(User, { id: dto.userId }) : null;
-      if (!user) throw ValidationException.field('userId', 'no such user');
+      if (!user) throw ValidationException.field('userId', 'utilisateur inconnu');
       return this.insert(manager, ctx, { organisationId, user, role: dto.role });
     });
     this.actors.invalidate(created.userId);
@@ -71,7 +71,8 @@ export class MembershipsService {
     try {
       await manager.insert(Membership, membership);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('This user already holds this role here');
+      if (uniqueViolation(error))
+        throw new ConflictException('Cet utilisateur a déjà ce rôle dans cette organisation');
       throw error;
     }
     await recordAudit(manager, ctx, {
@@ -139,7 +140,7 @@ export class MembershipsService {
       .innerJoin('m.user', 'u')
       .where("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
       .getCount();
-    if (others === 0) throw new ConflictException('The last administrator cannot be removed');
+    if (others === 0) throw new ConflictException('Le dernier administrateur ne peut pas être retiré');
   }
 }
 

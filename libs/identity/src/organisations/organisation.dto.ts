@@ -154,7 +154,9 @@ export class CreateOrganisationDto extends OrganisationDetailsDto {
   @Transform(trim)
   @IsString()
   @Length(1, 30)
-  @Matches(SHORT_NAME, { message: "shortName may hold letters, digits, spaces and . _ ' -" })
+  @Matches(SHORT_NAME, {
+    message: "shortName ne peut contenir que des lettres, des chiffres, des espaces et . _ ' -",
+  })
   shortName: string;
 
   @ApiProperty({ enum: ['member', 'vendor'] })
@@ -180,7 +182,9 @@ export class UpdateOrganisationDto extends OrganisationDetailsDto {
   @Transform(trim)
   @IsString()
   @Length(1, 30)
-  @Matches(SHORT_NAME, { message: "shortName may hold letters, digits, spaces and . _ ' -" })
+  @Matches(SHORT_NAME, {
+    message: "shortName ne peut contenir que des lettres, des chiffres, des espaces et . _ ' -",
+  })
   shortName?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'null removes it' })

@@ -9,7 +9,7 @@ export function IsSiren(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       options: {
-        message: `${String(propertyName)} must be a SIREN of 9 digits with a valid key`,
+        message: `${String(propertyName)} doit être un numéro SIREN de 9 chiffres dont la clé est valide`,
         ...options,
       },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidSiren(value) },

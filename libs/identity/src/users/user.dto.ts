@@ -10,7 +10,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateUserDto {
   @ApiProperty({ example: 'dpo@arcueil.fr', description: 'Unique, case-insensitively' })
   @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail({}, { message: 'email doit être une adresse électronique' })
   @Length(3, 254)
   email: string;
 

@@ -46,7 +46,8 @@ export class UsersService {
     try {
       await manager.insert(User, user);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('A user already has this email');
+      if (uniqueViolation(error))
+        throw new ConflictException('Un utilisateur a déjà cette adresse électronique');
       throw error;
     }
     const view = toUserView(user);
@@ -79,7 +80,7 @@ export class UsersService {
       assertCan(ctx, 'update', 'User', user);
       assertVersion('User', user.version, dto.version);
       if (dto.disabled === true && user.id === ctx.userId) {
-        throw new ConflictException('You cannot disable your own account');
+        throw new ConflictException('Vous ne pouvez pas désactiver votre propre compte');
       }
       const before = toUserView(user);
       if (dto.displayName !== undefined) user.displayName = dto.displayName;

@@ -359,7 +359,7 @@ export class ProcessingActivitiesService {
       if (missing.length > 0) {
         errors.push({
           field: 'applicationIds',
-          message: `not deployed for this member: ${missing.join(', ')}`,
+          message: `applications non déployées pour ce membre : ${missing.join(', ')}`,
         });
       }
     }
@@ -432,7 +432,7 @@ export class ProcessingActivitiesService {
     });
     assertCan(ctx, action, 'ProcessingActivity', activity);
     if (activity.status === 'archived')
-      throw new ConflictException('This entry is archived and can no longer change');
+      throw new ConflictException('Cette fiche est archivée et ne peut plus être modifiée');
     if (versionRequired || version !== undefined) assertVersion(LABEL, activity.version, version);
     return activity;
   }
@@ -517,7 +517,7 @@ export class ProcessingActivitiesService {
   async validate(ctx: RequestContext, id: string, version?: number): Promise<ProcessingActivityView> {
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'validate', version, false);
-      if (activity.status === 'validated') throw new ConflictException('This entry is already validated');
+      if (activity.status === 'validated') throw new ConflictException('Cette fiche est déjà validée');
       const context = await this.ruleContext(manager, activity.organisationId);
       const content = contentOf(activity);
       const errors = [...missingForValidation(content), ...checkRegisterRules(content, context)];
@@ -600,7 +600,7 @@ export class ProcessingActivitiesService {
       const screening = dpiaOf({ ...activity, dpiaDecision: null });
       if (!screening.required) {
         throw new ConflictException(
-          'The screening does not require a DPIA for this entry: there is nothing to decide',
+          'L’analyse préalable ne requiert pas d’AIPD pour cette fiche : il n’y a rien à décider',
         );
       }
       const before = { ...activity };
@@ -711,8 +711,8 @@ function invalid(errors: FieldError[]): ValidationException {
   return new ValidationException(
     errors
       .slice(0, 3)
-      .map((e) => `${e.field}: ${e.message}`)
-      .join('; '),
+      .map((e) => `${e.field} : ${e.message}`)
+      .join(' ; '),
     errors,
   );
 }

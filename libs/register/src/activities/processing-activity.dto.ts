@@ -382,7 +382,7 @@ export class CreateProcessingActivityDto {
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
-  @Length(10, 10, { message: 'reviewDate must be a date YYYY-MM-DD' })
+  @Length(10, 10, { message: 'reviewDate doit être une date AAAA-MM-JJ' })
   reviewDate?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { formatDateFr, formatShortDateFr, PdfReport } from '@vigie/documents';
+import { formatDateFr, PdfReport } from '@vigie/documents';
 import {
   countryByCode,
   NIR_LEGAL_GROUNDS,
@@ -12,7 +12,6 @@ import type { ApplicationSummary } from '../activities/activity-view';
 import { dpiaOf, inheritedMeasures } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
 import {
-  ART35_LABELS,
   CONDITION_LABELS,
   DATA_CATEGORY_LABELS,
   DATA_SUBJECT_LABELS,
@@ -23,6 +22,13 @@ import {
   STATUS_LABELS,
 } from '../data/register-labels';
 import { dpoText, OrganisationParty } from './controller-block';
+
+/** « Fiche de traitement validée »: the sheet's status, agreed with « fiche ». */
+const SHEET_STATUS: Record<ProcessingActivity['status'], string> = {
+  draft: 'Fiche de traitement en brouillon',
+  validated: 'Fiche de traitement validée',
+  archived: 'Fiche de traitement archivée',
+};
 
 /**
  * The controller an activity sheet is about: its details (contact, representative, designated DPO) and the
@@ -92,7 +98,7 @@ export function writeActivitySheet(
   ] = SHEET_SECTIONS;
   report.title(
     `${options.index !== undefined ? `${options.index}. ` : ''}${activity.name}`,
-    `Fiche de traitement — ${STATUS_LABELS[activity.status]} — version ${activity.version}`,
+    `${SHEET_STATUS[activity.status]} — version ${activity.version}`,
   );
   if (activity.status === 'draft')
     report.paragraph(
@@ -212,13 +218,11 @@ export function writeActivitySheet(
 
   report.heading(dpiaTitle);
   const dpia = dpiaOf(activity);
-  report.fields([['Résultat du criblage', dpia.required ? 'AIPD requise' : 'AIPD non requise']]);
+  report.fields([["Résultat de l'analyse préalable", dpia.required ? 'AIPD requise' : 'AIPD non requise']]);
+  // The reasons already name the Art. 35.3 cases that apply: they are not listed a second time.
   report.bullets(dpia.reasons);
-  if (dpia.art35Cases.length > 0) report.bullets(dpia.art35Cases.map((c) => labelOf(ART35_LABELS, c.key)));
   if (activity.dpiaAssessment) {
-    report.fields(
-      dpiaAssessmentFields(activity.dpiaAssessment, (ymd) => formatShortDateFr(`${ymd}T12:00:00Z`)),
-    );
+    report.fields(dpiaAssessmentFields(activity.dpiaAssessment, (ymd) => formatDateFr(ymd)));
     for (const warning of dpiaAssessmentWarnings(activity.dpiaAssessment)) report.paragraph(warning.message);
   } else if (dpia.required && !dpia.decision) {
     report.fields([['AIPD menée', 'Aucune AIPD enregistrée']]);
@@ -231,6 +235,6 @@ export function writeActivitySheet(
     ['Créée le', formatDateFr(activity.createdAt)],
     ['Dernière modification', formatDateFr(activity.updatedAt)],
     ['Validée le', activity.validatedAt ? formatDateFr(activity.validatedAt) : 'Non validée'],
-    ['Prochaine révision', activity.reviewDate ? formatShortDateFr(`${activity.reviewDate}T12:00:00Z`) : '—'],
+    ['Prochaine révision', activity.reviewDate ? formatDateFr(activity.reviewDate) : '—'],
   ]);
 }

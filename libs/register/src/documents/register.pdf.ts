@@ -1,10 +1,4 @@
-import {
-  formatDateFr,
-  formatNumberFr,
-  formatPercentFr,
-  formatShortDateFr,
-  PdfReport,
-} from '@vigie/documents';
+import { formatDateFr, formatNumberFr, formatPercentFr, PdfReport } from '@vigie/documents';
 import type { ApplicationSummary } from '../activities/activity-view';
 import { dpiaOf } from '../activities/activity-view';
 import type { ProcessingActivity } from '../activities/processing-activity.entity';
@@ -101,7 +95,7 @@ export async function renderRegisterPdf(
         s.name,
         STATUS_LABELS[s.status],
         dpiaOf(s as ProcessingActivity).required ? 'Requise' : 'Non requise',
-        s.reviewDate ? formatShortDateFr(`${s.reviewDate}T12:00:00Z`) : '—',
+        s.reviewDate ? formatDateFr(s.reviewDate) : '—',
       ]),
       'Aucune activité de traitement',
     );

@@ -136,7 +136,10 @@ export class RegisterSpreadsheetsService {
   ): Promise<ImportOutcome> {
     this.activities.assertRegister(ctx, organisationId, 'create');
     if (!file?.buffer?.length)
-      throw ValidationException.field('file', 'a CSV or XLSX file is required (multipart field "file")');
+      throw ValidationException.field(
+        'file',
+        'un fichier CSV ou XLSX est attendu (champ multipart « file »)',
+      );
     const table = await readTable(file.buffer);
     const deployed = await this.tx.reader
       .createQueryBuilder(Deployment, 'd')
@@ -167,10 +170,11 @@ export class RegisterSpreadsheetsService {
         });
       }
     }
-    if (errors.length) throw new ValidationException('The file does not have the register columns', errors);
-    if (table.rows.length === 0) throw ValidationException.field('file', 'the file holds no row to import');
+    if (errors.length) throw new ValidationException('Le fichier n’a pas les colonnes du registre', errors);
+    if (table.rows.length === 0)
+      throw ValidationException.field('file', 'le fichier ne contient aucune ligne à importer');
     if (table.rows.length > IMPORT_MAX_ROWS) {
-      throw ValidationException.field('file', `at most ${IMPORT_MAX_ROWS} rows per import`);
+      throw ValidationException.field('file', `au plus ${IMPORT_MAX_ROWS} lignes par import`);
     }
     const valid: {
       dto: NonNullable<ReturnType<typeof checkRow>['dto']>;
@@ -216,7 +220,7 @@ export class RegisterSpreadsheetsService {
     });
     if (errors.length > 0) {
       throw new ValidationException(
-        `${errors.length} error(s) in the file; nothing was imported`,
+        `${errors.length} erreur(s) dans le fichier ; rien n’a été importé`,
         errors.slice(0, 500),
       );
     }
@@ -297,9 +301,10 @@ export class RegisterSpreadsheetsService {
 async function readTable(buffer: Buffer): Promise<{ header: string[]; rows: string[][] }> {
   const type = await fromBuffer(buffer);
   if (type?.ext === 'xlsx') return readXlsx(buffer);
-  if (type) throw new UnsupportedMediaTypeException(`A CSV or XLSX file is expected, not ${type.ext}`);
+  if (type)
+    throw new UnsupportedMediaTypeException(`Un fichier CSV ou XLSX est attendu, pas un fichier ${type.ext}`);
   const text = buffer.toString('utf8');
-  if (text.includes('\u0000')) throw new UnsupportedMediaTypeException('A CSV or XLSX file is expected');
+  if (text.includes('\u0000')) throw new UnsupportedMediaTypeException('Un fichier CSV ou XLSX est attendu');
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const delimiter = firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',';
   let records: string[][];
@@ -308,7 +313,7 @@ async function readTable(buffer: Buffer): Promise<{ header: string[]; rows: stri
   } catch (error) {
     throw ValidationException.field(
       'file',
-      `the CSV file cannot be read: ${(error as Error).message.split('\n')[0]}`,
+      `le fichier CSV est illisible (${(error as Error).message.split('\n')[0]})`,
     );
   }
   const [header = [], ...rows] = records.map((record) => record.map(restoreFormulaText));
@@ -320,7 +325,7 @@ async function readXlsx(buffer: Buffer): Promise<{ header: string[]; rows: strin
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
-    throw ValidationException.field('file', 'the XLSX file cannot be read');
+    throw ValidationException.field('file', 'le fichier XLSX est illisible');
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { header: [], rows: [] };

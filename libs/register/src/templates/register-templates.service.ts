@@ -179,7 +179,7 @@ export class RegisterTemplatesService {
     if (unknown.length > 0) {
       throw ValidationException.field(
         'fields',
-        `not template fields: ${unknown.join(', ')} (one of ${TEMPLATE_FIELDS.join(', ')})`,
+        `champs hors modèle : ${unknown.join(', ')} (valeurs admises : ${TEMPLATE_FIELDS.join(', ')})`,
       );
     }
     return this.tx.run(async (manager) => {
@@ -192,7 +192,7 @@ export class RegisterTemplatesService {
         true,
       );
       if (!activity.templateId)
-        throw ValidationException.field('templateId', 'this entry was not made from a template');
+        throw ValidationException.field('templateId', 'cette fiche n’a pas été créée à partir d’un modèle');
       const template = await manager.findOneByOrFail(RegisterTemplate, { id: activity.templateId });
       const latest =
         (await templateContents(manager, template.id, [template.version])).get(template.version) ??

@@ -40,20 +40,20 @@ export class CreateContractDto {
   reference: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE_ONLY, { message: 'startDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'startDate must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'startDate doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'startDate doit être une date qui existe' })
   startDate: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'endDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'endDate must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'endDate doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'endDate doit être une date qui existe' })
   endDate?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last day to give notice' })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'noticeDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'noticeDate must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'noticeDate doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'noticeDate doit être une date qui existe' })
   noticeDate?: string;
 }
 

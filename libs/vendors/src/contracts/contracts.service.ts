@@ -94,7 +94,7 @@ export class ContractsService {
       try {
         await manager.save(contract);
       } catch (error) {
-        if (uniqueViolation(error)) throw new ConflictException('A contract already has this reference');
+        if (uniqueViolation(error)) throw new ConflictException('Un contrat porte déjà cette référence');
         throw error;
       }
       await manager.insert(
@@ -396,23 +396,24 @@ export class ContractsService {
     const errors: FieldError[] = [];
     dto.applicationIds.forEach((id, index) => {
       const application = byId.get(id);
-      if (!application) errors.push({ field: `applicationIds[${index}]`, message: 'no such application' });
+      if (!application) errors.push({ field: `applicationIds[${index}]`, message: 'application inconnue' });
       else if (application.vendorId !== dto.vendorId)
         errors.push({
           field: `applicationIds[${index}]`,
-          message: `"${application.name}" is not supplied by this vendor`,
+          message: `« ${application.name} » n’est pas fournie par ce fournisseur`,
         });
     });
-    if (errors.length) throw new ValidationException('Some covered applications are invalid', errors);
+    if (errors.length)
+      throw new ValidationException('Certaines applications couvertes ne conviennent pas', errors);
     return ids.map((id) => byId.get(id)!);
   }
 }
 
 function checkDates(dto: { startDate: string; endDate?: string | null; noticeDate?: string | null }): void {
   if (dto.endDate && dto.endDate < dto.startDate)
-    throw ValidationException.field('endDate', 'must not be before startDate');
+    throw ValidationException.field('endDate', 'ne doit pas précéder startDate');
   if (dto.noticeDate && dto.endDate && dto.noticeDate > dto.endDate)
-    throw ValidationException.field('noticeDate', 'must not be after endDate');
+    throw ValidationException.field('noticeDate', 'ne doit pas suivre endDate');
 }
 
 export function clauseView(clause: ContractClause): ClauseView {

@@ -36,7 +36,7 @@ function IsCountry(each = false): PropertyDecorator {
       propertyName: String(propertyName),
       options: {
         each,
-        message: `${String(propertyName)} must hold ISO 3166-1 alpha-2 country codes (e.g. FR)`,
+        message: `${String(propertyName)} doit contenir des codes pays ISO 3166-1 alpha-2 (par exemple FR)`,
       },
       validator: { validate: (value: unknown) => isCountryCode(value) },
     });
@@ -48,7 +48,7 @@ function IsSiren(): PropertyDecorator {
       name: 'isSiren',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'siren must be a valid SIREN (9 digits, Luhn checksum)' },
+      options: { message: 'siren doit être un numéro SIREN valide (9 chiffres, clé de Luhn)' },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidSiren(value) },
     });
 }
@@ -66,14 +66,14 @@ export class HeldCertificationDto {
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @Matches(DATE_ONLY, { message: 'validFrom must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'validFrom must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'validFrom doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'validFrom doit être une date qui existe' })
   validFrom?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @Matches(DATE_ONLY, { message: 'validUntil must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'validUntil must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'validUntil doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'validUntil doit être une date qui existe' })
   validUntil?: string | null;
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true })

@@ -59,7 +59,10 @@ export class VendorProfilesService {
       assertVersion('Vendor profile', existing?.version ?? 0, dto.version);
       dto.certifications.forEach((c, i) => {
         if (c.validFrom && c.validUntil && c.validUntil < c.validFrom)
-          throw ValidationException.field(`certifications[${i}].validUntil`, 'must not be before validFrom');
+          throw ValidationException.field(
+            `certifications[${i}].validUntil`,
+            'ne doit pas précéder validFrom',
+          );
       });
       const before = existing ? { ...existing, siren: vendor.siren } : null;
       const profile = existing ?? manager.create(VendorProfile, { vendorId });
@@ -103,7 +106,7 @@ export class VendorProfilesService {
     try {
       await manager.save(vendor);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('An organisation already has this SIREN');
+      if (uniqueViolation(error)) throw new ConflictException('Une organisation porte déjà ce numéro SIREN');
       throw error;
     }
   }

@@ -16,33 +16,33 @@ export function checkAnswer(
 ): { value: AnswerValue } | { error: string } {
   switch (question.type) {
     case 'yes-no':
-      return value === 'yes' || value === 'no' ? { value } : { error: 'must be "yes" or "no"' };
+      return value === 'yes' || value === 'no' ? { value } : { error: 'doit valoir « yes » ou « no »' };
     case 'single-choice': {
       const values = choicesOf(question).map((choice) => choice.value);
       return typeof value === 'string' && values.includes(value)
         ? { value }
-        : { error: `must be one of ${values.join(', ')}` };
+        : { error: `doit valoir l'une des valeurs suivantes : ${values.join(', ')}` };
     }
     case 'multiple-choice': {
       const values = choicesOf(question).map((choice) => choice.value);
       if (!Array.isArray(value) || value.length === 0)
-        return { error: 'must be a non-empty list of choices' };
+        return { error: 'doit être une liste de choix non vide' };
       const unknown = value.filter((item) => typeof item !== 'string' || !values.includes(item));
-      if (unknown.length) return { error: `unknown choices; allowed: ${values.join(', ')}` };
+      if (unknown.length) return { error: `choix inconnus ; valeurs admises : ${values.join(', ')}` };
       return { value: values.filter((item) => value.includes(item)) };
     }
     case 'text':
       return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT
         ? { value: value.trim() }
-        : { error: `must be a text of 1 to ${MAX_TEXT} characters` };
+        : { error: `doit être un texte de 1 à ${MAX_TEXT} caractères` };
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e12
         ? { value }
-        : { error: 'must be a number' };
+        : { error: 'doit être un nombre' };
     case 'date':
       return typeof value === 'string' && DATE_ONLY.test(value) && isRealDate(value)
         ? { value }
-        : { error: 'must be a date YYYY-MM-DD' };
+        : { error: 'doit être une date AAAA-MM-JJ' };
   }
 }
 

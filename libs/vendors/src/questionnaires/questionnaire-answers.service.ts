@@ -69,12 +69,15 @@ export class QuestionnaireAnswersService {
         if (!question) {
           errors.push({
             field: `answers[${index}].questionKey`,
-            message: 'no such question in this questionnaire',
+            message: 'ce questionnaire ne contient pas cette question',
           });
           return [];
         }
         if (seen.has(answer.questionKey)) {
-          errors.push({ field: `answers[${index}].questionKey`, message: 'answered twice in this request' });
+          errors.push({
+            field: `answers[${index}].questionKey`,
+            message: 'question répondue deux fois dans cette requête',
+          });
           return [];
         }
         seen.add(answer.questionKey);
@@ -86,7 +89,7 @@ export class QuestionnaireAnswersService {
         }
         return [{ key: question.key, value: checked.value, comment: cleanText(answer.comment) }];
       });
-      if (errors.length) throw new ValidationException('Some answers are invalid', errors);
+      if (errors.length) throw new ValidationException('Certaines réponses ne conviennent pas', errors);
 
       for (const change of changes) {
         if (change.value === null) {
@@ -141,10 +144,10 @@ export class QuestionnaireAnswersService {
       const missing = questions.filter((question) => question.required && !answered.has(question.key));
       if (missing.length)
         throw new ValidationException(
-          `${missing.length} required question(s) not answered`,
+          `${missing.length} question(s) obligatoire(s) sans réponse`,
           missing.map((question) => ({
             field: `answers.${question.key}`,
-            message: 'required question not answered',
+            message: 'question obligatoire sans réponse',
           })),
         );
       const before = questionnaire.status;
@@ -172,10 +175,10 @@ export class QuestionnaireAnswersService {
       const { questionnaire, questions } = await this.loadForAnswering(manager, ctx, id);
       if (!questions.some((question) => question.key === questionKey))
         throw new NotFoundException('Question');
-      if (!file) throw ValidationException.field('file', 'a file is required (multipart field "file")');
-      if (file.buffer.length === 0) throw ValidationException.field('file', 'the file is empty');
+      if (!file) throw ValidationException.field('file', 'un fichier est attendu (champ multipart « file »)');
+      if (file.buffer.length === 0) throw ValidationException.field('file', 'le fichier est vide');
       const sniffed = await sniffEvidence(file.buffer);
-      if ('refused' in sniffed) throw new UnsupportedMediaTypeException(`file: ${sniffed.reason}`);
+      if ('refused' in sniffed) throw new UnsupportedMediaTypeException(`fichier refusé : ${sniffed.reason}`);
       const attachment = manager.create(QuestionnaireAttachment, {
         questionnaireId: id,
         vendorId: questionnaire.vendorId,
@@ -241,9 +244,11 @@ export class QuestionnaireAnswersService {
     const questionnaire = await visibleQuestionnaire(manager, ctx, id, true);
     assertCan(ctx, 'update', 'Questionnaire', questionnaire);
     if (questionnaire.status === 'accepted')
-      throw new ConflictException('This questionnaire has been accepted: its answers can no longer change');
+      throw new ConflictException('Ce questionnaire a été accepté : ses réponses ne peuvent plus changer');
     if (!EDITABLE.includes(questionnaire.status))
-      throw new ConflictException('This questionnaire is under review: wait for the reviewer’s decision');
+      throw new ConflictException(
+        'Ce questionnaire est en cours de revue : attendez la décision du relecteur',
+      );
     return { questionnaire, questions: questionsOf((await templateOf(manager, questionnaire)).sections) };
   }
 

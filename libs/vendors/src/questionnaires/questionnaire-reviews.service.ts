@@ -26,10 +26,10 @@ export class QuestionnaireReviewsService {
       assertCan(ctx, 'validate', 'Questionnaire', questionnaire);
       const comment = cleanText(dto.comment);
       if (dto.decision === 'changes-requested' && !comment)
-        throw ValidationException.field('comment', 'say what the vendor must change');
+        throw ValidationException.field('comment', 'indiquez ce que le fournisseur doit modifier');
       if (questionnaire.status !== 'submitted')
         throw new ConflictException(
-          `Only a submitted questionnaire can be reviewed (it is ${questionnaire.status})`,
+          `Seul un questionnaire soumis peut être revu (statut actuel : ${questionnaire.status})`,
         );
       questionnaire.status = dto.decision;
       questionnaire.reviewedAt = new Date();
@@ -59,7 +59,7 @@ export class QuestionnaireReviewsService {
       });
       const template = await templateOf(manager, questionnaire);
       if (!questionsOf(template.sections).some((question) => question.key === dto.questionKey))
-        throw ValidationException.field('questionKey', 'no such question in this questionnaire');
+        throw ValidationException.field('questionKey', 'ce questionnaire ne contient pas cette question');
       const comment = manager.create(QuestionnaireComment, {
         questionnaireId: id,
         vendorId: questionnaire.vendorId,

@@ -34,8 +34,8 @@ export class SendQuestionnaireDto {
   vendorId: string;
 
   @ApiProperty({ format: 'date', description: 'Answer expected by this date (today or later)' })
-  @Matches(DATE_ONLY, { message: 'dueDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a valid date' })
+  @Matches(DATE_ONLY, { message: 'dueDate doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'dueDate doit être une date qui existe' })
   dueDate: string;
 
   @ApiPropertyOptional({
@@ -59,7 +59,7 @@ export class AnswerDto {
     nullable: true,
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
   })
-  @IsDefined({ message: 'value is required (null clears the answer)' })
+  @IsDefined({ message: 'value est obligatoire (null efface la réponse)' })
   @ValidateIf((_, value) => value !== null)
   value: unknown;
 

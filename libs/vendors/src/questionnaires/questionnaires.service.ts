@@ -34,8 +34,9 @@ export class QuestionnairesService {
     return this.tx.run(async (manager) => {
       await vendorOrFail(manager, dto.vendorId);
       const template = await manager.findOneBy(QuestionnaireTemplate, { id: dto.templateId });
-      if (!template) throw ValidationException.field('templateId', 'no such questionnaire template');
-      if (dto.dueDate < todayInParis()) throw ValidationException.field('dueDate', 'must be today or later');
+      if (!template) throw ValidationException.field('templateId', 'modèle de questionnaire inconnu');
+      if (dto.dueDate < todayInParis())
+        throw ValidationException.field('dueDate', 'doit être aujourd’hui ou plus tard');
       const previous = dto.previousQuestionnaireId
         ? await this.previousOf(manager, ctx, dto.previousQuestionnaireId, dto.vendorId)
         : null;
@@ -100,7 +101,7 @@ export class QuestionnairesService {
     if (!previous || previous.vendorId !== vendorId)
       throw ValidationException.field(
         'previousQuestionnaireId',
-        'must be a questionnaire sent to this vendor',
+        'doit être un questionnaire envoyé à ce fournisseur',
       );
     return previous;
   }

@@ -74,7 +74,7 @@ export class QuestionnaireTemplatesService implements OnModuleInit {
   async create(ctx: RequestContext, dto: CreateQuestionnaireTemplateDto): Promise<TemplateView> {
     if (!canSomewhere(ctx, 'create', 'QuestionnaireTemplate')) throw new ForbiddenActionException();
     const errors = templateErrors(dto.sections);
-    if (errors.length) throw new ValidationException('The template is invalid', errors);
+    if (errors.length) throw new ValidationException('Le modèle de questionnaire n’est pas valide', errors);
     return this.tx.run(async (manager) => {
       const template = manager.create(QuestionnaireTemplate, {
         code: null,

@@ -62,29 +62,29 @@ export function templateErrors(sections: unknown): FieldError[] {
   const errors: FieldError[] = [];
   const error = (field: string, message: string) => errors.push({ field, message });
   if (!Array.isArray(sections) || sections.length === 0) {
-    error('sections', 'at least one section is required');
+    error('sections', 'au moins une section est obligatoire');
     return errors;
   }
-  if (sections.length > MAX_SECTIONS) error('sections', `at most ${MAX_SECTIONS} sections`);
+  if (sections.length > MAX_SECTIONS) error('sections', `au plus ${MAX_SECTIONS} sections`);
   const sectionKeys = new Set<string>();
   const questionKeys = new Set<string>();
   let questionCount = 0;
   sections.forEach((section: Partial<SectionDefinition>, s) => {
     const at = `sections[${s}]`;
-    if (typeof section !== 'object' || section === null) return error(at, 'must be an object');
+    if (typeof section !== 'object' || section === null) return error(at, 'doit être un objet');
     if (typeof section.key !== 'string' || !KEY.test(section.key))
-      error(`${at}.key`, 'must be lower-case letters, digits and dashes (at most 60)');
-    else if (sectionKeys.has(section.key)) error(`${at}.key`, `duplicate section key "${section.key}"`);
+      error(`${at}.key`, 'doit être fait de minuscules, de chiffres et de tirets (60 au plus)');
+    else if (sectionKeys.has(section.key)) error(`${at}.key`, `clé de section « ${section.key} » en double`);
     else sectionKeys.add(section.key);
-    if (!nonEmptyText(section.title, 200)) error(`${at}.title`, 'must be a text of 1 to 200 characters');
+    if (!nonEmptyText(section.title, 200)) error(`${at}.title`, 'doit être un texte de 1 à 200 caractères');
     if (!Array.isArray(section.questions) || section.questions.length === 0)
-      return error(`${at}.questions`, 'at least one question is required');
+      return error(`${at}.questions`, 'au moins une question est obligatoire');
     section.questions.forEach((question: Partial<QuestionDefinition>, q) => {
       questionCount += 1;
       questionErrors(question, `${at}.questions[${q}]`, questionKeys, error);
     });
   });
-  if (questionCount > MAX_QUESTIONS) error('sections', `at most ${MAX_QUESTIONS} questions in all`);
+  if (questionCount > MAX_QUESTIONS) error('sections', `au plus ${MAX_QUESTIONS} questions en tout`);
   return errors;
 }
 
@@ -94,7 +94,7 @@ function questionErrors(
   keys: Set<string>,
   error: (field: string, message: string) => void,
 ): void {
-  if (typeof question !== 'object' || question === null) return error(at, 'must be an object');
+  if (typeof question !== 'object' || question === null) return error(at, 'doit être un objet');
   const allowed = new Set([
     'key',
     'text',
@@ -106,29 +106,29 @@ function questionErrors(
     'evidenceRequested',
   ]);
   for (const field of Object.keys(question))
-    if (!allowed.has(field)) error(`${at}.${field}`, 'is not a field of a question');
+    if (!allowed.has(field)) error(`${at}.${field}`, 'n’est pas un champ d’une question');
   if (typeof question.key !== 'string' || !KEY.test(question.key))
-    error(`${at}.key`, 'must be lower-case letters, digits and dashes (at most 60)');
-  else if (keys.has(question.key)) error(`${at}.key`, `duplicate question key "${question.key}"`);
+    error(`${at}.key`, 'doit être fait de minuscules, de chiffres et de tirets (60 au plus)');
+  else if (keys.has(question.key)) error(`${at}.key`, `clé de question « ${question.key} » en double`);
   else keys.add(question.key);
-  if (!nonEmptyText(question.text, 1000)) error(`${at}.text`, 'must be a text of 1 to 1000 characters');
+  if (!nonEmptyText(question.text, 1000)) error(`${at}.text`, 'doit être un texte de 1 à 1000 caractères');
   if (question.help !== undefined && !nonEmptyText(question.help, 2000))
-    error(`${at}.help`, 'must be a text of 1 to 2000 characters');
-  if (typeof question.required !== 'boolean') error(`${at}.required`, 'must be true or false');
+    error(`${at}.help`, 'doit être un texte de 1 à 2000 caractères');
+  if (typeof question.required !== 'boolean') error(`${at}.required`, 'doit valoir true ou false');
   if (typeof question.evidenceRequested !== 'boolean')
-    error(`${at}.evidenceRequested`, 'must be true or false');
+    error(`${at}.evidenceRequested`, 'doit valoir true ou false');
   if (!QUESTION_TYPES.includes(question.type as QuestionType)) {
-    return error(`${at}.type`, `must be one of ${QUESTION_TYPES.join(', ')}`);
+    return error(`${at}.type`, `doit valoir l'une des valeurs suivantes : ${QUESTION_TYPES.join(', ')}`);
   }
   const scored = SCORED_TYPES.includes(question.type as QuestionType);
   if (!Number.isInteger(question.weight) || question.weight! < 0 || question.weight! > MAX_WEIGHT)
-    error(`${at}.weight`, `must be an integer from 0 to ${MAX_WEIGHT}`);
+    error(`${at}.weight`, `doit être un entier de 0 à ${MAX_WEIGHT}`);
   else if (!scored && question.weight !== 0)
-    error(`${at}.weight`, `must be 0: ${question.type} answers are not scored`);
+    error(`${at}.weight`, `doit valoir 0 : les réponses de type ${question.type} ne sont pas notées`);
   const choices = question.choices;
   if (question.type === 'single-choice' || question.type === 'multiple-choice') {
     if (!Array.isArray(choices) || choices.length < 2)
-      return error(`${at}.choices`, 'a choice question needs at least two choices');
+      return error(`${at}.choices`, 'une question à choix propose au moins deux choix');
     choiceErrors(choices, `${at}.choices`, error);
   } else if (question.type === 'yes-no') {
     if (choices === undefined) return;
@@ -137,10 +137,10 @@ function questionErrors(
       choices.length !== 2 ||
       !['yes', 'no'].every((value) => choices.some((choice) => choice?.value === value))
     )
-      return error(`${at}.choices`, 'a yes-no question may only redefine the choices "yes" and "no"');
+      return error(`${at}.choices`, 'une question oui-non ne peut redéfinir que les choix « yes » et « no »');
     choiceErrors(choices, `${at}.choices`, error);
   } else if (choices !== undefined) {
-    error(`${at}.choices`, `a ${question.type} question has no choices`);
+    error(`${at}.choices`, `une question de type ${question.type} ne propose pas de choix`);
   }
 }
 
@@ -149,17 +149,18 @@ function choiceErrors(
   at: string,
   error: (field: string, message: string) => void,
 ): void {
-  if (choices.length > MAX_CHOICES) error(at, `at most ${MAX_CHOICES} choices`);
+  if (choices.length > MAX_CHOICES) error(at, `au plus ${MAX_CHOICES} choix`);
   const values = new Set<string>();
   choices.forEach((choice, c) => {
-    if (typeof choice !== 'object' || choice === null) return error(`${at}[${c}]`, 'must be an object');
+    if (typeof choice !== 'object' || choice === null) return error(`${at}[${c}]`, 'doit être un objet');
     if (typeof choice.value !== 'string' || !KEY.test(choice.value))
-      error(`${at}[${c}].value`, 'must be lower-case letters, digits and dashes (at most 60)');
-    else if (values.has(choice.value)) error(`${at}[${c}].value`, `duplicate choice "${choice.value}"`);
+      error(`${at}[${c}].value`, 'doit être fait de minuscules, de chiffres et de tirets (60 au plus)');
+    else if (values.has(choice.value)) error(`${at}[${c}].value`, `choix « ${choice.value} » en double`);
     else values.add(choice.value);
-    if (!nonEmptyText(choice.label, 300)) error(`${at}[${c}].label`, 'must be a text of 1 to 300 characters');
+    if (!nonEmptyText(choice.label, 300))
+      error(`${at}[${c}].label`, 'doit être un texte de 1 à 300 caractères');
     if (!Number.isInteger(choice.score) || choice.score! < 0 || choice.score! > 100)
-      error(`${at}[${c}].score`, 'must be an integer from 0 to 100');
+      error(`${at}[${c}].score`, 'doit être un entier de 0 à 100');
   });
 }
 
