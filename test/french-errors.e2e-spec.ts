@@ -16,6 +16,7 @@ interface Answer {
   status: number;
   headers: Record<string, string>;
   body: { detail?: unknown; errors?: { message?: unknown }[] };
+  text?: string;
 }
 
 /** Property names a DTO declares to class-validator. */
@@ -41,6 +42,17 @@ describe('Error messages in French (e2e)', () => {
 
   function check(label: string, response: Answer): void {
     if (response.status < 400) return;
+    // The public register's pages answer a French HTML page to people, not a problem document.
+    if (label.startsWith('GET /public/') && response.headers['content-type']?.startsWith('text/html')) {
+      expect({
+        label,
+        french: /introuvable|n’est pas publié|n'est pas publié/i.test(response.text ?? ''),
+      }).toEqual({
+        label,
+        french: true,
+      });
+      return;
+    }
     expect({ label, type: response.headers['content-type'] }).toEqual({
       label,
       type: expect.stringMatching(/^application\/problem\+json/),

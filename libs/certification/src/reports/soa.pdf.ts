@@ -51,13 +51,13 @@ export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
   const themes = [...new Set(controls.map((c) => c.theme))];
   for (const theme of themes) {
     report.heading(theme);
+    // Six columns: with the French titles, seven left too little room to keep every word whole.
     report.table(
       [
         { header: 'Réf.', width: 0.95 },
         { header: 'Mesure', width: 1.9 },
-        { header: 'Appl.', width: 0.65 },
+        { header: 'Applicable (motifs d’inclusion)', width: 1.6 },
         { header: 'Justification', width: 1.9 },
-        { header: 'Motifs d’inclusion', width: 1.4 },
         { header: 'État', width: 1.2 },
         { header: 'Preuves', width: 1.9 },
       ],
@@ -66,13 +66,22 @@ export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
         .map((c) => [
           c.ref,
           c.title,
-          yesNo(c.applicable),
+          applicability(c),
           c.justification,
-          c.inclusionReasons.map((r) => INCLUSION_REASON_FR[r]).join(', '),
           STATUS_FR[c.status],
           evidenceText(c),
         ]),
     );
   }
   return report.finish();
+}
+
+/** « Oui (exigence légale, analyse des risques) », or « Non ». */
+function applicability(control: { applicable: boolean; inclusionReasons: readonly string[] }): string {
+  const reasons = control.inclusionReasons.map(
+    (r) => INCLUSION_REASON_FR[r as keyof typeof INCLUSION_REASON_FR],
+  );
+  return reasons.length && control.applicable
+    ? `${yesNo(true)} (${reasons.join(', ')})`
+    : yesNo(control.applicable);
 }

@@ -78,19 +78,35 @@ export function pdfContentKey(bytes: Buffer): string | undefined {
 /** Methods whose calls are not content: the page frame (generation time) and the ending. */
 const NOT_CONTENT = new Set(['constructor', 'finish', 'close', 'drawFrame']);
 
-/** Makes every drawing method of `report` feed `hash` with its name and arguments before drawing. */
+/**
+ * Makes every method of `report` feed `hash` with its name and arguments, for the calls made from outside
+ * (by a renderer): a call made by another method is determined by that outer call, and the page frame's own
+ * calls (which carry the generation time) stay out of the key.
+ */
 function fingerprintCalls(report: PdfReport, hash: Hash): void {
   const prototype = PdfReport.prototype as unknown as Record<string, unknown>;
+  let depth = 0;
   for (const name of Object.getOwnPropertyNames(prototype)) {
     const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
-    if (NOT_CONTENT.has(name) || typeof descriptor?.value !== 'function') continue;
+    if (name === 'constructor' || typeof descriptor?.value !== 'function') continue;
     const draw = descriptor.value as (...args: unknown[]) => unknown;
     Object.defineProperty(report, name, {
       configurable: true,
       writable: true,
       value(this: PdfReport, ...args: unknown[]) {
-        hash.update(`${name}\u0000${JSON.stringify(args) ?? ''}\u0000`);
-        return draw.apply(this, args);
+        if (depth === 0 && !NOT_CONTENT.has(name)) {
+          hash.update(`${name}\u0000${JSON.stringify(args) ?? ''}\u0000`);
+        }
+        depth += 1;
+        try {
+          const result = draw.apply(this, args);
+          if (result instanceof Promise) return result.finally(() => (depth -= 1));
+          depth -= 1;
+          return result;
+        } catch (error) {
+          depth -= 1;
+          throw error;
+        }
       },
     });
   }

@@ -210,6 +210,7 @@ export function sizeColumns(
 ): number[] {
   const minimum: number[] = [];
   const natural: number[] = [];
+  const fairShare = available / Math.max(1, columns.length);
   for (const column of columns) {
     let longestWord = 0;
     let longestLine = 0;
@@ -220,7 +221,7 @@ export function sizeColumns(
         let lineWidth = 0;
         for (const word of words) {
           const w = m(word);
-          longestWord = Math.max(longestWord, w);
+          longestWord = Math.max(longestWord, unbreakableWidth(word, w, m, fairShare));
           lineWidth += w;
         }
         longestLine = Math.max(longestLine, lineWidth + space * Math.max(0, words.length - 1));
@@ -243,6 +244,17 @@ export function sizeColumns(
   }
   const share = (available - sumMin) / (sumNatural - sumMin);
   return minimum.map((m, i) => m + (natural[i] - m) * share);
+}
+
+/**
+ * How wide a word needs its column: its whole width, except a hyphenated word wider than a fair share of the
+ * table (a file name such as `certificat-revue-acces-…-2026-12-01.pdf`), which breaks at its own hyphens and
+ * needs only its longest part. Otherwise one such word would squeeze every other column.
+ */
+function unbreakableWidth(word: string, width: number, measure: Measure, fairShare: number): number {
+  if (width <= fairShare || !word.includes('-')) return width;
+  const parts = word.split(/(?<=-)/);
+  return Math.max(...parts.map((part) => measure(part)));
 }
 
 /**
