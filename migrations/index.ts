@@ -8,6 +8,7 @@ import { Breaches1764800000000 } from './1764800000000-Breaches';
 import { DpiaExemption1765100000000 } from './1765100000000-DpiaExemption';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
+import { Notifications1765900000000 } from './1765900000000-Notifications';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DpiaExemption1765100000000,
   CertificationFrench1765400000000,
   AuditChainKeys1765800000000,
+  Notifications1765900000000,
 ];

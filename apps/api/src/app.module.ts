@@ -11,12 +11,14 @@ import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
+import { NotificationsModule } from '@vigie/notifications';
 import { RegisterModule } from '@vigie/register';
 import { VendorsModule } from '@vigie/vendors';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
 import { loggerOptions } from './logging';
+import { REMINDER_SCANNERS } from './reminders';
 
 /** Everything the application needs that is decided before Nest starts. */
 export interface Runtime {
@@ -56,6 +58,7 @@ export class AppModule {
         BreachesModule,
         VendorsModule,
         AccessReviewsModule,
+        NotificationsModule.forRoot({ scanners: REMINDER_SCANNERS }),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
