@@ -8,3 +8,4 @@ export { createDueRecurrences, SCHEDULE_JOB, SCHEDULE_CRON } from './campaigns/r
 export type { CreatedCampaign } from './campaigns/recurrence';
 export { RecurrenceService } from './campaigns/recurrence.service';
 export { MAX_ACCOUNT_LINES } from './import/account-csv';
+export * from './access-review-notices';

@@ -7,3 +7,4 @@ export * from './dpia/dpia-screening';
 export * from './templates/register-template.entity';
 export * from './documents/register-documents.service';
 export * from './documents/activity-sheet.pdf';
+export * from './register-notices';

@@ -1,3 +1,4 @@
+import { notifyAccountsAssigned, notifyCampaignCompleted } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, scopedQuery } from '@vigie/authz';
 import { Deployment } from '@vigie/catalog';
@@ -94,6 +95,7 @@ export class AccessReviewsService {
       await refreshComparison(manager, campaign, now);
       campaign.status = 'open';
       campaign.openedAt = now;
+      await notifyAccountsAssigned(manager, campaign);
     });
   }
 
@@ -127,6 +129,7 @@ export class AccessReviewsService {
       campaign.status = tasks.length === 0 ? 'remediated' : 'closed';
       campaign.closedAt = now;
       if (tasks.length === 0) campaign.remediatedAt = now;
+      await notifyCampaignCompleted(manager, campaign);
     });
   }
 

@@ -154,7 +154,6 @@ export class AccountLinksService {
           'Choisir un nouveau mot de passe',
           link,
           TOKEN_VALIDITY['password-reset'].label,
-          this.config.publicUrl,
         ),
       );
     }
@@ -190,7 +189,6 @@ export class AccountLinksService {
           'Se connecter à Vigie',
           link,
           TOKEN_VALIDITY['sign-in-link'].label,
-          this.config.publicUrl,
         ),
       );
     }
@@ -251,7 +249,6 @@ export class AccountLinksService {
       'Choisir mon mot de passe',
       absoluteLink(this.config.publicUrl, WEB_PATHS.acceptInvitation(token)),
       TOKEN_VALIDITY.invitation.label,
-      this.config.publicUrl,
     );
   }
 

@@ -85,14 +85,6 @@ export async function deliverDue(
     for (const { rows, message } of messages) {
       try {
         await mailer.send(message);
-        await close(
-          dataSource,
-          rows.map((r) => r.id),
-          'sent',
-          now,
-          null,
-        );
-        report.sent += 1;
       } catch (error) {
         report.failed += 1;
         for (const row of rows) {
@@ -108,7 +100,17 @@ export async function deliverDue(
             ],
           );
         }
+        continue;
       }
+      // Accepted by the SMTP server: marked sent at once (a database error here is not an SMTP failure to retry).
+      await close(
+        dataSource,
+        rows.map((r) => r.id),
+        'sent',
+        now,
+        null,
+      );
+      report.sent += 1;
     }
   }
   return report;
@@ -162,9 +164,9 @@ async function close(
   reason: string | null,
 ): Promise<void> {
   await dataSource.query(
-    `UPDATE "notification_outbox" SET "status" = $2, "sent_at" = CASE WHEN $2 = 'sent' THEN $3::timestamptz END,
-       "locked_until" = NULL, "last_error" = COALESCE($4, "last_error")
+    `UPDATE "notification_outbox" SET "status" = $2::varchar, "sent_at" = $3::timestamptz,
+       "locked_until" = NULL, "last_error" = COALESCE($4::varchar, "last_error")
      WHERE "id" = ANY($1::uuid[]) AND "status" = 'pending'`,
-    [ids, status, now, reason],
+    [ids, status, status === 'sent' ? now : null, reason],
   );
 }

@@ -70,7 +70,6 @@ export function accountMail(
   action: string,
   link: string,
   validity: string,
-  publicUrl: string,
 ): MailMessage {
   const warning =
     'Ce lien ne sert qu’une fois. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.';

@@ -1,0 +1,457 @@
+import type { AddressInfo } from 'node:net';
+import { NotificationDelivery } from '@vigie/notifications';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { createBreach } from './support/breach-fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+import { Actor, as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
+
+const API = '/api/v1';
+const PUBLIC_URL = 'https://vigie.example.test';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. */
+class TestSmtp {
+  readonly mails: Mail[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then((parsed) => {
+            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+            this.mails.push({
+              to: to?.value[0]?.address ?? '',
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    this.port = (server.server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  to(actor: { email: string }): Mail[] {
+    return this.mails.filter((m) => m.to === actor.email);
+  }
+
+  clear(): void {
+    this.mails.length = 0;
+  }
+
+  /** Waits for mails sent without being awaited (account links). */
+  async waitFor(count: number): Promise<void> {
+    for (let i = 0; i < 100 && this.mails.length < count; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function tokenOf(mail: Mail): string {
+  const match = /#jeton=([A-Za-z0-9_-]{43})/.exec(mail.text);
+  if (!match) throw new Error(`no link token in: ${mail.text}`);
+  return match[1];
+}
+
+describe('Notifications (e2e)', () => {
+  let app: TestApp;
+  let world: World;
+  let smtp: TestSmtp;
+  let delivery: NotificationDelivery;
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await app.dataSource.query(sql, params))[0].n);
+
+  beforeAll(async () => {
+    smtp = new TestSmtp();
+    await smtp.start();
+    app = await createTestApp({
+      VIGIE_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      VIGIE_PUBLIC_URL: PUBLIC_URL,
+      VIGIE_MAIL_FROM: 'Vigie <vigie@siim94.example.test>',
+    });
+    world = await createWorld(app);
+    delivery = app.app.get(NotificationDelivery);
+  });
+  afterAll(async () => {
+    await app.close();
+    await smtp.stop();
+  });
+  beforeEach(() => smtp.clear());
+
+  describe('a breach recorded', () => {
+    let breach: { id: string };
+
+    beforeAll(async () => {
+      breach = await createBreach(app, world.editorA, world.memberA.id, {
+        title: 'Perte d’une clé USB',
+        awareAt: new Date(Date.now() - HOUR).toISOString(),
+      });
+    });
+
+    it('e-mails the member’s DPO and editors at once, and no one else; never the description', async () => {
+      const report = await delivery.deliver();
+      expect(report.failed).toBe(0);
+      for (const actor of [world.dpoA, world.editorA, world.sharedDpo]) {
+        const [mail, ...more] = smtp.to(actor);
+        expect(more).toEqual([]);
+        expect(mail.subject).toBe('[Vigie] Violation de données enregistrée : Perte d’une clé USB');
+        expect(mail.text).toContain(`${PUBLIC_URL}/violations/${breach.id}`);
+        expect(mail.html).toContain(`${PUBLIC_URL}/violations/${breach.id}`);
+        expect(mail.text).toContain('article 33 du RGPD');
+        expect(mail.text).not.toContain('bénéficiaires');
+      }
+      for (const actor of [
+        world.dpoB,
+        world.readerA,
+        world.securityOfficer,
+        world.vendorContact,
+        world.admin,
+      ])
+        expect(smtp.to(actor)).toEqual([]);
+      // Sent once: a second run (a restart) sends nothing again.
+      expect((await delivery.deliver()).sent).toBe(0);
+    });
+
+    it('shows in the recipients’ own notices only; unread filter, count, mark read', async () => {
+      const list = await app.http.get(`${API}/notifications?unread=true`).set(as(world.dpoA));
+      expect(list.status).toBe(200);
+      const notice = list.body.items.find((n: { entityId: string }) => n.entityId === breach.id);
+      expect(notice).toMatchObject({
+        kind: 'breach.recorded',
+        readAt: null,
+        linkPath: `/violations/${breach.id}`,
+      });
+      const before = (await app.http.get(`${API}/notifications/unread-count`).set(as(world.dpoA))).body
+        .unread;
+
+      expectProblem(await app.http.post(`${API}/notifications/${notice.id}/read`).set(as(world.dpoB)), 404);
+      const others = await app.http.get(`${API}/notifications`).set(as(world.dpoB));
+      expect(others.body.items.some((n: { entityId: string }) => n.entityId === breach.id)).toBe(false);
+
+      const read = await app.http.post(`${API}/notifications/${notice.id}/read`).set(as(world.dpoA));
+      expect(read.status).toBe(200);
+      expect(read.body.readAt).not.toBeNull();
+      const after = await app.http.get(`${API}/notifications/unread-count`).set(as(world.dpoA));
+      expect(after.body.unread).toBe(before - 1);
+      const unread = await app.http.get(`${API}/notifications?unread=true`).set(as(world.dpoA));
+      expect(unread.body.items.some((n: { id: string }) => n.id === notice.id)).toBe(false);
+      const readOnes = await app.http.get(`${API}/notifications?unread=false`).set(as(world.dpoA));
+      expect(readOnes.body.items.some((n: { id: string }) => n.id === notice.id)).toBe(true);
+      expectProblem(await app.http.get(`${API}/notifications?unread=maybe`).set(as(world.dpoA)), 400);
+      expectProblem(await app.http.post(`${API}/notifications/not-an-id/read`).set(as(world.dpoA)), 400);
+      expect((await app.http.get(`${API}/notifications`)).status).toBe(401);
+    });
+
+    it('24 h then 12 h before the deadline, while the CNIL is not notified: once each', async () => {
+      const aware = Date.now() - 50 * HOUR;
+      const late = await createBreach(app, world.dpoA, world.memberA.id, {
+        title: 'Rançongiciel',
+        awareAt: new Date(aware).toISOString(),
+      });
+      const deadline = aware + 72 * HOUR;
+      await delivery.deliver();
+      smtp.clear();
+      expect((await delivery.scan()).breaches).toBe(3);
+      expect((await delivery.scan()).breaches).toBe(0);
+      await delivery.deliver();
+      expect(smtp.to(world.dpoA).map((m) => m.subject)).toEqual([
+        '[Vigie] Moins de 24 heures pour notifier la CNIL : Rançongiciel',
+      ]);
+      expect(smtp.to(world.dpoB)).toEqual([]);
+      smtp.clear();
+      const later = new Date(deadline - 6 * HOUR);
+      expect((await delivery.scan(later)).breaches).toBe(3);
+      await delivery.deliver(later);
+      expect(smtp.to(world.editorA).map((m) => m.subject)).toEqual([
+        '[Vigie] Moins de 12 heures pour notifier la CNIL : Rançongiciel',
+      ]);
+      expect(smtp.to(world.editorA)[0].text).toContain(`/violations/${late.id}`);
+    });
+  });
+
+  it('a rights request due within 7 days, then overdue: the DPO and editors, without the requester', async () => {
+    const created = await app.http
+      .post(`${API}/organisations/${world.memberB.id}/rights-requests`)
+      .set(as(world.dpoB))
+      .send({
+        right: 'access',
+        requesterName: 'Mme Dupont',
+        requesterContact: 'dupont@example.test',
+        receivedAt: new Date(Date.now() - 27 * DAY).toISOString(),
+        receivedChannel: 'email',
+      });
+    expect(created.status).toBe(201);
+    const given = await delivery.scan();
+    expect(given['rights-requests']).toBe(2);
+    await delivery.deliver();
+    const [mail] = smtp.to(world.dpoB);
+    expect(mail.subject).toMatch(
+      /^\[Vigie\] Demande d’exercice de droits à traiter avant le \d\d\/\d\d\/\d{4}$/,
+    );
+    expect(mail.text).toContain(`${PUBLIC_URL}/demandes-de-droits/${created.body.id}`);
+    expect(mail.text).not.toContain('Dupont');
+    expect(smtp.to(world.dpoA)).toEqual([]);
+    smtp.clear();
+    const overdue = new Date(Date.now() + 10 * DAY);
+    expect((await delivery.scan(overdue))['rights-requests']).toBe(2);
+    expect((await delivery.scan(overdue))['rights-requests']).toBe(0);
+    await delivery.deliver(overdue);
+    expect(smtp.to(world.sharedDpo).map((m) => m.subject)).toEqual([
+      '[Vigie] Demande d’exercice de droits en retard',
+    ]);
+  });
+
+  it('a questionnaire sent goes to the vendor’s contacts in the 8 h digest, and its preference can change', async () => {
+    const template = await app.http
+      .post(`${API}/questionnaire-templates`)
+      .set(as(world.securityOfficer))
+      .send({
+        name: 'Questionnaire court',
+        sections: [
+          {
+            key: 'base',
+            title: 'Base',
+            questions: [
+              {
+                key: 'q',
+                text: 'Une PSSI existe-t-elle ?',
+                type: 'yes-no',
+                required: true,
+                weight: 1,
+                evidenceRequested: false,
+              },
+            ],
+          },
+        ],
+      });
+    expect(template.body).toMatchObject({ name: 'Questionnaire court' });
+    const dueDate = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+    const sent = await app.http
+      .post(`${API}/questionnaires`)
+      .set(as(world.securityOfficer))
+      .send({ templateId: template.body.id, vendorId: world.vendor.id, dueDate });
+    expect(sent.status).toBe(201);
+    await delivery.deliver();
+    expect(smtp.to(world.vendorContact)).toEqual([]);
+    const [outbox] = await app.dataSource.query(
+      `SELECT o."due_at" FROM "notification_outbox" o JOIN "notification" n ON n."id" = o."notification_id"
+       WHERE n."kind" = 'questionnaire.sent' AND o."status" = 'pending'`,
+    );
+    const digestAt = new Date(outbox.due_at);
+    expect(
+      new Intl.DateTimeFormat('fr-FR', {
+        timeZone: 'Europe/Paris',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(digestAt),
+    ).toBe('08:00');
+    await delivery.deliver(digestAt);
+    const [digest, ...more] = smtp.to(world.vendorContact);
+    expect(more).toEqual([]);
+    expect(digest.subject).toBe('[Vigie] Votre récapitulatif quotidien : 1 notification');
+    expect(digest.text).toContain(`${PUBLIC_URL}/questionnaires/${sent.body.id}`);
+    expect(smtp.mails).toHaveLength(1);
+
+    const prefs = await app.http.get(`${API}/notifications/preferences`).set(as(world.vendorContact));
+    expect(prefs.body.items.find((p: { kind: string }) => p.kind === 'questionnaire.sent').delivery).toBe(
+      'digest',
+    );
+    expect(prefs.body.items.find((p: { kind: string }) => p.kind === 'breach.recorded')).toMatchObject({
+      delivery: 'immediate',
+      legal: true,
+    });
+    const events = await count(`SELECT count(*)::int AS n FROM "audit_event"`);
+    const refused = await app.http
+      .put(`${API}/notifications/preferences`)
+      .set(as(world.dpoA))
+      .send({ preferences: [{ kind: 'breach.recorded', delivery: 'off' }] });
+    expectProblem(refused, 400);
+    expectProblem(
+      await app.http
+        .put(`${API}/notifications/preferences`)
+        .set(as(world.dpoA))
+        .send({ preferences: [{ kind: 'no.such-kind', delivery: 'digest' }] }),
+      400,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM "notification_preference"`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM "audit_event"`)).toBe(events);
+    const changed = await app.http
+      .put(`${API}/notifications/preferences`)
+      .set(as(world.vendorContact))
+      .send({ preferences: [{ kind: 'questionnaire.sent', delivery: 'immediate' }] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.items.find((p: { kind: string }) => p.kind === 'questionnaire.sent').delivery).toBe(
+      'immediate',
+    );
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM "audit_event" WHERE "action" = 'notification-preference.update' AND "actor_id" = $1`,
+        [world.vendorContact.id],
+      ),
+    ).toBe(1);
+    // Another user's preferences are untouched.
+    const dpoPrefs = await app.http.get(`${API}/notifications/preferences`).set(as(world.dpoA));
+    expect(dpoPrefs.body.items.find((p: { kind: string }) => p.kind === 'questionnaire.sent').delivery).toBe(
+      'digest',
+    );
+  });
+
+  it('SMTP down, then back: every message is sent once', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    const breach = await createBreach(app, world.dpoB, world.memberB.id, {
+      title: 'Serveur de fichiers exposé',
+      awareAt: new Date(Date.now() - HOUR).toISOString(),
+    });
+    const down = await delivery.deliver();
+    expect(down.sent).toBe(0);
+    expect(down.failed).toBe(2);
+    const [row] = await app.dataSource.query(
+      `SELECT o."attempts", o."last_error", o."due_at" FROM "notification_outbox" o
+       JOIN "notification" n ON n."id" = o."notification_id" WHERE n."entity_id" = $1 LIMIT 1`,
+      [breach.id],
+    );
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toBeTruthy();
+    // Not retried before its backoff.
+    expect((await delivery.deliver()).failed).toBe(0);
+    await smtp.start(port);
+    const back = new Date(Date.now() + 2 * 60_000);
+    expect((await delivery.deliver(back)).sent).toBe(2);
+    expect((await delivery.deliver(new Date(back.getTime() + HOUR))).sent).toBe(0);
+    expect(smtp.to(world.dpoB)).toHaveLength(1);
+    expect(smtp.to(world.sharedDpo)).toHaveLength(1);
+    expect(smtp.to(world.dpoA)).toEqual([]);
+  });
+
+  describe('accounts by e-mail', () => {
+    it('an invitation link sets the password once, and is refused the second time', async () => {
+      const email = 'nouvelle.dpo@example.test';
+      expectProblem(
+        await app.http
+          .post(`${API}/users/invitations`)
+          .set(as(world.dpoA))
+          .send({ email, displayName: 'Nouvelle DPO' }),
+        403,
+      );
+      expectProblem(
+        await app.http
+          .post(`${API}/users/invitations`)
+          .set(as(world.admin))
+          .send({ email: 'pas-une-adresse' }),
+        400,
+      );
+      const invited = await app.http
+        .post(`${API}/users/invitations`)
+        .set(as(world.admin))
+        .send({ email, displayName: 'Nouvelle DPO' });
+      expect(invited.status).toBe(201);
+      expect(invited.body.invitation.emailSent).toBe(true);
+      const [mail] = smtp.to({ email });
+      expect(mail.subject).toBe('[Vigie] Invitation à rejoindre Vigie');
+      expect(mail.text).toContain('7 jours');
+      expect(mail.text).toContain(`${PUBLIC_URL}/invitation#jeton=`);
+      const token = tokenOf(mail);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM "account_token" WHERE "token_hash" = $1`, [token]),
+      ).toBe(0);
+      expect(
+        (await app.http.post(`${API}/auth/login`).send({ email, password: 'x'.repeat(12) })).status,
+      ).toBe(401);
+      const accepted = await app.http
+        .post(`${API}/auth/invitation/accept`)
+        .send({ token, newPassword: 'mon-nouveau-mot-de-passe' });
+      expect(accepted.status).toBe(204);
+      expect(await login(app, email, 'mon-nouveau-mot-de-passe')).toBeTruthy();
+      expectProblem(
+        await app.http
+          .post(`${API}/auth/invitation/accept`)
+          .send({ token, newPassword: 'un-autre-mot-de-passe' }),
+        400,
+      );
+      expect(
+        await count(`SELECT count(*)::int AS n FROM "audit_event" WHERE "action" = 'user.invitation-accept'`),
+      ).toBe(1);
+    });
+
+    it('« Mot de passe oublié »: the same answer for any address, a link used once', async () => {
+      const known = await app.http.post(`${API}/auth/password-reset`).send({ email: world.readerA.email });
+      const unknown = await app.http
+        .post(`${API}/auth/password-reset`)
+        .send({ email: 'personne@example.test' });
+      expect(known.status).toBe(202);
+      expect(unknown.status).toBe(202);
+      expect(unknown.body).toEqual(known.body);
+      await smtp.waitFor(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(smtp.mails.map((m) => m.to)).toEqual([world.readerA.email]);
+      const [mail] = smtp.mails;
+      expect(mail.text).toContain('30 minutes');
+      const token = tokenOf(mail);
+      expectProblem(
+        await app.http.post(`${API}/auth/password-reset/confirm`).send({ token, newPassword: 'court' }),
+        400,
+      );
+      const confirmed = await app.http
+        .post(`${API}/auth/password-reset/confirm`)
+        .send({ token, newPassword: 'un-mot-de-passe-tout-neuf' });
+      expect(confirmed.status).toBe(204);
+      expect(await login(app, world.readerA.email, 'un-mot-de-passe-tout-neuf')).toBeTruthy();
+      expect(
+        (await app.http.post(`${API}/auth/login`).send({ email: world.readerA.email, password: PASSWORD }))
+          .status,
+      ).toBe(401);
+      expectProblem(
+        await app.http
+          .post(`${API}/auth/password-reset/confirm`)
+          .send({ token, newPassword: 'encore-un-autre-mdp' }),
+        400,
+      );
+    });
+
+    it('a vendor contact signs in with an e-mailed link, once; other users get no link', async () => {
+      const other: Actor = world.dpoA;
+      await app.http.post(`${API}/auth/sign-in-link`).send({ email: other.email }).expect(202);
+      const asked = await app.http
+        .post(`${API}/auth/sign-in-link`)
+        .send({ email: world.vendorContact.email });
+      expect(asked.status).toBe(202);
+      await smtp.waitFor(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(smtp.mails.map((m) => m.to)).toEqual([world.vendorContact.email]);
+      const token = tokenOf(smtp.mails[0]);
+      const signedIn = await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token });
+      expect(signedIn.status).toBe(200);
+      const me = await app.http
+        .get(`${API}/auth/me`)
+        .set({ Authorization: `Bearer ${signedIn.body.accessToken}` });
+      expect(me.body.id).toBe(world.vendorContact.id);
+      expectProblem(await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token }), 401);
+      expectProblem(await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token: 'short' }), 400);
+    });
+  });
+});
