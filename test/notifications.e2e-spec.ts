@@ -2,7 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { NotificationDelivery } from '@vigie/notifications';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { JobQueue } from '@vigie/jobs';
+import { runNotifications } from '../apps/cli/src/commands/notifications-run.command';
+import { DELIVER_JOB, SCAN_JOB } from '@vigie/notifications';
 import { createBreach } from './support/breach-fixtures';
+import { createApplication } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
 
@@ -84,6 +88,15 @@ describe('Notifications (e2e)', () => {
 
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await app.dataSource.query(sql, params))[0].n);
+  /** Who received a kind of notice about an entity, sorted. */
+  const recipientsOf = async (kind: string, entityId: string): Promise<string[]> =>
+    (
+      await app.dataSource.query(
+        `SELECT "recipient_id" FROM "notification" WHERE "kind" = $1 AND "entity_id" = $2 ORDER BY 1`,
+        [kind, entityId],
+      )
+    ).map((r: { recipient_id: string }) => r.recipient_id);
+  const ids = (...actors: Actor[]) => actors.map((a) => a.id).sort();
 
   beforeAll(async () => {
     smtp = new TestSmtp();
@@ -275,6 +288,36 @@ describe('Notifications (e2e)', () => {
     expect(digest.subject).toBe('[Vigie] Votre récapitulatif quotidien : 1 notification');
     expect(digest.text).toContain(`${PUBLIC_URL}/questionnaires/${sent.body.id}`);
     expect(smtp.mails).toHaveLength(1);
+    expect(await recipientsOf('questionnaire.sent', sent.body.id)).toEqual(ids(world.vendorContact));
+
+    const url = (suffix: string) => `${API}/questionnaires/${sent.body.id}${suffix}`;
+    await app.http
+      .put(url('/answers'))
+      .set(as(world.vendorContact))
+      .send({ answers: [{ questionKey: 'q', value: 'yes' }] })
+      .expect(200);
+    await app.http.post(url('/submit')).set(as(world.vendorContact)).expect(200);
+    expect(await recipientsOf('questionnaire.submitted', sent.body.id)).toEqual(ids(world.securityOfficer));
+    const bell = await app.http.get(`${API}/notifications`).set(as(world.securityOfficer));
+    expect(bell.body.items[0]).toMatchObject({
+      kind: 'questionnaire.submitted',
+      title: 'Questionnaire soumis par Éditeur Logiciel',
+      linkPath: `/questionnaires/${sent.body.id}`,
+    });
+    await app.http
+      .post(url('/review'))
+      .set(as(world.securityOfficer))
+      .send({ decision: 'changes-requested', comment: 'Joindre la PSSI signée' })
+      .expect(200);
+    expect(await recipientsOf('questionnaire.changes-requested', sent.body.id)).toEqual(
+      ids(world.vendorContact),
+    );
+    // Due in 7 days, then overdue: the vendor's contacts, once per due date.
+    const soon = new Date(new Date(`${dueDate}T12:00:00Z`).getTime() - 5 * DAY);
+    expect((await delivery.scan(soon)).questionnaires).toBe(1);
+    expect((await delivery.scan(soon)).questionnaires).toBe(0);
+    expect((await delivery.scan(new Date(soon.getTime() + 10 * DAY))).questionnaires).toBe(1);
+    expect(await recipientsOf('questionnaire.overdue', sent.body.id)).toEqual(ids(world.vendorContact));
 
     const prefs = await app.http.get(`${API}/notifications/preferences`).set(as(world.vendorContact));
     expect(prefs.body.items.find((p: { kind: string }) => p.kind === 'questionnaire.sent').delivery).toBe(
@@ -346,6 +389,93 @@ describe('Notifications (e2e)', () => {
     expect(smtp.to(world.dpoB)).toHaveLength(1);
     expect(smtp.to(world.sharedDpo)).toHaveLength(1);
     expect(smtp.to(world.dpoA)).toEqual([]);
+  });
+
+  it('access reviews: the reviewers when opened or reassigned, due and overdue; the RSSI when complete', async () => {
+    const application = await createApplication(app, world.admin, 'Ciril GF', [world.memberA.id]);
+    const dueDate = new Date(Date.now() + 5 * DAY).toISOString().slice(0, 10);
+    const created = await app.http
+      .post(`${API}/access-reviews`)
+      .set(as(world.securityOfficer))
+      .send({
+        organisationId: world.memberA.id,
+        applicationId: application.id,
+        name: 'Revue Ciril',
+        dueDate,
+      });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await app.http
+      .post(`${API}/access-reviews/${id}/accounts`)
+      .set(as(world.securityOfficer))
+      .set('Content-Type', 'text/csv')
+      .send(
+        [
+          'username,displayName,email,role,lastLogin,reviewerEmail',
+          `a.un,Agent Un,,agent,,${world.editorA.email}`,
+          `a.deux,Agent Deux,,agent,,${world.dpoA.email}`,
+        ].join('\n'),
+      )
+      .expect(200);
+    expect(await recipientsOf('access-review.assigned', id)).toEqual([]);
+    await app.http.post(`${API}/access-reviews/${id}/open`).set(as(world.securityOfficer)).expect(200);
+    expect(await recipientsOf('access-review.assigned', id)).toEqual(ids(world.editorA, world.dpoA));
+    const list = await app.http.get(`${API}/access-reviews/${id}/items`).set(as(world.securityOfficer));
+    const item = list.body.items.find((i: { username: string }) => i.username === 'a.un');
+    await app.http
+      .post(`${API}/access-reviews/${id}/items/${item.id}/reassign`)
+      .set(as(world.securityOfficer))
+      .send({ reviewerId: world.readerA.id })
+      .expect(200);
+    expect(await recipientsOf('access-review.assigned', id)).toEqual(
+      ids(world.editorA, world.dpoA, world.readerA),
+    );
+
+    expect((await delivery.scan())['access-reviews']).toBe(2);
+    expect(await recipientsOf('access-review.due-soon', id)).toEqual(ids(world.dpoA, world.readerA));
+    expect((await delivery.scan())['access-reviews']).toBe(0);
+
+    for (const [actor, username] of [
+      [world.readerA, 'a.un'],
+      [world.dpoA, 'a.deux'],
+    ] as const) {
+      const itemId = list.body.items.find((i: { username: string }) => i.username === username).id;
+      await app.http
+        .post(`${API}/access-reviews/${id}/items/${itemId}/decision`)
+        .set(as(actor))
+        .send({ decision: 'revoke', reason: 'Départ' })
+        .expect(200);
+    }
+    await app.http.post(`${API}/access-reviews/${id}/close`).set(as(world.securityOfficer)).expect(200);
+    expect(await recipientsOf('access-review.completed', id)).toEqual(ids(world.securityOfficer));
+    // Remediation past its due date: the RSSI.
+    const late = new Date(Date.now() + 400 * DAY);
+    await delivery.scan(late);
+    expect(await recipientsOf('remediation.overdue', id)).toEqual(ids(world.securityOfficer));
+    expect(await recipientsOf('access-review.overdue', id)).toEqual([]);
+  });
+
+  it('notifications:run gives the reminders and sends what is due now', async () => {
+    await app.dataSource.query(
+      `UPDATE "notification_outbox" SET "status" = 'skipped' WHERE "status" = 'pending'`,
+    );
+    const breach = await createBreach(app, world.dpoB, world.memberB.id, {
+      title: 'Vol d’un ordinateur portable',
+      awareAt: new Date(Date.now() - 55 * HOUR).toISOString(),
+    });
+    const out: string[] = [];
+    expect(await runNotifications(app.dataSource, app.config, (line) => out.push(line))).toBe(0);
+    expect(out).toContain('  breaches: 2 notice(s) given');
+    expect(out.at(-1)).toBe('E-mails: 4 sent, 0 failed (retried later), 0 skipped');
+    expect(smtp.to(world.dpoB).map((m) => m.subject)).toEqual([
+      '[Vigie] Violation de données enregistrée : Vol d’un ordinateur portable',
+      '[Vigie] Moins de 24 heures pour notifier la CNIL : Vol d’un ordinateur portable',
+    ]);
+    expect(await recipientsOf('breach.deadline-24h', breach.id)).toEqual(ids(world.dpoB, world.sharedDpo));
+    out.length = 0;
+    await runNotifications(app.dataSource, app.config, (line) => out.push(line));
+    expect(out).toContain('  breaches: 0 notice(s) given');
+    expect(out.at(-1)).toBe('E-mails: 0 sent, 0 failed (retried later), 0 skipped');
   });
 
   describe('accounts by e-mail', () => {
@@ -453,5 +583,35 @@ describe('Notifications (e2e)', () => {
       expectProblem(await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token }), 401);
       expectProblem(await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token: 'short' }), 400);
     });
+  });
+});
+
+describe('Notifications: the pg-boss jobs (e2e)', () => {
+  let app: TestApp;
+  afterAll(() => app?.close());
+
+  it('schedules delivery every minute and the scan every hour; a queued delivery sends the outbox', async () => {
+    app = await createTestApp({ VIGIE_JOBS: '1' });
+    const world = await createWorld(app);
+    const queue = app.app.get(JobQueue);
+    expect(await queue.schedules()).toEqual(
+      expect.arrayContaining([
+        { name: DELIVER_JOB, cron: '* * * * *', timezone: 'Europe/Paris' },
+        { name: SCAN_JOB, cron: '5 * * * *', timezone: 'Europe/Paris' },
+      ]),
+    );
+    await createBreach(app, world.dpoA, world.memberA.id, {
+      awareAt: new Date(Date.now() - HOUR).toISOString(),
+    });
+    const jobId = await queue.send(DELIVER_JOB);
+    const deadline = Date.now() + 30_000;
+    while ((await queue.state(DELIVER_JOB, jobId!)) !== 'completed' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await queue.state(DELIVER_JOB, jobId!)).toBe('completed');
+    // Without SMTP, the due rows are closed as skipped: the notices stay in the application.
+    const rows = await app.dataSource.query(`SELECT DISTINCT "status" FROM "notification_outbox"`);
+    expect(rows).toEqual([{ status: 'skipped' }]);
+    const bell = await app.http.get(`${API}/notifications`).set(as(world.dpoA));
+    expect(bell.body.total).toBe(1);
   });
 });
