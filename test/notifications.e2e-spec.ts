@@ -6,7 +6,7 @@ import { JobQueue } from '@vigie/jobs';
 import { runNotifications } from '../apps/cli/src/commands/notifications-run.command';
 import { DELIVER_JOB, SCAN_JOB } from '@vigie/notifications';
 import { createBreach } from './support/breach-fixtures';
-import { createApplication } from './support/register-fixtures';
+import { createApplication, entryPayload } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
 
@@ -394,15 +394,12 @@ describe('Notifications (e2e)', () => {
   it('access reviews: the reviewers when opened or reassigned, due and overdue; the RSSI when complete', async () => {
     const application = await createApplication(app, world.admin, 'Ciril GF', [world.memberA.id]);
     const dueDate = new Date(Date.now() + 5 * DAY).toISOString().slice(0, 10);
-    const created = await app.http
-      .post(`${API}/access-reviews`)
-      .set(as(world.securityOfficer))
-      .send({
-        organisationId: world.memberA.id,
-        applicationId: application.id,
-        name: 'Revue Ciril',
-        dueDate,
-      });
+    const created = await app.http.post(`${API}/access-reviews`).set(as(world.securityOfficer)).send({
+      organisationId: world.memberA.id,
+      applicationId: application.id,
+      name: 'Revue Ciril',
+      dueDate,
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     await app.http
@@ -453,6 +450,49 @@ describe('Notifications (e2e)', () => {
     await delivery.scan(late);
     expect(await recipientsOf('remediation.overdue', id)).toEqual(ids(world.securityOfficer));
     expect(await recipientsOf('access-review.overdue', id)).toEqual([]);
+  });
+
+  it('the register (review date, DPIA required) to the DPO; expiring evidence to the RSSI', async () => {
+    const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+    const reviewed = await app.http
+      .post(`${API}/organisations/${world.memberA.id}/processing-activities`)
+      .set(as(world.editorA))
+      .send(entryPayload('Paie des agents', { reviewDate: yesterday }));
+    expect(reviewed.status).toBe(201);
+    const risky = await app.http
+      .post(`${API}/organisations/${world.memberB.id}/processing-activities`)
+      .set(as(world.dpoB))
+      .send(entryPayload('Vidéoprotection', { dpiaCriteria: ['systematic-monitoring', 'large-scale'] }));
+    expect(risky.status).toBe(201);
+
+    const assessment = await app.http
+      .post(`${API}/assessments`)
+      .set(as(world.securityOfficer))
+      .send({ frameworkCode: 'iso27001-2022', name: 'ISO 27001 2026' });
+    expect(assessment.status).toBe(201);
+    const requirements = await app.http
+      .get(`${API}/assessments/${assessment.body.id}/requirements?pageSize=200`)
+      .set(as(world.securityOfficer));
+    const evidence = await app.http
+      .post(`${API}/assessments/${assessment.body.id}/requirements/${requirements.body.items[0].id}/evidence`)
+      .set(as(world.securityOfficer))
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'Politique.pdf')
+      .field('effectiveDate', yesterday)
+      .field('expiresAt', new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10));
+    expect(evidence.status).toBe(201);
+
+    const given = await delivery.scan();
+    expect(given.register).toBeGreaterThanOrEqual(2);
+    expect(await recipientsOf('register.review-due', reviewed.body.id)).toEqual(
+      ids(world.dpoA, world.sharedDpo),
+    );
+    expect(await recipientsOf('register.dpia-required', risky.body.id)).toEqual(
+      ids(world.dpoB, world.sharedDpo),
+    );
+    expect(await recipientsOf('register.dpia-required', reviewed.body.id)).toEqual([]);
+    expect(await recipientsOf('evidence.expiring', evidence.body.id)).toEqual(ids(world.securityOfficer));
+    const again = await delivery.scan();
+    expect([again.register, again.evidence]).toEqual([0, 0]);
   });
 
   it('notifications:run gives the reminders and sends what is due now', async () => {
