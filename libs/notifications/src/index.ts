@@ -14,3 +14,4 @@ export * from './delivery/notification-delivery.service';
 export * from './preferences/notification-preference.entity';
 export * from './accounts/account-token.entity';
 export * from './accounts/account-links.service';
+export * from './accounts/account-tokens';

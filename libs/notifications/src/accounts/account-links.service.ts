@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { canSomewhere } from '@vigie/authz';
+import { assertCan, canSomewhere, findVisibleOrFail } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
   ForbiddenActionException,
-  NotFoundException,
   recordAudit,
   RequestContext,
   TooManyRequestsException,
@@ -104,15 +103,17 @@ export class AccountLinksService {
 
   /** A new invitation link for a user who has not chosen a password yet (the earlier link stops working). */
   async reinvite(ctx: RequestContext, userId: string): Promise<{ expiresAt: Date; emailSent: boolean }> {
-    if (!canSomewhere(ctx, 'create', 'User')) throw new ForbiddenActionException();
     const { email, token, expiresAt } = await this.tx.run(async (manager) => {
+      const visible = await findVisibleOrFail(manager, ctx, 'User', User, userId, {
+        lock: true,
+        label: 'User',
+      });
+      assertCan(ctx, 'update', 'User', visible);
       const user = await manager
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
         .where('u.id = :userId', { userId })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!user) throw new NotFoundException('User');
+        .getOneOrFail();
       if (user.passwordHash !== NO_PASSWORD_YET)
         throw new ValidationException('This user has already chosen a password', [
           { field: 'id', message: 'the invitation was already accepted' },
