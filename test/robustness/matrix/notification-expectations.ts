@@ -69,12 +69,6 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
       body: { preferences: [{ kind: 'questionnaire.sent', delivery: 'digest' }] },
     }),
   },
-  'POST /api/v1/notifications/read-all': {
-    sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
-    request: () => NONE,
-  },
   'POST /api/v1/notifications/:id/read': {
     sides: BOTH,
     sidesMean: 'own: a notice of the caller; other: a notice of another user',

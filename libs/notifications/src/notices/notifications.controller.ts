@@ -38,12 +38,6 @@ export class NotificationsController {
     return this.notifications.updatePreferences(ctx, dto);
   }
 
-  @Post('read-all')
-  @Endpoint("Mark all the caller's notices read")
-  markAllRead(@Ctx() ctx: RequestContext): Promise<{ marked: number }> {
-    return this.notifications.markAllRead(ctx);
-  }
-
   @Post(':id/read')
   @Endpoint("Mark one of the caller's notices read (another user's: 404)")
   markRead(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<NotificationView> {

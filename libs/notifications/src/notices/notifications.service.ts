@@ -95,18 +95,6 @@ export class NotificationsService {
     return view(notification);
   }
 
-  /** Marks every unread notice of the caller read; answers how many. */
-  async markAllRead(ctx: RequestContext): Promise<{ marked: number }> {
-    const { userId } = ctx.requireActor();
-    const result = await this.tx.reader
-      .createQueryBuilder()
-      .update(Notification)
-      .set({ readAt: () => 'now()' })
-      .where('recipient_id = :userId AND read_at IS NULL', { userId })
-      .execute();
-    return { marked: result.affected ?? 0 };
-  }
-
   async preferences(ctx: RequestContext): Promise<{ items: PreferenceView[] }> {
     const { userId } = ctx.requireActor();
     const stored = await this.tx.reader.find(NotificationPreference, { where: { userId } });
