@@ -206,6 +206,34 @@ describe('Notifications (e2e)', () => {
     });
   });
 
+  it('an incident fanned out to its members: each member’s DPO and editors, not another member’s', async () => {
+    const onlyA = await createApplication(app, world.admin, 'Logiciel enfance', [world.memberA.id]);
+    const declared = await app.http
+      .post(`${API}/incidents`)
+      .set(as(world.securityOfficer))
+      .send({
+        title: 'Accès non autorisé au serveur applicatif',
+        awareAt: new Date(Date.now() - HOUR).toISOString(),
+        description: 'Un compte de service a été utilisé depuis une adresse inconnue.',
+        applicationId: onlyA.id,
+      });
+    expect(declared.status).toBe(201);
+    const [breach] = await app.dataSource.query(`SELECT "id" FROM "breach" WHERE "incident_id" = $1`, [
+      declared.body.id,
+    ]);
+    expect(await recipientsOf('breach.incident-notified', breach.id)).toEqual(
+      ids(world.dpoA, world.editorA, world.sharedDpo),
+    );
+    await delivery.deliver();
+    const [mail] = smtp.to(world.editorA);
+    expect(mail.subject).toBe(
+      '[Vigie] Incident signalé par le SIIM94 : Accès non autorisé au serveur applicatif',
+    );
+    expect(mail.text).not.toContain('adresse inconnue');
+    expect(smtp.to(world.dpoB)).toEqual([]);
+    expect(smtp.to(world.securityOfficer)).toEqual([]);
+  });
+
   it('a rights request due within 7 days, then overdue: the DPO and editors, without the requester', async () => {
     const created = await app.http
       .post(`${API}/organisations/${world.memberB.id}/rights-requests`)
