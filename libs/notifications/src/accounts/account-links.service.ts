@@ -130,34 +130,22 @@ export class AccountLinksService {
     await this.setPasswordWithToken(token, newPassword, 'invitation', 'user.invitation-accept');
   }
 
-  /** « Mot de passe oublié »: e-mails a 30-minute link to an active account; the same answer for any address. */
+  /**
+   * « Mot de passe oublié »: e-mails a 30-minute link to an active account (an invited user who lost the
+   * invitation may use it too: both prove the address); the same answer for any address.
+   */
   async requestPasswordReset(email: string): Promise<typeof LINK_REQUESTED> {
     this.limit('password-reset', email);
     const user = await this.activeUser(email);
-    if (user && user.passwordHash !== NO_PASSWORD_YET) {
-      const { token } = await this.tx.run(async (manager) => {
-        const issued = await issueAccountToken(manager, user.id, 'password-reset');
-        await this.auditLink(
-          manager,
-          RequestContext.system('password-reset'),
-          user.id,
-          'password-reset',
-          issued.expiresAt,
-        );
-        return issued;
-      });
-      const link = absoluteLink(this.config.publicUrl, WEB_PATHS.resetPassword(token));
-      void this.send(
-        accountMail(
-          user.email,
-          'Réinitialisation de votre mot de passe',
-          'Vous avez demandé à choisir un nouveau mot de passe pour votre compte Vigie.',
-          'Choisir un nouveau mot de passe',
-          link,
-          TOKEN_VALIDITY['password-reset'].label,
-        ),
+    // The link is made and sent after the answer: a known address answers as fast as an unknown one.
+    if (user)
+      this.later(
+        this.emailLink(user, 'password-reset', WEB_PATHS.resetPassword, {
+          subject: 'Réinitialisation de votre mot de passe',
+          intro: 'Vous avez demandé à choisir un nouveau mot de passe pour votre compte Vigie.',
+          action: 'Choisir un nouveau mot de passe',
+        }),
       );
-    }
     return LINK_REQUESTED;
   }
 
@@ -169,31 +157,49 @@ export class AccountLinksService {
   async requestSignInLink(email: string): Promise<typeof LINK_REQUESTED> {
     this.limit('sign-in-link', email);
     const user = await this.activeUser(email);
-    if (user && (await this.isVendorContact(user.id))) {
-      const { token } = await this.tx.run(async (manager) => {
-        const issued = await issueAccountToken(manager, user.id, 'sign-in-link');
-        await this.auditLink(
-          manager,
-          RequestContext.system('sign-in-link'),
-          user.id,
-          'sign-in-link',
-          issued.expiresAt,
-        );
-        return issued;
-      });
-      const link = absoluteLink(this.config.publicUrl, WEB_PATHS.signInLink(token));
-      void this.send(
-        accountMail(
-          user.email,
-          'Votre lien de connexion',
-          'Vous avez demandé à vous connecter à Vigie sans mot de passe.',
-          'Se connecter à Vigie',
-          link,
-          TOKEN_VALIDITY['sign-in-link'].label,
-        ),
+    if (user)
+      this.later(
+        (async () => {
+          if (!(await this.isVendorContact(user.id))) return;
+          await this.emailLink(user, 'sign-in-link', WEB_PATHS.signInLink, {
+            subject: 'Votre lien de connexion',
+            intro: 'Vous avez demandé à vous connecter à Vigie sans mot de passe.',
+            action: 'Se connecter à Vigie',
+          });
+        })(),
       );
-    }
     return LINK_REQUESTED;
+  }
+
+  /** Issues a link for a user (audited) and e-mails it. */
+  private async emailLink(
+    user: User,
+    purpose: 'password-reset' | 'sign-in-link',
+    path: (token: string) => string,
+    text: { subject: string; intro: string; action: string },
+  ): Promise<void> {
+    const { token } = await this.tx.run(async (manager) => {
+      const issued = await issueAccountToken(manager, user.id, purpose);
+      await this.auditLink(manager, RequestContext.system(purpose), user.id, purpose, issued.expiresAt);
+      return issued;
+    });
+    await this.send(
+      accountMail(
+        user.email,
+        text.subject,
+        text.intro,
+        text.action,
+        absoluteLink(this.config.publicUrl, path(token)),
+        TOKEN_VALIDITY[purpose].label,
+      ),
+    );
+  }
+
+  /** Work finished after the answer; a failure is logged (without the link), never thrown at the caller. */
+  private later(work: Promise<void>): void {
+    work.catch((error: unknown) =>
+      this.logger.warn(`account link not sent: ${(error as Error)?.message ?? error}`),
+    );
   }
 
   /** Uses a sign-in link once and answers the user it signs in (401 for a used, expired or unknown link). */
@@ -269,10 +275,9 @@ export class AccountLinksService {
     });
   }
 
-  private async activeUser(email: string): Promise<(User & { passwordHash: string }) | null> {
+  private async activeUser(email: string): Promise<User | null> {
     const user = await this.tx.reader
       .createQueryBuilder(User, 'u')
-      .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
     return user && !user.disabled ? user : null;
