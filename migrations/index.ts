@@ -14,6 +14,7 @@ import { AgentDirectory1765300000001 } from './1765300000001-AgentDirectory';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 import { SessionVersion1765800000001 } from './1765800000001-SessionVersion';
+import { Notifications1765900000000 } from './1765900000000-Notifications';
 import { RegisterPublication1766000000000 } from './1766000000000-RegisterPublication';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CertificationFrench1765400000000,
   AuditChainKeys1765800000000,
   SessionVersion1765800000001,
+  Notifications1765900000000,
   RegisterPublication1766000000000,
 ];

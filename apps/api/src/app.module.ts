@@ -12,12 +12,14 @@ import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
 import { PublicationModule } from '@vigie/publication';
+import { NotificationsModule } from '@vigie/notifications';
 import { RegisterModule } from '@vigie/register';
 import { VendorsModule } from '@vigie/vendors';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
 import { loggerOptions } from './logging';
+import { REMINDER_SCANNERS } from './reminders';
 
 /** Everything the application needs that is decided before Nest starts. */
 export interface Runtime {
@@ -58,6 +60,7 @@ export class AppModule {
         VendorsModule,
         AccessReviewsModule,
         PublicationModule,
+        NotificationsModule.forRoot({ scanners: REMINDER_SCANNERS }),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -5,6 +5,7 @@ import { accessReviewsScheduleCommand } from './commands/access-reviews-schedule
 import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit-verify.command';
 import { frameworkImportCommand } from './commands/framework-import.command';
 import { migrateCommand, revertCommand } from './commands/migrate.command';
+import { notificationsRunCommand } from './commands/notifications-run.command';
 
 const COMMANDS: CliCommand[] = [
   migrateCommand,
@@ -13,6 +14,7 @@ const COMMANDS: CliCommand[] = [
   auditCheckpointCommand,
   frameworkImportCommand,
   accessReviewsScheduleCommand,
+  notificationsRunCommand,
 ];
 
 function help(out: (line: string) => void): void {

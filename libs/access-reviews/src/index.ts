@@ -10,3 +10,4 @@ export { RecurrenceService } from './campaigns/recurrence.service';
 export { MAX_ACCOUNT_LINES } from './import/account-csv';
 export { AgentDirectoryEntry, AGENT_STATUSES } from './directory/agent.entity';
 export type { AgentStatus } from './directory/agent.entity';
+export * from './access-review-notices';

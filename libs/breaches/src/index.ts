@@ -10,3 +10,4 @@ export * from './rights/rights-request.entity';
 export * from './rights/rights-rules';
 export * from './rights/rights-requests.service';
 export * from './dates/deadlines';
+export * from './breach-notices';

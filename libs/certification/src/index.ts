@@ -10,3 +10,4 @@ export {
   importFramework,
   FrameworkImportError,
 } from './frameworks/framework-catalog';
+export * from './evidence/evidence-notices';

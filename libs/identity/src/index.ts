@@ -8,6 +8,7 @@ export * from './memberships/membership.entity';
 export * from './memberships/memberships.service';
 export * from './auth/token.service';
 export * from './auth/password-hasher';
+export * from './auth/password-policy';
 export * from './bootstrap/bootstrap.service';
 export * from './bootstrap/demo-data.registry';
 export * from './bootstrap/demo-accounts';

@@ -11,3 +11,4 @@ export * from './activities/register-rules';
 export * from './activities/dpia-assessment';
 export { GDPR_REFERENCE } from './reference/gdpr-reference';
 export type { GdprReferenceView, ReferenceItem } from './reference/gdpr-reference';
+export * from './register-notices';

@@ -7,3 +7,4 @@ export { coverageOf } from './contracts/coverage';
 export { answerPoints, checkAnswer, questionnaireScore } from './questionnaires/answer-rules';
 export { BUILTIN_TEMPLATE } from './templates/builtin-template';
 export { templateErrors } from './templates/template-definition';
+export * from './questionnaires/questionnaire-notices';

@@ -5,6 +5,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../support/test-app';
 import { as } from '../../support/world';
 import { isoDate, MatrixFixtures, MATRIX_TEMPLATE, MINIMAL_PDF } from './fixtures';
 import type { MatrixRole, Outcome, Side, Target } from './model';
+import { NOTIFICATION_EXPECTATIONS } from './notification-expectations';
 
 type Own = 'own' | 'other';
 
@@ -109,6 +110,7 @@ const SINGLE_OPERATOR = 'the single operator’s (no other organisation holds on
  */
 
 export const EXPECTATIONS: Record<string, RouteExpectation> = {
+  ...NOTIFICATION_EXPECTATIONS,
   // ---------------------------------------------------------------- health, authentication
   'GET /health/live': { sides: ONE, action: 'read', subject: 'Organisation', request: () => NONE },
   'GET /health/ready': { sides: ONE, action: 'read', subject: 'Organisation', request: () => NONE },

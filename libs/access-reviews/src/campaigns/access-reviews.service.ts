@@ -1,3 +1,4 @@
+import { notifyAccountsAssigned, notifyCampaignCompleted } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, scopedQuery } from '@vigie/authz';
 import { Deployment } from '@vigie/catalog';
@@ -101,6 +102,7 @@ export class AccessReviewsService {
       campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
       campaign.status = 'open';
       campaign.openedAt = now;
+      await notifyAccountsAssigned(manager, campaign);
     });
   }
 
@@ -137,6 +139,7 @@ export class AccessReviewsService {
       if (tasks.length === 0) campaign.remediatedAt = now;
       await manager.save(campaign);
       await this.certificates.issue(manager, campaign);
+      await notifyCampaignCompleted(manager, campaign);
     });
   }
 

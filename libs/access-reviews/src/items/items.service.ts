@@ -1,3 +1,4 @@
+import { notifyAccountsAssigned } from '../access-review-notices';
 import { Injectable } from '@nestjs/common';
 import { assertCan, scopedQuery } from '@vigie/authz';
 import {
@@ -158,6 +159,7 @@ export class ItemsService {
       item.reviewerId = reviewerId;
       await manager.save(item);
       await this.addEvent(manager, ctx, item, 'reassignment');
+      if (campaign.status === 'open') await notifyAccountsAssigned(manager, campaign, [reviewerId]);
       await recordAudit(manager, ctx, {
         action: 'access-review-item.reassign',
         entity: 'access-review-item',

@@ -1,3 +1,4 @@
+import { notifyBreachRecorded } from '../breach-notices';
 import { Injectable } from '@nestjs/common';
 import { Action, assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import {
@@ -154,6 +155,7 @@ export class BreachesService {
       updatedBy: ctx.userId,
     });
     await manager.save(breach);
+    await notifyBreachRecorded(manager, breach);
     await recordAudit(manager, ctx, {
       action: origin.incidentId ? 'breach.receive' : 'breach.create',
       entity: 'breach',

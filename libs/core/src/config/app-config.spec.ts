@@ -16,6 +16,32 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the e-mail settings: public address, SMTP server (optional) and sender, validated', () => {
+    expect(loadConfig({})).toMatchObject({
+      publicUrl: 'http://localhost:3000',
+      smtpUrl: undefined,
+      mailFrom: 'Vigie <no-reply@vigie.local>',
+    });
+    expect(
+      loadConfig({
+        VIGIE_PUBLIC_URL: 'https://vigie.siim94.fr/',
+        VIGIE_SMTP_URL: 'smtp://vigie:secret@mail.siim94.fr:587',
+        VIGIE_MAIL_FROM: 'Vigie SIIM94 <vigie@siim94.fr>',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://vigie.siim94.fr',
+      smtpUrl: 'smtp://vigie:secret@mail.siim94.fr:587',
+      mailFrom: 'Vigie SIIM94 <vigie@siim94.fr>',
+    });
+    expect(() =>
+      loadConfig({
+        VIGIE_PUBLIC_URL: 'vigie.siim94.fr',
+        VIGIE_SMTP_URL: 'mail.siim94.fr',
+        VIGIE_MAIL_FROM: 'vigie',
+      }),
+    ).toThrow(/VIGIE_PUBLIC_URL must be[\s\S]*VIGIE_SMTP_URL must be[\s\S]*VIGIE_MAIL_FROM must be/);
+  });
+
   it('turns the job worker off with VIGIE_JOBS=0 and bounds the remediation delay', () => {
     expect(loadConfig({ VIGIE_JOBS: '0' }).jobs).toBe(false);
     expect(loadConfig({ VIGIE_JOBS: 'yes' }).jobs).toBe(true);

@@ -42,6 +42,12 @@ export interface AppConfig {
   auditCheckpointFile: string;
   /** Minutes between two automatic audit checkpoints (0: only on demand). */
   auditCheckpointMinutes: number;
+  /** The address users reach (`VIGIE_PUBLIC_URL`, no trailing slash): links in e-mails are built on it. */
+  publicUrl: string;
+  /** SMTP server (`VIGIE_SMTP_URL`, `smtp://user:pass@host:port` or `smtps://…`); unset: in-app notices only. */
+  smtpUrl?: string;
+  /** Sender of the e-mails (`VIGIE_MAIL_FROM`). */
+  mailFrom: string;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -112,6 +118,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const publicUrl = (env.VIGIE_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) {
+    problems.push('VIGIE_PUBLIC_URL must be an http:// or https:// URL');
+  }
+  const smtpUrl = env.VIGIE_SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) {
+    problems.push('VIGIE_SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  const mailFrom = (env.VIGIE_MAIL_FROM || 'Vigie <no-reply@vigie.local>').trim();
+  if (!/^[^@\s<>]+@[^@\s<>]+$|^[^<>@]*<[^@\s<>]+@[^@\s<>]+>$/.test(mailFrom)) {
+    problems.push('VIGIE_MAIL_FROM must be an address, e.g. "Vigie <vigie@siim94.fr>"');
+  }
+
   const demoFlag = flag('VIGIE_DEMO');
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -140,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditKey,
     auditCheckpointFile: isAbsolute(rawCheckpointFile) ? rawCheckpointFile : resolve(cwd, rawCheckpointFile),
     auditCheckpointMinutes: int('VIGIE_AUDIT_CHECKPOINT_MINUTES', 60, 0, 7 * 24 * 60),
+    publicUrl,
+    smtpUrl,
+    mailFrom,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

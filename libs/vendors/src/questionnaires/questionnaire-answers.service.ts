@@ -1,3 +1,4 @@
+import { notifyQuestionnaireSubmitted } from './questionnaire-notices';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -154,6 +155,7 @@ export class QuestionnaireAnswersService {
       questionnaire.status = 'submitted';
       questionnaire.submittedAt = new Date();
       await manager.save(questionnaire);
+      await notifyQuestionnaireSubmitted(manager, questionnaire);
       await recordAudit(manager, ctx, {
         action: 'questionnaire.submit',
         entity: 'questionnaire',

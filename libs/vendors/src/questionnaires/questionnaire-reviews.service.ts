@@ -1,3 +1,4 @@
+import { notifyQuestionnaireChangesRequested } from './questionnaire-notices';
 import { Injectable } from '@nestjs/common';
 import { assertCan } from '@vigie/authz';
 import { ConflictException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
@@ -36,6 +37,8 @@ export class QuestionnaireReviewsService {
       questionnaire.reviewedBy = ctx.userId;
       questionnaire.reviewComment = comment;
       await manager.save(questionnaire);
+      if (dto.decision === 'changes-requested')
+        await notifyQuestionnaireChangesRequested(manager, questionnaire);
       await recordAudit(manager, ctx, {
         action: 'questionnaire.review',
         entity: 'questionnaire',

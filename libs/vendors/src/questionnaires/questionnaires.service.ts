@@ -1,3 +1,4 @@
+import { notifyQuestionnaireSent } from './questionnaire-notices';
 import { Injectable } from '@nestjs/common';
 import { canSomewhere, scopedQuery, visibleIds } from '@vigie/authz';
 import {
@@ -54,6 +55,7 @@ export class QuestionnairesService {
       });
       await manager.save(questionnaire);
       const carried = previous ? await this.carryAnswers(manager, ctx, previous, questionnaire, template) : 0;
+      await notifyQuestionnaireSent(manager, questionnaire);
       await recordAudit(manager, ctx, {
         action: 'questionnaire.send',
         entity: 'questionnaire',

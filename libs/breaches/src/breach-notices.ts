@@ -1,0 +1,114 @@
+import {
+  addDays,
+  emitNotice,
+  frenchDate,
+  frenchDateTime,
+  parisDay,
+  ReminderScanner,
+  WEB_PATHS,
+} from '@vigie/notifications';
+import { RIGHT_LABELS_FR } from '@vigie/reference-data';
+import type { EntityManager } from 'typeorm';
+import type { Breach } from './breaches/breach.entity';
+
+/** Who follows a member's breaches and rights requests: its DPO and its editors. */
+const DPO_AND_EDITORS = ['dpo', 'editor'] as const;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A breach was recorded by the member, or received from its processor's incident: the member's DPO and editors
+ * learn its title and the deadline of Art. 33 (never its description: no personal data in an e-mail).
+ */
+export async function notifyBreachRecorded(manager: EntityManager, breach: Breach): Promise<void> {
+  const fromIncident = breach.incidentId !== null;
+  await emitNotice(manager, {
+    kind: fromIncident ? 'breach.incident-notified' : 'breach.recorded',
+    recipients: { organisationId: breach.organisationId, roles: DPO_AND_EDITORS },
+    organisationId: breach.organisationId,
+    entity: { type: 'breach', id: breach.id },
+    threshold: 'recorded',
+    title: fromIncident
+      ? `Incident signalé par le SIIM94 : ${breach.title}`
+      : `Violation de données enregistrée : ${breach.title}`,
+    body: `${
+      fromIncident
+        ? 'Le SIIM94, votre sous-traitant, vous signale un incident qui peut constituer une violation de données personnelles.'
+        : 'Une violation de données personnelles a été enregistrée.'
+    } Si elle doit être notifiée, la CNIL doit l’être au plus tard le ${frenchDateTime(breach.notificationDeadline)} (article 33 du RGPD).`,
+    linkPath: WEB_PATHS.breach(breach.id),
+  });
+}
+
+/** Breaches whose 72 hours run out (24 h, then 12 h left) while the CNIL is not notified. */
+export const breachReminders: ReminderScanner = {
+  name: 'breaches',
+  async scan(manager, now) {
+    const rows: { id: string; organisation_id: string; title: string; notification_deadline: Date }[] =
+      await manager.query(
+        `SELECT "id", "organisation_id", "title", "notification_deadline" FROM "breach"
+         WHERE "status" IN ('to-assess', 'assessed') AND "cnil_notified_at" IS NULL
+           AND "notification_deadline" > $1 AND "notification_deadline" <= $2
+         ORDER BY "notification_deadline", "id"`,
+        [now, new Date(now.getTime() + 24 * HOUR_MS)],
+      );
+    let given = 0;
+    for (const row of rows) {
+      const deadline = new Date(row.notification_deadline);
+      const twelve = deadline.getTime() - now.getTime() <= 12 * HOUR_MS;
+      given += await emitNotice(
+        manager,
+        {
+          kind: twelve ? 'breach.deadline-12h' : 'breach.deadline-24h',
+          recipients: { organisationId: row.organisation_id, roles: DPO_AND_EDITORS },
+          organisationId: row.organisation_id,
+          entity: { type: 'breach', id: row.id },
+          threshold: `${twelve ? '12h' : '24h'}:${deadline.toISOString()}`,
+          title: `Moins de ${twelve ? '12' : '24'} heures pour notifier la CNIL : ${row.title}`,
+          body: `La CNIL n’est pas notifiée de la violation « ${row.title} » : le délai de 72 heures de l’article 33 du RGPD expire le ${frenchDateTime(deadline)}. Notifiez-la, ou consignez pourquoi elle n’a pas à l’être.`,
+          linkPath: WEB_PATHS.breach(row.id),
+        },
+        now,
+      );
+    }
+    return given;
+  },
+};
+
+/** Rights requests not answered, due within 7 days or overdue: the member's DPO and editors, once per due date. */
+export const rightsRequestReminders: ReminderScanner = {
+  name: 'rights-requests',
+  async scan(manager, now) {
+    const today = parisDay(now);
+    const rows: { id: string; organisation_id: string; right: string; due_date: string }[] =
+      await manager.query(
+        `SELECT "id", "organisation_id", "right", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
+         FROM "rights_request" WHERE "status" NOT IN ('answered', 'refused') AND "due_date" <= $1::date
+         ORDER BY "due_date", "id"`,
+        [addDays(today, 7)],
+      );
+    let given = 0;
+    for (const row of rows) {
+      const overdue = row.due_date < today;
+      const right = (RIGHT_LABELS_FR[row.right] ?? row.right).toLowerCase();
+      given += await emitNotice(
+        manager,
+        {
+          kind: overdue ? 'rights-request.overdue' : 'rights-request.due-soon',
+          recipients: { organisationId: row.organisation_id, roles: DPO_AND_EDITORS },
+          organisationId: row.organisation_id,
+          entity: { type: 'rights-request', id: row.id },
+          threshold: `${overdue ? 'overdue' : 'due'}:${row.due_date}`,
+          title: overdue
+            ? 'Demande d’exercice de droits en retard'
+            : `Demande d’exercice de droits à traiter avant le ${frenchDate(row.due_date)}`,
+          body: overdue
+            ? `Une demande au titre du ${right} devait recevoir une réponse au plus tard le ${frenchDate(row.due_date)} (article 12.3 du RGPD).`
+            : `Une demande au titre du ${right} doit recevoir une réponse au plus tard le ${frenchDate(row.due_date)} (article 12.3 du RGPD).`,
+          linkPath: WEB_PATHS.rightsRequest(row.id),
+        },
+        now,
+      );
+    }
+    return given;
+  },
+};

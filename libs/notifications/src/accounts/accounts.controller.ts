@@ -1,0 +1,80 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx, Public } from '@vigie/authz';
+import { Endpoint, RequestContext } from '@vigie/core';
+import type { UserView } from '@vigie/identity';
+import { EmailDto, InviteUserDto, NewPasswordDto, TokenDto } from './account.dto';
+import { AccountLinksService, LINK_REQUESTED, SignInResult } from './account-links.service';
+import { LinkThrottlerGuard } from './link-throttler.guard';
+
+@ApiTags('Accounts by e-mail')
+@Controller()
+export class AccountsController {
+  constructor(private readonly links: AccountLinksService) {}
+
+  @Post('users/invitations')
+  @ApiBearerAuth()
+  @Endpoint(
+    'Invite a new user (administrator): e-mails a single-use link to choose a password, valid 7 days',
+    201,
+  )
+  invite(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: InviteUserDto,
+  ): Promise<UserView & { invitation: { expiresAt: Date; emailSent: boolean } }> {
+    return this.links.invite(ctx, dto);
+  }
+
+  @Post('users/:id/invitation')
+  @ApiBearerAuth()
+  @Endpoint('Send a new invitation link to a user who has not chosen a password yet (administrator)')
+  reinvite(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ expiresAt: Date; emailSent: boolean }> {
+    return this.links.reinvite(ctx, id);
+  }
+
+  @Post('auth/invitation/accept')
+  @Public()
+  @UseGuards(LinkThrottlerGuard)
+  @Endpoint('Choose one’s password with the invitation link (single use)', 204)
+  async acceptInvitation(@Body() dto: NewPasswordDto): Promise<void> {
+    await this.links.acceptInvitation(dto.token, dto.newPassword);
+  }
+
+  @Post('auth/password-reset')
+  @Public()
+  @UseGuards(LinkThrottlerGuard)
+  @Endpoint('« Mot de passe oublié »: e-mails a link valid 30 minutes; the same answer for any address', 202)
+  requestReset(@Body() dto: EmailDto): Promise<typeof LINK_REQUESTED> {
+    return this.links.requestPasswordReset(dto.email);
+  }
+
+  @Post('auth/password-reset/confirm')
+  @Public()
+  @UseGuards(LinkThrottlerGuard)
+  @Endpoint('Choose a new password with the reset link (single use, 30 minutes)', 204)
+  async confirmReset(@Body() dto: NewPasswordDto): Promise<void> {
+    await this.links.confirmPasswordReset(dto.token, dto.newPassword);
+  }
+
+  @Post('auth/sign-in-link')
+  @Public()
+  @UseGuards(LinkThrottlerGuard)
+  @Endpoint(
+    'A vendor contact asks for a sign-in link by e-mail (15 minutes); the same answer for any address',
+    202,
+  )
+  requestSignInLink(@Body() dto: EmailDto): Promise<typeof LINK_REQUESTED> {
+    return this.links.requestSignInLink(dto.email);
+  }
+
+  @Post('auth/sign-in-link/confirm')
+  @Public()
+  @UseGuards(LinkThrottlerGuard)
+  @Endpoint('Sign in with the e-mailed link (single use); answers a bearer token like /auth/login')
+  signIn(@Body() dto: TokenDto): Promise<SignInResult> {
+    return this.links.signInWithLink(dto.token);
+  }
+}
