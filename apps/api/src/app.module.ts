@@ -17,6 +17,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
 import { loggerOptions } from './logging';
+import { defaultWebDir, webModule } from './web';
 
 /** Everything the application needs that is decided before Nest starts. */
 export interface Runtime {
@@ -29,6 +30,7 @@ export interface Runtime {
 @Module({})
 export class AppModule {
   static register(runtime: Runtime): DynamicModule {
+    const web = webModule(runtime.config.webDir ?? defaultWebDir());
     return {
       module: AppModule,
       imports: [
@@ -56,6 +58,7 @@ export class AppModule {
         BreachesModule,
         VendorsModule,
         AccessReviewsModule,
+        ...(web ? [web] : []),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -27,16 +27,37 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      // The Swagger UI needs its inline scripts and styles; everything else keeps helmet's defaults.
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-        },
+  // The web application runs with a strict policy (its scripts and styles are files of its own); only the
+  // Swagger UI under /api/docs needs inline scripts and styles.
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
       },
-    }),
+    },
+  });
+  const swaggerUi = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  app.use((request: { path: string }, response: unknown, next: () => void) =>
+    (request.path === '/api/docs' || request.path.startsWith('/api/docs/') ? swaggerUi : strict)(
+      request as never,
+      response as never,
+      next,
+    ),
   );
   app.enableCors(
     config.corsOrigins.length > 0

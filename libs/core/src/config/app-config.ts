@@ -33,6 +33,14 @@ export interface AppConfig {
   jobs: boolean;
   /** Days after an access review's due date by which its remediation tasks are due. */
   remediationDelayDays: number;
+  /** Folder of the built web application (`VIGIE_WEB_DIR`); unset: `dist/web` of the installation. */
+  webDir?: string;
+  /** The address users reach (`VIGIE_PUBLIC_URL`); an https one makes the session cookie `Secure`. */
+  publicUrl?: string;
+  /** A web session ends after this many seconds without a request (`VIGIE_SESSION_IDLE_MINUTES`, 30). */
+  sessionIdleSeconds: number;
+  /** A web session ends this many seconds after sign-in whatever happens (`VIGIE_SESSION_MAX_HOURS`, 12). */
+  sessionAbsoluteSeconds: number;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -94,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const publicUrl = env.VIGIE_PUBLIC_URL || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    problems.push('VIGIE_PUBLIC_URL must be an http:// or https:// address');
+  }
+  const rawWebDir = env.VIGIE_WEB_DIR || undefined;
+
   const demoFlag = flag('VIGIE_DEMO');
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -119,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     actorCacheMs: int('VIGIE_ACTOR_CACHE_MS', 1000, 0, 60_000),
     jobs: flag('VIGIE_JOBS') ?? true,
     remediationDelayDays: int('VIGIE_REMEDIATION_DELAY_DAYS', 30, 0, 365),
+    webDir: rawWebDir && (isAbsolute(rawWebDir) ? rawWebDir : resolve(cwd, rawWebDir)),
+    publicUrl,
+    sessionIdleSeconds: int('VIGIE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60,
+    sessionAbsoluteSeconds: int('VIGIE_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
