@@ -5,6 +5,7 @@ import { Certification1764500000000 } from './1764500000000-Certification';
 import { Vendors1764600000000 } from './1764600000000-Vendors';
 import { AccessReviews1764700000000 } from './1764700000000-AccessReviews';
 import { Breaches1764800000000 } from './1764800000000-Breaches';
+import { WebSessions1765700000000 } from './1765700000000-WebSessions';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Vendors1764600000000,
   AccessReviews1764700000000,
   Breaches1764800000000,
+  WebSessions1765700000000,
 ];

@@ -4,8 +4,12 @@ import type { DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { Response } from 'express';
 
-/** Paths that never fall back to index.html: the API, its documents, the probes and a missing asset answer 404. */
-export const NOT_WEB_PATHS = ['/api{/*rest}', '/health{/*rest}', '/assets{/*rest}'];
+/**
+ * The client routes that answer index.html: any GET but the API and its documents, the probes and a missing
+ * asset, which answer their own 404. (A pattern rather than serve-static's `exclude`, whose error handler would
+ * turn every error of an excluded path, a malformed JSON body included, into a 404.)
+ */
+export const CLIENT_ROUTES = /^\/(?!(?:api|health|assets)(?:\/|$))/;
 
 /** The installation's `dist/web`: the nearest folder above this file holding a package.json. */
 export function defaultWebDir(from: string = __dirname): string {
@@ -33,7 +37,7 @@ export function webModule(webDir: string): DynamicModule | null {
   if (!existsSync(join(webDir, 'index.html'))) return null;
   return ServeStaticModule.forRoot({
     rootPath: webDir,
-    exclude: NOT_WEB_PATHS,
+    renderPath: CLIENT_ROUTES,
     serveStaticOptions: {
       index: false,
       cacheControl: false,

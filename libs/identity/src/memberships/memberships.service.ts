@@ -17,6 +17,7 @@ import { User } from '../users/user.entity';
 import { CreateMembershipDto, MembershipView } from './membership.dto';
 import { Membership } from './membership.entity';
 import { ActorLoader } from '../auth/actor.loader';
+import { endSessionsOf } from '../auth/web-sessions';
 
 @Injectable()
 export class MembershipsService {
@@ -117,6 +118,8 @@ export class MembershipsService {
       assertCan(ctx, 'delete', 'Membership', membership);
       if (membership.role === 'admin') await this.assertAnotherAdmin(manager, membership);
       await manager.delete(Membership, { id: membership.id });
+      // The person signs in again and sees the roles left to them.
+      await endSessionsOf(manager, membership.userId);
       await recordAudit(manager, ctx, {
         action: 'membership.delete',
         entity: 'membership',
