@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, bodyParserErrorMiddleware, createValidationPipe, requestIdFor } from '@vigie/core';
 import helmet from 'helmet';
 
@@ -77,6 +77,13 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
 
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}
+
+/** The OpenAPI document of the application (served at /api/docs-json; the web client's types come from it). */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
   const openApi = new DocumentBuilder()
     .setTitle('Vigie API')
     .setDescription(
@@ -84,10 +91,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     )
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth('vigie_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  return SwaggerModule.createDocument(app, openApi);
 }
 
 /** `VIGIE_TRUST_PROXY`: a hop count ("1"), `true`/`false`, or addresses and subnets ("loopback, 10.0.0.0/8"). */
