@@ -11,6 +11,13 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      // React Router and TanStack Query mark their modules "use client" (for server components): meaningless here.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -41,6 +41,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
         'frame-ancestors': ["'none'"],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
+        // Vigie may be served over plain HTTP on a town's network: never rewrite its requests to https.
+        'upgrade-insecure-requests': null,
       },
     },
   });

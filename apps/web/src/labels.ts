@@ -1,0 +1,46 @@
+import {
+  DATA_CATEGORY_LABELS_FR,
+  DATA_SUBJECT_LABELS_FR,
+} from '../../../libs/reference-data/src/gdpr-labels';
+import { GDPR } from '../../../libs/reference-data/src/gdpr';
+
+/** French labels of the register's keys, from the same reference data as the API and its PDFs. */
+export const LEGAL_BASES: { key: string; label: string }[] = GDPR.legalBases.map((basis) => ({
+  key: basis.key,
+  label: `${basis.fr ?? basis.key} (art. ${basis.code})`,
+}));
+export const FINAL_FATES: { key: string; label: string }[] = GDPR.retentionFinalFate.map((fate) => ({
+  key: fate.key,
+  label: fate.fr ?? fate.key,
+}));
+export const DATA_CATEGORIES = Object.entries(DATA_CATEGORY_LABELS_FR).map(([key, label]) => ({
+  key,
+  label,
+}));
+export const DATA_SUBJECTS = Object.entries(DATA_SUBJECT_LABELS_FR).map(([key, label]) => ({ key, label }));
+
+const byKey = (list: { key: string; label: string }[]) =>
+  Object.fromEntries(list.map((i) => [i.key, i.label]));
+const LEGAL_BASIS_LABELS = byKey(LEGAL_BASES);
+const FINAL_FATE_LABELS = byKey(FINAL_FATES);
+
+export const legalBasisLabel = (key: string): string => LEGAL_BASIS_LABELS[key] ?? key;
+export const finalFateLabel = (key: string): string => FINAL_FATE_LABELS[key] ?? key;
+export const dataCategoryLabel = (key: string): string => DATA_CATEGORY_LABELS_FR[key] ?? key;
+export const dataSubjectLabel = (key: string): string => DATA_SUBJECT_LABELS_FR[key] ?? key;
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: 'Brouillon',
+  validated: 'Validé',
+  archived: 'Archivé',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Administrateur',
+  'security-officer': 'RSSI',
+  auditor: 'Auditeur',
+  dpo: 'DPO',
+  editor: 'Référent',
+  reader: 'Lecteur',
+  'vendor-contact': 'Contact fournisseur',
+};
