@@ -3,6 +3,7 @@ import {
   DATA_SUBJECT_LABELS_FR,
 } from '../../../libs/reference-data/src/gdpr-labels';
 import { GDPR } from '../../../libs/reference-data/src/gdpr';
+import { CONDITION_LABELS, SPECIAL_CATEGORY_LABELS } from '../../../libs/register/src/data/register-labels';
 
 /** French labels of the register's keys, from the same reference data as the API and its PDFs. */
 export const LEGAL_BASES: { key: string; label: string }[] = GDPR.legalBases.map((basis) => ({
@@ -27,6 +28,9 @@ const FINAL_FATE_LABELS = byKey(FINAL_FATES);
 export const legalBasisLabel = (key: string): string => LEGAL_BASIS_LABELS[key] ?? key;
 export const finalFateLabel = (key: string): string => FINAL_FATE_LABELS[key] ?? key;
 export const dataCategoryLabel = (key: string): string => DATA_CATEGORY_LABELS_FR[key] ?? key;
+export const specialCategoryLabel = (key: string): string => SPECIAL_CATEGORY_LABELS[key] ?? key;
+export const conditionLabel = (key: string): string =>
+  CONDITION_LABELS[key] ? `${CONDITION_LABELS[key]} (art. ${key})` : key;
 export const dataSubjectLabel = (key: string): string => DATA_SUBJECT_LABELS_FR[key] ?? key;
 
 export const STATUS_LABELS: Record<string, string> = {

@@ -3,7 +3,14 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Entry } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
-import { dataCategoryLabel, dataSubjectLabel, finalFateLabel, legalBasisLabel } from '../labels';
+import {
+  conditionLabel,
+  dataCategoryLabel,
+  dataSubjectLabel,
+  finalFateLabel,
+  legalBasisLabel,
+  specialCategoryLabel,
+} from '../labels';
 import { useRights } from '../session';
 import { ErrorNotice, Loading, Page } from '../ui/page';
 import { DpiaBadge, StatusBadge } from './badges';
@@ -219,7 +226,8 @@ export default function EntryPage() {
         <ul>
           {e.specialCategories.map((c) => (
             <li key={c.category}>
-              {c.category} — condition : {c.condition}
+              {specialCategoryLabel(c.category)} —{' '}
+              <span className="muted">{conditionLabel(c.condition)}</span>
             </li>
           ))}
         </ul>
