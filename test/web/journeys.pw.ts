@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import {
   DEMO_PASSWORD,
@@ -189,7 +190,7 @@ test('keyboard only: the référent writes an entry, saved as a draft; leaving u
   await page.getByLabel('Nom du traitement').focus();
   await page.keyboard.type('Inscriptions à la restauration scolaire');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Description')).toBeFocused();
+  await expect(page.getByLabel('Description', { exact: true })).toBeFocused();
   await page.keyboard.type('Inscription des enfants à la cantine et facturation aux familles.');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Ajouter une finalité' })).toBeFocused();
@@ -282,4 +283,58 @@ test("another member's entry URL shows « introuvable », not the entry", async 
   await expectPageBasics(page, /Traitement introuvable/);
   await page.goto(`/registre/${entry.id}/modifier`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Traitement introuvable');
+});
+
+test('an entry saved by someone else meanwhile: the form offers to reload, and shows the latest version', async ({
+  page,
+  request,
+}) => {
+  const token = await tokenOf(request, SHARED_DPO);
+  const ivry = (await membershipsOf(request, token)).find((m) => /Ivry/.test(m.organisationName))!;
+  const auth = { Authorization: `Bearer ${token}` };
+  const created = await request.post(`/api/v1/organisations/${ivry.organisationId}/processing-activities`, {
+    headers: auth,
+    data: {
+      name: 'Annuaire des associations',
+      purposes: [{ description: 'Tenue de l’annuaire', legalBasis: 'public-task' }],
+      dataSubjects: ['residents'],
+      dataCategories: [{ category: 'identity', retention: '3 ans', finalFate: 'destruction' }],
+    },
+  });
+  const entry = await created.json();
+  await signIn(page, REFERENT);
+  await page.goto(`/registre/${entry.id}/modifier`);
+  await page.getByLabel('Description', { exact: true }).fill('Ma version de la description');
+  const meanwhile = await request.patch(`/api/v1/processing-activities/${entry.id}`, {
+    headers: auth,
+    data: { description: 'La version du DPO', version: entry.version },
+  });
+  expect(meanwhile.status()).toBe(200);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Ce traitement a été modifié entre-temps' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Recharger la dernière version' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel('Description', { exact: true })).toHaveValue('La version du DPO');
+  await page.getByLabel('Description', { exact: true }).fill('Ma version, après relecture');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des associations' })).toBeVisible();
+  await expect(page.getByText('Ma version, après relecture')).toBeVisible();
+});
+
+test('the first page loads at most 250 KB of gzipped JavaScript', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.url());
+  });
+  await page.goto('/connexion');
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  let total = 0;
+  for (const url of scripts) {
+    const body = await (await page.request.get(url)).body();
+    total += gzipSync(body).length;
+  }
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(total).toBeLessThan(250 * 1024);
 });
