@@ -157,6 +157,18 @@ test('the DPO sees the screening with its reasons, and validates a complete draf
   await expect(page.getByText('AIPD requise', { exact: true })).toBeVisible();
   await expect(page.locator('.screening li').filter({ hasText: 'article 35.3' })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole('button', { name: "Décider de ne pas mener d'AIPD" }).click();
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(page.getByText('Motivez la décision en quelques phrases')).toBeVisible();
+  await page
+    .getByLabel("Motifs de la décision de ne pas mener d'AIPD")
+    .fill('Caméras existantes couvertes par l’AIPD intercommunale de 2024, revue par le DPO.');
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'La décision motivée est enregistrée.' }),
+  ).toBeVisible();
+  await expect(page.getByText('AIPD requise (décision motivée)', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Décision motivée du DPO/)).toContainText('AIPD intercommunale');
 
   await page.goto(`/registre/${library.id}`);
   await expect(page.getByText('AIPD non requise', { exact: true })).toBeVisible();
@@ -165,6 +177,14 @@ test('the DPO sees the screening with its reasons, and validates a complete draf
   await expect(page.getByText('Validé', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Valider' })).toHaveCount(0);
   await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Archiver', exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Archiver ce traitement ?' });
+  await expect(confirm.getByRole('button', { name: 'Ne pas archiver' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Archiver le traitement' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Le traitement est archivé.' })).toBeVisible();
+  await expect(page.getByText('Archivé', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Modifier' })).toHaveCount(0);
 });
 
 test('keyboard only: the référent writes an entry, saved as a draft; leaving unsaved changes asks first', async ({
@@ -212,6 +232,14 @@ test('keyboard only: the référent writes an entry, saved as a draft; leaving u
   await page.keyboard.type("Durée de l'inscription, puis 5 ans");
   await page.getByLabel('Sort final').selectOption({ index: 1 });
   await expectAccessible(page);
+  await page.getByRole('button', { name: 'Ajouter une donnée sensible' }).click();
+  await page
+    .getByRole('combobox', { name: 'Catégorie de donnée sensible (obligatoire)' })
+    .selectOption({ index: 1 });
+  await page
+    .getByRole('combobox', { name: 'Condition permettant le traitement (obligatoire)' })
+    .selectOption({ index: 1 });
+  await page.getByRole('checkbox', { name: 'Données concernant des personnes vulnérables' }).check();
 
   // Leaving with unsaved changes asks first.
   await page
@@ -233,6 +261,7 @@ test('keyboard only: the référent writes an entry, saved as a draft; leaving u
   await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Valider' })).toHaveCount(0);
   await expect(page.getByText('Gestion des inscriptions et facturation')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Données sensibles' })).not.toContainText('Non renseigné');
   await expectAccessible(page);
 });
 

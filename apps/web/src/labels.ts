@@ -3,7 +3,17 @@ import {
   DATA_SUBJECT_LABELS_FR,
 } from '../../../libs/reference-data/src/gdpr-labels';
 import { GDPR } from '../../../libs/reference-data/src/gdpr';
-import { CONDITION_LABELS, SPECIAL_CATEGORY_LABELS } from '../../../libs/register/src/data/register-labels';
+import {
+  ART10_CONDITION,
+  ART35_LABELS,
+  ART9_CONDITIONS,
+  CNIL_LIST_LABELS,
+  CONDITION_LABELS,
+  CRIMINAL_DATA,
+  SPECIAL_CATEGORIES as SPECIAL_CATEGORY_KEYS,
+  SPECIAL_CATEGORY_LABELS,
+  WP248_LABELS,
+} from '../../../libs/register/src/data/register-labels';
 
 /** French labels of the register's keys, from the same reference data as the API and its PDFs. */
 export const LEGAL_BASES: { key: string; label: string }[] = GDPR.legalBases.map((basis) => ({
@@ -48,3 +58,18 @@ export const ROLE_LABELS: Record<string, string> = {
   reader: 'Lecteur',
   'vendor-contact': 'Contact fournisseur',
 };
+
+const entries = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([key, label]) => ({ key, label }));
+export const SPECIAL_CATEGORIES = SPECIAL_CATEGORY_KEYS.map((key) => ({
+  key,
+  label: SPECIAL_CATEGORY_LABELS[key] ?? key,
+}));
+/** The conditions that may lift the prohibition for a category: Art. 10 for criminal data, Art. 9.2 otherwise. */
+export function conditionsFor(category: string): { key: string; label: string }[] {
+  const keys = category === CRIMINAL_DATA ? [ART10_CONDITION] : ART9_CONDITIONS;
+  return keys.map((key) => ({ key, label: `${CONDITION_LABELS[key] ?? key} (art. ${key})` }));
+}
+export const WP248_CRITERIA = entries(WP248_LABELS);
+export const CNIL_LIST = entries(CNIL_LIST_LABELS);
+export const ART35_CASES = entries(ART35_LABELS);

@@ -3,7 +3,17 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Entry } from '../api/client';
-import { DATA_CATEGORIES, DATA_SUBJECTS, FINAL_FATES, LEGAL_BASES } from '../labels';
+import {
+  ART35_CASES,
+  CNIL_LIST,
+  conditionsFor,
+  DATA_CATEGORIES,
+  DATA_SUBJECTS,
+  FINAL_FATES,
+  LEGAL_BASES,
+  SPECIAL_CATEGORIES,
+  WP248_CRITERIA,
+} from '../labels';
 import { useRights, useSession } from '../session';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
@@ -19,6 +29,10 @@ interface Category {
   description: string;
   retention: string;
   finalFate: string;
+}
+interface Special {
+  category: string;
+  condition: string;
 }
 interface Recipient {
   name: string;
@@ -36,9 +50,13 @@ interface FormState {
   dataSubjects: string[];
   otherSubjects: string;
   dataCategories: Category[];
+  specialCategories: Special[];
   recipients: Recipient[];
   transfers: Transfer[];
   securityMeasures: string;
+  dpiaCriteria: string[];
+  cnilListItems: string[];
+  art35Cases: string[];
   reviewDate: string;
 }
 type FieldErrors = { id: string; message: string }[];
@@ -51,9 +69,13 @@ const EMPTY: FormState = {
   dataSubjects: [],
   otherSubjects: '',
   dataCategories: [],
+  specialCategories: [],
   recipients: [],
   transfers: [],
   securityMeasures: '',
+  dpiaCriteria: [],
+  cnilListItems: [],
+  art35Cases: [],
   reviewDate: '',
 };
 
@@ -74,6 +96,7 @@ function fromEntry(e: Entry): FormState {
       retention: c.retention,
       finalFate: c.finalFate,
     })),
+    specialCategories: e.specialCategories.map((c) => ({ ...c })),
     recipients: e.recipients.map((r) => ({ ...r })),
     transfers: e.transfers.map((t) => ({
       recipient: t.recipient,
@@ -81,6 +104,9 @@ function fromEntry(e: Entry): FormState {
       safeguard: t.safeguard ?? '',
     })),
     securityMeasures: e.securityMeasures.join('\n'),
+    dpiaCriteria: [...e.dpiaCriteria],
+    cnilListItems: [...e.cnilListItems],
+    art35Cases: [...e.art35Cases],
     reviewDate: e.reviewDate ?? '',
   };
 }
@@ -108,6 +134,7 @@ function toBody(state: FormState): Record<string, unknown> {
       retention: c.retention.trim(),
       finalFate: c.finalFate,
     })),
+    specialCategories: state.specialCategories.map((c) => ({ category: c.category, condition: c.condition })),
     recipients: state.recipients.map((r) => ({ name: r.name.trim(), type: r.type.trim() })),
     transfers: state.transfers.map((t) => ({
       recipient: t.recipient.trim(),
@@ -115,6 +142,9 @@ function toBody(state: FormState): Record<string, unknown> {
       ...(t.safeguard.trim() ? { safeguard: t.safeguard.trim() } : {}),
     })),
     securityMeasures: lines(state.securityMeasures),
+    dpiaCriteria: state.dpiaCriteria,
+    cnilListItems: state.cnilListItems,
+    art35Cases: state.art35Cases,
     reviewDate: state.reviewDate || null,
   };
 }
@@ -163,6 +193,18 @@ function check(state: FormState): FieldErrors {
         message: `Catégorie ${i + 1} : choisissez le sort final.`,
       });
   });
+  state.specialCategories.forEach((c, i) => {
+    if (!c.category)
+      errors.push({
+        id: `specialCategories-${i}-category`,
+        message: `Donnée sensible ${i + 1} : choisissez la catégorie.`,
+      });
+    if (!c.condition)
+      errors.push({
+        id: `specialCategories-${i}-condition`,
+        message: `Donnée sensible ${i + 1} : choisissez la condition qui permet de la traiter.`,
+      });
+  });
   state.recipients.forEach((r, i) => {
     if (!r.name.trim())
       errors.push({ id: `recipients-${i}-name`, message: `Destinataire ${i + 1} : indiquez son nom.` });
@@ -190,8 +232,11 @@ function serverErrors(error: ApiError): FieldErrors {
   return (error.problem.errors ?? []).map((e) => {
     const id = e.field.replace(/\./g, '-');
     const top = e.field.split('.')[0] ?? '';
+    const section = ['dpiaCriteria', 'cnilListItems', 'art35Cases'].includes(top)
+      ? 'section-dpia'
+      : `section-${top}`;
     return {
-      id: known.has(id) || /-\d+-/.test(id) ? id : `section-${top}`,
+      id: known.has(id) || /-\d+-/.test(id) ? id : section,
       message: `Valeur refusée (${e.field}) : ${e.message}`,
     };
   });
@@ -244,6 +289,39 @@ function ItemBox({
       </div>
       {children}
     </div>
+  );
+}
+
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  values,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: { key: string; label: string }[];
+  values: string[];
+  onChange: (values: string[]) => void;
+}) {
+  return (
+    <fieldset className="checkbox-group">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <div className="checkbox" key={option.key}>
+          <input
+            type="checkbox"
+            id={`${name}-${option.key}`}
+            checked={values.includes(option.key)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...values, option.key] : values.filter((v) => v !== option.key))
+            }
+          />
+          <label htmlFor={`${name}-${option.key}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
@@ -369,7 +447,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
   const errorOf = (id: string) => errors.find((e) => e.id === id)?.message;
-  const update = <K extends 'purposes' | 'dataCategories' | 'recipients' | 'transfers'>(
+  const update = <K extends 'purposes' | 'dataCategories' | 'specialCategories' | 'recipients' | 'transfers'>(
     key: K,
     index: number,
     patch: Partial<FormState[K][number]>,
@@ -380,8 +458,10 @@ function EntryForm({ entry }: { entry?: Entry }) {
         i === index ? { ...item, ...patch } : item,
       ),
     }));
-  const remove = (key: 'purposes' | 'dataCategories' | 'recipients' | 'transfers', index: number) =>
-    setState((s) => ({ ...s, [key]: (s[key] as unknown[]).filter((_, i) => i !== index) }));
+  const remove = (
+    key: 'purposes' | 'dataCategories' | 'specialCategories' | 'recipients' | 'transfers',
+    index: number,
+  ) => setState((s) => ({ ...s, [key]: (s[key] as unknown[]).filter((_, i) => i !== index) }));
 
   return (
     <Page title={creating ? 'Nouveau traitement' : `Modifier « ${entry.name} »`}>
@@ -534,6 +614,45 @@ function EntryForm({ entry }: { entry?: Entry }) {
         </ListSection>
 
         <ListSection
+          title="Données sensibles"
+          id="specialCategories"
+          hint="Catégories particulières (art. 9 du RGPD), données pénales (art. 10) et numéro d'inscription au répertoire (NIR)."
+          addLabel="Ajouter une donnée sensible"
+          onAdd={() =>
+            set('specialCategories', [...state.specialCategories, { category: '', condition: '' }])
+          }
+        >
+          {state.specialCategories.map((c, i) => (
+            <ItemBox
+              key={i}
+              title={`Donnée sensible ${i + 1}`}
+              onRemove={() => remove('specialCategories', i)}
+            >
+              <SelectField
+                id={`specialCategories-${i}-category`}
+                label="Catégorie de donnée sensible"
+                required
+                options={SPECIAL_CATEGORIES}
+                placeholder="Choisir…"
+                value={c.category}
+                error={errorOf(`specialCategories-${i}-category`)}
+                onChange={(e) => update('specialCategories', i, { category: e.target.value, condition: '' })}
+              />
+              <SelectField
+                id={`specialCategories-${i}-condition`}
+                label="Condition permettant le traitement"
+                required
+                options={conditionsFor(c.category)}
+                placeholder="Choisir…"
+                value={c.condition}
+                error={errorOf(`specialCategories-${i}-condition`)}
+                onChange={(e) => update('specialCategories', i, { condition: e.target.value })}
+              />
+            </ItemBox>
+          ))}
+        </ListSection>
+
+        <ListSection
           title="Destinataires"
           id="recipients"
           addLabel="Ajouter un destinataire"
@@ -606,6 +725,34 @@ function EntryForm({ entry }: { entry?: Entry }) {
           value={state.securityMeasures}
           onChange={(e) => set('securityMeasures', e.target.value)}
         />
+        <fieldset className="list-editor" id="section-dpia" tabIndex={-1}>
+          <legend>Critères de l'analyse d'impact (AIPD)</legend>
+          <p className="hint">
+            Vigie en déduit si une AIPD est requise ; la fiche du traitement en donne les motifs.
+          </p>
+          <CheckboxGroup
+            legend="Critères des lignes directrices du CEPD (WP248)"
+            name="dpiaCriteria"
+            options={WP248_CRITERIA}
+            values={state.dpiaCriteria}
+            onChange={(values) => set('dpiaCriteria', values)}
+          />
+          <CheckboxGroup
+            legend="Liste de la CNIL des traitements soumis à AIPD"
+            name="cnilListItems"
+            options={CNIL_LIST}
+            values={state.cnilListItems}
+            onChange={(values) => set('cnilListItems', values)}
+          />
+          <CheckboxGroup
+            legend="Cas de l'article 35.3 du RGPD"
+            name="art35Cases"
+            options={ART35_CASES}
+            values={state.art35Cases}
+            onChange={(values) => set('art35Cases', values)}
+          />
+        </fieldset>
+
         <TextField
           id="reviewDate"
           label="Date de la prochaine revue"

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Entry } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
@@ -12,6 +12,7 @@ import {
   specialCategoryLabel,
 } from '../labels';
 import { useRights } from '../session';
+import { TextArea } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
 import { DpiaBadge, StatusBadge } from './badges';
 
@@ -39,9 +40,10 @@ export function EntryNotFound() {
 }
 
 function Section({ title, children, empty }: { title: string; children: ReactNode; empty?: boolean }) {
+  const headingId = useId();
   return (
-    <section className="sheet-section" aria-labelledby={`section-${title}`}>
-      <h2 id={`section-${title}`}>{title}</h2>
+    <section className="sheet-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       {empty ? <p className="muted">Non renseigné.</p> : children}
     </section>
   );
@@ -53,6 +55,56 @@ export default function EntryPage() {
   const { canEdit, isDpo } = useRights();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [decisionOpen, setDecisionOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const [confirmArchive, setConfirmArchive] = useState(false);
+
+  const done = (updated: Entry, text: string) => {
+    queryClient.setQueryData(['entry', id], updated);
+    queryClient.invalidateQueries({ queryKey: ['entries'] });
+    setNotice({ kind: 'success', text });
+  };
+  const failed = (what: string) => (error: unknown) =>
+    setNotice({
+      kind: 'error',
+      text:
+        error instanceof ApiError && error.status === 409
+          ? `${what} : ${error.problem.detail ?? 'le traitement a changé entre-temps, rechargez la page.'}`
+          : `${what} : l'opération a échoué. Réessayez dans un instant.`,
+    });
+
+  const decide = useMutation({
+    mutationFn: (input: { version: number; reason: string }) =>
+      unwrap(
+        api.POST('/api/v1/processing-activities/{id}/dpia-decision', {
+          params: { path: { id } },
+          body: input,
+        }),
+      ) as Promise<Entry>,
+    onSuccess: (updated) => {
+      setDecisionOpen(false);
+      setReason('');
+      done(updated, 'La décision motivée est enregistrée.');
+    },
+    onError: failed("La décision n'a pas pu être enregistrée"),
+  });
+  const archive = useMutation({
+    mutationFn: (version: number) =>
+      unwrap(
+        api.DELETE('/api/v1/processing-activities/{id}', {
+          params: { path: { id }, header: { 'If-Match': String(version) } },
+        }),
+      ) as Promise<Entry>,
+    onSuccess: (updated) => {
+      setConfirmArchive(false);
+      done(updated, 'Le traitement est archivé.');
+    },
+    onError: (error) => {
+      setConfirmArchive(false);
+      failed("Le traitement n'a pas pu être archivé")(error);
+    },
+  });
 
   const validate = useMutation({
     mutationFn: (version: number) =>
@@ -110,6 +162,11 @@ export default function EntryPage() {
               Valider
             </button>
           ) : null}
+          {isDpo && e.status !== 'archived' ? (
+            <button type="button" className="button button-secondary" onClick={() => setConfirmArchive(true)}>
+              Archiver
+            </button>
+          ) : null}
           <a
             className="button button-secondary"
             href={`/api/v1/processing-activities/${e.id}/sheet.pdf`}
@@ -126,6 +183,37 @@ export default function EntryPage() {
       {notice ? (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           {notice.text}
+        </div>
+      ) : null}
+      {confirmArchive ? (
+        <div
+          className="notice"
+          role="alertdialog"
+          aria-labelledby="archive-title"
+          aria-describedby="archive-text"
+        >
+          <h2 id="archive-title">Archiver ce traitement ?</h2>
+          <p id="archive-text">
+            Un traitement archivé sort du registre en cours et ne peut plus être modifié.
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={archive.isPending}
+              onClick={() => archive.mutate(e.version)}
+            >
+              Archiver le traitement
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              autoFocus
+              onClick={() => setConfirmArchive(false)}
+            >
+              Ne pas archiver
+            </button>
+          </div>
         </div>
       ) : null}
       <dl className="facts">
@@ -171,6 +259,52 @@ export default function EntryPage() {
         ) : (
           <p>Aucun critère de la liste de la CNIL ni des lignes directrices du CEPD n'est relevé.</p>
         )}
+        {isDpo && e.dpia.required && !e.dpia.decision && e.status !== 'archived' ? (
+          decisionOpen ? (
+            <form
+              className="form"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (reason.trim().length < 10) {
+                  setReasonError('Motivez la décision en quelques phrases (10 caractères au moins).');
+                  return;
+                }
+                setReasonError(undefined);
+                decide.mutate({ version: e.version, reason: reason.trim() });
+              }}
+            >
+              <TextArea
+                id="dpia-reason"
+                label="Motifs de la décision de ne pas mener d'AIPD"
+                required
+                rows={4}
+                hint="Cette décision est conservée avec le traitement et figure dans le registre."
+                value={reason}
+                error={reasonError}
+                onChange={(event) => setReason(event.target.value)}
+              />
+              <div className="form-actions">
+                <button type="submit" className="button" disabled={decide.isPending}>
+                  Enregistrer la décision
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setDecisionOpen(false)}
+                >
+                  Annuler
+                </button>
+              </div>
+            </form>
+          ) : (
+            <p>
+              <button type="button" className="button button-secondary" onClick={() => setDecisionOpen(true)}>
+                Décider de ne pas mener d'AIPD
+              </button>
+            </p>
+          )
+        ) : null}
         {e.dpia.decision ? (
           <p>
             Décision motivée du DPO ({formatDate(e.dpia.decision.decidedAt)}) : {e.dpia.decision.reason}

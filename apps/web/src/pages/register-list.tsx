@@ -88,6 +88,20 @@ export default function RegisterPage() {
           >
             Télécharger le registre (PDF)
           </a>
+          <a
+            className="button button-secondary"
+            href={`/api/v1/organisations/${orgId}/register.xlsx`}
+            download
+          >
+            Exporter (Excel)
+          </a>
+          <a
+            className="button button-secondary"
+            href={`/api/v1/organisations/${orgId}/register.csv`}
+            download
+          >
+            Exporter (CSV)
+          </a>
         </>
       }
     >
