@@ -367,3 +367,24 @@ test('the first page loads at most 250 KB of gzipped JavaScript', async ({ page 
   expect(scripts.length).toBeGreaterThan(0);
   expect(total).toBeLessThan(250 * 1024);
 });
+
+test('a session that has ended sends to the sign-in page with a notice, then back to the page', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, READER);
+  await context.clearCookies();
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Registre', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre session a pris fin' })).toBeVisible();
+  await expect(page).toHaveURL(/retour=%2Fregistre/);
+  await page.getByLabel('Adresse électronique').fill(READER);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Registre des activités de traitement' }),
+  ).toBeVisible();
+});
