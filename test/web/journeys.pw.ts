@@ -184,6 +184,10 @@ test('the DPO sees the screening with its reasons, and validates a complete draf
   await confirm.getByRole('button', { name: 'Archiver le traitement' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Le traitement est archivé.' })).toBeVisible();
   await expect(page.getByText('Archivé', { exact: true })).toBeVisible();
+  const history = page.getByRole('region', { name: 'Historique' });
+  await expect(history.locator('tbody tr').first()).toContainText('Archivage');
+  await expect(history.locator('tbody tr').last()).toContainText('Création');
+  await expect(history).toContainText('Validation');
   await expect(page.getByRole('link', { name: 'Modifier' })).toHaveCount(0);
 });
 

@@ -2032,6 +2032,24 @@ export interface components {
             /** @description Why no DPIA is carried out */
             reason: string;
         };
+        HistoryEntryResponse: {
+            version: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            /** @enum {string} */
+            action: "create" | "update" | "validate" | "archive" | "dpia-decision" | "apply-template" | "import";
+            status: string;
+            changedFields: string[];
+            /** @description The changed fields' French names */
+            changedFieldLabels: string[];
+            note: string | null;
+        };
+        HistoryResponse: {
+            items: components["schemas"]["HistoryEntryResponse"][];
+        };
         RegisterTemplateContentDto: {
             /** @example Gestion des demandes de logement social */
             name: string;
@@ -2429,6 +2447,8 @@ export type SchemaProcessingActivityPageResponse = components['schemas']['Proces
 export type SchemaUpdateProcessingActivityDto = components['schemas']['UpdateProcessingActivityDto'];
 export type SchemaTransitionDto = components['schemas']['TransitionDto'];
 export type SchemaDpiaDecisionDto = components['schemas']['DpiaDecisionDto'];
+export type SchemaHistoryEntryResponse = components['schemas']['HistoryEntryResponse'];
+export type SchemaHistoryResponse = components['schemas']['HistoryResponse'];
 export type SchemaRegisterTemplateContentDto = components['schemas']['RegisterTemplateContentDto'];
 export type SchemaUpdateRegisterTemplateDto = components['schemas']['UpdateRegisterTemplateDto'];
 export type SchemaFromTemplateDto = components['schemas']['FromTemplateDto'];
@@ -3738,7 +3758,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"];
+                };
             };
         };
     };

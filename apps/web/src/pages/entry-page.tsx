@@ -49,6 +49,58 @@ function Section({ title, children, empty }: { title: string; children: ReactNod
   );
 }
 
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Création',
+  update: 'Modification',
+  validate: 'Validation',
+  archive: 'Archivage',
+  'dpia-decision': "Décision sur l'AIPD",
+  'apply-template': 'Mise à jour depuis le modèle',
+  import: 'Import',
+};
+
+/** Every version of the entry: who, when, what changed. */
+function History({ id, version }: { id: string; version: number }) {
+  const history = useQuery({
+    queryKey: ['entry-history', id, version],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/processing-activities/{id}/history', { params: { path: { id } } })),
+  });
+  return (
+    <Section title="Historique">
+      {history.isPending ? <Loading /> : null}
+      {history.isError ? <ErrorNotice>L'historique n'a pas pu être chargé.</ErrorNotice> : null}
+      {history.data ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Date</th>
+              <th scope="col">Par</th>
+              <th scope="col">Opération</th>
+              <th scope="col">Champs modifiés</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data.items.map((h) => (
+              <tr key={h.version}>
+                <td>{h.version}</td>
+                <td>{formatDateTime(h.at)}</td>
+                <td>{h.actorName ?? 'Vigie'}</td>
+                <td>
+                  {ACTION_LABELS[h.action] ?? h.action}
+                  {h.note ? <span className="muted"> — {h.note}</span> : null}
+                </td>
+                <td>{h.changedFieldLabels.length > 0 ? h.changedFieldLabels.join(', ') : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </Section>
+  );
+}
+
 export default function EntryPage() {
   const { id = '' } = useParams();
   const entry = useEntry(id);
@@ -405,6 +457,7 @@ export default function EntryPage() {
           </div>
         ))}
       </Section>
+      <History id={e.id} version={e.version} />
     </Page>
   );
 }

@@ -25,7 +25,11 @@ import { STATUSES } from '../data/register-labels';
 import { ActivityHistoryService, HistoryEntry } from './activity-history.service';
 import { ProcessingActivityView } from './activity-view';
 import { ProcessingActivitiesService } from './processing-activities.service';
-import { ProcessingActivityPageResponse, ProcessingActivityResponse } from './processing-activity.response';
+import {
+  HistoryResponse,
+  ProcessingActivityPageResponse,
+  ProcessingActivityResponse,
+} from './processing-activity.response';
 import {
   CreateProcessingActivityDto,
   DpiaDecisionDto,
@@ -139,6 +143,7 @@ export class ProcessingActivitiesController {
 
   @Get('processing-activities/:id/history')
   @Endpoint('Every version of an entry: who, when, which fields changed')
+  @ApiOkResponse({ type: HistoryResponse })
   listHistory(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

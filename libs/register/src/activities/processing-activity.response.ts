@@ -152,3 +152,31 @@ export class ProcessingActivityPageResponse {
   @ApiProperty()
   pageSize: number;
 }
+
+export class HistoryEntryResponse {
+  @ApiProperty()
+  version: number;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  actorId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  actorName: string | null;
+  @ApiProperty({
+    enum: ['create', 'update', 'validate', 'archive', 'dpia-decision', 'apply-template', 'import'],
+  })
+  action: string;
+  @ApiProperty()
+  status: string;
+  @ApiProperty({ type: [String] })
+  changedFields: string[];
+  @ApiProperty({ type: [String], description: "The changed fields' French names" })
+  changedFieldLabels: string[];
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+}
+
+export class HistoryResponse {
+  @ApiProperty({ type: [HistoryEntryResponse] })
+  items: HistoryEntryResponse[];
+}
