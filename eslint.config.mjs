@@ -20,6 +20,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bench/**/*.mjs'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['scripts/**/*.js', 'bench/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
