@@ -63,6 +63,7 @@ test('keyboard only: sign in, then the shared DPO sees both members, switches or
   await expect(page.getByRole('heading', { level: 2, name: /Villejuif/ })).toBeVisible();
   const organisation = page.getByLabel('Organisme');
   await expect(organisation.locator('option')).toHaveCount(2);
+  await expect(page.getByRole('heading', { level: 3, name: 'Documents récents' }).first()).toBeVisible();
 
   await nav.getByRole('link', { name: 'Registre', exact: true }).click();
   await expect(

@@ -38,7 +38,13 @@ export default function BreachesPage() {
                   const left = hoursLeft(b.notificationDeadline);
                   return (
                     <tr key={b.id}>
-                      <th scope="row">{b.title}</th>
+                      <th scope="row">
+                        {b.title}
+                        <br />
+                        <a href={`/api/v1/breaches/${b.id}/record.pdf`} download className="small-link">
+                          Fiche de la violation (PDF)<span className="visually-hidden"> : {b.title}</span>
+                        </a>
+                      </th>
                       <td>{BREACH_STATUS_LABELS[b.status] ?? b.status}</td>
                       <td>{formatDateTime(b.awareAt)}</td>
                       <td className={CLOCK_RUNNING(b) && left.overdue ? 'late' : undefined}>

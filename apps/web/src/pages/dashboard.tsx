@@ -4,12 +4,13 @@ import { api, unwrap, type EntryPage } from '../api/client';
 import {
   breachesOf,
   CLOCK_RUNNING,
+  documentsOf,
   OPEN_RIGHTS_STATUSES,
   RIGHT_LABELS,
   rightsRequestsOf,
 } from '../api/lists';
 import { dueText, hoursLeft } from '../deadlines';
-import { formatDate, plural } from '../format';
+import { formatDate, formatDateTime, plural } from '../format';
 import { useMe, useSession, type Workspace } from '../session';
 import { Loading, Page } from '../ui/page';
 
@@ -35,6 +36,10 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
   const current = useEntries(orgId, {});
   const breaches = useQuery({ queryKey: ['breaches', orgId], queryFn: () => breachesOf(orgId) });
   const requests = useQuery({ queryKey: ['rights', orgId], queryFn: () => rightsRequestsOf(orgId) });
+  const documents = useQuery({
+    queryKey: ['documents', orgId, 'recent'],
+    queryFn: () => documentsOf(orgId, 5),
+  });
   const dpiaToDo = (current.data?.items ?? []).filter((e) => e.dpia.required && !e.dpia.decision);
   const running = (breaches.data?.items ?? []).filter(CLOCK_RUNNING);
   const due = (requests.data?.items ?? [])
@@ -116,6 +121,21 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
             </li>
           ))}
         </ul>
+      )}
+      <h3>Documents récents</h3>
+      {documents.data && documents.data.items.length > 0 ? (
+        <ul className="todo">
+          {documents.data.items.map((d) => (
+            <li key={d.id}>
+              <a href={`/api/v1/documents/${d.id}/content`} download>
+                {d.title}
+              </a>{' '}
+              <span className="muted">({formatDateTime(d.createdAt)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun document produit récemment.</p>
       )}
     </section>
   );
