@@ -122,13 +122,18 @@ export function useMe(): Me {
 
 const MEMBER_ROLES = ['dpo', 'editor', 'reader'];
 
-/** What the person may do in the current organisation, from the role table's member rules. */
-export function useRights() {
-  const { current } = useSession();
-  const roles = current?.roles ?? [];
+/**
+ * What the person may do in an organisation (by default the current one), from the role table's member rules.
+ * An entry's page asks for the entry's own organisation, whatever the « Organisme » control shows.
+ */
+export function useRights(organisationId?: string) {
+  const { current, workspaces } = useSession();
+  const workspace = organisationId ? workspaces.find((w) => w.organisationId === organisationId) : current;
+  const roles = workspace?.roles ?? [];
+  const member = workspace?.kind === 'member';
   return {
-    isMember: current?.kind === 'member' && roles.some((r) => MEMBER_ROLES.includes(r)),
-    canEdit: current?.kind === 'member' && roles.some((r) => r === 'dpo' || r === 'editor'),
-    isDpo: current?.kind === 'member' && roles.includes('dpo'),
+    isMember: member && roles.some((r) => MEMBER_ROLES.includes(r)),
+    canEdit: member && roles.some((r) => r === 'dpo' || r === 'editor'),
+    isDpo: member && roles.includes('dpo'),
   };
 }

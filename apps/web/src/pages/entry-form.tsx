@@ -800,20 +800,22 @@ function EntryForm({ entry }: { entry?: Entry }) {
   );
 }
 
+function NotAllowed() {
+  return (
+    <Page title="Accès réservé">
+      <p>Votre rôle dans cet organisme ne permet pas de modifier le registre.</p>
+      <p>
+        <Link to="/registre">Retour au registre</Link>
+      </p>
+    </Page>
+  );
+}
+
 export default function EntryFormPage() {
   const { id } = useParams();
   const { canEdit } = useRights();
-  if (!canEdit) {
-    return (
-      <Page title="Accès réservé">
-        <p>Votre rôle dans cet organisme ne permet pas de modifier le registre.</p>
-        <p>
-          <Link to="/registre">Retour au registre</Link>
-        </p>
-      </Page>
-    );
-  }
-  return id ? <EditEntry id={id} /> : <EntryForm />;
+  if (id) return <EditEntry id={id} />;
+  return canEdit ? <EntryForm /> : <NotAllowed />;
 }
 
 function EditEntry({ id }: { id: string }) {
@@ -828,5 +830,11 @@ function EditEntry({ id }: { id: string }) {
       </Page>
     );
   }
-  return <EntryForm key={entry.data.id} entry={entry.data} />;
+  return <EditableEntry entry={entry.data} />;
+}
+
+function EditableEntry({ entry }: { entry: Entry }) {
+  const { canEdit } = useRights(entry.organisationId);
+  if (!canEdit || entry.status === 'archived') return <NotAllowed />;
+  return <EntryForm key={entry.id} entry={entry} />;
 }

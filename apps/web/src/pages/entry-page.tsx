@@ -104,7 +104,7 @@ function History({ id, version }: { id: string; version: number }) {
 export default function EntryPage() {
   const { id = '' } = useParams();
   const entry = useEntry(id);
-  const { canEdit, isDpo } = useRights();
+  const { canEdit, isDpo } = useRights(entry.data?.organisationId ?? '-');
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string }>();
   const [decisionOpen, setDecisionOpen] = useState(false);
