@@ -402,3 +402,41 @@ test('a session that has ended sends to the sign-in page with a notice, then bac
     page.getByRole('heading', { level: 1, name: 'Registre des activités de traitement' }),
   ).toBeVisible();
 });
+
+test('the référent imports a register file; a refused file tells its lines and imports nothing', async ({
+  page,
+  request,
+}) => {
+  const token = await tokenOf(request, REFERENT);
+  const ivry = (await membershipsOf(request, token))[0]!;
+  const exported = await request.get(`/api/v1/organisations/${ivry.organisationId}/register.csv`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(exported.status()).toBe(200);
+  const csv = await exported.body();
+  await signIn(page, REFERENT);
+  await page.goto('/registre');
+  await page.getByRole('link', { name: 'Importer un fichier' }).click();
+  await expectPageBasics(page, /Importer un fichier/);
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByText('Choisissez le fichier à importer.')).toBeVisible();
+
+  const lines = csv.toString('utf8').split(/\r?\n/);
+  const header = lines[0]!;
+  const bad = Buffer.from(
+    `${header}\r\n${header
+      .split(';')
+      .map(() => '')
+      .join(';')}\r\n`,
+    'utf8',
+  );
+  await page.getByLabel('Fichier').setInputFiles({ name: 'registre.csv', mimeType: 'text/csv', buffer: bad });
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByRole('alert')).toContainText("rien n'a été importé");
+  await expectAccessible(page);
+
+  await page.getByLabel('Fichier').setInputFiles({ name: 'registre.csv', mimeType: 'text/csv', buffer: csv });
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText('inchangée');
+  await expectAccessible(page);
+});

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found';
 const DashboardPage = lazy(() => import('./pages/dashboard'));
 const RegisterPage = lazy(() => import('./pages/register-list'));
 const EntryPage = lazy(() => import('./pages/entry-page'));
+const RegisterImportPage = lazy(() => import('./pages/register-import'));
 const EntryFormPage = lazy(() => import('./pages/entry-form'));
 const AccountPage = lazy(() => import('./pages/account'));
 const BreachesPage = lazy(() => import('./pages/breaches'));
@@ -84,6 +85,7 @@ const router = createBrowserRouter([
       { path: '/', element: <DashboardPage /> },
       { path: '/registre', element: <RegisterPage /> },
       { path: '/registre/nouveau', element: <EntryFormPage /> },
+      { path: '/registre/import', element: <RegisterImportPage /> },
       { path: '/registre/:id', element: <EntryPage /> },
       { path: '/registre/:id/modifier', element: <EntryFormPage /> },
       { path: '/violations', element: <BreachesPage /> },

@@ -81,6 +81,11 @@ export default function RegisterPage() {
               Nouveau traitement
             </Link>
           ) : null}
+          {canEdit ? (
+            <Link className="button button-secondary" to="/registre/import">
+              Importer un fichier
+            </Link>
+          ) : null}
           <a
             className="button button-secondary"
             href={`/api/v1/organisations/${orgId}/register.pdf`}
