@@ -440,3 +440,53 @@ test('the référent imports a register file; a refused file tells its lines and
   await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText('inchangée');
   await expectAccessible(page);
 });
+
+test('a rights request: the DPO extends its deadline with reasons, then records the answer', async ({
+  page,
+  request,
+}) => {
+  const token = await tokenOf(request, SHARED_DPO);
+  const ivry = (await membershipsOf(request, token)).find((m) => /Ivry/.test(m.organisationName))!;
+  const created = await request.post(`/api/v1/organisations/${ivry.organisationId}/rights-requests`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { right: 'access', requesterName: 'Camille Martin', receivedAt: new Date().toISOString() },
+  });
+  expect(created.status()).toBe(201);
+  await signIn(page, SHARED_DPO);
+  await page.getByLabel('Organisme').selectOption({ label: ivry.organisationName });
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Demandes de droits' })
+    .click();
+  await page
+    .getByRole('row', { name: /Camille Martin/ })
+    .getByRole('link')
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    "Droit d'accès (art. 15) — Camille Martin",
+  );
+  await expectPageBasics(page, /Camille Martin/);
+  const due = await page.locator('dt:text("Réponse due le") + dd').textContent();
+
+  await page.getByRole('button', { name: 'Prolonger le délai' }).click();
+  await expect(page.getByText('Indiquez à la personne pourquoi la réponse est retardée')).toBeVisible();
+  await page
+    .getByLabel('Motifs communiqués à la personne')
+    .fill('Demande portant sur dix ans de dossiers archivés.');
+  await page.getByRole('button', { name: 'Prolonger le délai' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Le délai de réponse est prolongé.' }),
+  ).toBeVisible();
+  await expect(page.locator('dt:text("Statut") + dd')).toHaveText('Délai prolongé');
+  await expect(page.locator('dt:text("Réponse due le") + dd')).not.toHaveText(due ?? '');
+
+  await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+  await expect(page.getByText('Choisissez le moyen de la réponse.')).toBeVisible();
+  await page.getByLabel('Moyen de la réponse').selectOption({ label: 'Courriel' });
+  await page.getByLabel("L'identité du demandeur a été vérifiée").check();
+  await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'La réponse est enregistrée.' })).toBeVisible();
+  await expect(page.locator('dt:text("Statut") + dd')).toHaveText('Répondue');
+  await expect(page.getByRole('button', { name: 'Enregistrer la réponse' })).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -17,6 +17,7 @@ const EntryFormPage = lazy(() => import('./pages/entry-form'));
 const AccountPage = lazy(() => import('./pages/account'));
 const BreachesPage = lazy(() => import('./pages/breaches'));
 const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
+const RightsRequestPage = lazy(() => import('./pages/rights-request'));
 const DocumentsPage = lazy(() => import('./pages/documents'));
 
 const queryClient = new QueryClient({
@@ -90,6 +91,7 @@ const router = createBrowserRouter([
       { path: '/registre/:id/modifier', element: <EntryFormPage /> },
       { path: '/violations', element: <BreachesPage /> },
       { path: '/demandes-de-droits', element: <RightsRequestsPage /> },
+      { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
       { path: '/documents', element: <DocumentsPage /> },
       { path: '/compte', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },

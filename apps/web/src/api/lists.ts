@@ -13,11 +13,20 @@ export interface BreachItem {
 }
 export interface RightsRequestItem {
   id: string;
+  organisationId: string;
+  version: number;
   right: string;
   requesterName: string;
+  requesterContact: string | null;
+  details: string | null;
   receivedAt: string;
   dueDate: string;
   status: 'received' | 'identity-pending' | 'in-progress' | 'extended' | 'answered' | 'refused';
+  identityChecked: boolean;
+  extensionMonths: number;
+  extensionReason: string | null;
+  answeredAt: string | null;
+  answerChannel: string | null;
   overdue?: boolean;
 }
 export interface DocumentItem {
@@ -81,3 +90,21 @@ export const RIGHT_LABELS: Record<string, string> = {
 export const OPEN_RIGHTS_STATUSES = ['received', 'identity-pending', 'in-progress', 'extended'];
 export const CLOCK_RUNNING = (b: BreachItem) =>
   (b.status === 'to-assess' || b.status === 'assessed') && !b.cnilNotifiedAt;
+
+export const rightsRequest = (id: string) =>
+  unwrap(
+    api.GET('/api/v1/rights-requests/{id}', { params: { path: { id } } }),
+  ) as unknown as Promise<RightsRequestItem>;
+
+export const updateRightsRequest = (id: string, body: Record<string, unknown>) =>
+  unwrap(
+    api.PATCH('/api/v1/rights-requests/{id}', { params: { path: { id } }, body: body as never }),
+  ) as unknown as Promise<RightsRequestItem>;
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  email: 'Courriel',
+  'postal-mail': 'Courrier postal',
+  'in-person': 'Sur place',
+  'online-form': 'Formulaire en ligne',
+  phone: 'Téléphone',
+};

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { OPEN_RIGHTS_STATUSES, RIGHT_LABELS, RIGHTS_STATUS_LABELS, rightsRequestsOf } from '../api/lists';
 import { dueText } from '../deadlines';
 import { formatDate, plural } from '../format';
@@ -38,7 +39,9 @@ export default function RightsRequestsPage() {
                   const open = OPEN_RIGHTS_STATUSES.includes(r.status);
                   return (
                     <tr key={r.id}>
-                      <th scope="row">{RIGHT_LABELS[r.right] ?? r.right}</th>
+                      <th scope="row">
+                        <Link to={`/demandes-de-droits/${r.id}`}>{RIGHT_LABELS[r.right] ?? r.right}</Link>
+                      </th>
                       <td>{r.requesterName}</td>
                       <td>{RIGHTS_STATUS_LABELS[r.status] ?? r.status}</td>
                       <td className={open && dueText(r.dueDate).startsWith('en retard') ? 'late' : undefined}>
