@@ -413,6 +413,8 @@ function EntryForm({ entry }: { entry?: Entry }) {
       } else if (error instanceof ApiError && error.status === 400) {
         setErrors(serverErrors(error));
         requestAnimationFrame(() => summary.current?.focus());
+      } else if (error instanceof ApiError && error.status === 403) {
+        setFailure("Votre rôle dans cet organisme ne permet pas d'enregistrer ce traitement.");
       } else {
         setFailure("L'enregistrement a échoué. Vos saisies sont conservées : réessayez dans un instant.");
       }

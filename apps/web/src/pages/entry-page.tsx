@@ -123,7 +123,9 @@ export default function EntryPage() {
       text:
         error instanceof ApiError && error.status === 409
           ? `${what} : ${error.problem.detail ?? 'le traitement a changé entre-temps, rechargez la page.'}`
-          : `${what} : l'opération a échoué. Réessayez dans un instant.`,
+          : error instanceof ApiError && error.status === 403
+            ? `${what} : votre rôle dans cet organisme ne permet pas cette action.`
+            : `${what} : l'opération a échoué. Réessayez dans un instant.`,
     });
 
   const decide = useMutation({
@@ -177,7 +179,9 @@ export default function EntryPage() {
         text:
           error instanceof ApiError && error.status === 409
             ? `Le traitement ne peut pas être validé : ${error.problem.detail ?? 'il a changé entre-temps, rechargez la page.'}`
-            : 'La validation a échoué. Réessayez dans un instant.',
+            : error instanceof ApiError && error.status === 403
+              ? 'Seul le DPO de cet organisme peut valider un traitement.'
+              : 'La validation a échoué. Réessayez dans un instant.',
       });
     },
   });
