@@ -1,7 +1,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      'node_modules/**',
+      'coverage/**',
+      'jest.config.js',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -9,6 +18,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    files: ['bench/**/*.mjs'],
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['scripts/**/*.js', 'bench/**/*.js'],

@@ -12,6 +12,7 @@ import { BreachRegisterDetails1765200000000 } from './1765200000000-BreachRegist
 import { ContractArt28Clauses1765300000000 } from './1765300000000-ContractArt28Clauses';
 import { AgentDirectory1765300000001 } from './1765300000001-AgentDirectory';
 import { CertificationFrench1765400000000 } from './1765400000000-CertificationFrench';
+import { WebSessions1765700000000 } from './1765700000000-WebSessions';
 import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 import { SessionVersion1765800000001 } from './1765800000001-SessionVersion';
 import { Notifications1765900000000 } from './1765900000000-Notifications';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ContractArt28Clauses1765300000000,
   AgentDirectory1765300000001,
   CertificationFrench1765400000000,
+  WebSessions1765700000000,
   AuditChainKeys1765800000000,
   SessionVersion1765800000001,
   Notifications1765900000000,

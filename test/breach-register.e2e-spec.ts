@@ -87,7 +87,9 @@ describe('Whole breach register exports, PDF and XLSX (Art. 33.5, e2e)', () => {
     const record = await download(world.readerA, `/breaches/${received.id}/record.pdf`);
     expect(record.status).toBe(200);
     const { flat } = await pdfText(record.body as Buffer);
-    expect(flat).toContain('Connaissance de l’incident par le sous-traitant : 30 novembre 2026 à 08:00');
+    expect(flat).toContain(
+      'Connaissance de l’incident par le sous-traitant : 30 novembre 2026 à 8\u00a0h\u00a000',
+    );
     expect(flat).toMatch(/Délai du sous-traitant \(connaissance → notification\) : \d+ h \d{2} min/);
   });
 
@@ -110,21 +112,21 @@ describe('Whole breach register exports, PDF and XLSX (Art. 33.5, e2e)', () => {
       'Divulgation de la situation sociale de familles',
       'Rappel du courriel et demande de suppression aux destinataires',
       'Formation des agents',
-      'Prise de connaissance : 28 mars 2026 à 10:00',
-      'Échéance de notification (72 heures) : 31 mars 2026 à 11:00',
-      'Notifiée le 30 mars 2026 à 16:45',
+      'Prise de connaissance : 28 mars 2026 à 10\u00a0h\u00a000',
+      'Échéance de notification (72 heures) : 31 mars 2026 à 11\u00a0h\u00a000',
+      'Notifiée le 30 mars 2026 à 16\u00a0h\u00a045',
       '53 h 45 min après la prise de connaissance (dans le délai de 72 heures)',
       'NOTIF-2026-4242',
       'Personnes non informées',
       'Art. 34.3.c : efforts disproportionnés',
       'Adresses inconnues pour la plupart des 40 000 personnes concernées',
-      'Date de la communication publique : 31 mars 2026 à 09:00',
+      'Date de la communication publique : 31 mars 2026 à 9\u00a0h\u00a000',
       'Communiqué sur le site internet de la ville',
       'Risque élevé pour les droits et libertés des personnes',
       // The others, in order of awareness.
       '2. =SOMME(A1:A2) tableau exporté',
       '3. Accès non autorisé au serveur applicatif',
-      'Connaissance de l’incident par le sous-traitant : 30 novembre 2026 à 08:00',
+      'Connaissance de l’incident par le sous-traitant : 30 novembre 2026 à 8\u00a0h\u00a000',
       'Délai du sous-traitant',
     ])
       expect(flat).toContain(text);

@@ -455,7 +455,7 @@ describe('Breach register (e2e)', () => {
           res.on('end', () => done(null, Buffer.concat(chunks)));
         });
       const { flat } = await pdfText(record.body as Buffer);
-      expect(flat).toContain('Date de la communication publique : 30 mars 2026 à 09:00');
+      expect(flat).toContain('Date de la communication publique : 30 mars 2026 à 9\u00a0h\u00a000');
       expect(flat).toContain(
         `Moyen de la communication publique : ${communication.publicCommunicationMeans}`,
       );

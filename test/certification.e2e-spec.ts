@@ -917,7 +917,7 @@ describe('Certification (e2e)', () => {
       expect(compact).toContain('Activité5—Administrationetexploitation');
       expect(compact).not.toContain('Activité3');
       for (let i = 1; i <= 31; i += 1) expect(text).toContain(`EXI-${String(i).padStart(2, '0')}`);
-      expect(compact).toContain('ISO270016.1.2:misenœuvre');
+      expect(compact).toContain('ISO270016.1.2:miseenœuvre');
       expect(compact).toContain('5.ExtensionsduSMSI');
       expect(compact).toContain('6.Clausescontractuelles');
       for (const requirement of HDS_V2.requirements) {

@@ -210,7 +210,7 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
         page.includes('Dossier patient des centres municipaux de santé Fiche de traitement'),
       );
       expect(draftSheet).toBeDefined();
-      expect(draftSheet).toContain('Fiche de traitement — Brouillon');
+      expect(draftSheet).toContain('Fiche de traitement en brouillon');
       expect(draftSheet).toContain(
         'Brouillon : fiche non validée par le délégué à la protection des données',
       );

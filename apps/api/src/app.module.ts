@@ -20,6 +20,7 @@ import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
 import { loggerOptions } from './logging';
 import { REMINDER_SCANNERS } from './reminders';
+import { defaultWebDir, webModule } from './web';
 
 /** Everything the application needs that is decided before Nest starts. */
 export interface Runtime {
@@ -32,6 +33,7 @@ export interface Runtime {
 @Module({})
 export class AppModule {
   static register(runtime: Runtime): DynamicModule {
+    const web = webModule(runtime.config.webDir ?? defaultWebDir());
     return {
       module: AppModule,
       imports: [
@@ -61,6 +63,7 @@ export class AppModule {
         AccessReviewsModule,
         PublicationModule,
         NotificationsModule.forRoot({ scanners: REMINDER_SCANNERS }),
+        ...(web ? [web] : []),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import {
   AppConfig,
   bodyParserErrorMiddleware,
@@ -35,16 +35,39 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      // The Swagger UI needs its inline scripts and styles; everything else keeps helmet's defaults.
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-        },
+  // The web application runs with a strict policy (its scripts and styles are files of its own); only the
+  // Swagger UI under /api/docs needs inline scripts and styles.
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        // Vigie may be served over plain HTTP on a town's network: never rewrite its requests to https.
+        'upgrade-insecure-requests': null,
       },
-    }),
+    },
+  });
+  const swaggerUi = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  app.use((request: { path: string }, response: unknown, next: () => void) =>
+    (request.path === '/api/docs' || request.path.startsWith('/api/docs/') ? swaggerUi : strict)(
+      request as never,
+      response as never,
+      next,
+    ),
   );
   app.enableCors(
     config.corsOrigins.length > 0
@@ -73,6 +96,13 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.useGlobalPipes(createValidationPipe());
 
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}
+
+/** The OpenAPI document of the application (served at /api/docs-json; the web client's types come from it). */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
   const openApi = new DocumentBuilder()
     .setTitle('Vigie API')
     .setDescription(
@@ -80,10 +110,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     )
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth('vigie_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  return SwaggerModule.createDocument(app, openApi);
 }
 
 /** `VIGIE_TRUST_PROXY`: a hop count ("1"), `true`/`false`, or addresses and subnets ("loopback, 10.0.0.0/8"). */

@@ -13,6 +13,8 @@ import { AuthService } from './auth/auth.service';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { LoginFailures } from './auth/login-failures';
 import { TokenService } from './auth/token.service';
+import { WebSession } from './auth/web-session.entity';
+import { WebSessions } from './auth/web-sessions';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { DemoDataRegistry } from './bootstrap/demo-data.registry';
 import { MembershipsController } from './memberships/memberships.controller';
@@ -30,7 +32,7 @@ import { UsersService } from './users/users.service';
  * and `APP_CONFIG` from the application module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, Membership]), DocumentsModule],
+  imports: [TypeOrmModule.forFeature([Organisation, User, Membership, WebSession]), DocumentsModule],
   controllers: [
     AuthController,
     OrganisationsController,
@@ -42,6 +44,7 @@ import { UsersService } from './users/users.service';
   ],
   providers: [
     TokenService,
+    WebSessions,
     ActorLoader,
     AuthService,
     LoginFailures,

@@ -127,6 +127,40 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     list: true,
     request: () => NONE,
   },
+  'POST /api/v1/auth/session': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    expect: {
+      outcome: () => 401,
+      why: 'unknown credentials: the shared test agent keeps cookies, a session would sign in its anonymous calls (happy path in sessions.e2e-spec)',
+    },
+    request: () => ({
+      params: {},
+      body: {
+        email: `nobody-${Math.random().toString(36).slice(2, 8)}@vigie.test`,
+        password: 'x'.repeat(12),
+      },
+    }),
+  },
+  'DELETE /api/v1/auth/session': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    list: true,
+    request: () => NONE,
+  },
+  'POST /api/v1/auth/password': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    list: true,
+    // A wrong current password: 400 for every signed-in caller, nothing changed.
+    request: () => ({
+      params: {},
+      body: { currentPassword: 'not-the-current-password', newPassword: 'another-password-123' },
+    }),
+  },
 
   // ---------------------------------------------------------------- organisations, users, memberships
   'POST /api/v1/organisations': {

@@ -133,7 +133,9 @@ describe('extension window (Art. 12.3, Regulation 1182/71 art. 3.4)', () => {
     expect(extensionWindowConflict(received, '2026-02-28')).toBeNull();
     expect(extensionWindowConflict(received, '2026-03-01')).toBeNull();
     expect(extensionWindowConflict(received, '2026-03-02')).toBeNull();
-    expect(extensionWindowConflict(received, '2026-03-03')).toMatch(/by 2026-03-02, Art\. 12\.3/);
+    expect(extensionWindowConflict(received, '2026-03-03')).toMatch(
+      /au plus tard le 2026-03-02, art\. 12\.3/,
+    );
   });
 
   it('stays open past a public holiday after a weekend (Easter Monday 2026)', () => {

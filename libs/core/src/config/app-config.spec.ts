@@ -87,4 +87,26 @@ describe('loadConfig', () => {
     expect(config.adminEmail).toBe('admin@example.fr');
     expect(config.corsOrigins).toEqual(['https://a.fr', 'https://b.fr']);
   });
+
+  it('reads the web session limits and the public address', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleSeconds: 1800, sessionAbsoluteSeconds: 43200 });
+    const config = loadConfig(
+      {
+        VIGIE_SESSION_IDLE_MINUTES: '5',
+        VIGIE_SESSION_MAX_HOURS: '2',
+        VIGIE_PUBLIC_URL: 'https://vigie.siim94.fr',
+        VIGIE_WEB_DIR: 'web',
+      },
+      '/srv/vigie',
+    );
+    expect(config).toMatchObject({
+      sessionIdleSeconds: 300,
+      sessionAbsoluteSeconds: 7200,
+      publicUrl: 'https://vigie.siim94.fr',
+      webDir: '/srv/vigie/web',
+    });
+    expect(() => loadConfig({ VIGIE_SESSION_IDLE_MINUTES: '0' })).toThrow(/VIGIE_SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ VIGIE_SESSION_MAX_HOURS: 'long' })).toThrow(/VIGIE_SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ VIGIE_PUBLIC_URL: 'vigie.fr' })).toThrow(/VIGIE_PUBLIC_URL/);
+  });
 });

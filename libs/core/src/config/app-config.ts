@@ -48,6 +48,12 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Sender of the e-mails (`VIGIE_MAIL_FROM`). */
   mailFrom: string;
+  /** Folder of the built web application (`VIGIE_WEB_DIR`); unset: `dist/web` of the installation. */
+  webDir?: string;
+  /** A web session ends after this many seconds without a request (`VIGIE_SESSION_IDLE_MINUTES`, 30). */
+  sessionIdleSeconds: number;
+  /** A web session ends this many seconds after sign-in whatever happens (`VIGIE_SESSION_MAX_HOURS`, 12). */
+  sessionAbsoluteSeconds: number;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^[^@\s<>]+@[^@\s<>]+$|^[^<>@]*<[^@\s<>]+@[^@\s<>]+>$/.test(mailFrom)) {
     problems.push('VIGIE_MAIL_FROM must be an address, e.g. "Vigie <vigie@siim94.fr>"');
   }
+  const rawWebDir = env.VIGIE_WEB_DIR || undefined;
 
   const demoFlag = flag('VIGIE_DEMO');
   const config: AppConfig = {
@@ -162,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl,
     smtpUrl,
     mailFrom,
+    webDir: rawWebDir && (isAbsolute(rawWebDir) ? rawWebDir : resolve(cwd, rawWebDir)),
+    sessionIdleSeconds: int('VIGIE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60,
+    sessionAbsoluteSeconds: int('VIGIE_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

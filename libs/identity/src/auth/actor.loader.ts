@@ -39,11 +39,13 @@ export class ActorLoader {
 
   /**
    * The enabled user with their memberships, or null: unknown, disabled, or a token of an older session
-   * version (issued before a password change, a disable or a removed membership).
+   * version (issued before a password change, a disable or a removed membership). Without a version (a web
+   * session, ended in its own table, or a user who has just proved who they are) only the account counts.
    */
-  async load(userId: string, sessionVersion: number): Promise<Actor | null> {
+  async load(userId: string, sessionVersion?: number): Promise<Actor | null> {
     const found = await this.lookUp(userId);
-    return found && found.sessionVersion === sessionVersion ? found.actor : null;
+    if (!found) return null;
+    return sessionVersion === undefined || found.sessionVersion === sessionVersion ? found.actor : null;
   }
 
   private async lookUp(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {

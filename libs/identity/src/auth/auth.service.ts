@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, UnauthenticatedException } from '@vigie/core';
+import {
+  Actor,
+  recordAudit,
+  RequestContext,
+  UnauthenticatedException,
+  ValidationException,
+} from '@vigie/core';
+import { Transactions } from '@vigie/db';
 import { DataSource } from 'typeorm';
 import { User } from '../users/user.entity';
 import { LoginFailures } from './login-failures';
 import { PasswordHasher } from './password-hasher';
+import { ActorLoader } from './actor.loader';
 import { TokenService } from './token.service';
+import { endSessionsOf } from './web-sessions';
 
 export interface LoginResult {
   accessToken: string;
@@ -18,6 +27,8 @@ export interface Me {
   email: string;
   displayName: string;
   memberships: { organisationId: string; organisationName: string; kind: string; role: string }[];
+  /** With a web session: the token its mutations carry in `X-CSRF-Token`. */
+  csrfToken?: string;
 }
 
 @Injectable()
@@ -26,6 +37,8 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly failures: LoginFailures,
+    private readonly tx: Transactions,
+    private readonly actors: ActorLoader,
   ) {}
 
   /**
@@ -33,6 +46,17 @@ export class AuthService {
    * failures from one address for one email answer 429.
    */
   async login(email: string, password: string, ip: string): Promise<LoginResult> {
+    const user = await this.verifyCredentials(email, password, ip);
+    return {
+      accessToken: this.tokens.sign(user.id, user.sessionVersion),
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.ttlSeconds,
+      user: { id: user.id, email: user.email, displayName: user.displayName },
+    };
+  }
+
+  /** The enabled user of these credentials, or 401 (429 after repeated failures), as `login` describes. */
+  async verifyCredentials(email: string, password: string, ip: string): Promise<User> {
     this.failures.assertAllowed(ip, email);
     const user = await this.dataSource
       .createQueryBuilder(User, 'u')
@@ -45,12 +69,59 @@ export class AuthService {
       throw new UnauthenticatedException('Adresse électronique ou mot de passe incorrect');
     }
     this.failures.recordSuccess(ip, email);
-    return {
-      accessToken: this.tokens.sign(user.id, user.sessionVersion),
-      tokenType: 'Bearer',
-      expiresIn: this.tokens.ttlSeconds,
-      user: { id: user.id, email: user.email, displayName: user.displayName },
-    };
+    return user;
+  }
+
+  /**
+   * Changes the caller's own password after checking the current one, and ends their other web sessions (the
+   * one given stays open). Wrong current passwords count as failed sign-ins.
+   */
+  async changePassword(
+    ctx: RequestContext,
+    currentPassword: string,
+    newPassword: string,
+    ip: string,
+    keepSessionId?: string,
+  ): Promise<void> {
+    const actor = ctx.requireActor();
+    this.failures.assertAllowed(ip, actor.email);
+    const user = await this.dataSource
+      .createQueryBuilder(User, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: actor.userId })
+      .getOneOrFail();
+    if (!(await PasswordHasher.verify(user.passwordHash, currentPassword))) {
+      this.failures.recordFailure(ip, actor.email);
+      throw ValidationException.field('currentPassword', 'n’est pas le mot de passe actuel');
+    }
+    if (currentPassword === newPassword) {
+      throw ValidationException.field('newPassword', 'doit être différent du mot de passe actuel');
+    }
+    const passwordHash = await PasswordHasher.hash(newPassword);
+    await this.tx.run(async (manager) => {
+      // A new password ends the bearer tokens issued before it (their session version) and the other sessions.
+      await manager.update(
+        User,
+        { id: user.id },
+        { passwordHash, version: user.version + 1, sessionVersion: user.sessionVersion + 1 },
+      );
+      await endSessionsOf(manager, user.id, keepSessionId);
+      await recordAudit(manager, ctx, {
+        action: 'user.password-change',
+        entity: 'user',
+        entityId: user.id,
+        organisationId: null,
+        changes: { password: { before: '(hidden)', after: '(changed)' } },
+      });
+    });
+    this.actors.invalidate(user.id);
+  }
+
+  /** The actor of a user who has just proved who they are. */
+  async actorOf(userId: string): Promise<Actor> {
+    const actor = await this.actors.load(userId);
+    if (!actor) throw new UnauthenticatedException('Adresse électronique ou mot de passe incorrect');
+    return actor;
   }
 
   me(actor: Actor): Me {

@@ -1,14 +1,49 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CONTEXT_KEY, IS_PUBLIC } from '@vigie/authz';
-import { RequestContext, UnauthenticatedException } from '@vigie/core';
+import { ForbiddenActionException, RequestContext, UnauthenticatedException } from '@vigie/core';
 import type { Request } from 'express';
 import { ActorLoader } from './actor.loader';
 import { TokenService } from './token.service';
+import { ActiveSession, CSRF_HEADER, SESSION_COOKIE, WebSessions } from './web-sessions';
+
+/** The web session that carried a request, left on it by the guard. */
+export const SESSION_KEY = 'vigieSession';
+export type SessionRequest = Request & {
+  id?: string;
+  [CONTEXT_KEY]?: RequestContext;
+  [SESSION_KEY]?: ActiveSession;
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The value of one cookie of the request, if sent. */
+export function cookieValue(request: Request, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
+  }
+  return undefined;
+}
+
+/** True when the browser says the request comes from another site (`Origin` of another host). */
+export function isCrossSite(request: Request): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
 
 /**
- * Global guard: every route needs a valid bearer token of an enabled user, except those marked `@Public()`.
- * It leaves the request's {@link RequestContext} on the request for `@Ctx()`.
+ * Global guard: every route needs a valid bearer token of an enabled user, or a live web session (cookie),
+ * except those marked `@Public()`. A mutation carried by the session cookie also needs the session's CSRF token
+ * in `X-CSRF-Token` and no foreign `Origin`. It leaves the request's {@link RequestContext} on the request for
+ * `@Ctx()`.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -16,12 +51,11 @@ export class AuthenticationGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly actors: ActorLoader,
+    private readonly sessions: WebSessions,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
-    const request = execution
-      .switchToHttp()
-      .getRequest<Request & { id?: string; [CONTEXT_KEY]?: RequestContext }>();
+    const request = execution.switchToHttp().getRequest<SessionRequest>();
     const requestId = String(request.id ?? 'unknown');
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
       execution.getHandler(),
@@ -33,9 +67,26 @@ export class AuthenticationGuard implements CanActivate {
     }
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match)
-      throw new UnauthenticatedException('Un jeton d’accès (en-tête Authorization: Bearer) est requis');
-    const { userId, sessionVersion } = this.tokens.verify(match[1]);
+    let userId: string;
+    // A bearer token carries the session version it was issued at; a web session is ended in its own table.
+    let sessionVersion: number | undefined;
+    if (match) {
+      ({ userId, sessionVersion } = this.tokens.verify(match[1]));
+    } else {
+      const secret = cookieValue(request, SESSION_COOKIE);
+      if (!secret) throw new UnauthenticatedException('Un jeton d’accès (en-tête Authorization: Bearer) ou une session est requis');
+      const session = await this.sessions.resolve(secret);
+      if (!session) throw new UnauthenticatedException('La session est terminée : reconnectez-vous');
+      if (!SAFE_METHODS.has(request.method)) {
+        if (isCrossSite(request)) throw new ForbiddenActionException('Requête venant d’un autre site refusée');
+        const token = request.headers[CSRF_HEADER];
+        if (!this.sessions.csrfMatches(session, typeof token === 'string' ? token : undefined)) {
+          throw new ForbiddenActionException('Un en-tête X-CSRF-Token valide est requis');
+        }
+      }
+      request[SESSION_KEY] = session;
+      userId = session.userId;
+    }
     const actor = await this.actors.load(userId, sessionVersion);
     if (!actor) throw new UnauthenticatedException('Jeton invalide ou expiré');
     request[CONTEXT_KEY] = new RequestContext(requestId, actor);

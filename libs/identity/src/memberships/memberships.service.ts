@@ -17,6 +17,7 @@ import { User } from '../users/user.entity';
 import { CreateMembershipDto, MembershipView } from './membership.dto';
 import { Membership } from './membership.entity';
 import { ActorLoader } from '../auth/actor.loader';
+import { endSessionsOf } from '../auth/web-sessions';
 
 @Injectable()
 export class MembershipsService {
@@ -120,6 +121,8 @@ export class MembershipsService {
       await manager.delete(Membership, { id: membership.id });
       // The person's tokens and sessions carried that role: they end with it.
       await manager.increment(User, { id: membership.userId }, 'sessionVersion', 1);
+      // The person signs in again and sees the roles left to them.
+      await endSessionsOf(manager, membership.userId);
       await recordAudit(manager, ctx, {
         action: 'membership.delete',
         entity: 'membership',

@@ -15,6 +15,7 @@ import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/d
 import { EntityManager } from 'typeorm';
 import { ActorLoader } from '../auth/actor.loader';
 import { PasswordHasher } from '../auth/password-hasher';
+import { endSessionsOf } from '../auth/web-sessions';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserView, User, UserView } from './user.entity';
 
@@ -96,6 +97,8 @@ export class UsersService {
         changes.sessionVersion = user.sessionVersion + 1;
       }
       await manager.update(User, { id: user.id }, changes);
+      // A disabled account or a password set by an administrator ends the user's web sessions at once.
+      if (user.disabled || passwordHash) await endSessionsOf(manager, user.id);
       const after = {
         ...before,
         displayName: user.displayName,

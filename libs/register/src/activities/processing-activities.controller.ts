@@ -11,15 +11,26 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext } from '@vigie/core';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STATUSES } from '../data/register-labels';
 import { ActivityHistoryService, HistoryEntry } from './activity-history.service';
 import { ProcessingActivityView } from './activity-view';
 import { ProcessingActivitiesService } from './processing-activities.service';
+import {
+  HistoryResponse,
+  ProcessingActivityPageResponse,
+  ProcessingActivityResponse,
+} from './processing-activity.response';
 import {
   CreateProcessingActivityDto,
   DpiaAssessmentDto,
@@ -29,6 +40,12 @@ import {
 } from './processing-activity.dto';
 
 class ActivityListQuery extends PageQuery {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Entries whose name contains this text (any case)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ enum: STATUSES, description: 'Default: every entry but the archived ones' })
   @IsOptional()
   @IsIn(STATUSES)
@@ -52,6 +69,7 @@ export class ProcessingActivitiesController {
 
   @Post('organisations/:orgId/processing-activities')
   @Endpoint("Add a draft entry to a member's register (DPO or editor); a draft may hold only its name", 201)
+  @ApiCreatedResponse({ type: ProcessingActivityResponse })
   create(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -62,6 +80,7 @@ export class ProcessingActivitiesController {
 
   @Get('organisations/:orgId/processing-activities')
   @Endpoint("List a member's register (archived entries with ?status=archived)")
+  @ApiOkResponse({ type: ProcessingActivityPageResponse })
   list(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -72,12 +91,14 @@ export class ProcessingActivitiesController {
 
   @Get('processing-activities/:id')
   @Endpoint('Read an entry with its DPIA screening, inherited security measures and template update')
+  @ApiOkResponse({ type: ProcessingActivityResponse })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ProcessingActivityView> {
     return this.activities.get(ctx, id);
   }
 
   @Patch('processing-activities/:id')
   @Endpoint('Update an entry (with the version last read); a validated entry goes back to draft')
+  @ApiOkResponse({ type: ProcessingActivityResponse })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -89,6 +110,7 @@ export class ProcessingActivitiesController {
 
   @Delete('processing-activities/:id')
   @Endpoint('Archive an entry (DPO)')
+  @ApiOkResponse({ type: ProcessingActivityResponse })
   archive(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -101,6 +123,7 @@ export class ProcessingActivitiesController {
   @Endpoint(
     'Validate a draft entry (DPO only); 409 with `errors` listing what Art. 30.1 still needs, or the DPIA the screening requires; the review date defaults to a year later',
   )
+  @ApiOkResponse({ type: ProcessingActivityResponse })
   validate(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -112,6 +135,7 @@ export class ProcessingActivitiesController {
 
   @Post('processing-activities/:id/dpia-decision')
   @Endpoint('Record the DPO’s reasoned decision not to carry out a required DPIA (DPO only)')
+  @ApiOkResponse({ type: ProcessingActivityResponse })
   dpiaDecision(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -136,6 +160,7 @@ export class ProcessingActivitiesController {
 
   @Get('processing-activities/:id/history')
   @Endpoint('Every version of an entry: who, when, which fields changed')
+  @ApiOkResponse({ type: HistoryResponse })
   listHistory(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

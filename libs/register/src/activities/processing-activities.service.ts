@@ -54,6 +54,8 @@ export const BACK_TO_DRAFT_NOTE =
 export interface ActivityListQuery extends PageQuery {
   status?: string;
   overdue?: boolean;
+  /** Text the name contains. */
+  q?: string;
 }
 
 /** Options of an insertion made by the service itself (demo data, imports, templates). */
@@ -388,6 +390,10 @@ export class ProcessingActivitiesService {
       .addOrderBy('p.id', 'ASC')
       .skip(pageOffset(query))
       .take(query.pageSize);
+    if (query.q?.trim()) {
+      const text = query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere("p.name ILIKE :text ESCAPE '\\'", { text: `%${text}%` });
+    }
     if (query.overdue) {
       qb.andWhere("p.status = 'validated'").andWhere('p.reviewDate < :today', { today });
     } else if (query.status) {

@@ -1,0 +1,110 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { ApiError } from './api/client';
+import { SignedInLayout, PublicLayout } from './layout';
+import { SessionProvider, useSession } from './session';
+import { Loading } from './ui/page';
+import { SignInPage } from './pages/sign-in';
+import { AccessibilityPage } from './pages/accessibility';
+import { NotFoundPage } from './pages/not-found';
+
+const DashboardPage = lazy(() => import('./pages/dashboard'));
+const RegisterPage = lazy(() => import('./pages/register-list'));
+const EntryPage = lazy(() => import('./pages/entry-page'));
+const RegisterImportPage = lazy(() => import('./pages/register-import'));
+const EntryFormPage = lazy(() => import('./pages/entry-form'));
+const AccountPage = lazy(() => import('./pages/account'));
+const BreachesPage = lazy(() => import('./pages/breaches'));
+const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
+const RightsRequestPage = lazy(() => import('./pages/rights-request'));
+const DocumentsPage = lazy(() => import('./pages/documents'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+/** Pages for the signed-in only: anyone else goes to the sign-in page, and comes back after. */
+function RequireSession() {
+  const { me, signedOut } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Loading />;
+  if (me === null) {
+    const back = `${location.pathname}${location.search}`;
+    return (
+      <Navigate
+        to={back === '/' || signedOut ? '/connexion' : `/connexion?retour=${encodeURIComponent(back)}`}
+        replace
+      />
+    );
+  }
+  return (
+    <SignedInLayout>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </SignedInLayout>
+  );
+}
+
+/** Public pages: shown in the signed-in layout to the signed-in, alone otherwise. */
+function Either({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  if (me === undefined) return <Loading />;
+  return me ? <SignedInLayout>{children}</SignedInLayout> : <PublicLayout>{children}</PublicLayout>;
+}
+
+function SignInRoute() {
+  const { me } = useSession();
+  if (me === undefined) return <Loading />;
+  return (
+    <PublicLayout>
+      <SignInPage />
+    </PublicLayout>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/connexion', element: <SignInRoute /> },
+  {
+    path: '/accessibilite',
+    element: (
+      <Either>
+        <AccessibilityPage />
+      </Either>
+    ),
+  },
+  {
+    element: <RequireSession />,
+    children: [
+      { path: '/', element: <DashboardPage /> },
+      { path: '/registre', element: <RegisterPage /> },
+      { path: '/registre/nouveau', element: <EntryFormPage /> },
+      { path: '/registre/import', element: <RegisterImportPage /> },
+      { path: '/registre/:id', element: <EntryPage /> },
+      { path: '/registre/:id/modifier', element: <EntryFormPage /> },
+      { path: '/violations', element: <BreachesPage /> },
+      { path: '/demandes-de-droits', element: <RightsRequestsPage /> },
+      { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
+      { path: '/documents', element: <DocumentsPage /> },
+      { path: '/compte', element: <AccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

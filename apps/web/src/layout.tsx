@@ -1,0 +1,129 @@
+import { useState, type ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { useSession } from './session';
+
+function SkipLink() {
+  return (
+    <a className="skip-link" href="#contenu">
+      Aller au contenu
+    </a>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer" role="contentinfo">
+      <p>Vigie, service du SIIM94 pour ses communes membres</p>
+      <ul>
+        <li>
+          <Link to="/accessibilite">Accessibilité</Link>
+        </li>
+      </ul>
+    </footer>
+  );
+}
+
+function Brand() {
+  return (
+    <Link to="/" className="brand">
+      <span className="brand-name">Vigie</span>
+      <span className="brand-operator">SIIM94</span>
+    </Link>
+  );
+}
+
+/** Sign-in and public pages. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header" role="banner">
+        <Brand />
+      </header>
+      <main id="contenu" tabIndex={-1} className="site-main narrow">
+        {children}
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+const MEMBER_LINKS = [
+  { to: '/', label: 'Tableau de bord', end: true },
+  { to: '/registre', label: 'Registre' },
+  { to: '/violations', label: 'Violations' },
+  { to: '/demandes-de-droits', label: 'Demandes de droits' },
+  { to: '/documents', label: 'Documents' },
+];
+
+/** Every signed-in page: organisation switcher, navigation by the roles held, sign-out. */
+export function SignedInLayout({ children }: { children: ReactNode }) {
+  const { me, workspaces, current, selectOrganisation, signOut } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  const isMember = workspaces.some((w) => w.kind === 'member');
+  const links = isMember ? MEMBER_LINKS : [{ to: '/', label: 'Tableau de bord', end: true }];
+
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header" role="banner">
+        <Brand />
+        <div className="header-tools">
+          {workspaces.length > 1 ? (
+            <div className="organisation-switch">
+              <label htmlFor="organisation">Organisme</label>
+              <select
+                id="organisation"
+                value={current?.organisationId ?? ''}
+                onChange={(event) => selectOrganisation(event.target.value)}
+              >
+                {workspaces.map((w) => (
+                  <option key={w.organisationId} value={w.organisationId}>
+                    {w.organisationName}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : current ? (
+            <p className="organisation-name">{current.organisationName}</p>
+          ) : null}
+          <p className="who">{me?.displayName}</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={signingOut}
+            onClick={async () => {
+              setSigningOut(true);
+              try {
+                // Signed out, the signed-in pages send to the sign-in page by themselves.
+                await signOut();
+              } catch {
+                setSigningOut(false);
+              }
+            }}
+          >
+            Se déconnecter
+          </button>
+        </div>
+      </header>
+      <nav className="site-nav" aria-label="Menu principal">
+        <ul>
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.end}>
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+          <li>
+            <NavLink to="/compte">Mon compte</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <main id="contenu" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <Footer />
+    </>
+  );
+}

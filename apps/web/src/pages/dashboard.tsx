@@ -1,0 +1,164 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap, type EntryPage } from '../api/client';
+import {
+  breachesOf,
+  CLOCK_RUNNING,
+  documentsOf,
+  OPEN_RIGHTS_STATUSES,
+  RIGHT_LABELS,
+  rightsRequestsOf,
+} from '../api/lists';
+import { dueText, hoursLeft } from '../deadlines';
+import { formatDate, formatDateTime, plural } from '../format';
+import { useMe, useSession, type Workspace } from '../session';
+import { Loading, Page } from '../ui/page';
+
+const MEMBER_ROLES = ['dpo', 'editor', 'reader'];
+
+function useEntries(orgId: string, query: Record<string, unknown>) {
+  return useQuery({
+    queryKey: ['entries', orgId, 'dashboard', query],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations/{orgId}/processing-activities', {
+          params: { path: { orgId }, query: { pageSize: 100, ...query } },
+        }),
+      ) as Promise<EntryPage>,
+  });
+}
+
+/** What waits in one member organisation. */
+function MemberTodo({ workspace }: { workspace: Workspace }) {
+  const orgId = workspace.organisationId;
+  const drafts = useEntries(orgId, { status: 'draft' });
+  const overdue = useEntries(orgId, { overdue: true });
+  const current = useEntries(orgId, {});
+  const breaches = useQuery({ queryKey: ['breaches', orgId], queryFn: () => breachesOf(orgId) });
+  const requests = useQuery({ queryKey: ['rights', orgId], queryFn: () => rightsRequestsOf(orgId) });
+  const documents = useQuery({
+    queryKey: ['documents', orgId, 'recent'],
+    queryFn: () => documentsOf(orgId, 5),
+  });
+  const dpiaToDo = (current.data?.items ?? []).filter((e) => e.dpia.required && !e.dpia.decision);
+  const running = (breaches.data?.items ?? []).filter(CLOCK_RUNNING);
+  const due = (requests.data?.items ?? [])
+    .filter((r) => OPEN_RIGHTS_STATUSES.includes(r.status))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+
+  return (
+    <section className="card" aria-labelledby={`todo-${orgId}`}>
+      <h2 id={`todo-${orgId}`}>{workspace.organisationName}</h2>
+      {drafts.isPending || overdue.isPending || current.isPending ? <Loading /> : null}
+      <h3>Registre</h3>
+      <ul className="todo">
+        <li>
+          {plural(drafts.data?.total ?? 0, 'brouillon')} à terminer
+          {drafts.data && drafts.data.items.length > 0 ? (
+            <ul>
+              {drafts.data.items.slice(0, 5).map((e) => (
+                <li key={e.id}>
+                  <Link to={`/registre/${e.id}`}>{e.name}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+        <li>
+          {plural(overdue.data?.total ?? 0, 'traitement')} dont la date de revue est dépassée
+          {overdue.data && overdue.data.items.length > 0 ? (
+            <ul>
+              {overdue.data.items.slice(0, 5).map((e) => (
+                <li key={e.id}>
+                  <Link to={`/registre/${e.id}`}>{e.name}</Link> (revue prévue le {formatDate(e.reviewDate)})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+        <li>
+          {dpiaToDo.length === 0
+            ? 'aucune AIPD'
+            : dpiaToDo.length === 1
+              ? '1 AIPD'
+              : `${dpiaToDo.length} AIPD`}{' '}
+          à mener
+          {dpiaToDo.length > 0 ? (
+            <ul>
+              {dpiaToDo.slice(0, 5).map((e) => (
+                <li key={e.id}>
+                  <Link to={`/registre/${e.id}`}>{e.name}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      </ul>
+      <h3>Violations de données</h3>
+      {running.length === 0 ? (
+        <p>Aucune violation dont le délai de 72 heures court.</p>
+      ) : (
+        <ul className="todo">
+          {running.map((b) => {
+            const left = hoursLeft(b.notificationDeadline);
+            return (
+              <li key={b.id} className={left.overdue ? 'late' : undefined}>
+                {b.title} : notification à la CNIL {left.text} (avant le {formatDate(b.notificationDeadline)})
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h3>Demandes de droits</h3>
+      {due.length === 0 ? (
+        <p>Aucune demande en attente de réponse.</p>
+      ) : (
+        <ul className="todo">
+          {due.slice(0, 8).map((r) => (
+            <li key={r.id}>
+              {RIGHT_LABELS[r.right] ?? r.right}, {r.requesterName} : réponse due le {formatDate(r.dueDate)} (
+              {dueText(r.dueDate)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Documents récents</h3>
+      {documents.data && documents.data.items.length > 0 ? (
+        <ul className="todo">
+          {documents.data.items.map((d) => (
+            <li key={d.id}>
+              <a href={`/api/v1/documents/${d.id}/content`} download>
+                {d.title}
+              </a>{' '}
+              <span className="muted">({formatDateTime(d.createdAt)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun document produit récemment.</p>
+      )}
+    </section>
+  );
+}
+
+export default function DashboardPage() {
+  const me = useMe();
+  const { workspaces } = useSession();
+  const members = workspaces.filter(
+    (w) => w.kind === 'member' && w.roles.some((r) => MEMBER_ROLES.includes(r)),
+  );
+  return (
+    <Page title="Tableau de bord" heading="À faire">
+      <p className="lead">Bonjour {me.displayName}.</p>
+      {members.length === 0 ? (
+        <p>Vous n'avez de rôle dans le registre d'aucune commune membre.</p>
+      ) : (
+        <div className={members.length > 1 ? 'cards' : undefined}>
+          {members.map((w) => (
+            <MemberTodo key={w.organisationId} workspace={w} />
+          ))}
+        </div>
+      )}
+    </Page>
+  );
+}
