@@ -63,7 +63,7 @@ describe('Error messages in French (e2e)', () => {
       if (typeof text !== 'string') continue;
       // Field names and values quoted from the request are machine-readable: only the sentence is checked.
       const sentence = text.replace(
-        /[A-Za-z]+(\.[A-Za-z0-9[\]]+)+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|"[^"]*"|\/\S*/g,
+        /[A-Za-z]+(\.[A-Za-z0-9[\]_-]+)+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|"[^"]*"|\/\S*/g,
         '',
       );
       if (ENGLISH.test(sentence)) english.push(`${label} → ${response.status} « ${text} »`);
@@ -239,7 +239,7 @@ describe('Domain errors in French on real records (e2e)', () => {
             for (const text of [body.detail, ...(body.errors ?? []).map((e) => e.message)]) {
               if (typeof text !== 'string') continue;
               const sentence = text.replace(
-                /[A-Za-z]+(\.[A-Za-z0-9[\]]+)+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|"[^"]*"|\/\S*/g,
+                /[A-Za-z]+(\.[A-Za-z0-9[\]_-]+)+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|"[^"]*"|\/\S*/g,
                 '',
               );
               if (ENGLISH.test(sentence))
