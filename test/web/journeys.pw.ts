@@ -134,7 +134,11 @@ test('the DPO sees the screening with its reasons, and validates a complete draf
       data: {
         name,
         purposes: [
-          { description: 'Prévention des atteintes aux biens et aux personnes', legalBasis: 'public-task' },
+          {
+            description: 'Prévention des atteintes aux biens et aux personnes',
+            legalBasis: 'public-task',
+            legalBasisDetail: 'Code de la sécurité intérieure, art. L. 251-2',
+          },
         ],
         dataSubjects: ['residents'],
         dataCategories: [{ category: 'identity', retention: '30 jours', finalFate: 'destruction' }],
@@ -228,6 +232,9 @@ test('keyboard only: the référent writes an entry, saved as a draft; leaving u
   const basis = page.getByRole('combobox', { name: 'Base légale (obligatoire)' });
   await expect(basis).toBeFocused();
   await basis.selectOption({ label: "Mission d'intérêt public (art. 6.1.e)" });
+  // Art. 6.3: a public task names the legal text it rests on.
+  await page.getByLabel('Texte fondant la base légale').focus();
+  await page.keyboard.type("Code de l'éducation, art. L. 533-1");
   for (const name of ['Enfants', 'Parents']) {
     await page.getByRole('checkbox', { name, exact: true }).focus();
     await page.keyboard.press('Space');
@@ -339,7 +346,13 @@ test('an entry saved by someone else meanwhile: the form offers to reload, and s
     headers: auth,
     data: {
       name: 'Annuaire des associations',
-      purposes: [{ description: 'Tenue de l’annuaire', legalBasis: 'public-task' }],
+      purposes: [
+        {
+          description: 'Tenue de l’annuaire',
+          legalBasis: 'public-task',
+          legalBasisDetail: 'Code général des collectivités territoriales, art. L. 2143-2',
+        },
+      ],
       dataSubjects: ['residents'],
       dataCategories: [{ category: 'identity', retention: '3 ans', finalFate: 'destruction' }],
     },
