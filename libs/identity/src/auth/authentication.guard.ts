@@ -74,11 +74,15 @@ export class AuthenticationGuard implements CanActivate {
       ({ userId, sessionVersion } = this.tokens.verify(match[1]));
     } else {
       const secret = cookieValue(request, SESSION_COOKIE);
-      if (!secret) throw new UnauthenticatedException('Un jeton d’accès (en-tête Authorization: Bearer) ou une session est requis');
+      if (!secret)
+        throw new UnauthenticatedException(
+          'Un jeton d’accès (en-tête Authorization: Bearer) ou une session est requis',
+        );
       const session = await this.sessions.resolve(secret);
       if (!session) throw new UnauthenticatedException('La session est terminée : reconnectez-vous');
       if (!SAFE_METHODS.has(request.method)) {
-        if (isCrossSite(request)) throw new ForbiddenActionException('Requête venant d’un autre site refusée');
+        if (isCrossSite(request))
+          throw new ForbiddenActionException('Requête venant d’un autre site refusée');
         const token = request.headers[CSRF_HEADER];
         if (!this.sessions.csrfMatches(session, typeof token === 'string' ? token : undefined)) {
           throw new ForbiddenActionException('Un en-tête X-CSRF-Token valide est requis');
