@@ -186,3 +186,26 @@ test('the DPO downloads the annual report PDF and generates the reports of all i
   if (process.env.VIGIE_PW_SHOTS)
     await page.screenshot({ path: `${process.env.VIGIE_PW_SHOTS}/annual.png`, fullPage: true });
 });
+
+test('a member without a DPO shows « DPO non désigné » as a warning', async ({ page, request }) => {
+  const token = await tokenOf(request, SHARED_DPO);
+  const headers = { Authorization: `Bearer ${token}` };
+  const villejuif = (await membershipsOf(request, token)).find((m) => /Villejuif/.test(m.organisationName))!;
+  const url = `/api/v1/organisations/${villejuif.organisationId}`;
+  const before = await (await request.get(url, { headers })).json();
+  const cleared = await request.patch(url, { headers, data: { dpo: null, version: before.version } });
+  expect(cleared.status()).toBe(200);
+  try {
+    await signIn(page, SHARED_DPO);
+    await page.getByLabel('Organisme').selectOption({ label: villejuif.organisationName });
+    await page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: 'Organisme' })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: 'DPO non désigné' })).toBeVisible();
+    await expectPageBasics(page, /Organisme/);
+  } finally {
+    const now = await (await request.get(url, { headers })).json();
+    await request.patch(url, { headers, data: { dpo: before.dpo, version: now.version } });
+  }
+});
