@@ -19,6 +19,9 @@ const BreachesPage = lazy(() => import('./pages/breaches'));
 const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
 const RightsRequestPage = lazy(() => import('./pages/rights-request'));
 const DocumentsPage = lazy(() => import('./pages/documents'));
+const OrganisationPage = lazy(() => import('./pages/organisation'));
+const PublicationPage = lazy(() => import('./pages/publication'));
+const AnnualReportPage = lazy(() => import('./pages/annual-report'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -93,6 +96,9 @@ const router = createBrowserRouter([
       { path: '/demandes-de-droits', element: <RightsRequestsPage /> },
       { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
       { path: '/documents', element: <DocumentsPage /> },
+      { path: '/organisme', element: <OrganisationPage /> },
+      { path: '/publication', element: <PublicationPage /> },
+      { path: '/bilan-annuel', element: <AnnualReportPage /> },
       { path: '/compte', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -54,6 +54,12 @@ const MEMBER_LINKS = [
   { to: '/violations', label: 'Violations' },
   { to: '/demandes-de-droits', label: 'Demandes de droits' },
   { to: '/documents', label: 'Documents' },
+  { to: '/organisme', label: 'Organisme' },
+  { to: '/publication', label: 'Publication' },
+];
+/** For a member's DPO only. */
+const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
+  { to: '/bilan-annuel', label: 'Bilan annuel' },
 ];
 
 /** Every signed-in page: organisation switcher, navigation by the roles held, sign-out. */
@@ -61,7 +67,10 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const { me, workspaces, current, selectOrganisation, signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
-  const links = isMember ? MEMBER_LINKS : [{ to: '/', label: 'Tableau de bord', end: true }];
+  const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
+  const links = isMember
+    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
+    : [{ to: '/', label: 'Tableau de bord', end: true }];
 
   return (
     <>
