@@ -8,6 +8,12 @@ import { Loading } from './ui/page';
 import { SignInPage } from './pages/sign-in';
 import { AccessibilityPage } from './pages/accessibility';
 import { NotFoundPage } from './pages/not-found';
+import {
+  ForgottenPasswordPage,
+  InvitationPage,
+  NewPasswordPage,
+  SignInLinkPage,
+} from './pages/account-links';
 
 const DashboardPage = lazy(() => import('./pages/dashboard'));
 const RegisterPage = lazy(() => import('./pages/register-list'));
@@ -19,6 +25,7 @@ const BreachesPage = lazy(() => import('./pages/breaches'));
 const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
 const RightsRequestPage = lazy(() => import('./pages/rights-request'));
 const DocumentsPage = lazy(() => import('./pages/documents'));
+const NotificationsPage = lazy(() => import('./pages/notifications'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -80,6 +87,39 @@ const router = createBrowserRouter([
       </Either>
     ),
   },
+  // Pages reached from the e-mails of accounts (the token in the fragment `#jeton=`).
+  {
+    path: '/invitation',
+    element: (
+      <Either>
+        <InvitationPage />
+      </Either>
+    ),
+  },
+  {
+    path: '/mot-de-passe/nouveau',
+    element: (
+      <Either>
+        <NewPasswordPage />
+      </Either>
+    ),
+  },
+  {
+    path: '/mot-de-passe/oublie',
+    element: (
+      <Either>
+        <ForgottenPasswordPage />
+      </Either>
+    ),
+  },
+  {
+    path: '/connexion/lien',
+    element: (
+      <Either>
+        <SignInLinkPage />
+      </Either>
+    ),
+  },
   {
     element: <RequireSession />,
     children: [
@@ -94,6 +134,8 @@ const router = createBrowserRouter([
       { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
       { path: '/documents', element: <DocumentsPage /> },
       { path: '/compte', element: <AccountPage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
