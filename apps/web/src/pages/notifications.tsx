@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { notificationsOf, NOTIFICATIONS_KEY, unreadCount, unreadText } from '../api/notifications';
 import { ErrorNotice, Loading, Page } from '../ui/page';
@@ -6,7 +7,8 @@ import { NotificationList } from './notification-list';
 
 export default function NotificationsPage() {
   const [params, setParams] = useSearchParams();
-  const unreadOnly = params.get('non-lues') === '1';
+  // The box answers at once; the address follows (a link to the filtered list).
+  const [unreadOnly, setUnreadOnly] = useState(params.get('non-lues') === '1');
   const list = useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'list', unreadOnly],
     queryFn: () => notificationsOf(unreadOnly),
@@ -28,9 +30,10 @@ export default function NotificationsPage() {
           <input
             type="checkbox"
             checked={unreadOnly}
-            onChange={(event) =>
-              setParams(event.target.checked ? { 'non-lues': '1' } : {}, { replace: true })
-            }
+            onChange={(event) => {
+              setUnreadOnly(event.target.checked);
+              setParams(event.target.checked ? { 'non-lues': '1' } : {}, { replace: true });
+            }}
           />{' '}
           Non lues seulement
         </label>
