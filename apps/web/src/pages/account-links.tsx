@@ -103,7 +103,12 @@ function NewPasswordForm({
         if (problems.some((e) => e.field === 'token') || !password) setFailure(EXPIRED_LINK);
         if (password) {
           setFromServer(true);
-          setErrors([{ id: 'newPassword', message: `Ce mot de passe est refusé : ${password.message}.` }]);
+          setErrors([
+            {
+              id: 'newPassword',
+              message: `Ce mot de passe est refusé : ${password.message}.`.replace(/\.{2,}/g, '.'),
+            },
+          ]);
         } else setErrors([]);
       } else if (error instanceof ApiError && error.status === 429) {
         setFailure('Trop de tentatives. Patientez quelques minutes avant de réessayer.');
