@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { NotificationDelivery } from '@vigie/notifications';
 import { simpleParser } from 'mailparser';
+import supertest from 'supertest';
 import { SMTPServer } from 'smtp-server';
 import { JobQueue } from '@vigie/jobs';
 import { runNotifications } from '../apps/cli/src/commands/notifications-run.command';
@@ -662,6 +663,45 @@ describe('Notifications (e2e)', () => {
       expect(me.body.id).toBe(world.vendorContact.id);
       expectProblem(await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token }), 401);
       expectProblem(await app.http.post(`${API}/auth/sign-in-link/confirm`).send({ token: 'short' }), 400);
+    });
+
+    it('the web application opens a cookie session with a sign-in link, once; a bad token is refused', async () => {
+      const http = () => supertest(app.app.getHttpServer());
+      const { token } = await app.dataSource.transaction((manager) =>
+        issueAccountToken(manager, world.vendorContact.id, 'sign-in-link'),
+      );
+      const opened = await http().post(`${API}/auth/session/link`).send({ token });
+      expect(opened.status).toBe(200);
+      expect(opened.body).toEqual(
+        expect.objectContaining({ id: world.vendorContact.id, csrfToken: expect.any(String) }),
+      );
+      const setCookie = [opened.headers['set-cookie']].flat()[0] as string;
+      expect(setCookie).toMatch(/^vigie_session=[^;]+;/);
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Strict/i);
+      const cookie = setCookie.split(';')[0];
+      const me = await http().get(`${API}/auth/me`).set('Cookie', cookie);
+      expect(me.status).toBe(200);
+      expect(me.body.id).toBe(world.vendorContact.id);
+      expect(me.body.csrfToken).toBe(opened.body.csrfToken);
+      // Single use: the same link again is refused, and sets no cookie.
+      const again = await http().post(`${API}/auth/session/link`).send({ token });
+      expectProblem(again, 401);
+      expect(again.headers['set-cookie']).toBeUndefined();
+      expectProblem(await http().post(`${API}/auth/session/link`).send({ token: 'short' }), 400);
+      expectProblem(await http().post(`${API}/auth/session/link`).send({}), 400);
+      // From another site: refused before the link is used.
+      const { token: fresh } = await app.dataSource.transaction((manager) =>
+        issueAccountToken(manager, world.vendorContact.id, 'sign-in-link'),
+      );
+      expectProblem(
+        await http()
+          .post(`${API}/auth/session/link`)
+          .set('Origin', 'https://evil.example')
+          .send({ token: fresh }),
+        403,
+      );
+      expect((await http().post(`${API}/auth/session/link`).send({ token: fresh })).status).toBe(200);
     });
   });
 });

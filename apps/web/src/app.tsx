@@ -8,6 +8,12 @@ import { Loading } from './ui/page';
 import { SignInPage } from './pages/sign-in';
 import { AccessibilityPage } from './pages/accessibility';
 import { NotFoundPage } from './pages/not-found';
+import {
+  ForgottenPasswordPage,
+  InvitationPage,
+  NewPasswordPage,
+  SignInLinkPage,
+} from './pages/account-links';
 
 const DashboardPage = lazy(() => import('./pages/dashboard'));
 const RegisterPage = lazy(() => import('./pages/register-list'));
@@ -22,6 +28,7 @@ const DocumentsPage = lazy(() => import('./pages/documents'));
 const OrganisationPage = lazy(() => import('./pages/organisation'));
 const PublicationPage = lazy(() => import('./pages/publication'));
 const AnnualReportPage = lazy(() => import('./pages/annual-report'));
+const NotificationsPage = lazy(() => import('./pages/notifications'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -83,6 +90,39 @@ const router = createBrowserRouter([
       </Either>
     ),
   },
+  // Pages reached from the e-mails of accounts (the token in the fragment `#jeton=`).
+  {
+    path: '/invitation',
+    element: (
+      <Either>
+        <InvitationPage />
+      </Either>
+    ),
+  },
+  {
+    path: '/mot-de-passe/nouveau',
+    element: (
+      <Either>
+        <NewPasswordPage />
+      </Either>
+    ),
+  },
+  {
+    path: '/mot-de-passe/oublie',
+    element: (
+      <Either>
+        <ForgottenPasswordPage />
+      </Either>
+    ),
+  },
+  {
+    path: '/connexion/lien',
+    element: (
+      <Either>
+        <SignInLinkPage />
+      </Either>
+    ),
+  },
   {
     element: <RequireSession />,
     children: [
@@ -100,6 +140,8 @@ const router = createBrowserRouter([
       { path: '/publication', element: <PublicationPage /> },
       { path: '/bilan-annuel', element: <AnnualReportPage /> },
       { path: '/compte', element: <AccountPage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { NOTIFICATIONS_KEY, unreadCount, unreadText } from './api/notifications';
 import { useSession } from './session';
 
 function SkipLink() {
@@ -62,6 +64,31 @@ const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/bilan-annuel', label: 'Bilan annuel' },
 ];
 
+/** The bell: a link to the notices, its name telling how many are unread (refreshed every minute). */
+function Bell() {
+  const count = useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'count'],
+    queryFn: unreadCount,
+    refetchInterval: 60_000,
+  });
+  const unread = count.data?.unread;
+  return (
+    <Link to="/notifications" className="bell">
+      Notifications
+      {unread === undefined ? null : (
+        <>
+          <span className="visually-hidden"> ({unreadText(unread)})</span>
+          {unread > 0 ? (
+            <span className="bell-count" aria-hidden="true">
+              {unread}
+            </span>
+          ) : null}
+        </>
+      )}
+    </Link>
+  );
+}
+
 /** Every signed-in page: organisation switcher, navigation by the roles held, sign-out. */
 export function SignedInLayout({ children }: { children: ReactNode }) {
   const { me, workspaces, current, selectOrganisation, signOut } = useSession();
@@ -96,6 +123,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
           ) : current ? (
             <p className="organisation-name">{current.organisationName}</p>
           ) : null}
+          <Bell />
           <p className="who">{me?.displayName}</p>
           <button
             type="button"

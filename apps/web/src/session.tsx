@@ -23,6 +23,8 @@ interface SessionState {
   current: Workspace | undefined;
   selectOrganisation(organisationId: string): void;
   signIn(email: string, password: string): Promise<void>;
+  /** Opens a session with an e-mailed sign-in link's token (single use). */
+  signInWithLink(token: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -87,6 +89,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     async signIn(email, password) {
       const answer = await unwrap(api.POST('/api/v1/auth/session', { body: { email, password } }));
+      setEndedReason(undefined);
+      setSignedOut(false);
+      queryClient.clear();
+      adopt(answer as Me);
+    },
+    async signInWithLink(token) {
+      const answer = await unwrap(api.POST('/api/v1/auth/session/link', { body: { token } }));
       setEndedReason(undefined);
       setSignedOut(false);
       queryClient.clear();

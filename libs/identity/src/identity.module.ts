@@ -15,6 +15,7 @@ import { LoginFailures } from './auth/login-failures';
 import { TokenService } from './auth/token.service';
 import { WebSession } from './auth/web-session.entity';
 import { WebSessions } from './auth/web-sessions';
+import { WebSignIn } from './auth/web-sign-in';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { DemoDataRegistry } from './bootstrap/demo-data.registry';
 import { MembershipsController } from './memberships/memberships.controller';
@@ -45,6 +46,7 @@ import { UsersService } from './users/users.service';
   providers: [
     TokenService,
     WebSessions,
+    WebSignIn,
     ActorLoader,
     AuthService,
     LoginFailures,
@@ -64,6 +66,7 @@ import { UsersService } from './users/users.service';
     DemoDataRegistry,
     BootstrapService,
     TokenService,
+    WebSignIn,
   ],
 })
 export class IdentityModule {}

@@ -139,4 +139,14 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
       return { params: {}, body: { token } };
     },
   },
+  'POST /api/v1/auth/session/link': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    expect: {
+      outcome: () => 401,
+      why: 'an unknown link: the shared test agent keeps cookies, a session would sign in its anonymous calls (happy path in notifications.e2e-spec)',
+    },
+    request: () => ({ params: {}, body: { token: UNKNOWN_TOKEN } }),
+  },
 };

@@ -47,6 +47,7 @@ const session: Middleware = {
     if (
       response.status === 401 &&
       !request.url.endsWith('/auth/session') &&
+      !request.url.endsWith('/auth/session/link') &&
       !request.url.endsWith('/auth/me')
     ) {
       onSessionEnded?.();

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../labels';
 import { useMe } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { Page } from '../ui/page';
+import { NotificationPreferences } from './preferences';
 
 export default function AccountPage() {
   const me = useMe();
@@ -139,6 +140,7 @@ export default function AccountPage() {
           Changer le mot de passe
         </button>
       </form>
+      <NotificationPreferences />
     </Page>
   );
 }

@@ -9,10 +9,12 @@ import {
   RIGHT_LABELS,
   rightsRequestsOf,
 } from '../api/lists';
+import { notificationsOf, NOTIFICATIONS_KEY } from '../api/notifications';
 import { dueText, hoursLeft } from '../deadlines';
 import { formatDate, formatDateTime, plural } from '../format';
 import { useMe, useSession, type Workspace } from '../session';
 import { Loading, Page } from '../ui/page';
+import { NotificationList } from './notification-list';
 
 const MEMBER_ROLES = ['dpo', 'editor', 'reader'];
 
@@ -141,6 +143,26 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
   );
 }
 
+/** The caller's unread notices, the five newest, with a link to all of them. */
+function UnreadNotifications() {
+  const unread = useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'list', true],
+    queryFn: () => notificationsOf(true),
+  });
+  const items = unread.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby="todo-notifications">
+      <h2 id="todo-notifications">Notifications non lues</h2>
+      {unread.isPending ? <Loading /> : null}
+      {unread.data && items.length === 0 ? <p>Aucune notification non lue.</p> : null}
+      {items.length > 0 ? <NotificationList items={items.slice(0, 5)} headingLevel={3} /> : null}
+      <p>
+        <Link to="/notifications">Toutes les notifications</Link>
+      </p>
+    </section>
+  );
+}
+
 export default function DashboardPage() {
   const me = useMe();
   const { workspaces } = useSession();
@@ -150,6 +172,7 @@ export default function DashboardPage() {
   return (
     <Page title="Tableau de bord" heading="À faire">
       <p className="lead">Bonjour {me.displayName}.</p>
+      <UnreadNotifications />
       {members.length === 0 ? (
         <p>Vous n'avez de rôle dans le registre d'aucune commune membre.</p>
       ) : (

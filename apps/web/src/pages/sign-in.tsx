@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
@@ -93,6 +93,14 @@ export function SignInPage() {
           Se connecter
         </button>
       </form>
+      <ul className="sign-in-help">
+        <li>
+          <Link to="/mot-de-passe/oublie">Mot de passe oublié ?</Link>
+        </li>
+        <li>
+          <Link to="/connexion/lien">Contact d’un fournisseur : recevoir un lien de connexion</Link>
+        </li>
+      </ul>
     </Page>
   );
 }

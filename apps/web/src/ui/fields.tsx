@@ -13,6 +13,8 @@ interface FieldProps {
   error?: string;
   /** The id the error summary links to; by default one of React's. */
   id?: string;
+  /** Announce the error at once (`role="alert"`), for an error the server gave after the form was sent. */
+  alertError?: boolean;
 }
 
 function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
@@ -35,6 +37,7 @@ export function TextField({
   hint,
   error,
   id,
+  alertError,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const own = useId();
@@ -43,12 +46,12 @@ export function TextField({
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <Label id={fieldId} label={label} required={required} />
       {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
+        <div className="hint" id={`${fieldId}-hint`}>
           {hint}
-        </p>
+        </div>
       ) : null}
       {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
+        <p className="field-error" id={`${fieldId}-error`} role={alertError ? 'alert' : undefined}>
           {error}
         </p>
       ) : null}

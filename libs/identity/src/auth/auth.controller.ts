@@ -1,14 +1,15 @@
-import { Body, Controller, Delete, Get, Inject, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, Public } from '@vigie/authz';
-import { APP_CONFIG, AppConfig, Endpoint, ForbiddenActionException, RequestContext } from '@vigie/core';
+import { Endpoint, RequestContext } from '@vigie/core';
 import type { Request, Response } from 'express';
 import { LoginDto } from '../users/user.dto';
 import { AuthService, LoginResult, Me } from './auth.service';
-import { isCrossSite, SESSION_KEY, SessionRequest } from './authentication.guard';
+import { SESSION_KEY, SessionRequest } from './authentication.guard';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { ChangePasswordDto, LoginResultDto, MeDto } from './session.dto';
 import { SESSION_COOKIE, WebSessions } from './web-sessions';
+import { WebSignIn } from './web-sign-in';
 
 @ApiTags('Authentication')
 @Controller('auth')
@@ -16,7 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: WebSessions,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webSignIn: WebSignIn,
   ) {}
 
   @Post('login')
@@ -52,18 +53,9 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Me> {
-    if (isCrossSite(request)) throw new ForbiddenActionException('Cross-site request refused');
+    this.webSignIn.refuseCrossSite(request);
     const user = await this.auth.verifyCredentials(dto.email, dto.password, ip);
-    const session = await this.sessions.create(user.id);
-    response.cookie(SESSION_COOKIE, session.secret, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.secureCookie(request),
-      path: '/',
-      maxAge: this.sessions.absoluteSeconds * 1000,
-    });
-    const actor = await this.auth.actorOf(user.id);
-    return { ...this.auth.me(actor), csrfToken: this.sessions.csrfToken(session) };
+    return this.webSignIn.open(user.id, request, response);
   }
 
   @Delete('session')
@@ -75,12 +67,7 @@ export class AuthController {
   ): Promise<void> {
     const session = request[SESSION_KEY];
     if (session) await this.sessions.end(session.id);
-    response.clearCookie(SESSION_COOKIE, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.secureCookie(request),
-      path: '/',
-    });
+    response.clearCookie(SESSION_COOKIE, this.webSignIn.cookieOptions(request));
   }
 
   @Post('password')
@@ -94,10 +81,5 @@ export class AuthController {
     @Req() request: SessionRequest,
   ): Promise<void> {
     await this.auth.changePassword(ctx, dto.currentPassword, dto.newPassword, ip, request[SESSION_KEY]?.id);
-  }
-
-  /** `Secure` behind HTTPS: the request came over TLS (or a trusted proxy says so), or the public URL is https. */
-  private secureCookie(request: Request): boolean {
-    return request.secure || (this.config.publicUrl?.startsWith('https:') ?? false);
   }
 }

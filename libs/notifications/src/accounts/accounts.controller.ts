@@ -1,8 +1,10 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, Public } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
-import type { UserView } from '@vigie/identity';
+import { MeDto, WebSignIn } from '@vigie/identity';
+import type { Me, UserView } from '@vigie/identity';
+import type { Request, Response } from 'express';
 import { EmailDto, InviteUserDto, NewPasswordDto, TokenDto } from './account.dto';
 import { AccountLinksService, LINK_REQUESTED, SignInResult } from './account-links.service';
 import { LinkThrottlerGuard } from './link-throttler.guard';
@@ -10,7 +12,10 @@ import { LinkThrottlerGuard } from './link-throttler.guard';
 @ApiTags('Accounts by e-mail')
 @Controller()
 export class AccountsController {
-  constructor(private readonly links: AccountLinksService) {}
+  constructor(
+    private readonly links: AccountLinksService,
+    private readonly webSignIn: WebSignIn,
+  ) {}
 
   @Post('users/invitations')
   @ApiBearerAuth()
@@ -76,5 +81,22 @@ export class AccountsController {
   @Endpoint('Sign in with the e-mailed link (single use); answers a bearer token like /auth/login')
   signIn(@Body() dto: TokenDto): Promise<SignInResult> {
     return this.links.signInWithLink(dto.token);
+  }
+
+  @Post('auth/session/link')
+  @Public()
+  @UseGuards(LinkThrottlerGuard)
+  @Endpoint(
+    'Sign in the web application with the e-mailed link (single use): sets the session cookie like POST /auth/session',
+  )
+  @ApiOkResponse({ type: MeDto })
+  async openSession(
+    @Body() dto: TokenDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Me> {
+    this.webSignIn.refuseCrossSite(request);
+    const user = await this.links.consumeSignInLink(dto.token);
+    return this.webSignIn.open(user.id, request, response);
   }
 }
