@@ -31,7 +31,7 @@ function useEntries(orgId: string, query: Record<string, unknown>) {
 }
 
 /** What waits in one member organisation. */
-function MemberTodo({ workspace }: { workspace: Workspace }) {
+function MemberWorklist({ workspace }: { workspace: Workspace }) {
   const orgId = workspace.organisationId;
   const drafts = useEntries(orgId, { status: 'draft' });
   const overdue = useEntries(orgId, { overdue: true });
@@ -42,18 +42,18 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
     queryKey: ['documents', orgId, 'recent'],
     queryFn: () => documentsOf(orgId, 5),
   });
-  const dpiaToDo = (current.data?.items ?? []).filter((e) => e.dpia.required && !e.dpia.decision);
+  const dpiaPending = (current.data?.items ?? []).filter((e) => e.dpia.required && !e.dpia.decision);
   const running = (breaches.data?.items ?? []).filter(CLOCK_RUNNING);
   const due = (requests.data?.items ?? [])
     .filter((r) => OPEN_RIGHTS_STATUSES.includes(r.status))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
   return (
-    <section className="card" aria-labelledby={`todo-${orgId}`}>
-      <h2 id={`todo-${orgId}`}>{workspace.organisationName}</h2>
+    <section className="card" aria-labelledby={`worklist-${orgId}`}>
+      <h2 id={`worklist-${orgId}`}>{workspace.organisationName}</h2>
       {drafts.isPending || overdue.isPending || current.isPending ? <Loading /> : null}
       <h3>Registre</h3>
-      <ul className="todo">
+      <ul className="worklist">
         <li>
           {plural(drafts.data?.total ?? 0, 'brouillon')} à terminer
           {drafts.data && drafts.data.items.length > 0 ? (
@@ -79,15 +79,15 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
           ) : null}
         </li>
         <li>
-          {dpiaToDo.length === 0
+          {dpiaPending.length === 0
             ? 'aucune AIPD'
-            : dpiaToDo.length === 1
+            : dpiaPending.length === 1
               ? '1 AIPD'
-              : `${dpiaToDo.length} AIPD`}{' '}
+              : `${dpiaPending.length} AIPD`}{' '}
           à mener
-          {dpiaToDo.length > 0 ? (
+          {dpiaPending.length > 0 ? (
             <ul>
-              {dpiaToDo.slice(0, 5).map((e) => (
+              {dpiaPending.slice(0, 5).map((e) => (
                 <li key={e.id}>
                   <Link to={`/registre/${e.id}`}>{e.name}</Link>
                 </li>
@@ -100,7 +100,7 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
       {running.length === 0 ? (
         <p>Aucune violation dont le délai de 72 heures court.</p>
       ) : (
-        <ul className="todo">
+        <ul className="worklist">
           {running.map((b) => {
             const left = hoursLeft(b.notificationDeadline);
             return (
@@ -115,7 +115,7 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
       {due.length === 0 ? (
         <p>Aucune demande en attente de réponse.</p>
       ) : (
-        <ul className="todo">
+        <ul className="worklist">
           {due.slice(0, 8).map((r) => (
             <li key={r.id}>
               {RIGHT_LABELS[r.right] ?? r.right}, {r.requesterName} : réponse due le {formatDate(r.dueDate)} (
@@ -126,7 +126,7 @@ function MemberTodo({ workspace }: { workspace: Workspace }) {
       )}
       <h3>Documents récents</h3>
       {documents.data && documents.data.items.length > 0 ? (
-        <ul className="todo">
+        <ul className="worklist">
           {documents.data.items.map((d) => (
             <li key={d.id}>
               <a href={`/api/v1/documents/${d.id}/content`} download>
@@ -151,8 +151,8 @@ function UnreadNotifications() {
   });
   const items = unread.data?.items ?? [];
   return (
-    <section className="card" aria-labelledby="todo-notifications">
-      <h2 id="todo-notifications">Notifications non lues</h2>
+    <section className="card" aria-labelledby="worklist-notifications">
+      <h2 id="worklist-notifications">Notifications non lues</h2>
       {unread.isPending ? <Loading /> : null}
       {unread.data && items.length === 0 ? <p>Aucune notification non lue.</p> : null}
       {items.length > 0 ? <NotificationList items={items.slice(0, 5)} headingLevel={3} /> : null}
@@ -178,7 +178,7 @@ export default function DashboardPage() {
       ) : (
         <div className={members.length > 1 ? 'cards' : undefined}>
           {members.map((w) => (
-            <MemberTodo key={w.organisationId} workspace={w} />
+            <MemberWorklist key={w.organisationId} workspace={w} />
           ))}
         </div>
       )}

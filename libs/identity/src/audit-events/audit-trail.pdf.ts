@@ -275,7 +275,7 @@ const VALUES_FR: Record<string, string> = {
   open: 'ouverte',
   remediated: 'remédiée',
   done: 'faite',
-  todo: 'à faire',
+  'to-do': 'à faire',
   yes: 'oui',
   no: 'non',
   access: 'accès (art. 15)',
