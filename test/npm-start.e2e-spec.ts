@@ -61,6 +61,18 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A port the system has just handed out as free (a fixed random one may be an ephemeral port in use). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((done) => {
     const probe = createServer();
@@ -81,12 +93,12 @@ async function stopThroughNpm(started: Started, signal: NodeJS.Signals, port: nu
 
 describe('npm start (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-npm-start-'));
-  const port = 40000 + Math.floor(Math.random() * 20000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('only starts the built server (no build) on an existing data folder, stopped by a signal to npm', async () => {
     // npm ci builds through the `prepare` script; npm start must not build again.
     expect(existsSync(BUILT_MAIN)).toBe(true);
+    const port = await freePort();
     const first = await npmStart(dataDir, port);
     expect(first.output()).not.toMatch(/nest build|vite build/);
     await stopThroughNpm(first, 'SIGTERM', port);
@@ -95,14 +107,15 @@ describe('npm start (e2e)', () => {
     // time is reported, not asserted (timings belong to bench/: a loaded machine must not fail the suite).
     const times: number[] = [];
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      const again = await npmStart(dataDir, port);
+      const againPort = await freePort();
+      const again = await npmStart(dataDir, againPort);
       try {
         times.push(again.readyMs);
-        const home = await fetch(`http://127.0.0.1:${port}/`);
+        const home = await fetch(`http://127.0.0.1:${againPort}/`);
         expect(home.status).toBe(200);
         expect(await home.text()).toContain('<html lang="fr">');
       } finally {
-        await stopThroughNpm(again, signal, port);
+        await stopThroughNpm(again, signal, againPort);
       }
     }
     console.log(`npm start on an existing data folder: ready in ${times.map((t) => `${t} ms`).join(', ')}`);
