@@ -26,8 +26,53 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
-function describedBy(hintId: string, errorId: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+/** What a control needs from its frame: its id and the attributes that tie it to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-required'?: true;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/**
+ * The frame every field shares: the label with « (obligatoire) » written out, the hint, the error (announced
+ * at once when `alertError`), and the control tied to them through `aria-describedby`.
+ */
+function Field({
+  label,
+  required,
+  hint,
+  error,
+  id,
+  alertError,
+  children,
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+  const own = useId();
+  const fieldId = id ?? own;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <Label id={fieldId} label={label} required={required} />
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId} role={alertError ? 'alert' : undefined}>
+          {error}
+        </p>
+      ) : null}
+      {children({
+        id: fieldId,
+        'aria-required': required || undefined,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
+    </div>
+  );
 }
 
 /** A text field with its label, « (obligatoire) » written out, a hint and an error linked to it. */
@@ -40,29 +85,10 @@ export function TextField({
   alertError,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const own = useId();
-  const fieldId = id ?? own;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <Label id={fieldId} label={label} required={required} />
-      {hint ? (
-        <div className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`} role={alertError ? 'alert' : undefined}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={fieldId}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${fieldId}-hint`, `${fieldId}-error`, hint, error)}
-        {...input}
-      />
-    </div>
+    <Field label={label} required={required} hint={hint} error={error} id={id} alertError={alertError}>
+      {(control) => <input {...control} {...input} />}
+    </Field>
   );
 }
 
@@ -72,31 +98,13 @@ export function TextArea({
   hint,
   error,
   id,
+  alertError,
   ...input
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const own = useId();
-  const fieldId = id ?? own;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <Label id={fieldId} label={label} required={required} />
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={fieldId}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${fieldId}-hint`, `${fieldId}-error`, hint, error)}
-        {...input}
-      />
-    </div>
+    <Field label={label} required={required} hint={hint} error={error} id={id} alertError={alertError}>
+      {(control) => <textarea {...control} {...input} />}
+    </Field>
   );
 }
 
@@ -106,6 +114,7 @@ export function SelectField({
   hint,
   error,
   id,
+  alertError,
   options,
   placeholder,
   ...select
@@ -114,36 +123,19 @@ export function SelectField({
     options: { key: string; label: string }[];
     placeholder?: string;
   }) {
-  const own = useId();
-  const fieldId = id ?? own;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <Label id={fieldId} label={label} required={required} />
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select
-        id={fieldId}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${fieldId}-hint`, `${fieldId}-error`, hint, error)}
-        {...select}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.key} value={option.key}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={label} required={required} hint={hint} error={error} id={id} alertError={alertError}>
+      {(control) => (
+        <select {...control} {...select}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
