@@ -22,6 +22,8 @@ const RegisterImportPage = lazy(() => import('./pages/register-import'));
 const EntryFormPage = lazy(() => import('./pages/entry-form'));
 const AccountPage = lazy(() => import('./pages/account'));
 const BreachesPage = lazy(() => import('./pages/breaches'));
+const BreachPage = lazy(() => import('./pages/breach'));
+const NewBreachPage = lazy(() => import('./pages/breach-new'));
 const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
 const RightsRequestPage = lazy(() => import('./pages/rights-request'));
 const DocumentsPage = lazy(() => import('./pages/documents'));
@@ -133,6 +135,8 @@ const router = createBrowserRouter([
       { path: '/registre/:id', element: <EntryPage /> },
       { path: '/registre/:id/modifier', element: <EntryFormPage /> },
       { path: '/violations', element: <BreachesPage /> },
+      { path: '/violations/nouvelle', element: <NewBreachPage /> },
+      { path: '/violations/:id', element: <BreachPage /> },
       { path: '/demandes-de-droits', element: <RightsRequestsPage /> },
       { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
       { path: '/documents', element: <DocumentsPage /> },

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { BREACH_STATUS_LABELS, breachesOf, CLOCK_RUNNING } from '../api/lists';
 import { hoursLeft } from '../deadlines';
 import { formatDateTime, plural } from '../format';
@@ -7,7 +8,7 @@ import { ErrorNotice, Loading, Page } from '../ui/page';
 
 export default function BreachesPage() {
   const { current } = useSession();
-  const { isMember } = useRights();
+  const { isMember, canEdit } = useRights();
   const orgId = current?.organisationId ?? '';
   const breaches = useQuery({
     queryKey: ['breaches', orgId],
@@ -15,7 +16,17 @@ export default function BreachesPage() {
     enabled: isMember,
   });
   return (
-    <Page title="Violations de données" heading="Registre des violations de données">
+    <Page
+      title="Violations de données"
+      heading="Registre des violations de données"
+      actions={
+        canEdit ? (
+          <Link className="button" to="/violations/nouvelle">
+            Déclarer une violation
+          </Link>
+        ) : null
+      }
+    >
       <p className="lead">{current?.organisationName} — article 33.5 du RGPD</p>
       {!isMember ? <p>Choisissez une commune membre dans « Organisme ».</p> : null}
       {breaches.isPending && isMember ? <Loading /> : null}
@@ -39,7 +50,7 @@ export default function BreachesPage() {
                   return (
                     <tr key={b.id}>
                       <th scope="row">
-                        {b.title}
+                        <Link to={`/violations/${b.id}`}>{b.title}</Link>
                         <br />
                         <a href={`/api/v1/breaches/${b.id}/record.pdf`} download className="small-link">
                           Fiche de la violation (PDF)<span className="visually-hidden"> : {b.title}</span>
