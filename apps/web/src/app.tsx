@@ -30,6 +30,8 @@ const DocumentsPage = lazy(() => import('./pages/documents'));
 const OrganisationPage = lazy(() => import('./pages/organisation'));
 const PublicationPage = lazy(() => import('./pages/publication'));
 const AnnualReportPage = lazy(() => import('./pages/annual-report'));
+const MyReviewsPage = lazy(() => import('./pages/my-reviews'));
+const MyReviewPage = lazy(() => import('./pages/my-review'));
 const NotificationsPage = lazy(() => import('./pages/notifications'));
 
 const queryClient = new QueryClient({
@@ -140,6 +142,8 @@ const router = createBrowserRouter([
       { path: '/demandes-de-droits', element: <RightsRequestsPage /> },
       { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
       { path: '/documents', element: <DocumentsPage /> },
+      { path: '/mes-revues', element: <MyReviewsPage /> },
+      { path: '/mes-revues/:campaignId', element: <MyReviewPage /> },
       { path: '/organisme', element: <OrganisationPage /> },
       { path: '/publication', element: <PublicationPage /> },
       { path: '/bilan-annuel', element: <AnnualReportPage /> },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { useMyReviews } from './api/my-reviews';
 import { NOTIFICATIONS_KEY, unreadCount, unreadText } from './api/notifications';
 import { useSession } from './session';
 
@@ -64,6 +65,11 @@ const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/bilan-annuel', label: 'Bilan annuel' },
 ];
 
+/** For the reviewers of accounts in an access review. */
+const REVIEWER_LINKS: { to: string; label: string; end?: boolean }[] = [
+  { to: '/mes-revues', label: "Mes revues d'habilitations" },
+];
+
 /** The bell: a link to the notices, its name telling how many are unread (refreshed every minute). */
 function Bell() {
   const count = useQuery({
@@ -95,8 +101,11 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
   const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
+  // « Mes revues d'habilitations » for whoever has accounts to review in a member's access review.
+  const reviews = useMyReviews();
+  const reviewer = (reviews.data ?? []).length > 0;
   const links = isMember
-    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
+    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : []), ...(reviewer ? REVIEWER_LINKS : [])]
     : [{ to: '/', label: 'Tableau de bord', end: true }];
 
   return (

@@ -9,6 +9,7 @@ import {
   RIGHT_LABELS,
   rightsRequestsOf,
 } from '../api/lists';
+import { useMyReviews } from '../api/my-reviews';
 import { notificationsOf, NOTIFICATIONS_KEY } from '../api/notifications';
 import { dueText, hoursLeft } from '../deadlines';
 import { formatDate, formatDateTime, plural } from '../format';
@@ -35,7 +36,12 @@ function MemberWorklist({ workspace }: { workspace: Workspace }) {
   const orgId = workspace.organisationId;
   const drafts = useEntries(orgId, { status: 'draft' });
   const overdue = useEntries(orgId, { overdue: true });
+  const validated = useEntries(orgId, { status: 'validated', pageSize: 1 });
   const current = useEntries(orgId, {});
+  const reviews = useMyReviews();
+  const myReviews = (reviews.data ?? []).filter(
+    (r) => r.campaign.organisationId === orgId && r.campaign.status === 'open' && r.pending > 0,
+  );
   const breaches = useQuery({ queryKey: ['breaches', orgId], queryFn: () => breachesOf(orgId) });
   const requests = useQuery({ queryKey: ['rights', orgId], queryFn: () => rightsRequestsOf(orgId) });
   const documents = useQuery({
@@ -54,6 +60,7 @@ function MemberWorklist({ workspace }: { workspace: Workspace }) {
       {drafts.isPending || overdue.isPending || current.isPending ? <Loading /> : null}
       <h3>Registre</h3>
       <ul className="worklist">
+        <li>{plural(validated.data?.total ?? 0, 'traitement validé', 'traitements validés')}</li>
         <li>
           {plural(drafts.data?.total ?? 0, 'brouillon')} à terminer
           {drafts.data && drafts.data.items.length > 0 ? (
@@ -105,7 +112,8 @@ function MemberWorklist({ workspace }: { workspace: Workspace }) {
             const left = hoursLeft(b.notificationDeadline);
             return (
               <li key={b.id} className={left.overdue ? 'late' : undefined}>
-                {b.title} : notification à la CNIL {left.text} (avant le {formatDate(b.notificationDeadline)})
+                <Link to={`/violations/${b.id}`}>{b.title}</Link> : notification à la CNIL {left.text} (avant
+                le {formatDateTime(b.notificationDeadline)})
               </li>
             );
           })}
@@ -117,13 +125,29 @@ function MemberWorklist({ workspace }: { workspace: Workspace }) {
       ) : (
         <ul className="worklist">
           {due.slice(0, 8).map((r) => (
-            <li key={r.id}>
-              {RIGHT_LABELS[r.right] ?? r.right}, {r.requesterName} : réponse due le {formatDate(r.dueDate)} (
-              {dueText(r.dueDate)})
+            <li key={r.id} className={dueText(r.dueDate).startsWith('en retard') ? 'late' : undefined}>
+              <Link to={`/demandes-de-droits/${r.id}`}>
+                {RIGHT_LABELS[r.right] ?? r.right}, {r.requesterName}
+              </Link>{' '}
+              : réponse due le {formatDate(r.dueDate)} ({dueText(r.dueDate)})
             </li>
           ))}
         </ul>
       )}
+      {myReviews.length > 0 ? (
+        <>
+          <h3>Revues d'habilitations</h3>
+          <ul className="worklist">
+            {myReviews.map((r) => (
+              <li key={r.campaign.id}>
+                <Link to={`/mes-revues/${r.campaign.id}`}>{r.campaign.name}</Link> :{' '}
+                {plural(r.pending, 'compte')} à revoir (échéance le {formatDate(r.campaign.dueDate)},{' '}
+                {dueText(r.campaign.dueDate)})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>Documents récents</h3>
       {documents.data && documents.data.items.length > 0 ? (
         <ul className="worklist">
