@@ -25,6 +25,7 @@ const BreachesPage = lazy(() => import('./pages/breaches'));
 const BreachPage = lazy(() => import('./pages/breach'));
 const NewBreachPage = lazy(() => import('./pages/breach-new'));
 const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
+const NewRightsRequestPage = lazy(() => import('./pages/rights-request-new'));
 const RightsRequestPage = lazy(() => import('./pages/rights-request'));
 const DocumentsPage = lazy(() => import('./pages/documents'));
 const OrganisationPage = lazy(() => import('./pages/organisation'));
@@ -140,6 +141,7 @@ const router = createBrowserRouter([
       { path: '/violations/nouvelle', element: <NewBreachPage /> },
       { path: '/violations/:id', element: <BreachPage /> },
       { path: '/demandes-de-droits', element: <RightsRequestsPage /> },
+      { path: '/demandes-de-droits/nouvelle', element: <NewRightsRequestPage /> },
       { path: '/demandes-de-droits/:id', element: <RightsRequestPage /> },
       { path: '/documents', element: <DocumentsPage /> },
       { path: '/mes-revues', element: <MyReviewsPage /> },

@@ -27,6 +27,8 @@ export interface RightsRequestItem {
   extensionReason: string | null;
   answeredAt: string | null;
   answerChannel: string | null;
+  refusalReason?: string | null;
+  receivedChannel?: string | null;
   overdue?: boolean;
 }
 export interface DocumentItem {
@@ -108,3 +110,11 @@ export const CHANNEL_LABELS: Record<string, string> = {
   'online-form': 'Formulaire en ligne',
   phone: 'Téléphone',
 };
+
+export const createRightsRequest = (orgId: string, body: Record<string, unknown>) =>
+  unwrap(
+    api.POST('/api/v1/organisations/{orgId}/rights-requests', {
+      params: { path: { orgId } },
+      body: body as never,
+    }),
+  ) as unknown as Promise<RightsRequestItem>;

@@ -32,6 +32,8 @@ export default function RightsRequestPage() {
   const [answeredOn, setAnsweredOn] = useState(today);
   const [channel, setChannel] = useState('');
   const [identity, setIdentity] = useState(false);
+  const [refusedOn, setRefusedOn] = useState(today);
+  const [refusal, setRefusal] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const change = useMutation({
@@ -111,6 +113,29 @@ export default function RightsRequestPage() {
     });
   }
 
+  function refuse(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!refusedOn) found.refusedOn = "Indiquez la date d'envoi du refus.";
+    if (refusal.trim().length < 5)
+      found.refusal =
+        'Indiquez les motifs du refus, communiqués à la personne avec son droit de réclamation auprès de la CNIL (art. 12.4).';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    change.mutate({
+      body: {
+        status: 'refused',
+        answeredAt: (refusedOn === today() ? new Date() : new Date(`${refusedOn}T12:00:00`)).toISOString(),
+        refusalReason: refusal.trim(),
+        version: r.version,
+      },
+      done: 'Le refus est enregistré.',
+    });
+  }
+
+  // Art. 12.3: an extension is decided within the first month (before the first due date), once.
+  const mayExtend = open && isDpo && r.extensionMonths === 0 && today() <= r.dueDate;
+
   return (
     <Page title={`${RIGHT_LABELS[r.right] ?? r.right} — ${r.requesterName}`}>
       <p>
@@ -149,7 +174,15 @@ export default function RightsRequestPage() {
             </dd>
           </div>
         ) : null}
-        {r.answeredAt ? (
+        {r.status === 'refused' ? (
+          <div>
+            <dt>Refusée le</dt>
+            <dd>
+              {formatDate(r.answeredAt)} — {r.refusalReason}
+            </dd>
+          </div>
+        ) : null}
+        {r.answeredAt && r.status !== 'refused' ? (
           <div>
             <dt>Répondue le</dt>
             <dd>
@@ -161,7 +194,47 @@ export default function RightsRequestPage() {
       </dl>
       {r.details ? <p>{r.details}</p> : null}
 
-      {open && isDpo && r.status !== 'extended' ? (
+      {canEdit && (r.status === 'received' || r.status === 'identity-pending') ? (
+        <section className="form" aria-labelledby="identity-title">
+          <h2 id="identity-title">Identité du demandeur</h2>
+          <p className="hint">
+            En cas de doute raisonnable sur l'identité du demandeur, des informations supplémentaires peuvent
+            lui être demandées (art. 12.6 du RGPD).
+          </p>
+          <div className="form-actions">
+            {r.status === 'received' && !r.identityChecked ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={change.isPending}
+                onClick={() =>
+                  change.mutate({
+                    body: { status: 'identity-pending', version: r.version },
+                    done: "Un justificatif d'identité est demandé.",
+                  })
+                }
+              >
+                Demander un justificatif d'identité
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={change.isPending}
+              onClick={() =>
+                change.mutate({
+                  body: { status: 'in-progress', identityChecked: true, version: r.version },
+                  done: "L'identité est vérifiée : la demande est en cours de traitement.",
+                })
+              }
+            >
+              Identité vérifiée : traiter la demande
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {mayExtend ? (
         <form className="form" onSubmit={extend} noValidate aria-labelledby="extend-title">
           <h2 id="extend-title">Prolonger le délai de réponse</h2>
           <p className="hint">
@@ -240,6 +313,40 @@ export default function RightsRequestPage() {
           <div className="form-actions">
             <button type="submit" className="button" disabled={change.isPending}>
               Enregistrer la réponse
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {open && isDpo ? (
+        <form className="form" onSubmit={refuse} noValidate aria-labelledby="refuse-title">
+          <h2 id="refuse-title">Refuser la demande</h2>
+          <p className="hint">
+            Une demande manifestement infondée ou excessive, ou dont l'auteur ne peut être identifié, peut
+            être refusée ; la personne est informée des motifs et de son droit d'introduire une réclamation
+            auprès de la CNIL (art. 12.4 et 12.5 du RGPD).
+          </p>
+          <TextField
+            id="refused-on"
+            label="Date d'envoi du refus"
+            type="date"
+            required
+            value={refusedOn}
+            error={errors.refusedOn}
+            onChange={(e) => setRefusedOn(e.target.value)}
+          />
+          <TextArea
+            id="refusal-reason"
+            label="Motifs du refus communiqués à la personne"
+            required
+            rows={3}
+            value={refusal}
+            error={errors.refusal}
+            onChange={(e) => setRefusal(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-secondary" disabled={change.isPending}>
+              Refuser la demande
             </button>
           </div>
         </form>

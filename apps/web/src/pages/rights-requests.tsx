@@ -8,7 +8,7 @@ import { ErrorNotice, Loading, Page } from '../ui/page';
 
 export default function RightsRequestsPage() {
   const { current } = useSession();
-  const { isMember } = useRights();
+  const { isMember, canEdit } = useRights();
   const orgId = current?.organisationId ?? '';
   const requests = useQuery({
     queryKey: ['rights', orgId],
@@ -16,7 +16,17 @@ export default function RightsRequestsPage() {
     enabled: isMember,
   });
   return (
-    <Page title="Demandes de droits" heading="Demandes d'exercice des droits">
+    <Page
+      title="Demandes de droits"
+      heading="Demandes d'exercice des droits"
+      actions={
+        canEdit ? (
+          <Link className="button" to="/demandes-de-droits/nouvelle">
+            Nouvelle demande
+          </Link>
+        ) : null
+      }
+    >
       <p className="lead">{current?.organisationName}</p>
       {!isMember ? <p>Choisissez une commune membre dans « Organisme ».</p> : null}
       {requests.isPending && isMember ? <Loading /> : null}
