@@ -254,7 +254,7 @@ test('breach: declared by the DPO, the 72-hour clock, the record PDF, then each 
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Clôturée');
 });
 
-test('breach without risk: judged not notifiable with its reason; the référent sees no DPO step', async ({
+test('breach without risk: the référent completes its description (a conflict offers to reload) and sees no DPO step; the DPO judges it not notifiable with its reason', async ({
   page,
   request,
 }) => {
@@ -280,6 +280,30 @@ test('breach without risk: judged not notifiable with its reason; the référent
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('button', { name: "Enregistrer l'évaluation" })).toHaveCount(0);
   await expect(page.getByText("L'évaluation, la notification et la clôture reviennent au DPO")).toBeVisible();
+
+  // The référent completes the description; saved meanwhile by someone else, the page offers to reload.
+  await page.getByRole('button', { name: 'Compléter la description' }).click();
+  await page.getByLabel('Mesures prises').fill('Signalement à la SNCF, objets trouvés contactés.');
+  const meanwhile = await request.patch(`/api/v1/breaches/${id}`, {
+    headers: auth(referent),
+    data: { likelyConsequences: 'Aucune : la clé est chiffrée.', version: 1 },
+  });
+  expect(meanwhile.status()).toBe(200);
+  await page.getByRole('button', { name: 'Enregistrer la description' }).click();
+  await expect(page.getByRole('alert')).toContainText('Refusé');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Recharger la violation' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Conséquences probables' })).toBeVisible();
+  await expect(page.getByLabel('Conséquences probables pour les personnes')).toHaveValue(
+    'Aucune : la clé est chiffrée.',
+  );
+  await page.getByLabel('Mesures prises').fill('Signalement à la SNCF, objets trouvés contactés.');
+  await page.getByRole('button', { name: 'Enregistrer la description' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'La description de la violation est enregistrée.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Mesures prises' })).toBeVisible();
+  await expect(page.getByText('Signalement à la SNCF, objets trouvés contactés.')).toBeVisible();
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
 
   await signIn(page, SHARED_DPO);

@@ -460,13 +460,115 @@ function CloseForm({ b, send, pending }: StepProps) {
   );
 }
 
+/** The facts of the breach, completed as they become known (the référent or the DPO). */
+function FactsForm({ b, send, pending, errors, onClose }: StepProps & { onClose: () => void }) {
+  const [title, setTitle] = useState(b.title);
+  const [description, setDescription] = useState(b.description);
+  const [subjects, setSubjects] = useState(b.approxSubjects === null ? '' : String(b.approxSubjects));
+  const [consequences, setConsequences] = useState(b.likelyConsequences ?? '');
+  const [taken, setTaken] = useState(b.measuresTaken ?? '');
+  const [planned, setPlanned] = useState(b.measuresPlanned ?? '');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!title.trim()) found.title = "Indiquez l'intitulé de la violation.";
+    if (!description.trim()) found.description = 'Décrivez ce qui s’est passé.';
+    if (!/^\d+$/.test(subjects.trim())) found.approxSubjects = 'Indiquez un nombre approximatif.';
+    setLocal(found);
+    if (Object.keys(found).length > 0) return;
+    send(
+      {
+        title: title.trim(),
+        description: description.trim(),
+        approxSubjects: Number(subjects.trim()),
+        likelyConsequences: consequences.trim(),
+        measuresTaken: taken.trim(),
+        measuresPlanned: planned.trim(),
+        version: b.version,
+      },
+      'La description de la violation est enregistrée.',
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="facts-title">
+      <h2 id="facts-title">Compléter la description</h2>
+      <TextField
+        id="facts-title-field"
+        label="Intitulé"
+        required
+        maxLength={300}
+        value={title}
+        error={local.title ?? errors.title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextArea
+        id="facts-description"
+        label="Description des faits"
+        required
+        rows={4}
+        value={description}
+        error={local.description ?? errors.description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <TextField
+        id="facts-subjects"
+        label="Nombre approximatif de personnes concernées"
+        required
+        inputMode="numeric"
+        value={subjects}
+        error={local.approxSubjects ?? errors.approxSubjects}
+        onChange={(e) => setSubjects(e.target.value)}
+      />
+      <TextArea
+        id="facts-consequences"
+        label="Conséquences probables pour les personnes"
+        rows={3}
+        value={consequences}
+        error={errors.likelyConsequences}
+        onChange={(e) => setConsequences(e.target.value)}
+      />
+      <TextArea
+        id="facts-taken"
+        label="Mesures prises"
+        rows={3}
+        value={taken}
+        error={errors.measuresTaken}
+        onChange={(e) => setTaken(e.target.value)}
+      />
+      <TextArea
+        id="facts-planned"
+        label="Mesures envisagées"
+        rows={3}
+        value={planned}
+        error={errors.measuresPlanned}
+        onChange={(e) => setPlanned(e.target.value)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={pending}>
+          Enregistrer la description
+        </button>
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** One breach: its facts, the 72-hour clock, the record PDF, and the steps the rules allow to the DPO. */
 export default function BreachPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ['breach', id], queryFn: () => readBreach(id) });
-  const { isDpo } = useRights(query.data?.organisationId ?? '-');
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string; fields?: string[] }>();
+  const { isDpo, canEdit } = useRights(query.data?.organisationId ?? '-');
+  const [notice, setNotice] = useState<{
+    kind: 'error' | 'success';
+    text: string;
+    fields?: string[];
+    stale?: boolean;
+  }>();
+  const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const change = useMutation({
@@ -476,6 +578,7 @@ export default function BreachPage() {
       queryClient.setQueryData(['breach', id], updated);
       queryClient.invalidateQueries({ queryKey: ['breaches'] });
       setErrors({});
+      setEditing(false);
       setNotice({ kind: 'success', text: done });
     },
     onError: (error) => {
@@ -484,6 +587,7 @@ export default function BreachPage() {
       setNotice({
         kind: 'error',
         text: problem.message,
+        stale: error instanceof ApiError && error.status === 409,
         fields: Object.entries(problem.fields).map(
           ([field, message]) => `${BREACH_FIELD_LABELS[field] ?? field} : ${message}`,
         ),
@@ -527,6 +631,18 @@ export default function BreachPage() {
                 <li key={f}>{f}</li>
               ))}
             </ul>
+          ) : null}
+          {notice.stale ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={async () => {
+                await query.refetch();
+                setNotice(undefined);
+              }}
+            >
+              Recharger la violation
+            </button>
           ) : null}
         </div>
       ) : null}
@@ -579,6 +695,18 @@ export default function BreachPage() {
           <h3>Mesures prises</h3>
           <p>{b.measuresTaken}</p>
         </>
+      ) : null}
+
+      {canEdit && b.status !== 'closed' ? (
+        editing ? (
+          <FactsForm key={`f${b.version}`} {...step} onClose={() => setEditing(false)} />
+        ) : (
+          <p>
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              Compléter la description
+            </button>
+          </p>
+        )
       ) : null}
 
       {isDpo && next.length > 0 ? (
