@@ -64,6 +64,11 @@ const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/bilan-annuel', label: 'Bilan annuel' },
 ];
 
+/** The operator's vendor pages (security officer; the administrator and the auditor read them). */
+const VENDOR_LINK = { to: '/fournisseurs', label: 'Fournisseurs' };
+/** A vendor contact sees its questionnaires, and nothing else of Vigie. */
+const VENDOR_CONTACT_LINKS = [{ to: '/questionnaires', label: 'Questionnaires' }];
+
 /** The bell: a link to the notices, its name telling how many are unread (refreshed every minute). */
 function Bell() {
   const count = useQuery({
@@ -95,9 +100,14 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
   const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
-  const links = isMember
-    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
-    : [{ to: '/', label: 'Tableau de bord', end: true }];
+  const isOperator = workspaces.some((w) => w.kind === 'operator');
+  const vendorOnly = workspaces.length > 0 && workspaces.every((w) => w.kind === 'vendor');
+  const links: { to: string; label: string; end?: boolean }[] = vendorOnly
+    ? VENDOR_CONTACT_LINKS
+    : isMember
+      ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
+      : [{ to: '/', label: 'Tableau de bord', end: true }];
+  if (isOperator) links.push(VENDOR_LINK);
 
   return (
     <>
@@ -123,7 +133,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
           ) : current ? (
             <p className="organisation-name">{current.organisationName}</p>
           ) : null}
-          <Bell />
+          {vendorOnly ? null : <Bell />}
           <p className="who">{me?.displayName}</p>
           <button
             type="button"
@@ -152,9 +162,11 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
               </NavLink>
             </li>
           ))}
-          <li>
-            <NavLink to="/compte">Mon compte</NavLink>
-          </li>
+          {vendorOnly ? null : (
+            <li>
+              <NavLink to="/compte">Mon compte</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <main id="contenu" tabIndex={-1} className="site-main">
