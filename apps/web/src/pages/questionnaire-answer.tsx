@@ -453,7 +453,12 @@ function QuestionBlock({
     );
   } else if (question.type === 'yes-no' || question.type === 'single-choice') {
     control = (
-      <fieldset id={base} aria-describedby={describedBy} aria-required={question.required || undefined}>
+      <fieldset
+        id={base}
+        role="radiogroup"
+        aria-describedby={describedBy}
+        aria-required={question.required || undefined}
+      >
         <legend>{label}</legend>
         <div className="choices">
           {question.choices.map((choice) => (
@@ -475,7 +480,7 @@ function QuestionBlock({
   } else if (question.type === 'multiple-choice') {
     const chosen = Array.isArray(draft.value) ? draft.value : [];
     control = (
-      <fieldset id={base} aria-describedby={describedBy} aria-required={question.required || undefined}>
+      <fieldset id={base} aria-describedby={describedBy}>
         <legend>{label}</legend>
         <div className="choices">
           {question.choices.map((choice) => (

@@ -160,10 +160,12 @@ function ClauseRow({
   contractId,
   clause,
   editable,
+  onSaved,
 }: {
   contractId: string;
   clause: Clause;
   editable: boolean;
+  onSaved(text: string): void;
 }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ClauseStatus>(clause.status);
@@ -178,8 +180,11 @@ function ClauseRow({
         comment: comment.trim() || null,
         version: clause.version,
       }),
-    onSuccess: () => {
-      setMessage({ kind: 'success', text: 'Enregistrée.' });
+    onSuccess: (saved) => {
+      setMessage(undefined);
+      onSaved(
+        `Clause « ${clause.label} » enregistrée : ${CLAUSE_STATUS_LABELS[saved.status].toLowerCase()}.`,
+      );
       queryClient.invalidateQueries({ queryKey: ['contract', contractId] });
       queryClient.invalidateQueries({ queryKey: ['contracts'] });
     },
@@ -260,6 +265,7 @@ function ClauseRow({
 export function ContractPage() {
   const { id = '' } = useParams();
   const editable = useVendorManager();
+  const [saved, setSaved] = useState<string>();
   const detail = useQuery({ queryKey: ['contract', id], queryFn: () => readContract(id) });
   if (detail.isPending) return <Loading />;
   if (detail.isError)
@@ -331,6 +337,9 @@ export function ContractPage() {
         <p className="notice notice-success">Le contrat contient toutes les clauses de l’article 28.3.</p>
       )}
       <h2>Grille des clauses</h2>
+      <p role="status" className="muted">
+        {saved}
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -345,6 +354,7 @@ export function ContractPage() {
               contractId={c.id}
               clause={clause}
               editable={editable}
+              onSaved={setSaved}
             />
           ))}
         </tbody>
