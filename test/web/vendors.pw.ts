@@ -356,3 +356,36 @@ test('the RSSI reads a contract’s clause checklist, the Art. 28.3 non-complian
   );
   expect(pdf.headers()['content-type']).toContain('application/pdf');
 });
+
+test('the RSSI records a vendor’s certification on its profile, an expired one shown as such', async ({
+  page,
+}) => {
+  await signIn(page, RSSI);
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Fournisseurs' })
+    .click();
+  await page.getByRole('region', { name: 'Fournisseurs' }).getByRole('link', { name: 'Digitech' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Digitech' })).toBeVisible();
+  await expectPageBasics(page, /Digitech/);
+  await page.getByRole('button', { name: 'Modifier le profil' }).click();
+  await page.getByRole('button', { name: 'Ajouter une certification' }).click();
+  // A certification without its reference is refused, the error linked to the field.
+  await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+  await expect(page.getByRole('alert')).toContainText('Certification 1 : indiquez sa référence.');
+  await page.getByLabel('Certification 1 : type').selectOption({ label: 'HDS' });
+  await page
+    .getByLabel('Certification 1 : référence du certificat (obligatoire)')
+    .fill('Certificat HDS n° 2023-042');
+  await page.getByLabel('Certification 1 : valable jusqu’au').fill('2025-06-30');
+  await page.getByLabel('Pays où les données sont hébergées').fill('FR');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Le profil du fournisseur est enregistré.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Certificat HDS n° 2023-042' })).toContainText(
+    '(valable jusqu’au 30 juin 2025) — expirée',
+  );
+  await expectAccessible(page);
+});

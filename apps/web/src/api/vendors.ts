@@ -310,3 +310,13 @@ export const ALERT_LABELS: Record<string, string> = {
 
 /** Whether the editable statuses let the vendor answer. */
 export const ANSWERABLE: QuestionnaireStatus[] = ['sent', 'in-progress', 'changes-requested'];
+
+export const putVendorProfile = (
+  id: string,
+  body: Omit<VendorProfile, 'vendorId' | 'vendorName' | 'certifications'> & {
+    certifications: Omit<VendorProfile['certifications'][number], 'expired'>[];
+  },
+) =>
+  as<VendorProfile>(
+    unwrap(api.PUT('/api/v1/vendors/{id}/profile', { params: { path: { id } }, body: body as never })),
+  );

@@ -17,6 +17,7 @@ import {
 import { formatDate } from '../format';
 import { SelectField, TextField } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
+import { VendorProfileForm } from './vendor-profile-form';
 import { useVendorManager } from './vendors';
 import './vendors.css';
 
@@ -43,6 +44,9 @@ export default function VendorPage() {
     queryKey: ['questionnaires', 'vendor', id],
     queryFn: () => questionnaires({ vendorId: id }),
   });
+  const manager = useVendorManager();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string>();
   if (profile.isPending) return <Loading />;
   if (profile.isError)
     return profile.error instanceof ApiError && [400, 404].includes(profile.error.status) ? (
@@ -58,8 +62,34 @@ export default function VendorPage() {
       <p>
         <Link to="/fournisseurs">Fournisseurs</Link>
       </p>
+      {saved ? (
+        <div className="notice notice-success" role="status">
+          {saved}
+        </div>
+      ) : null}
+      {editing ? (
+        <VendorProfileForm
+          profile={p}
+          onDone={(text) => {
+            setEditing(false);
+            setSaved(text);
+          }}
+        />
+      ) : null}
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">Profil</h2>
+        {manager && !editing ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setSaved(undefined);
+              setEditing(true);
+            }}
+          >
+            Modifier le profil
+          </button>
+        ) : null}
         {p.version === 0 ? <p className="muted">Profil pas encore renseigné.</p> : null}
         <dl className="facts">
           <div>
