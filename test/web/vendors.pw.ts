@@ -1,5 +1,13 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, expectPageBasics, signIn, tokenOf } from './support/helpers';
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  expectPageBasics,
+  membershipsOf,
+  SHARED_DPO,
+  signIn,
+  tokenOf,
+} from './support/helpers';
 
 const RSSI = 'rssi@siim94.demo';
 const VENDOR_CONTACT = 'contact@berger-levrault.demo';
@@ -388,4 +396,24 @@ test('the RSSI records a vendor’s certification on its profile, an expired one
     '(valable jusqu’au 30 juin 2025) — expirée',
   );
   await expectAccessible(page);
+});
+
+test('a member’s DPO reads the vendor assurance of the applications a processing activity uses', async ({
+  page,
+  request,
+}) => {
+  const token = await tokenOf(request, SHARED_DPO);
+  const ivry = (await membershipsOf(request, token)).find((m) => /Ivry/.test(m.organisationName))!;
+  await signIn(page, SHARED_DPO);
+  await page.getByLabel('Organisme').selectOption({ label: ivry.organisationName });
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Registre' })
+    .click();
+  await page.getByRole('link', { name: "Instruction et suivi des demandes d'aide sociale (CCAS)" }).click();
+  const assurance = page.getByRole('region', { name: 'Garanties des sous-traitants' });
+  await expect(assurance.getByRole('heading', { name: 'BL Social — Berger-Levrault' })).toBeVisible();
+  await expect(assurance).toContainText(/Contrat .+ : non conforme à l’article 28\.3/);
+  await expect(assurance).toContainText('Questionnaire de sécurité');
+  await expectPageBasics(page, /Instruction et suivi/);
 });
