@@ -34,6 +34,16 @@ const AnnualReportPage = lazy(() => import('./pages/annual-report'));
 const MyReviewsPage = lazy(() => import('./pages/my-reviews'));
 const MyReviewPage = lazy(() => import('./pages/my-review'));
 const NotificationsPage = lazy(() => import('./pages/notifications'));
+const VendorsPage = lazy(() => import('./pages/vendors'));
+const VendorPage = lazy(() => import('./pages/vendor'));
+const ContractPage = lazy(() => import('./pages/vendor').then((m) => ({ default: m.ContractPage })));
+const QuestionnairesPage = lazy(() => import('./pages/questionnaires'));
+const QuestionnairePage = lazy(() =>
+  import('./pages/questionnaires').then((m) => ({ default: m.QuestionnairePage })),
+);
+const VendorNotFoundPage = lazy(() =>
+  import('./pages/questionnaires').then((m) => ({ default: m.VendorNotFoundPage })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -46,8 +56,11 @@ const queryClient = new QueryClient({
 });
 
 /** Pages for the signed-in only: anyone else goes to the sign-in page, and comes back after. */
+/** What a vendor contact may open: its questionnaires, nothing else of Vigie. */
+const VENDOR_PATHS = /^\/questionnaires(\/[^/]+)?\/?$/;
+
 function RequireSession() {
-  const { me, signedOut } = useSession();
+  const { me, signedOut, workspaces } = useSession();
   const location = useLocation();
   if (me === undefined) return <Loading />;
   if (me === null) {
@@ -59,10 +72,12 @@ function RequireSession() {
       />
     );
   }
+  const vendorOnly = workspaces.length > 0 && workspaces.every((w) => w.kind === 'vendor');
+  if (vendorOnly && location.pathname === '/') return <Navigate to="/questionnaires" replace />;
   return (
     <SignedInLayout>
       <Suspense fallback={<Loading />}>
-        <Outlet />
+        {vendorOnly && !VENDOR_PATHS.test(location.pathname) ? <VendorNotFoundPage /> : <Outlet />}
       </Suspense>
     </SignedInLayout>
   );
@@ -151,6 +166,11 @@ const router = createBrowserRouter([
       { path: '/bilan-annuel', element: <AnnualReportPage /> },
       { path: '/compte', element: <AccountPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/fournisseurs', element: <VendorsPage /> },
+      { path: '/fournisseurs/contrats/:id', element: <ContractPage /> },
+      { path: '/fournisseurs/:id', element: <VendorPage /> },
+      { path: '/questionnaires', element: <QuestionnairesPage /> },
+      { path: '/questionnaires/:id', element: <QuestionnairePage /> },
       { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],

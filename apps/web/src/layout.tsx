@@ -69,6 +69,10 @@ const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
 const REVIEWER_LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/mes-revues', label: "Mes revues d'habilitations" },
 ];
+/** The operator's vendor pages (security officer; the administrator and the auditor read them). */
+const VENDOR_LINK = { to: '/fournisseurs', label: 'Fournisseurs' };
+/** A vendor contact sees its questionnaires, and nothing else of Vigie. */
+const VENDOR_CONTACT_LINKS = [{ to: '/questionnaires', label: 'Questionnaires' }];
 
 /** The bell: a link to the notices, its name telling how many are unread (refreshed every minute). */
 function Bell() {
@@ -101,12 +105,17 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
   const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
+  const isOperator = workspaces.some((w) => w.kind === 'operator');
+  const vendorOnly = workspaces.length > 0 && workspaces.every((w) => w.kind === 'vendor');
   // « Mes revues d'habilitations » for whoever has accounts to review in a member's access review.
   const reviews = useMyReviews();
   const reviewer = (reviews.data ?? []).length > 0;
-  const links = isMember
-    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : []), ...(reviewer ? REVIEWER_LINKS : [])]
-    : [{ to: '/', label: 'Tableau de bord', end: true }];
+  const links: { to: string; label: string; end?: boolean }[] = vendorOnly
+    ? VENDOR_CONTACT_LINKS
+    : isMember
+      ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : []), ...(reviewer ? REVIEWER_LINKS : [])]
+      : [{ to: '/', label: 'Tableau de bord', end: true }];
+  if (isOperator) links.push(VENDOR_LINK);
 
   return (
     <>
@@ -132,7 +141,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
           ) : current ? (
             <p className="organisation-name">{current.organisationName}</p>
           ) : null}
-          <Bell />
+          {vendorOnly ? null : <Bell />}
           <p className="who">{me?.displayName}</p>
           <button
             type="button"
@@ -161,9 +170,11 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
               </NavLink>
             </li>
           ))}
-          <li>
-            <NavLink to="/compte">Mon compte</NavLink>
-          </li>
+          {vendorOnly ? null : (
+            <li>
+              <NavLink to="/compte">Mon compte</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <main id="contenu" tabIndex={-1} className="site-main">

@@ -15,6 +15,7 @@ import { useRights } from '../session';
 import { TextArea } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
 import { DpiaBadge, StatusBadge } from './badges';
+import { VendorAssurance } from './vendor-assurance';
 
 export function useEntry(id: string) {
   return useQuery({
@@ -464,6 +465,7 @@ export default function EntryPage() {
           </div>
         ))}
       </Section>
+      <VendorAssurance entryId={e.id} />
       <History id={e.id} version={e.version} />
     </Page>
   );

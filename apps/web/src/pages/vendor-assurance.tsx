@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { ALERT_LABELS, entryAssurance, QUESTIONNAIRE_STATUS_LABELS } from '../api/vendors';
+import { formatDate } from '../format';
+
+/**
+ * The assurance of the vendors whose applications a processing activity uses: latest questionnaire, clause gaps
+ * of their contracts (Art. 28.3 non-compliances first), expired certifications. Shown on the entry's page.
+ */
+export function VendorAssurance({ entryId }: { entryId: string }) {
+  const assurance = useQuery({
+    queryKey: ['vendor-assurance', 'entry', entryId],
+    queryFn: () => entryAssurance(entryId),
+  });
+  const applications = assurance.data?.applications ?? [];
+  if (assurance.isError || applications.length === 0) return null;
+  return (
+    <section className="sheet-section" aria-labelledby="vendor-assurance-title">
+      <h2 id="vendor-assurance-title">Garanties des sous-traitants</h2>
+      {applications.map((a) => (
+        <div key={a.applicationId}>
+          <h3>
+            {a.applicationName}
+            {a.vendor ? ` — ${a.vendor.name}` : ''}
+          </h3>
+          <ul>
+            {a.questionnaire ? (
+              <li>
+                Questionnaire de sécurité :{' '}
+                {QUESTIONNAIRE_STATUS_LABELS[a.questionnaire.status].toLowerCase()}
+                {a.questionnaire.reviewedAt ? `, revu le ${formatDate(a.questionnaire.reviewedAt)}` : ''}
+                {a.questionnaire.overdue ? <strong className="late"> (réponse en retard)</strong> : null}
+              </li>
+            ) : null}
+            {a.contracts.map((c) => (
+              <li key={c.id}>
+                Contrat {c.reference}
+                {c.expired ? <strong className="late"> (échu)</strong> : null} :{' '}
+                {c.art28Compliant ? (
+                  'clauses de l’article 28.3 présentes'
+                ) : (
+                  <strong className="late">
+                    non conforme à l’article 28.3 ({c.nonCompliances.map((n) => n.ref ?? n.label).join(', ')})
+                  </strong>
+                )}
+                {c.missingClauses.length > 0
+                  ? ` ; ${c.missingClauses.length} clause${c.missingClauses.length > 1 ? 's' : ''} absente${c.missingClauses.length > 1 ? 's' : ''} ou partielle${c.missingClauses.length > 1 ? 's' : ''}`
+                  : ''}
+              </li>
+            ))}
+            {a.expiredCertifications.map((c, i) => (
+              <li key={i} className="late">
+                Certification expirée : {c.reference}
+                {c.validUntil ? ` (depuis le ${formatDate(c.validUntil)})` : ''}
+              </li>
+            ))}
+            {a.alerts
+              .filter(
+                (alert) =>
+                  !['art28-non-compliance', 'missing-clauses', 'expired-certification'].includes(alert),
+              )
+              .map((alert) => (
+                <li key={alert}>{ALERT_LABELS[alert] ?? alert}</li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
