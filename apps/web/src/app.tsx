@@ -29,6 +29,10 @@ const OrganisationPage = lazy(() => import('./pages/organisation'));
 const PublicationPage = lazy(() => import('./pages/publication'));
 const AnnualReportPage = lazy(() => import('./pages/annual-report'));
 const NotificationsPage = lazy(() => import('./pages/notifications'));
+const AdministrationPage = lazy(() => import('./pages/admin/administration'));
+const OrganisationAdminPage = lazy(() => import('./pages/admin/organisation-admin'));
+const ApplicationAdminPage = lazy(() => import('./pages/admin/application-admin'));
+const IncidentsPage = lazy(() => import('./pages/admin/incidents'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -141,6 +145,10 @@ const router = createBrowserRouter([
       { path: '/bilan-annuel', element: <AnnualReportPage /> },
       { path: '/compte', element: <AccountPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/administration', element: <AdministrationPage /> },
+      { path: '/administration/organismes/:id', element: <OrganisationAdminPage /> },
+      { path: '/administration/applications/:id', element: <ApplicationAdminPage /> },
+      { path: '/incidents', element: <IncidentsPage /> },
       { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],

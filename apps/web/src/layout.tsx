@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { NOTIFICATIONS_KEY, unreadCount, unreadText } from './api/notifications';
+import { LimitedAccessNotice } from './pages/admin/limited-access';
 import { useSession } from './session';
 
 function SkipLink() {
@@ -64,6 +65,12 @@ const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/bilan-annuel', label: 'Bilan annuel' },
 ];
 
+/** Operator pages, by the operator role that opens them. */
+const OPERATOR_LINKS: { to: string; label: string; role: string; end?: boolean }[] = [
+  { to: '/incidents', label: 'Incidents', role: 'security-officer' },
+  { to: '/administration', label: 'Administration', role: 'admin' },
+];
+
 /** The bell: a link to the notices, its name telling how many are unread (refreshed every minute). */
 function Bell() {
   const count = useQuery({
@@ -95,9 +102,14 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
   const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
-  const links = isMember
-    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
-    : [{ to: '/', label: 'Tableau de bord', end: true }];
+  const operatorRoles = workspaces.filter((w) => w.kind === 'operator').flatMap((w) => w.roles);
+  const operatorLinks = OPERATOR_LINKS.filter((l) => operatorRoles.includes(l.role));
+  const links = [
+    ...(isMember
+      ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
+      : [{ to: '/', label: 'Tableau de bord', end: true }]),
+    ...operatorLinks,
+  ];
 
   return (
     <>
@@ -158,6 +170,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="contenu" tabIndex={-1} className="site-main">
+        <LimitedAccessNotice />
         {children}
       </main>
       <Footer />

@@ -2244,7 +2244,7 @@ export interface components {
              * @description Auditor only: the last day (YYYY-MM-DD, Paris time, today or later) the membership grants anything; after it the membership stops working
              * @example 2026-12-31
              */
-            endsOn?: Record<string, never> | null;
+            endsOn?: string | null;
         };
         MembershipView: {
             /** Format: uuid */

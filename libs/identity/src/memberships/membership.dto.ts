@@ -15,6 +15,7 @@ export class CreateMembershipDto {
   role: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2026-12-31',
     nullable: true,
     description:
