@@ -10,6 +10,7 @@ import {
   type UserItem,
 } from '../../api/admin';
 import { api, unwrap } from '../../api/client';
+import { useSession } from '../../session';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
 import { AdminForm, Done, EMAIL, lookup, type FieldError } from './forms';
@@ -289,6 +290,21 @@ function UserRow({ user, onChanged }: { user: UserItem; onChanged: (message: str
 
 /** The administrator's workspace: organisations, users, the application catalog (UI.md « Administration »). */
 export default function AdministrationPage() {
+  const { workspaces } = useSession();
+  const isAdmin = workspaces.some((w) => w.kind === 'operator' && w.roles.includes('admin'));
+  if (!isAdmin)
+    return (
+      <Page title="Administration">
+        <p>Cette page est réservée à l'administrateur de Vigie.</p>
+        <p>
+          <Link to="/">Retour au tableau de bord</Link>
+        </p>
+      </Page>
+    );
+  return <Administration />;
+}
+
+function Administration() {
   const [open, setOpen] = useState<'organisation' | 'user' | 'application' | null>(null);
   const [done, setDone] = useState<string>();
   const organisations = useQuery({
