@@ -36,6 +36,8 @@ test('the administrator creates a member, a user made its DPO (and of a second m
   page,
   request,
 }) => {
+  // A long journey through four pages, each checked with axe.
+  test.setTimeout(180_000);
   const tag = suffix();
   const memberName = `Mairie de Fresnes ${tag}`;
   const dpoEmail = `dpo.${tag.toLowerCase()}@fresnes.test`;
@@ -112,6 +114,35 @@ test('the administrator creates a member, a user made its DPO (and of a second m
   await page.getByLabel(/^Rôle/).selectOption({ label: 'DPO' });
   await page.getByRole('button', { name: 'Donner le rôle' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'est DPO de Mairie de Rungis' })).toBeVisible();
+
+  // The catalog: an application deployed for the new member; its register templates and their versions.
+  await page.goto('/administration');
+  const catalog = page.getByRole('table', { name: 'Catalogue des applications' });
+  const application = catalog.getByRole('link').first();
+  const applicationName = (await application.textContent())!;
+  await application.click();
+  await expect(page.getByRole('heading', { level: 1, name: applicationName })).toBeVisible();
+  await expectPageBasics(page, new RegExp(applicationName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(page.getByRole('heading', { level: 2, name: 'Modèles de fiches du registre' })).toBeVisible();
+  await page.getByLabel(/^Membre/).selectOption({ label: memberName });
+  await page.getByRole('button', { name: 'Déployer', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${memberName} utilise désormais ${applicationName}` }),
+  ).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(memberName) })).toBeVisible();
+  await expectAccessible(page);
+
+  // A disabled account cannot sign in; re-enabled, it can.
+  await page.goto('/administration');
+  const row = page.getByRole('row', { name: new RegExp(dpoEmail) });
+  await row.getByRole('button', { name: /Désactiver/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'est désactivé' })).toBeVisible();
+  const refused = await request.post('/api/v1/auth/login', {
+    data: { email: dpoEmail, password: dpoPassword },
+  });
+  expect(refused.status()).toBe(401);
+  await row.getByRole('button', { name: /Réactiver/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'est réactivé' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await signIn(page, dpoEmail, dpoPassword);
