@@ -58,6 +58,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The journeys sign in many times from one address.
       VIGIE_LOGIN_ATTEMPTS: '50',
+      // The administrator of the administration journeys (otherwise its password is random, printed once).
+      VIGIE_ADMIN_EMAIL: 'admin@vigie.local',
+      VIGIE_ADMIN_PASSWORD: 'Vigie-admin-2026!',
     },
   },
 });

@@ -1,7 +1,7 @@
 import { accessReviewReminders } from '@vigie/access-reviews';
 import { breachReminders, rightsRequestReminders } from '@vigie/breaches';
 import { evidenceReminders } from '@vigie/certification';
-import type { ReminderScanner } from '@vigie/notifications';
+import { membershipEndReminders, type ReminderScanner } from '@vigie/notifications';
 import { registerReminders } from '@vigie/register';
 import { questionnaireReminders } from '@vigie/vendors';
 
@@ -16,4 +16,5 @@ export const REMINDER_SCANNERS: readonly ReminderScanner[] = [
   questionnaireReminders,
   accessReviewReminders,
   evidenceReminders,
+  membershipEndReminders,
 ];

@@ -44,6 +44,10 @@ const QuestionnairePage = lazy(() =>
 const VendorNotFoundPage = lazy(() =>
   import('./pages/questionnaires').then((m) => ({ default: m.VendorNotFoundPage })),
 );
+const AdministrationPage = lazy(() => import('./pages/admin/administration'));
+const OrganisationAdminPage = lazy(() => import('./pages/admin/organisation-admin'));
+const ApplicationAdminPage = lazy(() => import('./pages/admin/application-admin'));
+const IncidentsPage = lazy(() => import('./pages/admin/incidents'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -171,6 +175,10 @@ const router = createBrowserRouter([
       { path: '/fournisseurs/:id', element: <VendorPage /> },
       { path: '/questionnaires', element: <QuestionnairesPage /> },
       { path: '/questionnaires/:id', element: <QuestionnairePage /> },
+      { path: '/administration', element: <AdministrationPage /> },
+      { path: '/administration/organismes/:id', element: <OrganisationAdminPage /> },
+      { path: '/administration/applications/:id', element: <ApplicationAdminPage /> },
+      { path: '/incidents', element: <IncidentsPage /> },
       { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useMyReviews } from './api/my-reviews';
 import { NOTIFICATIONS_KEY, unreadCount, unreadText } from './api/notifications';
+import { LimitedAccessNotice } from './pages/admin/limited-access';
 import { useSession } from './session';
 
 function SkipLink() {
@@ -69,10 +70,15 @@ const DPO_LINKS: { to: string; label: string; end?: boolean }[] = [
 const REVIEWER_LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/mes-revues', label: "Mes revues d'habilitations" },
 ];
-/** The operator's vendor pages (security officer; the administrator and the auditor read them). */
-const VENDOR_LINK = { to: '/fournisseurs', label: 'Fournisseurs' };
 /** A vendor contact sees its questionnaires, and nothing else of Vigie. */
 const VENDOR_CONTACT_LINKS = [{ to: '/questionnaires', label: 'Questionnaires' }];
+/** Operator pages, in UI.md's order, by the operator roles that open them (every operator role when none). */
+const OPERATOR_LINKS: { to: string; label: string; roles?: string[]; end?: boolean }[] = [
+  // The vendor pages: the security officer works there; the administrator and the auditor read them.
+  { to: '/fournisseurs', label: 'Fournisseurs' },
+  { to: '/incidents', label: 'Incidents', roles: ['security-officer'] },
+  { to: '/administration', label: 'Administration', roles: ['admin'] },
+];
 
 /** The bell: a link to the notices, its name telling how many are unread (refreshed every minute). */
 function Bell() {
@@ -105,17 +111,23 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
   const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
-  const isOperator = workspaces.some((w) => w.kind === 'operator');
   const vendorOnly = workspaces.length > 0 && workspaces.every((w) => w.kind === 'vendor');
   // « Mes revues d'habilitations » for whoever has accounts to review in a member's access review.
   const reviews = useMyReviews();
   const reviewer = (reviews.data ?? []).length > 0;
+  const operators = workspaces.filter((w) => w.kind === 'operator');
+  const operatorRoles = operators.flatMap((w) => w.roles);
+  const operatorLinks = operators.length
+    ? OPERATOR_LINKS.filter((l) => !l.roles || l.roles.some((r) => operatorRoles.includes(r)))
+    : [];
   const links: { to: string; label: string; end?: boolean }[] = vendorOnly
     ? VENDOR_CONTACT_LINKS
-    : isMember
-      ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : []), ...(reviewer ? REVIEWER_LINKS : [])]
-      : [{ to: '/', label: 'Tableau de bord', end: true }];
-  if (isOperator) links.push(VENDOR_LINK);
+    : [
+        ...(isMember
+          ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : []), ...(reviewer ? REVIEWER_LINKS : [])]
+          : [{ to: '/', label: 'Tableau de bord', end: true }]),
+        ...operatorLinks,
+      ];
 
   return (
     <>
@@ -178,6 +190,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="contenu" tabIndex={-1} className="site-main">
+        <LimitedAccessNotice />
         {children}
       </main>
       <Footer />

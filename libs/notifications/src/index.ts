@@ -3,6 +3,7 @@ export * from './notices/notice-kinds';
 export * from './notices/web-paths';
 export * from './notices/emit';
 export * from './notices/reminders';
+export * from './notices/membership-notices';
 export * from './notices/paris-time';
 export * from './notices/notification.entity';
 export * from './notices/notifications.service';

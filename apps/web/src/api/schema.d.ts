@@ -187,10 +187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the organisation's memberships */
+        /** List the organisation's memberships (with their end dates, ended ones marked inactive) */
         get: operations["MembershipsController_list"];
         put?: never;
-        /** Give a user a role in the organisation (operator administrator) */
+        /** Give a user a role in the organisation (operator administrator); an auditor’s may end on a date */
         post: operations["MembershipsController_create"];
         delete?: never;
         options?: never;
@@ -2127,6 +2127,11 @@ export interface components {
             kind: "operator" | "member" | "vendor";
             /** @example dpo */
             role: string;
+            /**
+             * @description An access for a limited period (auditor): its last day; absent or null without an end
+             * @example 2026-12-31
+             */
+            endsOn?: string | null;
         };
         MeDto: {
             /** Format: uuid */
@@ -2235,6 +2240,38 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "security-officer" | "auditor" | "dpo" | "editor" | "reader" | "vendor-contact";
+            /**
+             * @description Auditor only: the last day (YYYY-MM-DD, Paris time, today or later) the membership grants anything; after it the membership stops working
+             * @example 2026-12-31
+             */
+            endsOn?: string | null;
+        };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "security-officer" | "auditor" | "dpo" | "editor" | "reader" | "vendor-contact";
+            /**
+             * @description Last day the membership grants anything (auditors), null when it has no end
+             * @example 2026-12-31
+             */
+            endsOn: string | null;
+            /** @description False once the end date has passed: the membership grants nothing */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MembershipPageView: {
+            items: components["schemas"]["MembershipView"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         AuditCheckpointView: {
             /** @description seq of the last event covered */
@@ -3302,7 +3339,7 @@ export interface components {
         };
         PreferenceDto: {
             /** @enum {string} */
-            kind: "questionnaire.sent" | "questionnaire.changes-requested" | "questionnaire.due-soon" | "questionnaire.overdue" | "questionnaire.submitted" | "access-review.assigned" | "access-review.due-soon" | "access-review.overdue" | "access-review.completed" | "remediation.overdue" | "breach.recorded" | "breach.incident-notified" | "breach.deadline-24h" | "breach.deadline-12h" | "rights-request.due-soon" | "rights-request.overdue" | "register.review-due" | "register.dpia-required" | "evidence.expiring";
+            kind: "questionnaire.sent" | "questionnaire.changes-requested" | "questionnaire.due-soon" | "questionnaire.overdue" | "questionnaire.submitted" | "access-review.assigned" | "access-review.due-soon" | "access-review.overdue" | "access-review.completed" | "remediation.overdue" | "breach.recorded" | "breach.incident-notified" | "breach.deadline-24h" | "breach.deadline-12h" | "rights-request.due-soon" | "rights-request.overdue" | "register.review-due" | "register.dpia-required" | "evidence.expiring" | "membership.ending";
             /**
              * @description immediate, daily digest at 8 h (Paris), or off (refused for legal deadlines)
              * @enum {string}
@@ -3352,6 +3389,8 @@ export type SchemaUpdateOrganisationDto = components['schemas']['UpdateOrganisat
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
 export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
 export type SchemaCreateMembershipDto = components['schemas']['CreateMembershipDto'];
+export type SchemaMembershipView = components['schemas']['MembershipView'];
+export type SchemaMembershipPageView = components['schemas']['MembershipPageView'];
 export type SchemaAuditCheckpointView = components['schemas']['AuditCheckpointView'];
 export type SchemaAuditCheckpointPage = components['schemas']['AuditCheckpointPage'];
 export type SchemaTakeCheckpointDto = components['schemas']['TakeCheckpointDto'];
@@ -3767,7 +3806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MembershipPageView"];
+                };
             };
         };
     };
@@ -3790,7 +3831,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MembershipView"];
+                };
             };
         };
     };

@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
 
 // GET /organisations/:id has no response schema in the OpenAPI document yet: the fields this page reads.
-interface OrganisationDetails {
+export interface OrganisationDetails {
   id: string;
   name: string;
   shortName: string;
@@ -101,7 +101,7 @@ function Fact({ label, value }: { label: string; value?: string | null }) {
   );
 }
 
-function Details({ o }: { o: OrganisationDetails }) {
+export function Details({ o }: { o: OrganisationDetails }) {
   const town = [o.contact?.postalCode, o.contact?.city].filter(Boolean).join(' ');
   const address = [o.contact?.address, town].filter(Boolean).join(', ');
   return (
@@ -128,7 +128,7 @@ function Details({ o }: { o: OrganisationDetails }) {
   );
 }
 
-function DetailsForm({
+export function DetailsForm({
   o,
   onDone,
 }: {

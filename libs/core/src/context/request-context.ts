@@ -7,6 +7,8 @@ export interface ActorMembership {
   organisationName: string;
   kind: OrganisationKind;
   role: string;
+  /** The last day (YYYY-MM-DD, Paris time) the membership counts, for an auditor's limited access. */
+  endsOn?: string | null;
 }
 
 /** The authenticated user behind a request, with the memberships read from the database at that request. */

@@ -12,6 +12,7 @@ interface ActorRow {
   organisation_name: string | null;
   kind: OrganisationKind | null;
   role: string | null;
+  ends_on: string | null;
 }
 
 const MAX_CACHED_ACTORS = 10_000;
@@ -66,9 +67,11 @@ export class ActorLoader {
 
   private async read(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
     const rows: ActorRow[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.disabled, u.session_version, m.organisation_id, o.name AS organisation_name, o.kind, m.role
+      `SELECT u.id, u.email, u.display_name, u.disabled, u.session_version, m.organisation_id, o.name AS organisation_name, o.kind, m.role,
+              to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM app_user u
          LEFT JOIN membership m ON m.user_id = u.id
+              AND (m.ends_on IS NULL OR m.ends_on >= (now() AT TIME ZONE 'Europe/Paris')::date)
          LEFT JOIN organisation o ON o.id = m.organisation_id
         WHERE u.id = $1
         ORDER BY o.name, m.role`,
@@ -86,6 +89,7 @@ export class ActorLoader {
           organisationName: row.organisation_name!,
           kind: row.kind!,
           role: row.role!,
+          endsOn: row.ends_on,
         })),
     };
     return { actor, sessionVersion: rows[0].session_version };

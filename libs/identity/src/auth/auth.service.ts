@@ -26,7 +26,13 @@ export interface Me {
   id: string;
   email: string;
   displayName: string;
-  memberships: { organisationId: string; organisationName: string; kind: string; role: string }[];
+  memberships: {
+    organisationId: string;
+    organisationName: string;
+    kind: string;
+    role: string;
+    endsOn?: string | null;
+  }[];
   /** With a web session: the token its mutations carry in `X-CSRF-Token`. */
   csrfToken?: string;
 }
@@ -129,11 +135,12 @@ export class AuthService {
       id: actor.userId,
       email: actor.email,
       displayName: actor.displayName,
-      memberships: actor.memberships.map(({ organisationId, organisationName, kind, role }) => ({
+      memberships: actor.memberships.map(({ organisationId, organisationName, kind, role, endsOn }) => ({
         organisationId,
         organisationName,
         kind,
         role,
+        ...(endsOn ? { endsOn } : {}),
       })),
     };
   }

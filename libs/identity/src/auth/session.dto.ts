@@ -27,6 +27,13 @@ export class MembershipSummaryDto {
   kind: string;
   @ApiProperty({ example: 'dpo' })
   role: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-31',
+    description: 'An access for a limited period (auditor): its last day; absent or null without an end',
+  })
+  endsOn?: string | null;
 }
 
 /** The signed-in user, as `/auth/me` and `/auth/session` answer. */

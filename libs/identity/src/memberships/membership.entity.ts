@@ -35,6 +35,13 @@ export class Membership {
   @Column({ type: 'varchar', length: 30 })
   role: string;
 
+  /**
+   * The last day (Paris time) the membership grants anything; after it, it counts for nothing (sign-in,
+   * tokens, sessions, notices). Only an auditor's membership carries one; null: no end.
+   */
+  @Column({ name: 'ends_on', type: 'date', nullable: true })
+  endsOn: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

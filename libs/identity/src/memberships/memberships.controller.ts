@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, Page, PageQuery, RequestContext } from '@vigie/core';
-import { CreateMembershipDto, MembershipView } from './membership.dto';
+import { CreateMembershipDto, MembershipPageView, MembershipView } from './membership.dto';
 import { MembershipsService } from './memberships.service';
 
 @ApiTags('Organisations')
@@ -12,7 +12,11 @@ export class MembershipsController {
   constructor(private readonly memberships: MembershipsService) {}
 
   @Post()
-  @Endpoint('Give a user a role in the organisation (operator administrator)', 201)
+  @Endpoint(
+    'Give a user a role in the organisation (operator administrator); an auditor’s may end on a date',
+    201,
+  )
+  @ApiCreatedResponse({ type: MembershipView })
   create(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) organisationId: string,
@@ -22,7 +26,8 @@ export class MembershipsController {
   }
 
   @Get()
-  @Endpoint("List the organisation's memberships")
+  @Endpoint("List the organisation's memberships (with their end dates, ended ones marked inactive)")
+  @ApiOkResponse({ type: MembershipPageView })
   list(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) organisationId: string,

@@ -14,7 +14,13 @@ import { findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
-import { CreateMembershipDto, MembershipView } from './membership.dto';
+import {
+  CreateMembershipDto,
+  isCalendarDay,
+  MembershipView,
+  parisToday,
+  ROLES_WITH_END,
+} from './membership.dto';
 import { Membership } from './membership.entity';
 import { ActorLoader } from '../auth/actor.loader';
 import { endSessionsOf } from '../auth/web-sessions';
@@ -52,7 +58,7 @@ export class MembershipsService {
       const visibleUsers = await visibleIds(manager, ctx, 'read', 'User', User, [dto.userId]);
       const user = visibleUsers.has(dto.userId) ? await manager.findOneBy(User, { id: dto.userId }) : null;
       if (!user) throw ValidationException.field('userId', 'utilisateur inconnu');
-      return this.insert(manager, ctx, { organisationId, user, role: dto.role });
+      return this.insert(manager, ctx, { organisationId, user, role: dto.role, endsOn: endOf(dto) });
     });
     this.actors.invalidate(created.userId);
     return created;
@@ -62,12 +68,18 @@ export class MembershipsService {
   async insert(
     manager: EntityManager,
     ctx: RequestContext,
-    data: { organisationId: string; user: Pick<User, 'id' | 'email' | 'displayName'>; role: string },
+    data: {
+      organisationId: string;
+      user: Pick<User, 'id' | 'email' | 'displayName'>;
+      role: string;
+      endsOn?: string | null;
+    },
   ): Promise<MembershipView> {
     const membership = manager.create(Membership, {
       organisationId: data.organisationId,
       userId: data.user.id,
       role: data.role,
+      endsOn: data.endsOn ?? null,
     });
     try {
       await manager.insert(Membership, membership);
@@ -82,7 +94,11 @@ export class MembershipsService {
       entityId: membership.id,
       organisationId: data.organisationId,
       before: null,
-      after: { userId: data.user.id, role: data.role },
+      after: {
+        userId: data.user.id,
+        role: data.role,
+        ...(membership.endsOn ? { endsOn: membership.endsOn } : {}),
+      },
     });
     return toView(membership, data.user);
   }
@@ -128,7 +144,11 @@ export class MembershipsService {
         entity: 'membership',
         entityId: membership.id,
         organisationId,
-        before: { userId: membership.userId, role: membership.role },
+        before: {
+          userId: membership.userId,
+          role: membership.role,
+          ...(membership.endsOn ? { endsOn: membership.endsOn } : {}),
+        },
         after: null,
       });
       return membership;
@@ -147,7 +167,20 @@ export class MembershipsService {
   }
 }
 
+/** The end date asked for, checked: an auditor's only, a real day, today or later (Paris time). */
+function endOf(dto: CreateMembershipDto): string | null {
+  if (dto.endsOn === undefined || dto.endsOn === null) return null;
+  if (!(ROLES_WITH_END as readonly string[]).includes(dto.role))
+    throw ValidationException.field('endsOn', 'seul l’accès d’un auditeur peut avoir une date de fin');
+  if (!isCalendarDay(dto.endsOn))
+    throw ValidationException.field('endsOn', 'n’est pas une date du calendrier');
+  if (dto.endsOn < parisToday())
+    throw ValidationException.field('endsOn', 'doit être aujourd’hui ou plus tard');
+  return dto.endsOn;
+}
+
 function toView(membership: Membership, user: Pick<User, 'email' | 'displayName'>): MembershipView {
+  const endsOn = membership.endsOn ?? null;
   return {
     id: membership.id,
     organisationId: membership.organisationId,
@@ -155,6 +188,8 @@ function toView(membership: Membership, user: Pick<User, 'email' | 'displayName'
     email: user.email,
     displayName: user.displayName,
     role: membership.role,
+    endsOn,
+    active: endsOn === null || endsOn >= parisToday(),
     createdAt: membership.createdAt,
   };
 }

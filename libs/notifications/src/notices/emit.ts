@@ -36,7 +36,7 @@ export interface Notice {
  * not given again. Answers the number of recipients newly notified.
  */
 export async function emitNotice(manager: EntityManager, notice: Notice, now = new Date()): Promise<number> {
-  const recipients = await resolveRecipients(manager, notice.kind, notice.recipients);
+  const recipients = await resolveRecipients(manager, notice.kind, notice.recipients, now);
   if (recipients.length === 0) return 0;
   const threshold = notice.threshold ?? `event:${randomUUID()}`;
   const inserted: { id: string; recipient_id: string }[] = await manager.query(
@@ -84,10 +84,15 @@ interface Recipient {
   delivery: string | null;
 }
 
+/** A membership past its end date (an auditor's limited access) makes no one a recipient. */
+const stillCurrent = (now: string) =>
+  `(m."ends_on" IS NULL OR m."ends_on" >= (${now}::timestamptz AT TIME ZONE 'Europe/Paris')::date)`;
+
 async function resolveRecipients(
   manager: EntityManager,
   kind: NoticeKind,
   recipients: Recipients,
+  now: Date,
 ): Promise<Recipient[]> {
   let rows: { id: string }[];
   if ('userIds' in recipients) {
@@ -101,14 +106,16 @@ async function resolveRecipients(
       `SELECT DISTINCT u."id" FROM "membership" m
          JOIN "organisation" o ON o."id" = m."organisation_id" AND o."kind" = 'operator'
          JOIN "app_user" u ON u."id" = m."user_id"
-       WHERE m."role" = ANY($1::text[]) AND NOT u."disabled" ORDER BY u."id"`,
-      [[...recipients.roles]],
+       WHERE m."role" = ANY($1::text[]) AND NOT u."disabled" AND ${stillCurrent('$2')}
+       ORDER BY u."id"`,
+      [[...recipients.roles], now],
     );
   } else {
     rows = await manager.query(
       `SELECT DISTINCT u."id" FROM "membership" m JOIN "app_user" u ON u."id" = m."user_id"
-       WHERE m."organisation_id" = $1 AND m."role" = ANY($2::text[]) AND NOT u."disabled" ORDER BY u."id"`,
-      [recipients.organisationId, [...recipients.roles]],
+       WHERE m."organisation_id" = $1 AND m."role" = ANY($2::text[]) AND NOT u."disabled"
+         AND ${stillCurrent('$3')} ORDER BY u."id"`,
+      [recipients.organisationId, [...recipients.roles], now],
     );
   }
   if (rows.length === 0) return [];

@@ -33,6 +33,7 @@ export const NOTICE_KINDS = {
   'register.review-due': { label: 'Date de révision d’un traitement atteinte', legal: false },
   'register.dpia-required': { label: 'AIPD requise et non réalisée', legal: false },
   'evidence.expiring': { label: 'Preuve expirant dans 30 jours', legal: false },
+  'membership.ending': { label: 'Fin prochaine de votre accès d’auditeur', legal: false },
 } as const satisfies Record<string, NoticeKindDefinition>;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

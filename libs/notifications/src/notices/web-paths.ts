@@ -9,6 +9,7 @@ export const WEB_PATHS = {
   questionnaire: (id: string) => `/questionnaires/${id}`,
   accessReview: (id: string) => `/revues/${id}`,
   evidence: (id: string) => `/preuves/${id}`,
+  account: () => '/compte',
   notifications: () => '/notifications',
   preferences: () => '/notifications/preferences',
   /** Pages reached from the e-mails of accounts; the token travels in the fragment, never sent to a server log. */
