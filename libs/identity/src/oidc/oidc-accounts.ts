@@ -34,6 +34,9 @@ export interface OidcRefusal {
 
 export type OidcMatch = { userId: string } | { refusal: OidcRefusal; userId?: string };
 
+/** ProConnect's issuers (production, and the former AgentConnect's production and integration hosts). */
+const PROCONNECT_DOMAINS = ['proconnect.gouv.fr', 'agentconnect.gouv.fr', 'dev-agentconnect.fr'];
+
 /**
  * ProConnect's federation vouches for every address it sends (each of its identity providers verifies them)
  * and sends no `email_verified`; any other provider must say `email_verified: true`.
@@ -43,7 +46,7 @@ function emailVerified(claims: OidcClaims): boolean {
   if (claims.email_verified !== undefined) return false;
   try {
     const host = new URL(claims.iss).hostname;
-    return host === 'proconnect.gouv.fr' || host.endsWith('.proconnect.gouv.fr');
+    return PROCONNECT_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
   } catch {
     return false;
   }
