@@ -76,12 +76,13 @@ export function SignInPage() {
       ) : null}
       <ErrorSummary errors={fieldErrors} summaryRef={summary} />
       {sso.data?.enabled && sso.data.loginUrl ? (
-        <form method="get" action={sso.data.loginUrl} className="form sign-in sign-in-sso">
-          <button type="submit" className="button">
+        <div className="form sign-in sign-in-sso">
+          {/* A navigation, not a form: the page's form-action policy would stop the redirect to the provider. */}
+          <button type="button" className="button" onClick={() => window.location.assign(sso.data.loginUrl!)}>
             Se connecter avec {sso.data.label}
           </button>
           <p className="hint">Ou, si votre organisme le permet, avec votre adresse et votre mot de passe :</p>
-        </form>
+        </div>
       ) : null}
       <form onSubmit={submit} noValidate className="form sign-in">
         <TextField
