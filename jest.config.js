@@ -11,7 +11,7 @@ const swc = [
       target: 'es2022',
       keepClassNames: true,
     },
-    module: { type: 'commonjs' },
+    module: { type: 'commonjs', ignoreDynamic: true },
   },
 ];
 

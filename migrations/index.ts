@@ -18,6 +18,7 @@ import { SessionVersion1765800000001 } from './1765800000001-SessionVersion';
 import { Notifications1765900000000 } from './1765900000000-Notifications';
 import { RegisterPublication1766000000000 } from './1766000000000-RegisterPublication';
 import { MembershipEnd1766500000000 } from './1766500000000-MembershipEnd';
+import { SingleSignOn1766600000000 } from './1766600000000-SingleSignOn';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Notifications1765900000000,
   RegisterPublication1766000000000,
   MembershipEnd1766500000000,
+  SingleSignOn1766600000000,
 ];

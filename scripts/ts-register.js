@@ -22,7 +22,7 @@ addHook(
         target: 'es2022',
         keepClassNames: true,
       },
-      module: { type: 'commonjs' },
+      module: { type: 'commonjs', ignoreDynamic: true },
     }).code,
   { exts: ['.ts'], ignoreNodeModules: true },
 );

@@ -102,10 +102,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adopt(answer as Me);
     },
     async signOut() {
+      let endSessionUrl: string | undefined;
       try {
-        await unwrap(api.DELETE('/api/v1/auth/session'));
+        // A session opened by single sign-on ends at the provider too: the browser goes there next.
+        const ended = await unwrap(api.DELETE('/api/v1/auth/session'));
+        endSessionUrl = (ended as { endSessionUrl?: string } | undefined)?.endSessionUrl;
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      }
+      if (endSessionUrl) {
+        window.location.assign(endSessionUrl);
+        return;
       }
       queryClient.clear();
       setEndedReason(undefined);

@@ -21,6 +21,11 @@ import { DemoDataRegistry } from './bootstrap/demo-data.registry';
 import { MembershipsController } from './memberships/memberships.controller';
 import { Membership } from './memberships/membership.entity';
 import { MembershipsService } from './memberships/memberships.service';
+import { OidcAccounts } from './oidc/oidc-accounts';
+import { OidcIdentity } from './oidc/oidc-identity.entity';
+import { OidcPendingLogin } from './oidc/oidc-pending-login.entity';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -33,9 +38,13 @@ import { UsersService } from './users/users.service';
  * and `APP_CONFIG` from the application module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, Membership, WebSession]), DocumentsModule],
+  imports: [
+    TypeOrmModule.forFeature([Organisation, User, Membership, WebSession, OidcIdentity, OidcPendingLogin]),
+    DocumentsModule,
+  ],
   controllers: [
     AuthController,
+    OidcController,
     OrganisationsController,
     UsersController,
     MembershipsController,
@@ -50,6 +59,8 @@ import { UsersService } from './users/users.service';
     ActorLoader,
     AuthService,
     LoginFailures,
+    OidcAccounts,
+    OidcService,
     OrganisationsService,
     UsersService,
     MembershipsService,

@@ -150,6 +150,33 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     list: true,
     request: () => NONE,
   },
+  // Single sign-on: the matrix application has no provider configured (the flow: sso.e2e-spec, sso.pw).
+  'GET /api/v1/auth/oidc/config': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    request: () => NONE,
+  },
+  'GET /api/v1/auth/oidc/login': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    expect: {
+      outcome: () => 404,
+      why: 'public, but no OpenID Provider is configured in the matrix application',
+    },
+    request: () => NONE,
+  },
+  'GET /api/v1/auth/oidc/callback': {
+    sides: ONE,
+    action: 'read',
+    subject: 'Organisation',
+    expect: {
+      outcome: () => 404,
+      why: 'public, but no OpenID Provider is configured in the matrix application',
+    },
+    request: () => NONE,
+  },
   'POST /api/v1/auth/password': {
     sides: ONE,
     action: 'read',

@@ -84,7 +84,7 @@ export interface paths {
         put?: never;
         /** Sign in the web application: sets an httpOnly, SameSite=Strict session cookie; answers like /auth/me with the CSRF token */
         post: operations["AuthController_createSession"];
-        /** Sign out of the web application: ends the session and clears its cookie */
+        /** Sign out of the web application: ends the session and clears its cookie; a session opened by single sign-on answers 200 with the provider's end-session URL */
         delete: operations["AuthController_endSession"];
         options?: never;
         head?: never;
@@ -102,6 +102,57 @@ export interface paths {
         put?: never;
         /** Change one's own password; ends one's other web sessions */
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether single sign-on is configured, and the name of its button (public) */
+        get: operations["OidcController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start a single sign-on: redirects the browser to the provider's authorization endpoint */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's redirect URI (VIGIE_PUBLIC_URL + /api/v1/auth/oidc/callback): opens the session and goes to the application, or shows why not */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2142,10 +2193,28 @@ export interface components {
             /** @description With a web session: the token to send in X-CSRF-Token with every mutation */
             csrfToken?: string;
         };
+        EndedSessionDto: {
+            /** @description A session opened by single sign-on: the provider's end-session URL (with id_token_hint), where the browser goes next */
+            endSessionUrl: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description At least 12 characters, not a common password, not made of the name or email */
             newPassword: string;
+        };
+        OidcSettingsDto: {
+            /** @description Whether single sign-on (OpenID Connect) is configured */
+            enabled: boolean;
+            /**
+             * @description The name on the button « Se connecter avec <label> » (VIGIE_OIDC_LABEL)
+             * @example ProConnect
+             */
+            label?: string;
+            /**
+             * @description Where the browser goes to sign in with the provider
+             * @example /api/v1/auth/oidc/login
+             */
+            loginUrl?: string;
         };
         OrganisationContactDto: {
             /** @example Esplanade Georges-Marrane */
@@ -2199,6 +2268,13 @@ export interface components {
              * @example 219400037
              */
             siren?: string;
+            /**
+             * @description SIRET: 14 digits with a valid Luhn key; starts with the SIREN when both are given
+             * @example 21940041300015
+             */
+            siret?: string;
+            /** @description « Connexion unique obligatoire »: its members sign in through the OpenID Provider only (needs single sign-on configured) */
+            ssoRequired?: boolean;
         };
         UpdateOrganisationDto: {
             /** @description null removes it */
@@ -2211,6 +2287,10 @@ export interface components {
             shortName?: string;
             /** @description null removes it */
             siren?: Record<string, never> | null;
+            /** @description SIRET (14 digits); null removes it */
+            siret?: Record<string, never> | null;
+            /** @description « Connexion unique obligatoire »: its members sign in through the OpenID Provider only; the operator administrators keep their password (needs single sign-on configured) */
+            ssoRequired?: boolean;
             /** @description Version last read (or the If-Match header) */
             version?: number;
         };
@@ -3380,7 +3460,9 @@ export type SchemaLoginUserDto = components['schemas']['LoginUserDto'];
 export type SchemaLoginResultDto = components['schemas']['LoginResultDto'];
 export type SchemaMembershipSummaryDto = components['schemas']['MembershipSummaryDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
+export type SchemaEndedSessionDto = components['schemas']['EndedSessionDto'];
 export type SchemaChangePasswordDto = components['schemas']['ChangePasswordDto'];
+export type SchemaOidcSettingsDto = components['schemas']['OidcSettingsDto'];
 export type SchemaOrganisationContactDto = components['schemas']['OrganisationContactDto'];
 export type SchemaOrganisationRepresentativeDto = components['schemas']['OrganisationRepresentativeDto'];
 export type SchemaOrganisationDpoDto = components['schemas']['OrganisationDpoDto'];
@@ -3586,6 +3668,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out of Vigie; the provider’s logout next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionDto"];
+                };
+            };
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3608,6 +3700,61 @@ export interface operations {
         };
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSettingsDto"];
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the application */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

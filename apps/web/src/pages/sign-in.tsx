@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../api/client';
+import { api, ApiError, unwrap } from '../api/client';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { Page } from '../ui/page';
@@ -20,6 +21,12 @@ export function SignInPage() {
   const [fieldErrors, setFieldErrors] = useState<{ id: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  // Single sign-on (ProConnect or another OpenID Provider), when the server is configured for it.
+  const sso = useQuery({
+    queryKey: ['oidc-config'],
+    queryFn: () => unwrap(api.GET('/api/v1/auth/oidc/config')),
+    staleTime: Infinity,
+  });
 
   if (me) return <Navigate to={safeReturn(params.get('retour'))} replace />;
 
@@ -45,7 +52,9 @@ export function SignInPage() {
           ? 'Trop de tentatives de connexion. Patientez une minute avant de réessayer.'
           : error instanceof ApiError && error.status === 401
             ? 'Adresse électronique ou mot de passe incorrect.'
-            : 'La connexion a échoué. Réessayez dans un instant.',
+            : error instanceof ApiError && error.status === 403
+              ? error.message
+              : 'La connexion a échoué. Réessayez dans un instant.',
       );
     } finally {
       setBusy(false);
@@ -66,6 +75,15 @@ export function SignInPage() {
         </div>
       ) : null}
       <ErrorSummary errors={fieldErrors} summaryRef={summary} />
+      {sso.data?.enabled && sso.data.loginUrl ? (
+        <div className="form sign-in sign-in-sso">
+          {/* A navigation, not a form: the page's form-action policy would stop the redirect to the provider. */}
+          <button type="button" className="button" onClick={() => window.location.assign(sso.data.loginUrl!)}>
+            Se connecter avec {sso.data.label}
+          </button>
+          <p className="hint">Ou, si votre organisme le permet, avec votre adresse et votre mot de passe :</p>
+        </div>
+      ) : null}
       <form onSubmit={submit} noValidate className="form sign-in">
         <TextField
           id="email"

@@ -109,4 +109,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VIGIE_SESSION_MAX_HOURS: 'long' })).toThrow(/VIGIE_SESSION_MAX_HOURS/);
     expect(() => loadConfig({ VIGIE_PUBLIC_URL: 'vigie.fr' })).toThrow(/VIGIE_PUBLIC_URL/);
   });
+
+  it('reads the single sign-on settings: all or nothing, https issuer (http on the loopback only)', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(
+      loadConfig({
+        VIGIE_OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2',
+        VIGIE_OIDC_CLIENT_ID: 'vigie',
+        VIGIE_OIDC_CLIENT_SECRET: 'secret',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://auth.agentconnect.gouv.fr/api/v2',
+      clientId: 'vigie',
+      clientSecret: 'secret',
+      label: 'ProConnect',
+    });
+    expect(
+      loadConfig({
+        VIGIE_OIDC_ISSUER: 'http://127.0.0.1:4000',
+        VIGIE_OIDC_CLIENT_ID: 'vigie',
+        VIGIE_OIDC_CLIENT_SECRET: 'secret',
+        VIGIE_OIDC_LABEL: 'Annuaire SIIM94',
+      }).oidc?.label,
+    ).toBe('Annuaire SIIM94');
+    expect(() => loadConfig({ VIGIE_OIDC_ISSUER: 'http://idp.example.fr' })).toThrow(
+      /VIGIE_OIDC_ISSUER must be an https[\s\S]*VIGIE_OIDC_CLIENT_ID is required[\s\S]*VIGIE_OIDC_CLIENT_SECRET is required/,
+    );
+    expect(() => loadConfig({ VIGIE_OIDC_CLIENT_ID: 'vigie' })).toThrow(/need VIGIE_OIDC_ISSUER/);
+  });
 });

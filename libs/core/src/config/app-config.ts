@@ -54,6 +54,21 @@ export interface AppConfig {
   sessionIdleSeconds: number;
   /** A web session ends this many seconds after sign-in whatever happens (`VIGIE_SESSION_MAX_HOURS`, 12). */
   sessionAbsoluteSeconds: number;
+  /**
+   * Single sign-on (OpenID Connect, e.g. ProConnect): set when `VIGIE_OIDC_ISSUER` is; its redirect URI is
+   * `publicUrl + /api/v1/auth/oidc/callback`.
+   */
+  oidc?: OidcConfig;
+}
+
+/** The OpenID Provider Vigie signs people in with. */
+export interface OidcConfig {
+  /** `VIGIE_OIDC_ISSUER`: discovery is read from `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** `VIGIE_OIDC_LABEL`: the button reads « Se connecter avec <label> » (default « ProConnect »). */
+  label: string;
 }
 
 /** Raised when the environment holds a value that cannot be used; the process refuses to start. */
@@ -138,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const rawWebDir = env.VIGIE_WEB_DIR || undefined;
 
+  const oidc = oidcConfig(env, problems);
+
   const demoFlag = flag('VIGIE_DEMO');
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -172,9 +189,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDir: rawWebDir && (isAbsolute(rawWebDir) ? rawWebDir : resolve(cwd, rawWebDir)),
     sessionIdleSeconds: int('VIGIE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60,
     sessionAbsoluteSeconds: int('VIGIE_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
+    oidc,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The single sign-on settings: all or nothing. The issuer is an https URL (plain http only on the loopback
+ * address, for a provider run by tests or beside the server).
+ */
+function oidcConfig(env: NodeJS.ProcessEnv, problems: string[]): OidcConfig | undefined {
+  const issuer = (env.VIGIE_OIDC_ISSUER || '').trim();
+  const clientId = (env.VIGIE_OIDC_CLIENT_ID || '').trim();
+  const clientSecret = env.VIGIE_OIDC_CLIENT_SECRET || '';
+  const label = (env.VIGIE_OIDC_LABEL || '').trim() || 'ProConnect';
+  if (!issuer) {
+    if (clientId || clientSecret)
+      problems.push('VIGIE_OIDC_CLIENT_ID and VIGIE_OIDC_CLIENT_SECRET need VIGIE_OIDC_ISSUER');
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))) {
+    problems.push('VIGIE_OIDC_ISSUER must be an https:// URL (http:// only on 127.0.0.1 or localhost)');
+  }
+  if (!clientId) problems.push('VIGIE_OIDC_CLIENT_ID is required with VIGIE_OIDC_ISSUER');
+  if (!clientSecret) problems.push('VIGIE_OIDC_CLIENT_SECRET is required with VIGIE_OIDC_ISSUER');
+  if (label.length > 60) problems.push('VIGIE_OIDC_LABEL must be at most 60 characters long');
+  return { issuer, clientId, clientSecret, label };
 }
 
 /** A random secret suitable for HS256 signing. */

@@ -85,6 +85,8 @@ const FIELDS_FR: Record<string, string> = {
   shortName: 'Nom court',
   kind: 'Type',
   siren: 'SIREN',
+  siret: 'SIRET',
+  ssoRequired: 'Connexion unique obligatoire',
   status: 'Statut',
   description: 'Description',
   version: 'Version',

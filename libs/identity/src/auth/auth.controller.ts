@@ -1,8 +1,16 @@
 import { Body, Controller, Delete, Get, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Ctx, Public } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
 import type { Request, Response } from 'express';
+import { OidcService } from '../oidc/oidc.service';
 import { LoginDto } from '../users/user.dto';
 import { AuthService, LoginResult, Me } from './auth.service';
 import { SESSION_KEY, SessionRequest } from './authentication.guard';
@@ -11,6 +19,14 @@ import { ChangePasswordDto, LoginResultDto, MeDto } from './session.dto';
 import { SESSION_COOKIE, WebSessions } from './web-sessions';
 import { WebSignIn } from './web-sign-in';
 
+export class EndedSessionDto {
+  @ApiProperty({
+    description:
+      "A session opened by single sign-on: the provider's end-session URL (with id_token_hint), where the browser goes next",
+  })
+  endSessionUrl: string;
+}
+
 @ApiTags('Authentication')
 @Controller('auth')
 export class AuthController {
@@ -18,6 +34,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: WebSessions,
     private readonly webSignIn: WebSignIn,
+    private readonly oidc: OidcService,
   ) {}
 
   @Post('login')
@@ -60,14 +77,26 @@ export class AuthController {
 
   @Delete('session')
   @ApiCookieAuth()
-  @Endpoint('Sign out of the web application: ends the session and clears its cookie', 204)
+  @Endpoint(
+    "Sign out of the web application: ends the session and clears its cookie; a session opened by single sign-on answers 200 with the provider's end-session URL",
+    204,
+  )
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiOkResponse({ type: EndedSessionDto, description: 'Signed out of Vigie; the provider’s logout next' })
   async endSession(
     @Req() request: SessionRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<void> {
+  ): Promise<EndedSessionDto | void> {
     const session = request[SESSION_KEY];
-    if (session) await this.sessions.end(session.id);
+    const ended = session ? await this.sessions.end(session.id) : undefined;
     response.clearCookie(SESSION_COOKIE, this.webSignIn.cookieOptions(request));
+    if (ended?.oidcIdToken && this.oidc.settings) {
+      const endSessionUrl = await this.oidc.logoutUrl(ended.oidcIdToken).catch(() => null);
+      if (endSessionUrl) {
+        response.status(200);
+        return { endSessionUrl };
+      }
+    }
   }
 
   @Post('password')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  ForbiddenActionException,
   recordAudit,
   RequestContext,
   UnauthenticatedException,
@@ -75,7 +76,29 @@ export class AuthService {
       throw new UnauthenticatedException('Adresse électronique ou mot de passe incorrect');
     }
     this.failures.recordSuccess(ip, email);
+    // Told only to whom knows the password: the organisation's policy is nobody else's business.
+    if (await this.mustUseSingleSignOn(user.id)) {
+      throw new ForbiddenActionException(
+        'Votre organisme impose la connexion unique : connectez-vous avec le bouton de connexion unique.',
+      );
+    }
     return user;
+  }
+
+  /**
+   * « Connexion unique obligatoire »: a user holding a role in an organisation under that policy signs in
+   * through the OpenID Provider only, unless they are an administrator of the operator (the break-glass
+   * local sign-in, to mend the configuration when the provider fails).
+   */
+  async mustUseSingleSignOn(userId: string): Promise<boolean> {
+    const rows: { bound: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM membership m JOIN organisation o ON o.id = m.organisation_id
+                       WHERE m.user_id = $1 AND o.sso_required)
+          AND NOT EXISTS (SELECT 1 FROM membership m JOIN organisation o ON o.id = m.organisation_id
+                           WHERE m.user_id = $1 AND o.kind = 'operator' AND m.role = 'admin') AS bound`,
+      [userId],
+    );
+    return rows[0]?.bound === true;
   }
 
   /**

@@ -31,4 +31,8 @@ export class WebSession {
   /** The absolute limit: sign-in time plus `VIGIE_SESSION_MAX_HOURS`. */
   @Column({ name: 'expires_at', type: 'timestamp with time zone' })
   expiresAt: Date;
+
+  /** A session opened by single sign-on: the provider's ID token, the `id_token_hint` of the logout. */
+  @Column({ name: 'oidc_id_token', type: 'text', nullable: true, select: false })
+  oidcIdToken: string | null;
 }

@@ -36,8 +36,11 @@ export class WebSessions {
     return this.config.sessionAbsoluteSeconds;
   }
 
-  /** Opens a session; answers the cookie's secret (shown to nobody else, stored only as a hash). */
-  async create(userId: string): Promise<ActiveSession> {
+  /**
+   * Opens a session; answers the cookie's secret (shown to nobody else, stored only as a hash). A session
+   * opened by single sign-on keeps the provider's ID token, the hint of its logout.
+   */
+  async create(userId: string, oidcIdToken: string | null = null): Promise<ActiveSession> {
     const secret = randomBytes(32).toString('base64url');
     // A user's sessions past their limits go first: the table holds live sessions only, give or take.
     await this.dataSource.query(
@@ -45,9 +48,9 @@ export class WebSessions {
       [userId, this.config.sessionIdleSeconds],
     );
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO web_session (token_hash, user_id, expires_at)
-       VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING id`,
-      [hashOf(secret), userId, this.config.sessionAbsoluteSeconds],
+      `INSERT INTO web_session (token_hash, user_id, expires_at, oidc_id_token)
+       VALUES ($1, $2, now() + make_interval(secs => $3), $4) RETURNING id`,
+      [hashOf(secret), userId, this.config.sessionAbsoluteSeconds, oidcIdToken],
     );
     return { id: rows[0].id, userId, secret };
   }
@@ -66,8 +69,15 @@ export class WebSessions {
     return found[0] ? { id: found[0].id, userId: found[0].user_id, secret } : null;
   }
 
-  async end(sessionId: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM web_session WHERE id = $1', [sessionId]);
+  /** Ends a session; answers the provider's ID token when single sign-on opened it. */
+  async end(sessionId: string): Promise<{ oidcIdToken: string | null }> {
+    const rows: unknown[] = await this.dataSource.query(
+      'DELETE FROM web_session WHERE id = $1 RETURNING oidc_id_token',
+      [sessionId],
+    );
+    // pg answers [rows, count] for a DELETE … RETURNING through TypeORM's query().
+    const found = (Array.isArray(rows[0]) ? rows[0] : rows) as { oidc_id_token: string | null }[];
+    return { oidcIdToken: found[0]?.oidc_id_token ?? null };
   }
 
   /** The CSRF token of a session: an HMAC of its secret, so nothing more is stored. */

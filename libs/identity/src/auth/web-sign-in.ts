@@ -6,7 +6,7 @@ import { isCrossSite } from './authentication.guard';
 import { SESSION_COOKIE, WebSessions } from './web-sessions';
 
 /**
- * Opens the web session of a user who has just proved who they are (password, or an e-mailed sign-in link):
+ * Opens the web session of a user who has just proved who they are (password, e-mailed link, single sign-on):
  * sets the httpOnly, SameSite=Strict cookie and answers like /auth/me with the CSRF token.
  */
 @Injectable()
@@ -22,8 +22,22 @@ export class WebSignIn {
     if (isCrossSite(request)) throw new ForbiddenActionException('Cross-site request refused');
   }
 
-  async open(userId: string, request: Request, response: Response): Promise<Me> {
-    const session = await this.sessions.create(userId);
+  /**
+   * Opens the session. Without `oidcIdToken` (a password, an e-mailed link) the person must not be bound to
+   * single sign-on by their organisation's policy (403); with it, the session was opened by the provider.
+   */
+  async open(
+    userId: string,
+    request: Request,
+    response: Response,
+    options: { oidcIdToken?: string } = {},
+  ): Promise<Me> {
+    if (!options.oidcIdToken && (await this.auth.mustUseSingleSignOn(userId))) {
+      throw new ForbiddenActionException(
+        'Votre organisme impose la connexion unique : connectez-vous avec le bouton de connexion unique.',
+      );
+    }
+    const session = await this.sessions.create(userId, options.oidcIdToken ?? null);
     response.cookie(SESSION_COOKIE, session.secret, {
       ...this.cookieOptions(request),
       maxAge: this.sessions.absoluteSeconds * 1000,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -13,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsSiren } from './siren.validator';
+import { IsSiren, IsSiret } from './siren.validator';
 
 const SHORT_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.'-]*$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -167,6 +168,22 @@ export class CreateOrganisationDto extends OrganisationDetailsDto {
   @IsOptional()
   @IsSiren()
   siren?: string;
+
+  @ApiPropertyOptional({
+    example: '21940041300015',
+    description: 'SIRET: 14 digits with a valid Luhn key; starts with the SIREN when both are given',
+  })
+  @IsOptional()
+  @IsSiret()
+  siret?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '« Connexion unique obligatoire »: its members sign in through the OpenID Provider only (needs single sign-on configured)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  ssoRequired?: boolean;
 }
 
 export class UpdateOrganisationDto extends OrganisationDetailsDto {
@@ -192,6 +209,20 @@ export class UpdateOrganisationDto extends OrganisationDetailsDto {
   @IsOptional()
   @IsSiren()
   siren?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'SIRET (14 digits); null removes it' })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsSiret()
+  siret?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      '« Connexion unique obligatoire »: its members sign in through the OpenID Provider only; the operator administrators keep their password (needs single sign-on configured)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  ssoRequired?: boolean;
 
   @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
   @IsOptional()

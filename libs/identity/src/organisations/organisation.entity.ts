@@ -26,6 +26,15 @@ export class Organisation extends VersionedEntity {
   @Column({ type: 'char', length: 9, nullable: true, unique: true })
   siren: string | null;
 
+  /** SIRET of the establishment (14 digits); single sign-on refuses a ProConnect `siret` that differs. */
+  @Index('uq_organisation_siret', { unique: true })
+  @Column({ type: 'char', length: 14, nullable: true })
+  siret: string | null;
+
+  /** « Connexion unique obligatoire »: its members' users sign in through the OpenID Provider only. */
+  @Column({ name: 'sso_required', type: 'boolean', default: false })
+  ssoRequired: boolean;
+
   /** Contact details (Art. 30.1.a): address, postal code, town, e-mail, telephone. */
   @Column({ type: 'jsonb', nullable: true })
   contact: OrganisationContact | null;

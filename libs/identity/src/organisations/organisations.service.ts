@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import {
+  APP_CONFIG,
+  AppConfig,
   assertNoNulls,
   ConflictException,
   ForbiddenActionException,
@@ -9,6 +11,7 @@ import {
   recordAudit,
   RequestContext,
   toPage,
+  ValidationException,
 } from '@vigie/core';
 import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
@@ -23,14 +26,33 @@ import {
 } from './organisation-details';
 
 /** The fields only the administrator changes (the details have a grant of their own, see the role table). */
-const IDENTITY_FIELDS = ['name', 'shortName', 'siren'] as const;
+const IDENTITY_FIELDS = ['name', 'shortName', 'siren', 'siret', 'ssoRequired'] as const;
 
 export type NewOrganisation = Pick<Organisation, 'name' | 'shortName' | 'kind' | 'siren'> &
-  Partial<Pick<Organisation, 'contact' | 'representative' | 'dpo'>>;
+  Partial<Pick<Organisation, 'contact' | 'representative' | 'dpo' | 'siret' | 'ssoRequired'>>;
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The SIRET begins with the SIREN when both are known, and « connexion unique obligatoire » needs a provider
+   * to sign in with (else its members could not sign in at all).
+   */
+  private assertSignInRules(organisation: Pick<Organisation, 'siren' | 'siret'>, ssoTurnedOn: boolean): void {
+    if (organisation.siren && organisation.siret && !organisation.siret.startsWith(organisation.siren)) {
+      throw ValidationException.field('siret', 'doit commencer par le SIREN de l’organisation');
+    }
+    if (ssoTurnedOn && !this.config.oidc) {
+      throw ValidationException.field(
+        'ssoRequired',
+        'ne peut être activée : aucune connexion unique n’est configurée (VIGIE_OIDC_ISSUER)',
+      );
+    }
+  }
 
   async create(ctx: RequestContext, dto: CreateOrganisationDto): Promise<Organisation> {
     if (!canSomewhere(ctx, 'create', 'Organisation')) throw new ForbiddenActionException();
@@ -40,6 +62,8 @@ export class OrganisationsService {
         shortName: dto.shortName,
         kind: dto.kind,
         siren: dto.siren ?? null,
+        siret: dto.siret ?? null,
+        ssoRequired: dto.ssoRequired ?? false,
         contact: mergeDetailPart<OrganisationContact>(null, dto.contact),
         representative: mergeDetailPart<OrganisationRepresentative>(null, dto.representative),
         dpo: mergeDetailPart<OrganisationDpo>(null, dto.dpo),
@@ -53,8 +77,11 @@ export class OrganisationsService {
       contact: null,
       representative: null,
       dpo: null,
+      siret: null,
+      ssoRequired: false,
       ...data,
     });
+    this.assertSignInRules(organisation, organisation.ssoRequired);
     await this.saveUnique(manager, organisation);
     await recordAudit(manager, ctx, {
       action: 'organisation.create',
@@ -81,12 +108,12 @@ export class OrganisationsService {
   }
 
   /**
-   * Updates an organisation. Its name, short name and SIREN need `update` on `Organisation` (the
+   * Updates an organisation. Its name, short name, SIREN, SIRET and sign-in policy need `update` on `Organisation` (the
    * administrator); its contact, representative and DPO need `update` on `OrganisationDetails`, which a member's
    * DPO holds on its own member: a DPO changing anything else is refused (403) and nothing is written.
    */
   async update(ctx: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
-    assertNoNulls(dto, ['siren', ...DETAIL_PARTS]);
+    assertNoNulls(dto, ['siren', 'siret', ...DETAIL_PARTS]);
     const touchesIdentity = IDENTITY_FIELDS.some((field) => dto[field] !== undefined);
     const touchesDetails = DETAIL_PARTS.some((part) => dto[part] !== undefined);
     return this.tx.run(async (manager) => {
@@ -101,6 +128,9 @@ export class OrganisationsService {
       if (dto.name !== undefined) organisation.name = dto.name;
       if (dto.shortName !== undefined) organisation.shortName = dto.shortName;
       if (dto.siren !== undefined) organisation.siren = dto.siren;
+      if (dto.siret !== undefined) organisation.siret = dto.siret;
+      if (dto.ssoRequired !== undefined) organisation.ssoRequired = dto.ssoRequired;
+      this.assertSignInRules(organisation, dto.ssoRequired === true);
       organisation.contact = mergeDetailPart<OrganisationContact>(organisation.contact, dto.contact);
       organisation.representative = mergeDetailPart<OrganisationRepresentative>(
         organisation.representative,
@@ -127,6 +157,8 @@ export class OrganisationsService {
       const constraint = uniqueViolation(error);
       if (constraint?.includes('short_name'))
         throw new ConflictException('Une organisation porte déjà ce nom court');
+      if (constraint?.includes('siret'))
+        throw new ConflictException('Une organisation porte déjà ce numéro SIRET');
       if (constraint) throw new ConflictException('Une organisation porte déjà ce numéro SIREN');
       throw error;
     }
