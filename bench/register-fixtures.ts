@@ -75,7 +75,11 @@ export function benchEntry(n: number, applicationId: string): Record<string, unk
         legalBasis: 'public-task',
         legalBasisDetail: "Code de l'action sociale et des familles",
       },
-      { description: 'Verser les aides accordées', legalBasis: 'legal-obligation' },
+      {
+        description: 'Verser les aides accordées',
+        legalBasis: 'legal-obligation',
+        legalBasisDetail: "Code de l'action sociale et des familles, art. L. 123-5",
+      },
     ],
     dataSubjects: ['social-aid-beneficiaries', 'residents', 'children'],
     dataCategories: [

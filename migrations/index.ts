@@ -19,6 +19,7 @@ import { Notifications1765900000000 } from './1765900000000-Notifications';
 import { RegisterPublication1766000000000 } from './1766000000000-RegisterPublication';
 import { MembershipEnd1766500000000 } from './1766500000000-MembershipEnd';
 import { SingleSignOn1766600000000 } from './1766600000000-SingleSignOn';
+import { RateLimitCounters1766700000000 } from './1766700000000-RateLimitCounters';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   RegisterPublication1766000000000,
   MembershipEnd1766500000000,
   SingleSignOn1766600000000,
+  RateLimitCounters1766700000000,
 ];

@@ -59,6 +59,8 @@ export async function createTestApp(
     ),
     // No background job queue unless a test asks for it (VIGIE_JOBS: '1').
     VIGIE_JOBS: '0',
+    // The per-user limit of imports and exports is tested on its own (test/robustness/heavy-work.e2e-spec.ts).
+    VIGIE_EXPENSIVE_PER_MINUTE: '100000',
     ...env,
     ...(process.env.DATABASE_URL ? { DATABASE_URL: target.url } : {}),
   });

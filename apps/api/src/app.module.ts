@@ -3,7 +3,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessReviewsModule } from '@vigie/access-reviews';
-import { AppConfig, AuditEvent, ProblemFilter, requestIdFor } from '@vigie/core';
+import {
+  AppConfig,
+  AuditEvent,
+  DatabaseThrottlerStorage,
+  ProblemFilter,
+  RateLimits,
+  requestIdFor,
+} from '@vigie/core';
 import { dataSourceOptions, DatabaseTarget } from '@vigie/db';
 import { BreachesModule } from '@vigie/breaches';
 import { CertificationModule } from '@vigie/certification';
@@ -16,6 +23,7 @@ import { NotificationsModule } from '@vigie/notifications';
 import { RegisterModule } from '@vigie/register';
 import { VendorsModule } from '@vigie/vendors';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
 import { GlobalModule } from './global.module';
 import { loggerOptions } from './logging';
@@ -42,15 +50,20 @@ export class AppModule {
           ...dataSourceOptions(runtime.database, [AuditEvent], MIGRATIONS),
           autoLoadEntities: true,
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            // Per address, all outcomes: ten times the per-account failure limit.
-            {
-              name: 'login',
-              ttl: runtime.config.loginWindowSeconds * 1000,
-              limit: runtime.config.loginAttemptLimit * 10,
-            },
-          ],
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          // Counted in the database: every instance on it enforces the same limits.
+          useFactory: (dataSource: DataSource) => ({
+            storage: new DatabaseThrottlerStorage(new RateLimits(dataSource)),
+            throttlers: [
+              // Per address, all outcomes: ten times the per-account failure limit.
+              {
+                name: 'login',
+                ttl: runtime.config.loginWindowSeconds * 1000,
+                limit: runtime.config.loginAttemptLimit * 10,
+              },
+            ],
+          }),
         }),
         GlobalModule.register(runtime),
         IdentityModule,

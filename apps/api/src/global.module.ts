@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_CONFIG } from '@vigie/core';
+import { APP_CONFIG, ExpensiveRouteGuard, RateLimits, WorkerPool } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { TOKEN_SETTINGS } from '@vigie/identity';
 import type { Runtime } from './app.module';
@@ -18,8 +18,15 @@ export class GlobalModule {
           useValue: { secret: runtime.jwtSecret, ttlSeconds: runtime.config.tokenTtlSeconds },
         },
         Transactions,
+        RateLimits,
+        ExpensiveRouteGuard,
+        {
+          provide: WorkerPool,
+          useFactory: () =>
+            WorkerPool.open({ threads: runtime.config.workerThreads, queue: runtime.config.workerQueue }),
+        },
       ],
-      exports: [APP_CONFIG, TOKEN_SETTINGS, Transactions],
+      exports: [APP_CONFIG, TOKEN_SETTINGS, Transactions, WorkerPool, RateLimits, ExpensiveRouteGuard],
     };
   }
 }

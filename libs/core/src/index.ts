@@ -19,3 +19,6 @@ export * from './http/endpoint.decorator';
 export * from './errors/upload-errors';
 export * from './dates/french-working-days';
 export * from './errors/french-messages';
+export * from './jobs/worker-pool';
+export * from './jobs/zip-limits';
+export * from './http/rate-limits';

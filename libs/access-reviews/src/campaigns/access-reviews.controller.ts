@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Page, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, Page, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Request, Response } from 'express';
 import { CertificateService } from '../certificate/certificate.service';
@@ -53,6 +53,7 @@ export class AccessReviewsController {
   }
 
   @Post(':id/accounts')
+  @Expensive()
   @ApiConsumes('text/csv')
   @ApiBody({
     description:
@@ -87,6 +88,7 @@ export class AccessReviewsController {
   }
 
   @Get(':id/certificate.pdf')
+  @Expensive()
   @Endpoint(
     'Certificate (French PDF) of a closed or remediated review, stored as a record and attached to ISO/IEC ' +
       '27001 control 5.18 (header X-Evidence-Status: attached, already-attached or no-current-assessment)',

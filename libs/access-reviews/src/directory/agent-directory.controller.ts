@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, PageQuery, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, PageQuery, RequestContext } from '@vigie/core';
 import type { Request } from 'express';
 import { AgentDirectoryImport, AgentDirectoryService, AgentDirectoryView } from './agent-directory.service';
 
@@ -12,6 +12,7 @@ export class AgentDirectoryController {
   constructor(private readonly directory: AgentDirectoryService) {}
 
   @Post()
+  @Expensive()
   @ApiConsumes('text/csv')
   @ApiBody({
     description:

@@ -17,7 +17,8 @@ import { deleteRemovedItems, previousClosedCampaign, refreshComparison } from '.
 import { isDormant, isPrivilegedRole } from '../items/flags';
 import { refreshOrphans } from '../directory/orphans';
 import { memberPeople } from '../people';
-import { AccountLine, readAccountCsv, RejectedLine } from './account-csv';
+import { AccountLine, RejectedLine } from './account-csv';
+import { readAccountCsvOffThread } from './account-csv-off-thread';
 
 /**
  * Inserts a batch of accounts in one statement with one array parameter per column (`unnest`): the statement
@@ -107,7 +108,10 @@ export class AccountImportService {
         imported += batch.length;
         batch = [];
       };
-      for await (const parsed of readAccountCsv(body, { limitBytes: this.config.uploadLimitBytes, now })) {
+      for await (const parsed of readAccountCsvOffThread(body, {
+        limitBytes: this.config.uploadLimitBytes,
+        now,
+      })) {
         if (!parsed.ok) {
           rejected.push(parsed.rejected);
           continue;

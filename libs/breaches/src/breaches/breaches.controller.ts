@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, IfMatchVersion, Page, RequestContext } from '@vigie/core';
 import { asDownload, attachmentDisposition } from '@vigie/documents';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
@@ -62,6 +62,7 @@ export class BreachesController {
   }
 
   @Get('organisations/:orgId/breaches.pdf')
+  @Expensive()
   @Endpoint(
     "A member's whole breach register (Art. 33.5) as a PDF in French, stored as a record of the member",
     200,
@@ -76,6 +77,7 @@ export class BreachesController {
   }
 
   @Get('organisations/:orgId/breaches.xlsx')
+  @Expensive()
   @Endpoint("A member's whole breach register (Art. 33.5) as an Excel workbook, one row per breach", 200, {
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   })
@@ -111,6 +113,7 @@ export class BreachesController {
   }
 
   @Get('breaches/:id/record.pdf')
+  @Expensive()
   @Endpoint('The breach record (fiche de violation) as a PDF, stored as a record of the member', 200, {
     produces: 'application/pdf',
   })

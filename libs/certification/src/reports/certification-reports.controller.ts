@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Response } from 'express';
 import { CertificationReportsService } from './certification-reports.service';
@@ -13,6 +13,7 @@ export class CertificationReportsController {
   constructor(private readonly reports: CertificationReportsService) {}
 
   @Get('soa.pdf')
+  @Expensive()
   @Endpoint("Statement of Applicability (Déclaration d'applicabilité), stored as a generated record", 200, {
     produces: 'application/pdf',
   })
@@ -25,6 +26,7 @@ export class CertificationReportsController {
   }
 
   @Get('report.pdf')
+  @Expensive()
   @Endpoint('Conformity report (HDS or any framework), stored as a generated record', 200, {
     produces: 'application/pdf',
   })

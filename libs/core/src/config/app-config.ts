@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Validated configuration of a Vigie process, read once from the environment at boot. */
@@ -54,6 +55,14 @@ export interface AppConfig {
   sessionIdleSeconds: number;
   /** A web session ends this many seconds after sign-in whatever happens (`VIGIE_SESSION_MAX_HOURS`, 12). */
   sessionAbsoluteSeconds: number;
+  /** Worker threads for heavy work: imports, PDF renders (`VIGIE_WORKER_THREADS`, cores − 1, at least 1). */
+  workerThreads: number;
+  /** Heavy tasks waiting for a thread at most; one more answers 429 (`VIGIE_WORKER_QUEUE`, 4 per thread). */
+  workerQueue: number;
+  /** Most bytes an imported XLSX may inflate to (`VIGIE_XLSX_INFLATED_LIMIT_BYTES`, 16 MiB). */
+  xlsxInflatedLimitBytes: number;
+  /** Expensive requests (imports, PDF/XLSX exports) per user per minute (`VIGIE_EXPENSIVE_PER_MINUTE`, 20). */
+  expensivePerMinute: number;
   /**
    * Single sign-on (OpenID Connect, e.g. ProConnect): set when `VIGIE_OIDC_ISSUER` is; its redirect URI is
    * `publicUrl + /api/v1/auth/oidc/callback`.
@@ -156,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const oidc = oidcConfig(env, problems);
 
   const demoFlag = flag('VIGIE_DEMO');
+  const defaultThreads = Math.max(1, availableParallelism() - 1);
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -190,6 +200,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionIdleSeconds: int('VIGIE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60,
     sessionAbsoluteSeconds: int('VIGIE_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
     oidc,
+    workerThreads: int('VIGIE_WORKER_THREADS', defaultThreads, 1, 64),
+    workerQueue: int('VIGIE_WORKER_QUEUE', defaultThreads * 4, 0, 10_000),
+    xlsxInflatedLimitBytes: int(
+      'VIGIE_XLSX_INFLATED_LIMIT_BYTES',
+      16 * 1024 * 1024,
+      1024,
+      1024 * 1024 * 1024,
+    ),
+    expensivePerMinute: int('VIGIE_EXPENSIVE_PER_MINUTE', 20, 1, 100_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -87,7 +87,11 @@ export class StaleVersionException extends DomainException {
 }
 
 export class TooManyRequestsException extends DomainException {
-  constructor(message = 'Trop de tentatives ; réessayez plus tard') {
+  constructor(
+    message = 'Trop de tentatives ; réessayez plus tard',
+    /** Sent as `Retry-After` (seconds) when known. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(ErrorCode.TooManyRequests, message);
   }
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { DomainException, ErrorCode, FieldError } from './domain.exception';
+import { DomainException, ErrorCode, FieldError, TooManyRequestsException } from './domain.exception';
 import { ERROR_HTTP, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { isDatabaseUnavailable } from './database-errors';
 import { domainErrorFromUpload } from './upload-errors';
@@ -40,6 +40,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (problem.status === 503) response.setHeader('Retry-After', '5');
+    if (exception instanceof TooManyRequestsException && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -2,8 +2,12 @@ import { createHash, Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { currentWorkerPool } from '@vigie/core';
+import { recordDrawing } from './pdf-script';
 import { formatDateTimeFr } from './french-format';
 import { Measure, sizeColumns, wrapText } from './text-layout';
+
+const PDF_WORKER = join(__dirname, 'pdf.worker');
 
 /** What every Vigie PDF shows on each page. */
 export interface ReportHeader {
@@ -143,6 +147,34 @@ export class PdfReport {
    * must produce the same content both times (read its data again, or from the same arrays).
    */
   static async render(
+    header: ReportHeader,
+    draw: (report: PdfReport) => Promise<void> | void,
+  ): Promise<Buffer> {
+    const pool = currentWorkerPool();
+    if (pool) {
+      // In the application, the drawing calls are recorded here (cheap: reading data, no layout) and the
+      // layout and encoding happen in a worker thread, off the event loop that serves the other requests.
+      const calls = await recordDrawing(draw);
+      if (calls) {
+        const rendered = await pool.run<{ bytes: Uint8Array; contentKey?: string }>(
+          PDF_WORKER,
+          'renderPdfScript',
+          { header, calls },
+        );
+        const bytes = Buffer.from(
+          rendered.bytes.buffer,
+          rendered.bytes.byteOffset,
+          rendered.bytes.byteLength,
+        );
+        if (rendered.contentKey) CONTENT_KEYS.set(bytes, rendered.contentKey);
+        return bytes;
+      }
+    }
+    return PdfReport.renderHere(header, draw);
+  }
+
+  /** {@link render} in this thread. */
+  static async renderHere(
     header: ReportHeader,
     draw: (report: PdfReport) => Promise<void> | void,
   ): Promise<Buffer> {

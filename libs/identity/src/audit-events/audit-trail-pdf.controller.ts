@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Response } from 'express';
 import { AuditEventsService } from './audit-events.service';
@@ -13,6 +13,7 @@ export class AuditTrailPdfController {
   constructor(private readonly auditEvents: AuditEventsService) {}
 
   @Get()
+  @Expensive()
   @Endpoint("The organisation's audit trail as a PDF, stored as a generated record", 200, {
     produces: 'application/pdf',
   })

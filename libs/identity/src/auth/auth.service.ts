@@ -64,7 +64,7 @@ export class AuthService {
 
   /** The enabled user of these credentials, or 401 (429 after repeated failures), as `login` describes. */
   async verifyCredentials(email: string, password: string, ip: string): Promise<User> {
-    this.failures.assertAllowed(ip, email);
+    await this.failures.assertAllowed(ip, email);
     const user = await this.dataSource
       .createQueryBuilder(User, 'u')
       .addSelect('u.passwordHash')
@@ -72,10 +72,10 @@ export class AuthService {
       .getOne();
     const valid = await PasswordHasher.verify(user?.passwordHash, password);
     if (!user || !valid || user.disabled) {
-      this.failures.recordFailure(ip, email);
+      await this.failures.recordFailure(ip, email);
       throw new UnauthenticatedException('Adresse électronique ou mot de passe incorrect');
     }
-    this.failures.recordSuccess(ip, email);
+    await this.failures.recordSuccess(ip, email);
     // Told only to whom knows the password: the organisation's policy is nobody else's business.
     if (await this.mustUseSingleSignOn(user.id)) {
       throw new ForbiddenActionException(
@@ -113,14 +113,14 @@ export class AuthService {
     keepSessionId?: string,
   ): Promise<void> {
     const actor = ctx.requireActor();
-    this.failures.assertAllowed(ip, actor.email);
+    await this.failures.assertAllowed(ip, actor.email);
     const user = await this.dataSource
       .createQueryBuilder(User, 'u')
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.userId })
       .getOneOrFail();
     if (!(await PasswordHasher.verify(user.passwordHash, currentPassword))) {
-      this.failures.recordFailure(ip, actor.email);
+      await this.failures.recordFailure(ip, actor.email);
       throw ValidationException.field('currentPassword', 'n’est pas le mot de passe actuel');
     }
     if (currentPassword === newPassword) {

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Response } from 'express';
 import {
@@ -32,6 +32,7 @@ export class AnnualReportController {
   constructor(private readonly reports: AnnualReportService) {}
 
   @Get('organisations/:orgId/annual-report.pdf')
+  @Expensive()
   @Endpoint("The DPO's annual report on a member for a year (PDF, French), stored as a record", 200, {
     produces: 'application/pdf',
   })
@@ -45,6 +46,7 @@ export class AnnualReportController {
   }
 
   @Get('organisations/:orgId/annual-report.xlsx')
+  @Expensive()
   @Endpoint("The figures of the DPO's annual report on a member (XLSX), stored as a record", 200, {
     produces: XLSX_TYPE,
   })

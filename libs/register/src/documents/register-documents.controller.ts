@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
@@ -27,6 +27,7 @@ export class RegisterDocumentsController {
   constructor(private readonly documents: RegisterDocumentsService) {}
 
   @Get('organisations/:orgId/register.pdf')
+  @Expensive()
   @Endpoint(
     "A member's register as a PDF (cover, list, one sheet per activity), stored as a record: the official register holds the validated entries only; ?drafts=include gives the working copy",
     200,
@@ -43,6 +44,7 @@ export class RegisterDocumentsController {
   }
 
   @Get('processing-activities/:id/sheet.pdf')
+  @Expensive()
   @Endpoint("One entry's sheet as a PDF, stored as a record", 200, PDF)
   async sheet(
     @Ctx() ctx: RequestContext,
@@ -53,6 +55,7 @@ export class RegisterDocumentsController {
   }
 
   @Get('processor-register.pdf')
+  @Expensive()
   @Endpoint("The operator's Art. 30.2 register as a PDF (operator roles), stored as a record", 200, PDF)
   async processorRegister(
     @Ctx() ctx: RequestContext,

@@ -13,7 +13,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, RequestContext } from '@vigie/core';
 import type { Response } from 'express';
 import { RegisterEditionQuery } from '../documents/register-documents.controller';
 import { ImportOutcome, RegisterSpreadsheetsService, SpreadsheetFile } from './register-spreadsheets.service';
@@ -37,6 +37,7 @@ export class RegisterSpreadsheetsController {
   constructor(private readonly spreadsheets: RegisterSpreadsheetsService) {}
 
   @Get('register.xlsx')
+  @Expensive()
   @Endpoint(
     "A member's register as an Excel workbook (one row per activity, CNIL model columns): validated entries; ?drafts=include adds the drafts",
     200,
@@ -55,6 +56,7 @@ export class RegisterSpreadsheetsController {
   }
 
   @Get('register.csv')
+  @Expensive()
   @Endpoint(
     "A member's register as CSV for French Excel (semicolons, UTF-8 with BOM): validated entries; ?drafts=include adds the drafts",
     200,
@@ -71,6 +73,7 @@ export class RegisterSpreadsheetsController {
   }
 
   @Post('register/import')
+  @Expensive()
   @Endpoint(
     'Import an XLSX or CSV file laid out like the export (new lines create drafts, lines with Identifiant and Version update): all or nothing',
     201,

@@ -1,14 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { scopedQuery } from '@vigie/authz';
 import { Application, Deployment } from '@vigie/catalog';
-import { FieldError, RequestContext, UnsupportedMediaTypeException, ValidationException } from '@vigie/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  FieldError,
+  RequestContext,
+  runHeavy,
+  ValidationException,
+} from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { slug } from '@vigie/documents';
 import { Organisation } from '@vigie/identity';
-import { parse } from 'csv-parse/sync';
+import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { fromBuffer } from 'file-type';
 import { loadApplications } from '../activities/activity-view';
 import { contentWarnings } from '../activities/content-warnings';
 import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
@@ -16,6 +22,9 @@ import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { exportRow, neutraliseFormula, REGISTER_COLUMNS, restoreFormulaText } from './register-columns';
 import { foldText } from '../data/label-keys';
 import { checkRow } from './register-import';
+import type { Table, TableInput } from './register-table.worker';
+
+const TABLE_WORKER = join(__dirname, 'register-table.worker');
 
 /** A spreadsheet ready to send. */
 export interface SpreadsheetFile {
@@ -54,6 +63,7 @@ export class RegisterSpreadsheetsService {
   constructor(
     private readonly tx: Transactions,
     private readonly activities: ProcessingActivitiesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The register's rows: the validated entries only, or with the drafts (`drafts`), never the archived ones. */
@@ -140,7 +150,7 @@ export class RegisterSpreadsheetsService {
         'file',
         'un fichier CSV ou XLSX est attendu (champ multipart « file »)',
       );
-    const table = await readTable(file.buffer);
+    const table = await readTable(file.buffer, this.config.xlsxInflatedLimitBytes);
     const deployed = await this.tx.reader
       .createQueryBuilder(Deployment, 'd')
       .innerJoin(Application, 'a', 'a.id = d.applicationId')
@@ -297,54 +307,20 @@ export class RegisterSpreadsheetsService {
   }
 }
 
-/** The header and rows of the first sheet of an XLSX file, or of a CSV file (";" or "," separated). */
-async function readTable(buffer: Buffer): Promise<{ header: string[]; rows: string[][] }> {
-  const type = await fromBuffer(buffer);
-  if (type?.ext === 'xlsx') return readXlsx(buffer);
-  if (type)
-    throw new UnsupportedMediaTypeException(`Un fichier CSV ou XLSX est attendu, pas un fichier ${type.ext}`);
-  const text = buffer.toString('utf8');
-  if (text.includes('\u0000')) throw new UnsupportedMediaTypeException('Un fichier CSV ou XLSX est attendu');
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
-  const delimiter = firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',';
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
-  } catch (error) {
-    throw ValidationException.field(
-      'file',
-      `le fichier CSV est illisible (${(error as Error).message.split('\n')[0]})`,
-    );
-  }
-  const [header = [], ...rows] = records.map((record) => record.map(restoreFormulaText));
-  return { header, rows: rows.filter((row) => row.some((cell) => cell.trim() !== '')) };
-}
-
-async function readXlsx(buffer: Buffer): Promise<{ header: string[]; rows: string[][] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw ValidationException.field('file', 'le fichier XLSX est illisible');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { header: [], rows: [] };
-  const text = (value: ExcelJS.CellValue): string => {
-    if (value === null || value === undefined) return '';
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (typeof value === 'object') {
-      if ('richText' in value) return value.richText.map((part) => part.text).join('');
-      if ('text' in value) return String(value.text);
-      if ('result' in value) return String(value.result ?? '');
-    }
-    return String(value);
-  };
-  const all: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values: string[] = [];
-    for (let i = 1; i <= sheet.columnCount; i += 1) values.push(text(row.getCell(i).value));
-    all.push(values);
-  });
-  const [header = [], ...rows] = all;
-  return { header, rows: rows.filter((row) => row.some((cell) => cell.trim() !== '')) };
+/**
+ * The header and rows of the first sheet of an XLSX file, or of a CSV file (";" or "," separated), read in a
+ * worker thread: reading stops past {@link IMPORT_MAX_ROWS} rows, and an XLSX that would inflate past
+ * `maxInflatedBytes` is refused before it is inflated.
+ */
+async function readTable(
+  buffer: Buffer,
+  maxInflatedBytes: number,
+): Promise<{ header: string[]; rows: string[][] }> {
+  const table = await runHeavy<Table>(TABLE_WORKER, 'readRegisterTable', {
+    bytes: buffer,
+    maxRows: IMPORT_MAX_ROWS,
+    maxInflatedBytes,
+  } satisfies TableInput);
+  const restore = (row: string[]) => row.map(restoreFormulaText);
+  return { header: restore(table.header), rows: table.rows.map(restore) };
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, RequestContext } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Response } from 'express';
 import { VendorReportsService } from './vendor-reports.service';
@@ -13,6 +13,7 @@ export class VendorReportsController {
   constructor(private readonly reports: VendorReportsService) {}
 
   @Get('questionnaires/:id/report.pdf')
+  @Expensive()
   @Endpoint(
     'Internal questionnaire report, marked « Document interne » (PDF, French; score and internal comments; operator roles; stored as a generated record)',
     200,
@@ -27,6 +28,7 @@ export class VendorReportsController {
   }
 
   @Get('questionnaires/:id/vendor-report.pdf')
+  @Expensive()
   @Endpoint(
     'Questionnaire report for the vendor (PDF, French; answers and shared comments, no score, weight or internal comment; the vendor contact and the security officer; stored as a generated record)',
     200,
@@ -41,6 +43,7 @@ export class VendorReportsController {
   }
 
   @Get('contracts/:id/clauses.pdf')
+  @Expensive()
   @Endpoint('Clause checklist of a contract (PDF, French; stored as a generated record)', 200, {
     produces: 'application/pdf',
   })
