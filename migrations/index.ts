@@ -17,6 +17,7 @@ import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 import { SessionVersion1765800000001 } from './1765800000001-SessionVersion';
 import { Notifications1765900000000 } from './1765900000000-Notifications';
 import { RegisterPublication1766000000000 } from './1766000000000-RegisterPublication';
+import { RegisterListSort1766100000000 } from './1766100000000-RegisterListSort';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SessionVersion1765800000001,
   Notifications1765900000000,
   RegisterPublication1766000000000,
+  RegisterListSort1766100000000,
 ];
