@@ -522,6 +522,21 @@ function EntryForm({ entry }: { entry?: Entry }) {
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
+  // A new item of a list takes the focus at its first field (otherwise it stays on « Ajouter… », after it).
+  const focusAfterAdd = useRef<string>(undefined);
+  useEffect(() => {
+    if (!focusAfterAdd.current) return;
+    document.getElementById(focusAfterAdd.current)?.focus();
+    focusAfterAdd.current = undefined;
+  }, [state]);
+  const addTo = <K extends 'purposes' | 'dataCategories' | 'specialCategories' | 'recipients' | 'transfers'>(
+    key: K,
+    item: FormState[K][number],
+    firstField: string,
+  ) => {
+    focusAfterAdd.current = `${key}-${state[key].length}-${firstField}`;
+    set(key, [...state[key], item] as FormState[K]);
+  };
   const errorOf = (id: string) => errors.find((e) => e.id === id)?.message;
   const update = <K extends 'purposes' | 'dataCategories' | 'specialCategories' | 'recipients' | 'transfers'>(
     key: K,
@@ -602,15 +617,16 @@ function EntryForm({ entry }: { entry?: Entry }) {
           id="purposes"
           addLabel="Ajouter une finalité"
           onAdd={() =>
-            set('purposes', [
-              ...state.purposes,
+            addTo(
+              'purposes',
               {
                 description: '',
                 legalBasis: '',
                 legalBasisDetail: '',
                 legitimateInterestsOutsidePublicTasks: '',
               },
-            ])
+              'description',
+            )
           }
         >
           {state.purposes.map((p, i) => (
@@ -694,10 +710,11 @@ function EntryForm({ entry }: { entry?: Entry }) {
           id="dataCategories"
           addLabel="Ajouter une catégorie de données"
           onAdd={() =>
-            set('dataCategories', [
-              ...state.dataCategories,
+            addTo(
+              'dataCategories',
               { category: '', description: '', retention: '', finalFate: '' },
-            ])
+              'category',
+            )
           }
         >
           {state.dataCategories.map((c, i) => (
@@ -747,10 +764,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
           hint="Catégories particulières (art. 9 du RGPD), données pénales (art. 10) et numéro d'inscription au répertoire (NIR)."
           addLabel="Ajouter une donnée sensible"
           onAdd={() =>
-            set('specialCategories', [
-              ...state.specialCategories,
-              { category: '', condition: '', authorisingText: '' },
-            ])
+            addTo('specialCategories', { category: '', condition: '', authorisingText: '' }, 'category')
           }
         >
           {state.specialCategories.map((c, i) => (
@@ -796,7 +810,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
           title="Destinataires"
           id="recipients"
           addLabel="Ajouter un destinataire"
-          onAdd={() => set('recipients', [...state.recipients, { name: '', type: '' }])}
+          onAdd={() => addTo('recipients', { name: '', type: '' }, 'name')}
         >
           {state.recipients.map((r, i) => (
             <ItemBox key={i} title={`Destinataire ${i + 1}`} onRemove={() => remove('recipients', i)}>
@@ -826,8 +840,8 @@ function EntryForm({ entry }: { entry?: Entry }) {
           id="transfers"
           addLabel="Ajouter un transfert"
           onAdd={() =>
-            set('transfers', [
-              ...state.transfers,
+            addTo(
+              'transfers',
               {
                 recipient: '',
                 country: '',
@@ -836,7 +850,8 @@ function EntryForm({ entry }: { entry?: Entry }) {
                 derogation: '',
                 safeguardDetail: '',
               },
-            ])
+              'recipient',
+            )
           }
         >
           {state.transfers.map((t, i) => (
