@@ -581,37 +581,6 @@ function EntryForm({ entry }: { entry?: Entry }) {
           onChange={(e) => set('description', e.target.value)}
         />
 
-        <fieldset className="list-editor" id="section-applicationIds" tabIndex={-1}>
-          <legend>Applications utilisées</legend>
-          {errorOf('section-applicationIds') ? (
-            <p className="field-error">{errorOf('section-applicationIds')}</p>
-          ) : null}
-          {applications.isPending ? <Loading label="Chargement des applications…" /> : null}
-          {applications.data?.length === 0 ? (
-            <p className="hint">Aucune application n'est déployée.</p>
-          ) : null}
-          <div className="checkboxes">
-            {(applications.data ?? []).map((a) => (
-              <div className="checkbox" key={a.id}>
-                <input
-                  type="checkbox"
-                  id={`application-${a.id}`}
-                  checked={state.applicationIds.includes(a.id)}
-                  onChange={(e) =>
-                    set(
-                      'applicationIds',
-                      e.target.checked
-                        ? [...state.applicationIds, a.id]
-                        : state.applicationIds.filter((k) => k !== a.id),
-                    )
-                  }
-                />
-                <label htmlFor={`application-${a.id}`}>{a.name}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-
         <ListSection
           title="Finalités"
           id="purposes"
@@ -954,6 +923,40 @@ function EntryForm({ entry }: { entry?: Entry }) {
               />
             </>
           ) : null}
+        </fieldset>
+
+        <fieldset className="list-editor" id="section-applicationIds" tabIndex={-1}>
+          <legend>Applications utilisées</legend>
+          <p className="hint">
+            Les mesures de sécurité de leur hébergement s'ajoutent à celles du traitement.
+          </p>
+          {errorOf('section-applicationIds') ? (
+            <p className="field-error">{errorOf('section-applicationIds')}</p>
+          ) : null}
+          {applications.isPending ? <Loading label="Chargement des applications…" /> : null}
+          {applications.data?.length === 0 ? (
+            <p className="hint">Aucune application n'est déployée.</p>
+          ) : null}
+          <div className="checkboxes">
+            {(applications.data ?? []).map((a) => (
+              <div className="checkbox" key={a.id}>
+                <input
+                  type="checkbox"
+                  id={`application-${a.id}`}
+                  checked={state.applicationIds.includes(a.id)}
+                  onChange={(e) =>
+                    set(
+                      'applicationIds',
+                      e.target.checked
+                        ? [...state.applicationIds, a.id]
+                        : state.applicationIds.filter((k) => k !== a.id),
+                    )
+                  }
+                />
+                <label htmlFor={`application-${a.id}`}>{a.name}</label>
+              </div>
+            ))}
+          </div>
         </fieldset>
 
         <TextArea
