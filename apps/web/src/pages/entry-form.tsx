@@ -442,6 +442,11 @@ function EntryForm({ entry }: { entry?: Entry }) {
   const [conflict, setConflict] = useState(false);
   const leaving = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
+  // Each refusal moves the focus to the error summary, once it is on the page.
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  useEffect(() => {
+    if (summaryFocus > 0) summary.current?.focus();
+  }, [summaryFocus]);
   const dirty = JSON.stringify(state) !== JSON.stringify(initial.current);
   const applications = useQuery({
     queryKey: ['applications'],
@@ -486,7 +491,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
         setConflict(true);
       } else if (error instanceof ApiError && error.status === 400) {
         setErrors(serverErrors(error));
-        requestAnimationFrame(() => summary.current?.focus());
+        setSummaryFocus((n) => n + 1);
       } else if (error instanceof ApiError && error.status === 403) {
         setFailure("Votre rôle dans cet organisme ne permet pas d'enregistrer ce traitement.");
       } else {
@@ -501,7 +506,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
     const found = check(state);
     setErrors(found);
     if (found.length > 0) {
-      requestAnimationFrame(() => summary.current?.focus());
+      setSummaryFocus((n) => n + 1);
       return;
     }
     save.mutate(payload(state, initial.current, creating));

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, unwrap, type Entry } from '../api/client';
 import { applicationsVisible, templatesOf } from '../api/register';
@@ -39,6 +39,11 @@ export default function RegisterFromTemplatePage() {
   const [errors, setErrors] = useState<{ id: string; message: string }[]>([]);
   const [failure, setFailure] = useState<string>();
   const summary = useRef<HTMLDivElement>(null);
+  // Each refusal moves the focus to the error summary, once it is on the page.
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  useEffect(() => {
+    if (summaryFocus > 0) summary.current?.focus();
+  }, [summaryFocus]);
 
   const create = useMutation({
     mutationFn: () =>
@@ -61,7 +66,7 @@ export default function RegisterFromTemplatePage() {
             message: `Le nom est refusé : ${error.problem.errors?.[0]?.message ?? error.problem.detail ?? ''}`,
           },
         ]);
-        requestAnimationFrame(() => summary.current?.focus());
+        setSummaryFocus((n) => n + 1);
       } else if (error instanceof ApiError && error.status === 404) {
         setFailure("Ce modèle n'est plus disponible pour cet organisme.");
       } else if (error instanceof ApiError && error.status === 403) {
@@ -89,7 +94,7 @@ export default function RegisterFromTemplatePage() {
     const found = templateId ? [] : [{ id: 'templates', message: 'Choisissez un modèle.' }];
     setErrors(found);
     if (found.length > 0) {
-      requestAnimationFrame(() => summary.current?.focus());
+      setSummaryFocus((n) => n + 1);
       return;
     }
     create.mutate();
