@@ -76,7 +76,13 @@ try {
   for (let n = 1; n <= 300; n += 1) {
     await call(dpo, 'POST', `/organisations/${member.id}/processing-activities`, {
       name: `Traitement ${String(n).padStart(3, '0')}`,
-      purposes: [{ description: 'Gestion du service', legalBasis: 'public-task' }],
+      purposes: [
+        {
+          description: 'Gestion du service',
+          legalBasis: 'public-task',
+          legalBasisDetail: 'Code général des collectivités territoriales, art. L. 2121-29',
+        },
+      ],
       dataSubjects: ['residents'],
       dataCategories: [{ category: 'identity', retention: '5 ans', finalFate: 'destruction' }],
     });

@@ -17,6 +17,7 @@ import { AuditChainKeys1765800000000 } from './1765800000000-AuditChainKeys';
 import { SessionVersion1765800000001 } from './1765800000001-SessionVersion';
 import { Notifications1765900000000 } from './1765900000000-Notifications';
 import { RegisterPublication1766000000000 } from './1766000000000-RegisterPublication';
+import { RegisterListSort1766100000000 } from './1766100000000-RegisterListSort';
 import { MembershipEnd1766500000000 } from './1766500000000-MembershipEnd';
 import { SingleSignOn1766600000000 } from './1766600000000-SingleSignOn';
 import { RateLimitCounters1766700000000 } from './1766700000000-RateLimitCounters';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   SessionVersion1765800000001,
   Notifications1765900000000,
   RegisterPublication1766000000000,
+  RegisterListSort1766100000000,
   MembershipEnd1766500000000,
   SingleSignOn1766600000000,
   RateLimitCounters1766700000000,

@@ -19,6 +19,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard'));
 const RegisterPage = lazy(() => import('./pages/register-list'));
 const EntryPage = lazy(() => import('./pages/entry-page'));
 const RegisterImportPage = lazy(() => import('./pages/register-import'));
+const RegisterFromTemplatePage = lazy(() => import('./pages/register-from-template'));
 const EntryFormPage = lazy(() => import('./pages/entry-form'));
 const AccountPage = lazy(() => import('./pages/account'));
 const BreachesPage = lazy(() => import('./pages/breaches'));
@@ -154,6 +155,7 @@ const router = createBrowserRouter([
       { path: '/registre', element: <RegisterPage /> },
       { path: '/registre/nouveau', element: <EntryFormPage /> },
       { path: '/registre/import', element: <RegisterImportPage /> },
+      { path: '/registre/nouveau/modele', element: <RegisterFromTemplatePage /> },
       { path: '/registre/:id', element: <EntryPage /> },
       { path: '/registre/:id/modifier', element: <EntryFormPage /> },
       { path: '/violations', element: <BreachesPage /> },

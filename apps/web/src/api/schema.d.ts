@@ -4768,6 +4768,12 @@ export interface operations {
                 status?: "draft" | "validated" | "archived";
                 /** @description Only validated entries whose review date has passed */
                 overdue?: boolean;
+                /** @description Order of the list: name, status, review date (entries without one last) or last update; a leading `-` for descending */
+                sort?: "name" | "-name" | "status" | "-status" | "reviewDate" | "-reviewDate" | "updatedAt" | "-updatedAt";
+                /** @description Entries whose screening requires a DPIA, does not, or whose DPIA is recorded as done (`dpiaAssessment.status`) */
+                dpia?: "required" | "not-required" | "done";
+                /** @description Entries using this catalog application */
+                applicationId?: string;
             };
             header?: never;
             path: {

@@ -9,8 +9,18 @@ export function StatusBadge({ status, overdue }: { status: string; overdue?: boo
   );
 }
 
-export function DpiaBadge({ required, decided }: { required: boolean; decided?: boolean }) {
-  if (!required) return <span className="badge badge-neutral">AIPD non requise</span>;
+export function DpiaBadge({
+  required,
+  decided,
+  done,
+}: {
+  required: boolean;
+  decided?: boolean;
+  done?: boolean;
+}) {
+  if (!required)
+    return <span className="badge badge-neutral">{done ? 'AIPD réalisée' : 'AIPD non requise'}</span>;
+  if (done) return <span className="badge badge-neutral">AIPD requise (réalisée)</span>;
   return (
     <span className="badge badge-warning">
       {decided ? 'AIPD requise (décision motivée)' : 'AIPD requise'}

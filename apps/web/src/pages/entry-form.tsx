@@ -1,8 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Entry } from '../api/client';
+import { applicationsVisible, type EntryDetail } from '../api/register';
+import { CNIL_EXEMPTION_SHORT_LABELS } from '../../../../libs/register/src/data/register-labels';
+import {
+  NIR_LEGAL_GROUNDS,
+  TRANSFER_DEROGATIONS,
+  TRANSFER_SAFEGUARDS,
+} from '../../../../libs/reference-data/src/register-rules';
 import {
   ART35_CASES,
   CNIL_LIST,
@@ -23,6 +30,7 @@ interface Purpose {
   description: string;
   legalBasis: string;
   legalBasisDetail: string;
+  legitimateInterestsOutsidePublicTasks: string;
 }
 interface Category {
   category: string;
@@ -33,6 +41,7 @@ interface Category {
 interface Special {
   category: string;
   condition: string;
+  authorisingText: string;
 }
 interface Recipient {
   name: string;
@@ -41,11 +50,15 @@ interface Recipient {
 interface Transfer {
   recipient: string;
   country: string;
+  internationalOrganisation: boolean;
   safeguard: string;
+  derogation: string;
+  safeguardDetail: string;
 }
 interface FormState {
   name: string;
   description: string;
+  applicationIds: string[];
   purposes: Purpose[];
   dataSubjects: string[];
   otherSubjects: string;
@@ -57,14 +70,23 @@ interface FormState {
   dpiaCriteria: string[];
   cnilListItems: string[];
   art35Cases: string[];
+  cnilExemptionItem: string;
+  nirUsed: boolean;
+  nirLegalGround: string;
+  nirReference: string;
   reviewDate: string;
 }
 type FieldErrors = { id: string; message: string }[];
 
 const KNOWN_SUBJECTS = new Set(DATA_SUBJECTS.map((s) => s.key));
+const SAFEGUARDS = TRANSFER_SAFEGUARDS.map((s) => ({ key: s.key, label: s.label }));
+const DEROGATIONS = TRANSFER_DEROGATIONS.map((d) => ({ key: d.key, label: d.label }));
+const NIR_GROUNDS = NIR_LEGAL_GROUNDS.map((g) => ({ key: g.key, label: g.label }));
+const EXEMPTIONS = Object.entries(CNIL_EXEMPTION_SHORT_LABELS).map(([key, label]) => ({ key, label }));
 const EMPTY: FormState = {
   name: '',
   description: '',
+  applicationIds: [],
   purposes: [],
   dataSubjects: [],
   otherSubjects: '',
@@ -76,17 +98,24 @@ const EMPTY: FormState = {
   dpiaCriteria: [],
   cnilListItems: [],
   art35Cases: [],
+  cnilExemptionItem: '',
+  nirUsed: false,
+  nirLegalGround: '',
+  nirReference: '',
   reviewDate: '',
 };
 
-function fromEntry(e: Entry): FormState {
+function fromEntry(entry: Entry): FormState {
+  const e = entry as unknown as EntryDetail;
   return {
     name: e.name,
     description: e.description ?? '',
+    applicationIds: [...e.applicationIds],
     purposes: e.purposes.map((p) => ({
       description: p.description,
       legalBasis: p.legalBasis ?? '',
       legalBasisDetail: p.legalBasisDetail ?? '',
+      legitimateInterestsOutsidePublicTasks: p.legitimateInterestsOutsidePublicTasks ?? '',
     })),
     dataSubjects: e.dataSubjects.filter((s) => KNOWN_SUBJECTS.has(s)),
     otherSubjects: e.dataSubjects.filter((s) => !KNOWN_SUBJECTS.has(s)).join('\n'),
@@ -96,17 +125,31 @@ function fromEntry(e: Entry): FormState {
       retention: c.retention ?? '',
       finalFate: c.finalFate ?? '',
     })),
-    specialCategories: e.specialCategories.map((c) => ({ ...c })),
-    recipients: e.recipients.map((r) => ({ ...r })),
-    transfers: e.transfers.map((t) => ({
-      recipient: t.recipient,
-      country: t.country,
-      safeguard: t.safeguard ?? '',
+    specialCategories: e.specialCategories.map((c) => ({
+      category: c.category,
+      condition: c.condition ?? '',
+      authorisingText: c.authorisingText ?? '',
     })),
+    recipients: e.recipients.map((r) => ({ name: r.name, type: r.type })),
+    transfers: e.transfers.map((t) => {
+      const listed = SAFEGUARDS.some((s) => s.key === t.safeguard);
+      return {
+        recipient: t.recipient,
+        country: t.country ?? '',
+        internationalOrganisation: t.internationalOrganisation === true,
+        safeguard: listed ? (t.safeguard ?? '') : '',
+        derogation: t.derogation ?? '',
+        safeguardDetail: [t.safeguardDetail, listed ? '' : t.safeguard].filter(Boolean).join(' — '),
+      };
+    }),
     securityMeasures: e.securityMeasures.join('\n'),
     dpiaCriteria: [...e.dpiaCriteria],
     cnilListItems: [...e.cnilListItems],
     art35Cases: [...e.art35Cases],
+    cnilExemptionItem: e.cnilExemptionItem ?? '',
+    nirUsed: e.nir?.used === true,
+    nirLegalGround: e.nir?.legalGround ?? '',
+    nirReference: e.nir?.reference ?? '',
     reviewDate: e.reviewDate ?? '',
   };
 }
@@ -122,10 +165,14 @@ function toBody(state: FormState): Record<string, unknown> {
   return {
     name: state.name.trim(),
     description: state.description.trim(),
+    applicationIds: state.applicationIds,
     purposes: state.purposes.map((p) => ({
       description: p.description.trim(),
-      legalBasis: p.legalBasis ?? '',
+      ...(p.legalBasis ? { legalBasis: p.legalBasis } : {}),
       ...(p.legalBasisDetail.trim() ? { legalBasisDetail: p.legalBasisDetail.trim() } : {}),
+      ...(p.legalBasis === 'legitimate-interests' && p.legitimateInterestsOutsidePublicTasks.trim()
+        ? { legitimateInterestsOutsidePublicTasks: p.legitimateInterestsOutsidePublicTasks.trim() }
+        : {}),
     })),
     dataSubjects: [...state.dataSubjects, ...lines(state.otherSubjects)],
     dataCategories: state.dataCategories.map((c) => ({
@@ -134,13 +181,28 @@ function toBody(state: FormState): Record<string, unknown> {
       retention: c.retention.trim(),
       finalFate: c.finalFate ?? '',
     })),
-    specialCategories: state.specialCategories.map((c) => ({ category: c.category, condition: c.condition })),
+    specialCategories: state.specialCategories.map((c) => ({
+      category: c.category,
+      condition: c.condition,
+      ...(c.authorisingText.trim() ? { authorisingText: c.authorisingText.trim() } : {}),
+    })),
     recipients: state.recipients.map((r) => ({ name: r.name.trim(), type: r.type.trim() })),
     transfers: state.transfers.map((t) => ({
       recipient: t.recipient.trim(),
-      country: t.country.trim().toUpperCase(),
-      ...(t.safeguard.trim() ? { safeguard: t.safeguard.trim() } : {}),
+      ...(t.country.trim() ? { country: t.country.trim().toUpperCase() } : {}),
+      ...(t.internationalOrganisation ? { internationalOrganisation: true } : {}),
+      ...(t.safeguard ? { safeguard: t.safeguard } : {}),
+      ...(t.safeguard === 'derogation' && t.derogation ? { derogation: t.derogation } : {}),
+      ...(t.safeguardDetail.trim() ? { safeguardDetail: t.safeguardDetail.trim() } : {}),
     })),
+    nir: state.nirUsed
+      ? {
+          used: true,
+          ...(state.nirLegalGround ? { legalGround: state.nirLegalGround } : {}),
+          ...(state.nirReference.trim() ? { reference: state.nirReference.trim() } : {}),
+        }
+      : null,
+    cnilExemptionItem: state.cnilExemptionItem || null,
     securityMeasures: lines(state.securityMeasures),
     dpiaCriteria: state.dpiaCriteria,
     cnilListItems: state.cnilListItems,
@@ -217,7 +279,7 @@ function check(state: FormState): FieldErrors {
         id: `transfers-${i}-recipient`,
         message: `Transfert ${i + 1} : indiquez le destinataire.`,
       });
-    if (!/^[A-Za-z]{2}$/.test(t.country.trim()))
+    if (!(t.internationalOrganisation && !t.country.trim()) && !/^[A-Za-z]{2}$/.test(t.country.trim()))
       errors.push({
         id: `transfers-${i}-country`,
         message: `Transfert ${i + 1} : indiquez le code du pays sur deux lettres (par exemple US).`,
@@ -228,7 +290,14 @@ function check(state: FormState): FieldErrors {
 
 /** The server's field errors, at the field they name (`purposes.0.description` → `purposes-0-description`). */
 function serverErrors(error: ApiError): FieldErrors {
-  const known = new Set(['name', 'description', 'reviewDate']);
+  const known = new Set([
+    'name',
+    'description',
+    'reviewDate',
+    'cnilExemptionItem',
+    'nir-legalGround',
+    'nir-reference',
+  ]);
   return (error.problem.errors ?? []).map((e) => {
     const id = e.field.replace(/\./g, '-');
     const top = e.field.split('.')[0] ?? '';
@@ -373,7 +442,17 @@ function EntryForm({ entry }: { entry?: Entry }) {
   const [conflict, setConflict] = useState(false);
   const leaving = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
+  // Each refusal moves the focus to the error summary, once it is on the page.
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  useEffect(() => {
+    if (summaryFocus > 0) summary.current?.focus();
+  }, [summaryFocus]);
   const dirty = JSON.stringify(state) !== JSON.stringify(initial.current);
+  const applications = useQuery({
+    queryKey: ['applications'],
+    staleTime: 300_000,
+    queryFn: applicationsVisible,
+  });
 
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
@@ -412,7 +491,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
         setConflict(true);
       } else if (error instanceof ApiError && error.status === 400) {
         setErrors(serverErrors(error));
-        requestAnimationFrame(() => summary.current?.focus());
+        setSummaryFocus((n) => n + 1);
       } else if (error instanceof ApiError && error.status === 403) {
         setFailure("Votre rôle dans cet organisme ne permet pas d'enregistrer ce traitement.");
       } else {
@@ -427,7 +506,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
     const found = check(state);
     setErrors(found);
     if (found.length > 0) {
-      requestAnimationFrame(() => summary.current?.focus());
+      setSummaryFocus((n) => n + 1);
       return;
     }
     save.mutate(payload(state, initial.current, creating));
@@ -448,6 +527,21 @@ function EntryForm({ entry }: { entry?: Entry }) {
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
+  // A new item of a list takes the focus at its first field (otherwise it stays on « Ajouter… », after it).
+  const focusAfterAdd = useRef<string>(undefined);
+  useEffect(() => {
+    if (!focusAfterAdd.current) return;
+    document.getElementById(focusAfterAdd.current)?.focus();
+    focusAfterAdd.current = undefined;
+  }, [state]);
+  const addTo = <K extends 'purposes' | 'dataCategories' | 'specialCategories' | 'recipients' | 'transfers'>(
+    key: K,
+    item: FormState[K][number],
+    firstField: string,
+  ) => {
+    focusAfterAdd.current = `${key}-${state[key].length}-${firstField}`;
+    set(key, [...state[key], item] as FormState[K]);
+  };
   const errorOf = (id: string) => errors.find((e) => e.id === id)?.message;
   const update = <K extends 'purposes' | 'dataCategories' | 'specialCategories' | 'recipients' | 'transfers'>(
     key: K,
@@ -497,7 +591,16 @@ function EntryForm({ entry }: { entry?: Entry }) {
           id="purposes"
           addLabel="Ajouter une finalité"
           onAdd={() =>
-            set('purposes', [...state.purposes, { description: '', legalBasis: '', legalBasisDetail: '' }])
+            addTo(
+              'purposes',
+              {
+                description: '',
+                legalBasis: '',
+                legalBasisDetail: '',
+                legitimateInterestsOutsidePublicTasks: '',
+              },
+              'description',
+            )
           }
         >
           {state.purposes.map((p, i) => (
@@ -527,6 +630,19 @@ function EntryForm({ entry }: { entry?: Entry }) {
                 value={p.legalBasisDetail}
                 onChange={(e) => update('purposes', i, { legalBasisDetail: e.target.value })}
               />
+              {p.legalBasis === 'legitimate-interests' ? (
+                <TextArea
+                  id={`purposes-${i}-legitimateInterestsOutsidePublicTasks`}
+                  label="Pourquoi ce traitement sort des missions de service public"
+                  hint="Une autorité publique ne peut invoquer l'intérêt légitime que hors de ses missions (art. 6.1, dernier alinéa)."
+                  rows={2}
+                  value={p.legitimateInterestsOutsidePublicTasks}
+                  error={errorOf(`purposes-${i}-legitimateInterestsOutsidePublicTasks`)}
+                  onChange={(e) =>
+                    update('purposes', i, { legitimateInterestsOutsidePublicTasks: e.target.value })
+                  }
+                />
+              ) : null}
             </ItemBox>
           ))}
         </ListSection>
@@ -568,10 +684,11 @@ function EntryForm({ entry }: { entry?: Entry }) {
           id="dataCategories"
           addLabel="Ajouter une catégorie de données"
           onAdd={() =>
-            set('dataCategories', [
-              ...state.dataCategories,
+            addTo(
+              'dataCategories',
               { category: '', description: '', retention: '', finalFate: '' },
-            ])
+              'category',
+            )
           }
         >
           {state.dataCategories.map((c, i) => (
@@ -621,7 +738,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
           hint="Catégories particulières (art. 9 du RGPD), données pénales (art. 10) et numéro d'inscription au répertoire (NIR)."
           addLabel="Ajouter une donnée sensible"
           onAdd={() =>
-            set('specialCategories', [...state.specialCategories, { category: '', condition: '' }])
+            addTo('specialCategories', { category: '', condition: '', authorisingText: '' }, 'category')
           }
         >
           {state.specialCategories.map((c, i) => (
@@ -650,6 +767,15 @@ function EntryForm({ entry }: { entry?: Entry }) {
                 error={errorOf(`specialCategories-${i}-condition`)}
                 onChange={(e) => update('specialCategories', i, { condition: e.target.value })}
               />
+              {c.category === 'criminal-convictions-and-offences' ? (
+                <TextField
+                  id={`specialCategories-${i}-authorisingText`}
+                  label="Texte autorisant le traitement (art. 10)"
+                  value={c.authorisingText}
+                  error={errorOf(`specialCategories-${i}-authorisingText`)}
+                  onChange={(e) => update('specialCategories', i, { authorisingText: e.target.value })}
+                />
+              ) : null}
             </ItemBox>
           ))}
         </ListSection>
@@ -658,7 +784,7 @@ function EntryForm({ entry }: { entry?: Entry }) {
           title="Destinataires"
           id="recipients"
           addLabel="Ajouter un destinataire"
-          onAdd={() => set('recipients', [...state.recipients, { name: '', type: '' }])}
+          onAdd={() => addTo('recipients', { name: '', type: '' }, 'name')}
         >
           {state.recipients.map((r, i) => (
             <ItemBox key={i} title={`Destinataire ${i + 1}`} onRemove={() => remove('recipients', i)}>
@@ -687,7 +813,20 @@ function EntryForm({ entry }: { entry?: Entry }) {
           title="Transferts hors de l'Union européenne"
           id="transfers"
           addLabel="Ajouter un transfert"
-          onAdd={() => set('transfers', [...state.transfers, { recipient: '', country: '', safeguard: '' }])}
+          onAdd={() =>
+            addTo(
+              'transfers',
+              {
+                recipient: '',
+                country: '',
+                internationalOrganisation: false,
+                safeguard: '',
+                derogation: '',
+                safeguardDetail: '',
+              },
+              'recipient',
+            )
+          }
         >
           {state.transfers.map((t, i) => (
             <ItemBox key={i} title={`Transfert ${i + 1}`} onRemove={() => remove('transfers', i)}>
@@ -699,25 +838,131 @@ function EntryForm({ entry }: { entry?: Entry }) {
                 error={errorOf(`transfers-${i}-recipient`)}
                 onChange={(e) => update('transfers', i, { recipient: e.target.value })}
               />
+              <div className="checkbox">
+                <input
+                  type="checkbox"
+                  id={`transfers-${i}-internationalOrganisation`}
+                  checked={t.internationalOrganisation}
+                  onChange={(e) => update('transfers', i, { internationalOrganisation: e.target.checked })}
+                />
+                <label htmlFor={`transfers-${i}-internationalOrganisation`}>
+                  Le destinataire est une organisation internationale (art. 4.26)
+                </label>
+              </div>
               <TextField
                 id={`transfers-${i}-country`}
-                label="Pays (code sur deux lettres)"
-                required
+                label={
+                  t.internationalOrganisation
+                    ? 'Pays du siège (code sur deux lettres)'
+                    : 'Pays (code sur deux lettres)'
+                }
+                required={!t.internationalOrganisation}
                 maxLength={2}
                 value={t.country}
                 error={errorOf(`transfers-${i}-country`)}
                 onChange={(e) => update('transfers', i, { country: e.target.value })}
               />
-              <TextField
+              <SelectField
                 id={`transfers-${i}-safeguard`}
                 label="Garantie (art. 45 à 49)"
-                hint="Obligatoire hors de l'Espace économique européen"
+                hint="Obligatoire hors de l'Espace économique européen et vers une organisation internationale"
+                options={SAFEGUARDS}
+                placeholder="Aucune (pays de l'EEE)"
                 value={t.safeguard}
+                error={errorOf(`transfers-${i}-safeguard`)}
                 onChange={(e) => update('transfers', i, { safeguard: e.target.value })}
+              />
+              {t.safeguard === 'derogation' ? (
+                <SelectField
+                  id={`transfers-${i}-derogation`}
+                  label="Cas de dérogation (art. 49.1)"
+                  required
+                  options={DEROGATIONS}
+                  placeholder="Choisir…"
+                  value={t.derogation}
+                  error={errorOf(`transfers-${i}-derogation`)}
+                  onChange={(e) => update('transfers', i, { derogation: e.target.value })}
+                />
+              ) : null}
+              <TextField
+                id={`transfers-${i}-safeguardDetail`}
+                label="Précisions sur la garantie"
+                hint="Par exemple : Décision (UE) 2021/914, module 2"
+                value={t.safeguardDetail}
+                error={errorOf(`transfers-${i}-safeguardDetail`)}
+                onChange={(e) => update('transfers', i, { safeguardDetail: e.target.value })}
               />
             </ItemBox>
           ))}
         </ListSection>
+
+        <fieldset className="list-editor" id="section-nir" tabIndex={-1}>
+          <legend>Numéro d'inscription au répertoire (NIR)</legend>
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="nir-used"
+              checked={state.nirUsed}
+              onChange={(e) => set('nirUsed', e.target.checked)}
+            />
+            <label htmlFor="nir-used">Le traitement utilise le NIR (numéro de sécurité sociale)</label>
+          </div>
+          {state.nirUsed ? (
+            <>
+              <SelectField
+                id="nir-legalGround"
+                label="Fondement de l'usage du NIR"
+                hint="Nécessaire pour valider le traitement (loi n° 78-17, art. 30)."
+                options={NIR_GROUNDS}
+                placeholder="Choisir…"
+                value={state.nirLegalGround}
+                error={errorOf('nir-legalGround')}
+                onChange={(e) => set('nirLegalGround', e.target.value)}
+              />
+              <TextField
+                id="nir-reference"
+                label="Référence (item du décret cadre ou texte autorisant, avec son article)"
+                value={state.nirReference}
+                error={errorOf('nir-reference')}
+                onChange={(e) => set('nirReference', e.target.value)}
+              />
+            </>
+          ) : null}
+        </fieldset>
+
+        <fieldset className="list-editor" id="section-applicationIds" tabIndex={-1}>
+          <legend>Applications utilisées</legend>
+          <p className="hint">
+            Les mesures de sécurité de leur hébergement s'ajoutent à celles du traitement.
+          </p>
+          {errorOf('section-applicationIds') ? (
+            <p className="field-error">{errorOf('section-applicationIds')}</p>
+          ) : null}
+          {applications.isPending ? <Loading label="Chargement des applications…" /> : null}
+          {applications.data?.length === 0 ? (
+            <p className="hint">Aucune application n'est déployée.</p>
+          ) : null}
+          <div className="checkboxes">
+            {(applications.data ?? []).map((a) => (
+              <div className="checkbox" key={a.id}>
+                <input
+                  type="checkbox"
+                  id={`application-${a.id}`}
+                  checked={state.applicationIds.includes(a.id)}
+                  onChange={(e) =>
+                    set(
+                      'applicationIds',
+                      e.target.checked
+                        ? [...state.applicationIds, a.id]
+                        : state.applicationIds.filter((k) => k !== a.id),
+                    )
+                  }
+                />
+                <label htmlFor={`application-${a.id}`}>{a.name}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
 
         <TextArea
           id="securityMeasures"
@@ -752,6 +997,15 @@ function EntryForm({ entry }: { entry?: Entry }) {
             options={ART35_CASES}
             values={state.art35Cases}
             onChange={(values) => set('art35Cases', values)}
+          />
+          <SelectField
+            id="cnilExemptionItem"
+            label="Dispense d'AIPD (liste de la CNIL, délibération n° 2019-118)"
+            options={EXEMPTIONS}
+            placeholder="Aucune"
+            value={state.cnilExemptionItem}
+            error={errorOf('cnilExemptionItem')}
+            onChange={(e) => set('cnilExemptionItem', e.target.value)}
           />
         </fieldset>
 

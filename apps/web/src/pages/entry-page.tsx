@@ -11,8 +11,17 @@ import {
   legalBasisLabel,
   specialCategoryLabel,
 } from '../labels';
+import {
+  historyVersion,
+  type DpiaAssessment,
+  type EntryDetail,
+  type HistoryItem,
+  type TemplateUpdate,
+} from '../api/register';
+import { DPIA_RESIDUAL_RISKS } from '../../../../libs/reference-data/src/register-rules';
 import { useRights } from '../session';
-import { TextArea } from '../ui/fields';
+import { SelectField, TextArea, TextField } from '../ui/fields';
+import { describeValue, fieldLabel } from './entry-values';
 import { ErrorNotice, Loading, Page } from '../ui/page';
 import { DpiaBadge, StatusBadge } from './badges';
 import { VendorAssurance } from './vendor-assurance';
@@ -60,13 +69,72 @@ const ACTION_LABELS: Record<string, string> = {
   import: 'Import',
 };
 
-/** Every version of the entry: who, when, what changed. */
+/** A field's value, one line per item, or « Non renseigné ». */
+function ValueLines({ field, value }: { field: string; value: unknown }) {
+  const lines = describeValue(field, value);
+  if (lines.length === 0) return <span className="muted">Non renseigné</span>;
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <ul className="value-lines">
+      {lines.map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What one version changed, field by field: the value before and after. */
+function VersionDifferences({ id, item }: { id: string; item: HistoryItem }) {
+  const versions = useQuery({
+    queryKey: ['entry-version-diff', id, item.version],
+    staleTime: Infinity,
+    queryFn: () =>
+      Promise.all([
+        historyVersion(id, item.version),
+        item.version > 1 ? historyVersion(id, item.version - 1) : Promise.resolve(undefined),
+      ]),
+  });
+  if (versions.isPending) return <Loading label="Chargement des différences…" />;
+  if (versions.isError) return <ErrorNotice>Les différences n'ont pas pu être chargées.</ErrorNotice>;
+  const [after, before] = versions.data;
+  const fields = item.changedFields.length > 0 ? item.changedFields : [];
+  if (fields.length === 0) return <p className="muted">Aucun champ du traitement n'a changé.</p>;
+  return (
+    <table className="table diff-table">
+      <caption>Différences de la version {item.version}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Champ</th>
+          <th scope="col">Avant</th>
+          <th scope="col">Après</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((field) => (
+          <tr key={field}>
+            <th scope="row">{fieldLabel(field)}</th>
+            <td>{before ? <ValueLines field={field} value={before.snapshot[field]} /> : '—'}</td>
+            <td>
+              <ValueLines field={field} value={after.snapshot[field]} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every version of the entry: who, when, what changed, and on demand the differences field by field. */
 function History({ id, version }: { id: string; version: number }) {
+  const [open, setOpen] = useState<number[]>([]);
   const history = useQuery({
     queryKey: ['entry-history', id, version],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/processing-activities/{id}/history', { params: { path: { id } } })),
+      unwrap(api.GET('/api/v1/processing-activities/{id}/history', { params: { path: { id } } })) as Promise<{
+        items: HistoryItem[];
+      }>,
   });
+  const toggle = (v: number) => setOpen((o) => (o.includes(v) ? o.filter((x) => x !== v) : [...o, v]));
   return (
     <Section title="Historique">
       {history.isPending ? <Loading /> : null}
@@ -84,21 +152,370 @@ function History({ id, version }: { id: string; version: number }) {
           </thead>
           <tbody>
             {history.data.items.map((h) => (
-              <tr key={h.version}>
-                <td>{h.version}</td>
-                <td>{formatDateTime(h.at)}</td>
-                <td>{h.actorName ?? 'Vigie'}</td>
-                <td>
-                  {ACTION_LABELS[h.action] ?? h.action}
-                  {h.note ? <span className="muted"> — {h.note}</span> : null}
-                </td>
-                <td>{h.changedFieldLabels.length > 0 ? h.changedFieldLabels.join(', ') : '—'}</td>
-              </tr>
+              <HistoryRow
+                key={h.version}
+                id={id}
+                item={h}
+                open={open.includes(h.version)}
+                onToggle={toggle}
+              />
             ))}
           </tbody>
         </table>
       ) : null}
     </Section>
+  );
+}
+
+function HistoryRow({
+  id,
+  item: h,
+  open,
+  onToggle,
+}: {
+  id: string;
+  item: HistoryItem;
+  open: boolean;
+  onToggle: (version: number) => void;
+}) {
+  const panelId = useId();
+  return (
+    <>
+      <tr>
+        <td>{h.version}</td>
+        <td>{formatDateTime(h.at)}</td>
+        <td>{h.actorName ?? 'Vigie'}</td>
+        <td>
+          {ACTION_LABELS[h.action] ?? h.action}
+          {h.note ? <span className="muted"> — {h.note}</span> : null}
+        </td>
+        <td>
+          {h.changedFieldLabels.length > 0 ? h.changedFieldLabels.join(', ') : '—'}
+          {h.changedFields.length > 0 ? (
+            <div>
+              <button
+                type="button"
+                className="button button-link"
+                aria-expanded={open}
+                aria-controls={open ? panelId : undefined}
+                onClick={() => onToggle(h.version)}
+              >
+                {open ? 'Masquer les différences' : 'Voir les différences'}
+                <span className="visually-hidden"> de la version {h.version}</span>
+              </button>
+            </div>
+          ) : null}
+        </td>
+      </tr>
+      {open ? (
+        <tr id={panelId}>
+          <td colSpan={5}>
+            <VersionDifferences id={id} item={h} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+type Notify = (updated: Entry, text: string) => void;
+type Fail = (what: string) => (error: unknown) => void;
+
+/** The template's new version: for each field it changed, keep the entry's value or take the template's. */
+function TemplateUpdatePanel({
+  entry,
+  update,
+  onDone,
+  onFail,
+}: {
+  entry: EntryDetail;
+  update: TemplateUpdate;
+  onDone: Notify;
+  onFail: Fail;
+}) {
+  const [choices, setChoices] = useState<Record<string, 'keep' | 'take'>>({});
+  const [error, setError] = useState<string>();
+  const apply = useMutation({
+    mutationFn: (fields: string[]) =>
+      unwrap(
+        api.POST('/api/v1/processing-activities/{id}/apply-template', {
+          params: { path: { id: entry.id } },
+          body: { fields, version: entry.version },
+        }),
+      ) as unknown as Promise<Entry>,
+    onSuccess: (updated, fields) =>
+      onDone(
+        updated,
+        fields.length > 0
+          ? `Les champs choisis du modèle sont repris (${fields.map(fieldLabel).join(', ')}).`
+          : 'Votre version est conservée ; le traitement suit désormais la dernière version du modèle.',
+      ),
+    onError: onFail("La mise à jour depuis le modèle n'a pas pu être enregistrée"),
+  });
+  const headingId = useId();
+  return (
+    <section className="sheet-section template-update" aria-labelledby={headingId}>
+      <h2 id={headingId}>Mise à jour du modèle « {update.templateName} »</h2>
+      <p>
+        Le modèle est passé de la version {update.fromVersion} à la version {update.toVersion}. Pour chaque
+        champ qu'il a modifié, gardez votre version ou prenez celle du modèle.
+      </p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const missing = update.differences.filter((d) => !choices[d.field]);
+          if (missing.length > 0) {
+            setError(`Choisissez pour chaque champ : ${missing.map((d) => d.label).join(', ')}.`);
+            return;
+          }
+          setError(undefined);
+          apply.mutate(update.differences.filter((d) => choices[d.field] === 'take').map((d) => d.field));
+        }}
+      >
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {update.differences.map((d) => (
+          <fieldset key={d.field} className="template-choice">
+            <legend>{d.label}</legend>
+            <div className="template-values">
+              <div>
+                <h3>Ma version</h3>
+                <ValueLines field={d.field} value={d.entryValue} />
+              </div>
+              <div>
+                <h3>Version du modèle</h3>
+                <ValueLines field={d.field} value={d.templateValue} />
+              </div>
+            </div>
+            {(['keep', 'take'] as const).map((choice) => (
+              <div className="radio" key={choice}>
+                <input
+                  type="radio"
+                  id={`template-${d.field}-${choice}`}
+                  name={`template-${d.field}`}
+                  checked={choices[d.field] === choice}
+                  onChange={() => setChoices((c) => ({ ...c, [d.field]: choice }))}
+                />
+                <label htmlFor={`template-${d.field}-${choice}`}>
+                  {choice === 'keep' ? 'Garder ma version' : 'Prendre celle du modèle'}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={apply.isPending}>
+            Appliquer mes choix
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+/** The DPIA carried out (Art. 35), recorded by the DPO: in progress or done, its reference, risk, conclusion. */
+function DpiaAssessmentForm({
+  entry,
+  onDone,
+  onFail,
+  onCancel,
+}: {
+  entry: EntryDetail;
+  onDone: Notify;
+  onFail: Fail;
+  onCancel: () => void;
+}) {
+  const current = entry.dpiaAssessment;
+  const [form, setForm] = useState({
+    status: current?.status ?? 'in-progress',
+    startedAt: current?.startedAt ?? '',
+    completedAt: current?.completedAt ?? '',
+    reference: current?.reference ?? '',
+    residualRisk: current?.residualRisk ?? '',
+    priorConsultation: current?.priorConsultation ?? false,
+    conclusion: current?.conclusion ?? '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      unwrap(
+        api.PUT('/api/v1/processing-activities/{id}/dpia-assessment', {
+          params: { path: { id: entry.id } },
+          body: body as never,
+        }),
+      ) as unknown as Promise<Entry>,
+    onSuccess: (updated) => onDone(updated, "L'AIPD est enregistrée."),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length) {
+        setErrors(
+          Object.fromEntries(
+            error.problem.errors.map((e) => [e.field.split('.').pop() ?? e.field, e.message]),
+          ),
+        );
+        return;
+      }
+      onFail("L'AIPD n'a pas pu être enregistrée")(error);
+    },
+  });
+  const set = (key: keyof typeof form, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="AIPD réalisée"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const found: Record<string, string> = {};
+        const now = today();
+        if (form.startedAt && form.startedAt > now)
+          found.startedAt = 'La date de début ne peut pas être future.';
+        if (form.completedAt && form.completedAt > now)
+          found.completedAt = 'La date de fin ne peut pas être future.';
+        if (form.startedAt && form.completedAt && form.completedAt < form.startedAt)
+          found.completedAt = 'La date de fin précède la date de début.';
+        if (form.status === 'done' && !form.conclusion.trim())
+          found.conclusion = "Indiquez la conclusion de l'AIPD réalisée.";
+        setErrors(found);
+        if (Object.keys(found).length > 0) return;
+        save.mutate({
+          status: form.status,
+          ...(form.startedAt ? { startedAt: form.startedAt } : {}),
+          ...(form.completedAt && form.status === 'done' ? { completedAt: form.completedAt } : {}),
+          ...(form.reference.trim() ? { reference: form.reference.trim() } : {}),
+          ...(form.residualRisk ? { residualRisk: form.residualRisk } : {}),
+          priorConsultation: form.priorConsultation,
+          ...(form.conclusion.trim() ? { conclusion: form.conclusion.trim() } : {}),
+          version: entry.version,
+        });
+      }}
+    >
+      <SelectField
+        id="dpia-status"
+        label="État de l'AIPD"
+        required
+        options={[
+          { key: 'in-progress', label: 'AIPD en cours' },
+          { key: 'done', label: 'AIPD réalisée' },
+        ]}
+        value={form.status}
+        onChange={(e) => set('status', e.target.value)}
+      />
+      <TextField
+        id="dpia-startedAt"
+        type="date"
+        label="Commencée le"
+        value={form.startedAt}
+        error={errors.startedAt}
+        onChange={(e) => set('startedAt', e.target.value)}
+      />
+      {form.status === 'done' ? (
+        <TextField
+          id="dpia-completedAt"
+          type="date"
+          label="Terminée le"
+          hint="Par défaut : le jour de l'enregistrement."
+          value={form.completedAt}
+          error={errors.completedAt}
+          onChange={(e) => set('completedAt', e.target.value)}
+        />
+      ) : null}
+      <TextField
+        id="dpia-reference"
+        label="Référence du document d'AIPD"
+        hint="Par exemple : AIPD-2026-03 v1.2"
+        maxLength={200}
+        value={form.reference}
+        error={errors.reference}
+        onChange={(e) => set('reference', e.target.value)}
+      />
+      <SelectField
+        id="dpia-residualRisk"
+        label="Risque résiduel"
+        options={DPIA_RESIDUAL_RISKS.map((r) => ({ key: r.key, label: r.label }))}
+        placeholder="Non évalué"
+        value={form.residualRisk}
+        error={errors.residualRisk}
+        onChange={(e) => set('residualRisk', e.target.value)}
+      />
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="dpia-priorConsultation"
+          checked={form.priorConsultation}
+          onChange={(e) => set('priorConsultation', e.target.checked)}
+        />
+        <label htmlFor="dpia-priorConsultation">La CNIL a été consultée préalablement (art. 36)</label>
+      </div>
+      <TextArea
+        id="dpia-conclusion"
+        label="Conclusion"
+        rows={3}
+        required={form.status === 'done'}
+        value={form.conclusion}
+        error={errors.conclusion}
+        onChange={(e) => set('conclusion', e.target.value)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          Enregistrer l'AIPD
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DpiaAssessmentSummary({ assessment }: { assessment: DpiaAssessment }) {
+  const riskLabel = DPIA_RESIDUAL_RISKS.find((r) => r.key === assessment.residualRisk)?.label;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>AIPD</dt>
+        <dd>{assessment.status === 'done' ? 'Réalisée' : 'En cours'}</dd>
+      </div>
+      {assessment.startedAt ? (
+        <div>
+          <dt>Commencée le</dt>
+          <dd>{formatDate(assessment.startedAt)}</dd>
+        </div>
+      ) : null}
+      {assessment.completedAt ? (
+        <div>
+          <dt>Terminée le</dt>
+          <dd>{formatDate(assessment.completedAt)}</dd>
+        </div>
+      ) : null}
+      {assessment.reference ? (
+        <div>
+          <dt>Référence</dt>
+          <dd>{assessment.reference}</dd>
+        </div>
+      ) : null}
+      {riskLabel ? (
+        <div>
+          <dt>Risque résiduel</dt>
+          <dd>{riskLabel}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Consultation préalable de la CNIL</dt>
+        <dd>{assessment.priorConsultation ? 'Oui' : 'Non'}</dd>
+      </div>
+      {assessment.conclusion ? (
+        <div>
+          <dt>Conclusion</dt>
+          <dd>{assessment.conclusion}</dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }
 
@@ -112,8 +529,10 @@ export default function EntryPage() {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const [confirmArchive, setConfirmArchive] = useState(false);
+  const [assessmentOpen, setAssessmentOpen] = useState(false);
 
   const done = (updated: Entry, text: string) => {
+    setAssessmentOpen(false);
     queryClient.setQueryData(['entry', id], updated);
     queryClient.invalidateQueries({ queryKey: ['entries'] });
     setNotice({ kind: 'success', text });
@@ -197,7 +616,7 @@ export default function EntryPage() {
       </Page>
     );
   }
-  const e = entry.data;
+  const e = entry.data as unknown as EntryDetail;
   const editable = canEdit && e.status !== 'archived';
   return (
     <Page
@@ -302,7 +721,11 @@ export default function EntryPage() {
       >
         <h2 id="screening-title">Analyse d'impact (AIPD)</h2>
         <p>
-          <DpiaBadge required={e.dpia.required} decided={!!e.dpia.decision} />
+          <DpiaBadge
+            required={e.dpia.required}
+            decided={!!e.dpia.decision}
+            done={e.dpiaAssessment?.status === 'done'}
+          />
         </p>
         {e.dpia.reasons.length > 0 ? (
           <>
@@ -323,8 +746,8 @@ export default function EntryPage() {
               noValidate
               onSubmit={(event) => {
                 event.preventDefault();
-                if (reason.trim().length < 10) {
-                  setReasonError('Motivez la décision en quelques phrases (10 caractères au moins).');
+                if (reason.trim().length < 20) {
+                  setReasonError('Motivez la décision en quelques phrases (20 caractères au moins).');
                   return;
                 }
                 setReasonError(undefined);
@@ -368,10 +791,72 @@ export default function EntryPage() {
             {e.dpia.decision.stale ? ' — le traitement a changé depuis : la décision est à revoir.' : ''}
           </p>
         ) : null}
+        {e.dpiaAssessment ? (
+          <>
+            <h3>AIPD réalisée</h3>
+            <DpiaAssessmentSummary assessment={e.dpiaAssessment} />
+          </>
+        ) : null}
+        {isDpo && e.status !== 'archived' ? (
+          assessmentOpen ? (
+            <DpiaAssessmentForm
+              entry={e}
+              onDone={done}
+              onFail={failed}
+              onCancel={() => setAssessmentOpen(false)}
+            />
+          ) : (
+            <p>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setAssessmentOpen(true)}
+              >
+                {e.dpiaAssessment ? "Mettre à jour l'AIPD" : "Enregistrer l'AIPD menée"}
+              </button>
+            </p>
+          )
+        ) : null}
       </section>
+
+      {(e.warnings ?? []).length > 0 ? (
+        <Section title="Points d'attention">
+          <ul>
+            {(e.warnings ?? []).map((w, index) => (
+              <li key={index}>
+                <strong>{fieldLabel(w.field.split('.')[0] ?? w.field)}</strong> : {w.message}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {e.templateUpdate?.available && e.templateUpdate.differences.length > 0 ? (
+        editable ? (
+          <TemplateUpdatePanel
+            key={`${e.templateUpdate.toVersion}-${e.version}`}
+            entry={e}
+            update={e.templateUpdate}
+            onDone={done}
+            onFail={failed}
+          />
+        ) : (
+          <p className="notice">
+            Le modèle « {e.templateUpdate.templateName} » a une nouvelle version ; le DPO ou un référent peut
+            la reprendre.
+          </p>
+        )
+      ) : null}
 
       <Section title="Description" empty={!e.description}>
         <p>{e.description}</p>
+      </Section>
+      <Section title="Applications utilisées" empty={(e.applications ?? []).length === 0}>
+        <ul>
+          {(e.applications ?? []).map((a) => (
+            <li key={a.id}>{a.name}</li>
+          ))}
+        </ul>
       </Section>
       <Section title="Finalités" empty={e.purposes.length === 0}>
         <ul>

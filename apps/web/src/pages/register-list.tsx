@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap, type EntryPage } from '../api/client';
+import { applicationsVisible, type EntryDetail } from '../api/register';
 import { formatDate, plural } from '../format';
 import { useRights, useSession } from '../session';
 import { SelectField, TextField } from '../ui/fields';
@@ -15,6 +16,25 @@ const STATUS_FILTERS = [
   { key: 'overdue', label: 'Revue dépassée' },
   { key: 'archived', label: 'Archivés' },
 ];
+const DPIA_FILTERS = [
+  { key: 'required', label: 'AIPD requise' },
+  { key: 'not-required', label: 'AIPD non requise' },
+  { key: 'done', label: 'AIPD réalisée' },
+];
+const SORTS = [
+  { key: 'name', label: 'Nom (A à Z)' },
+  { key: '-name', label: 'Nom (Z à A)' },
+  { key: 'status', label: 'Statut (brouillons d’abord)' },
+  { key: '-status', label: 'Statut (validés d’abord)' },
+  { key: 'reviewDate', label: 'Prochaine revue (la plus proche d’abord)' },
+  { key: '-reviewDate', label: 'Prochaine revue (la plus lointaine d’abord)' },
+  { key: '-updatedAt', label: 'Dernière modification (la plus récente d’abord)' },
+  { key: 'updatedAt', label: 'Dernière modification (la plus ancienne d’abord)' },
+] as const;
+type Sort = (typeof SORTS)[number]['key'];
+const isSort = (value: string): value is Sort => SORTS.some((s) => s.key === value);
+type DpiaFilter = 'required' | 'not-required' | 'done';
+const isDpiaFilter = (value: string): value is DpiaFilter => DPIA_FILTERS.some((f) => f.key === value);
 
 export default function RegisterPage() {
   const { current } = useSession();
@@ -22,13 +42,29 @@ export default function RegisterPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? '';
   const q = params.get('q') ?? '';
+  const dpiaParam = params.get('aipd') ?? '';
+  const dpia = isDpiaFilter(dpiaParam) ? dpiaParam : '';
+  const application = params.get('application') ?? '';
+  const sortParam = params.get('tri') ?? '';
+  const sort: Sort = isSort(sortParam) ? sortParam : 'name';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(q);
   const [statusChoice, setStatusChoice] = useState(status);
+  const [dpiaChoice, setDpiaChoice] = useState<string>(dpia);
+  const [applicationChoice, setApplicationChoice] = useState(application);
+  const [sortChoice, setSortChoice] = useState<string>(sort);
   const orgId = current?.organisationId ?? '';
 
+  // The applications the person may see (for a member: those deployed for it), to filter by.
+  const applications = useQuery({
+    queryKey: ['applications'],
+    enabled: isMember,
+    staleTime: 300_000,
+    queryFn: applicationsVisible,
+  });
+
   const entries = useQuery({
-    queryKey: ['entries', orgId, status, q, page],
+    queryKey: ['entries', orgId, status, q, dpia, application, sort, page],
     enabled: isMember,
     placeholderData: keepPreviousData,
     queryFn: () =>
@@ -41,6 +77,9 @@ export default function RegisterPage() {
               pageSize: PAGE_SIZE,
               ...(status === 'overdue' ? { overdue: true } : status ? { status: status as 'draft' } : {}),
               ...(q ? { q } : {}),
+              ...(dpia ? { dpia } : {}),
+              ...(application ? { applicationId: application } : {}),
+              sort,
             },
           },
         }),
@@ -52,6 +91,9 @@ export default function RegisterPage() {
     const next = new URLSearchParams();
     if (statusChoice) next.set('statut', statusChoice);
     if (text.trim()) next.set('q', text.trim());
+    if (dpiaChoice) next.set('aipd', dpiaChoice);
+    if (applicationChoice) next.set('application', applicationChoice);
+    if (sortChoice && sortChoice !== 'name') next.set('tri', sortChoice);
     setParams(next);
   }
 
@@ -82,6 +124,11 @@ export default function RegisterPage() {
             </Link>
           ) : null}
           {canEdit ? (
+            <Link className="button button-secondary" to="/registre/nouveau/modele">
+              Depuis un modèle
+            </Link>
+          ) : null}
+          {canEdit ? (
             <Link className="button button-secondary" to="/registre/import">
               Importer un fichier
             </Link>
@@ -92,6 +139,13 @@ export default function RegisterPage() {
             download
           >
             Télécharger le registre (PDF)
+          </a>
+          <a
+            className="button button-secondary"
+            href={`/api/v1/organisations/${orgId}/register.pdf?drafts=include`}
+            download
+          >
+            Copie de travail avec les brouillons (PDF)
           </a>
           <a
             className="button button-secondary"
@@ -125,6 +179,26 @@ export default function RegisterPage() {
           options={STATUS_FILTERS}
           placeholder="En cours (brouillons et validés)"
         />
+        <SelectField
+          label="Analyse d'impact (AIPD)"
+          value={dpiaChoice}
+          onChange={(e) => setDpiaChoice(e.target.value)}
+          options={DPIA_FILTERS}
+          placeholder="Toutes"
+        />
+        <SelectField
+          label="Application"
+          value={applicationChoice}
+          onChange={(e) => setApplicationChoice(e.target.value)}
+          options={(applications.data ?? []).map((a) => ({ key: a.id, label: a.name }))}
+          placeholder="Toutes"
+        />
+        <SelectField
+          label="Trier par"
+          value={sortChoice}
+          onChange={(e) => setSortChoice(e.target.value)}
+          options={[...SORTS]}
+        />
         <button type="submit" className="button button-secondary">
           Filtrer
         </button>
@@ -137,7 +211,8 @@ export default function RegisterPage() {
         <>
           <p role="status" className="count">
             {plural(data.total, 'traitement')}
-            {q || status ? ' correspondant aux filtres' : ''}
+            {q || status || dpia || application ? ' correspondant aux filtres' : ''}
+            {sort !== 'name' ? `, triés par ${SORTS.find((s) => s.key === sort)?.label.toLowerCase()}` : ''}
           </p>
           {data.items.length > 0 ? (
             <table className="table">
@@ -150,6 +225,7 @@ export default function RegisterPage() {
                   <th scope="col">Statut</th>
                   <th scope="col">AIPD</th>
                   <th scope="col">Prochaine revue</th>
+                  <th scope="col">Dernière modification</th>
                 </tr>
               </thead>
               <tbody>
@@ -162,9 +238,14 @@ export default function RegisterPage() {
                       <StatusBadge status={entry.status} overdue={entry.overdue} />
                     </td>
                     <td>
-                      <DpiaBadge required={entry.dpia.required} decided={!!entry.dpia.decision} />
+                      <DpiaBadge
+                        required={entry.dpia.required}
+                        decided={!!entry.dpia.decision}
+                        done={(entry as unknown as EntryDetail).dpiaAssessment?.status === 'done'}
+                      />
                     </td>
                     <td>{entry.reviewDate ? formatDate(entry.reviewDate) : '—'}</td>
+                    <td>{formatDate(entry.updatedAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -21,11 +21,17 @@ import {
 import { Ctx } from '@vigie/authz';
 import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext } from '@vigie/core';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { STATUSES } from '../data/register-labels';
 import { ActivityHistoryService, HistoryEntry } from './activity-history.service';
 import { ProcessingActivityView } from './activity-view';
-import { ProcessingActivitiesService } from './processing-activities.service';
+import {
+  ACTIVITY_DPIA_FILTERS,
+  ACTIVITY_SORTS,
+  ActivityDpiaFilter,
+  ActivitySort,
+  ProcessingActivitiesService,
+} from './processing-activities.service';
 import {
   HistoryResponse,
   ProcessingActivityPageResponse,
@@ -56,6 +62,30 @@ class ActivityListQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ACTIVITY_SORTS,
+    default: 'name',
+    description:
+      'Order of the list: name, status, review date (entries without one last) or last update; a leading `-` for descending',
+  })
+  @IsOptional()
+  @IsIn(ACTIVITY_SORTS)
+  sort?: ActivitySort;
+
+  @ApiPropertyOptional({
+    enum: ACTIVITY_DPIA_FILTERS,
+    description:
+      'Entries whose screening requires a DPIA, does not, or whose DPIA is recorded as done (`dpiaAssessment.status`)',
+  })
+  @IsOptional()
+  @IsIn(ACTIVITY_DPIA_FILTERS)
+  dpia?: ActivityDpiaFilter;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Entries using this catalog application' })
+  @IsOptional()
+  @IsUUID()
+  applicationId?: string;
 }
 
 @ApiTags('Register of processing activities')

@@ -51,11 +51,38 @@ const LABEL = 'Processing activity';
 export const BACK_TO_DRAFT_NOTE =
   'Retour au brouillon : la fiche validée a été modifiée ; elle doit être validée à nouveau par le DPO.';
 
+/** The orders a register list may take: a field, descending with a leading `-`. */
+export const ACTIVITY_SORTS = [
+  'name',
+  '-name',
+  'status',
+  '-status',
+  'reviewDate',
+  '-reviewDate',
+  'updatedAt',
+  '-updatedAt',
+] as const;
+export type ActivitySort = (typeof ACTIVITY_SORTS)[number];
+/** DPIA filters: the screening requires one, does not, or a DPIA is recorded as done. */
+export const ACTIVITY_DPIA_FILTERS = ['required', 'not-required', 'done'] as const;
+export type ActivityDpiaFilter = (typeof ACTIVITY_DPIA_FILTERS)[number];
+
+const SORT_COLUMNS: Record<string, string> = {
+  name: 'p.name',
+  status: 'p.status',
+  reviewDate: 'p.reviewDate',
+  updatedAt: 'p.updatedAt',
+};
+
 export interface ActivityListQuery extends PageQuery {
   status?: string;
   overdue?: boolean;
   /** Text the name contains. */
   q?: string;
+  sort?: ActivitySort;
+  dpia?: ActivityDpiaFilter;
+  /** Entries using this catalog application. */
+  applicationId?: string;
 }
 
 /** Options of an insertion made by the service itself (demo data, imports, templates). */
@@ -384,12 +411,16 @@ export class ProcessingActivitiesService {
   ): Promise<Page<ProcessingActivityView>> {
     this.assertRegister(ctx, organisationId, 'read');
     const today = todayInParis();
+    const sort = query.sort ?? 'name';
+    const descending = sort.startsWith('-');
+    const column = SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? 'p.name';
+    const direction = descending ? 'DESC' : 'ASC';
     const qb = scopedQuery(this.tx.reader, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p')
       .andWhere('p.organisationId = :organisationId', { organisationId })
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .skip(pageOffset(query))
-      .take(query.pageSize);
+      // Entries without a review date come last either way; ties in name order, then by id (a stable page).
+      .orderBy(column, direction, column === 'p.reviewDate' ? 'NULLS LAST' : undefined);
+    if (column !== 'p.name') qb.addOrderBy('p.name', 'ASC');
+    qb.addOrderBy('p.id', 'ASC');
     if (query.q?.trim()) {
       const text = query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
       qb.andWhere("p.name ILIKE :text ESCAPE '\\'", { text: `%${text}%` });
@@ -401,7 +432,25 @@ export class ProcessingActivitiesService {
     } else {
       qb.andWhere("p.status <> 'archived'");
     }
-    const [items, total] = await qb.getManyAndCount();
+    if (query.applicationId) {
+      qb.andWhere('p.applicationIds @> ARRAY[:applicationId]::uuid[]', {
+        applicationId: query.applicationId,
+      });
+    }
+    if (query.dpia === 'done') {
+      qb.andWhere("p.dpiaAssessment ->> 'status' = 'done'");
+    }
+    if (query.dpia === 'required' || query.dpia === 'not-required') {
+      // Whether a DPIA is required is the screening's conclusion, computed from the entry's content (it is not
+      // stored): the member's matching entries are screened, then the page is cut from those that match.
+      const wanted = query.dpia === 'required';
+      const screened = (await qb.getMany())
+        .map((item) => summaryView(item, today))
+        .filter((view) => view.dpia.required === wanted);
+      const offset = pageOffset(query);
+      return toPage(screened.slice(offset, offset + query.pageSize), screened.length, query);
+    }
+    const [items, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
     return toPage(
       items.map((item) => summaryView(item, today)),
       total,

@@ -11,6 +11,10 @@ import type { DpiaAssessment } from './dpia-assessment';
 @ForeignKey('Organisation', ['organisationId'], ['id'], { name: 'FK_processing_activity_organisation' })
 @Index('idx_processing_activity_organisation_name', ['organisationId', 'name', 'id'])
 @Index('idx_processing_activity_organisation_review', ['organisationId', 'status', 'reviewDate'])
+// The orders of the register list (`?sort=`): by review date, by last update, by status then name.
+@Index('idx_processing_activity_organisation_review_date', ['organisationId', 'reviewDate', 'id'])
+@Index('idx_processing_activity_organisation_updated', ['organisationId', 'updatedAt', 'id'])
+@Index('idx_processing_activity_organisation_status_name', ['organisationId', 'status', 'name', 'id'])
 @Index('idx_processing_activity_application_ids', { synchronize: false })
 @Index('idx_processing_activity_template', ['templateId'])
 export class ProcessingActivity extends OrganisationOwnedEntity {
