@@ -685,6 +685,28 @@ describe('Access reviews (e2e)', () => {
       list = await items(world.securityOfficer, campaignId);
     });
 
+    it('lists the member’s possible reviewers with the accounts given to each and decided; 404 across members', async () => {
+      const before = await app.http
+        .get(`${API}/access-reviews/${campaignId}/reviewers`)
+        .set(as(world.securityOfficer));
+      expect(before.status).toBe(200);
+      const of = (body: { items: { userId: string }[] }, id: string) =>
+        body.items.find((r) => r.userId === id);
+      expect(of(before.body, world.editorA.id)).toMatchObject({
+        email: world.editorA.email,
+        role: 'editor',
+        assigned: 1,
+        decided: 0,
+      });
+      // The account without a reviewer email went to the member's DPO.
+      expect(of(before.body, world.dpoA.id)).toMatchObject({ role: 'dpo', assigned: 1 });
+      expect(before.body.items.map((r: { userId: string }) => r.userId)).not.toContain(world.dpoB.id);
+      expectProblem(
+        await app.http.get(`${API}/access-reviews/${campaignId}/reviewers`).set(as(world.dpoB)),
+        404,
+      );
+    });
+
     it('lets the assigned reviewer decide their account; another reviewer’s account is invisible to them (404, like its history)', async () => {
       const own = await decide(world.editorA, campaignId, byName(list, 'a.editeur').id, { decision: 'keep' });
       expect(own.status).toBe(200);

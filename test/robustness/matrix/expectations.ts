@@ -1116,6 +1116,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     request: ({ fx, side }) => ({ params: { id: fx.closedReview[own(side)] } }),
   },
   'GET /api/v1/access-reviews/:id/items': openCampaignRead(),
+  'GET /api/v1/access-reviews/:id/reviewers': openCampaignRead(),
   'POST /api/v1/organisations/:orgId/agent-directory': {
     sides: BOTH,
     sidesMean: `${MEMBER} directory of agents (the agents of the fixture accounts, so that none becomes an orphan)`,

@@ -19,7 +19,7 @@ import { CertificateService } from '../certificate/certificate.service';
 import { AccountImportService, ImportResult } from '../import/account-import.service';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReviewView } from './access-review.view';
-import { AccessReviewsService } from './access-reviews.service';
+import { AccessReviewsService, ReviewerView } from './access-reviews.service';
 
 @ApiTags('Access reviews')
 @ApiBearerAuth()
@@ -50,6 +50,15 @@ export class AccessReviewsController {
   @Endpoint('Read one campaign with its counts')
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
     return this.campaigns.get(ctx, id);
+  }
+
+  @Get(':id/reviewers')
+  @Endpoint("The member's possible reviewers, each with the accounts given to them and decided")
+  reviewers(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ items: ReviewerView[] }> {
+    return this.campaigns.reviewers(ctx, id);
   }
 
   @Post(':id/accounts')
