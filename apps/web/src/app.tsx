@@ -29,6 +29,12 @@ const OrganisationPage = lazy(() => import('./pages/organisation'));
 const PublicationPage = lazy(() => import('./pages/publication'));
 const AnnualReportPage = lazy(() => import('./pages/annual-report'));
 const NotificationsPage = lazy(() => import('./pages/notifications'));
+const AssessmentsPage = lazy(() => import('./pages/certification/assessments'));
+const AssessmentPage = lazy(() => import('./pages/certification/assessment'));
+const RequirementPage = lazy(() => import('./pages/certification/requirement'));
+const EvidencePage = lazy(() => import('./pages/certification/evidence'));
+const AccessReviewsPage = lazy(() => import('./pages/access-reviews/campaigns'));
+const AccessReviewPage = lazy(() => import('./pages/access-reviews/campaign'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -142,6 +148,12 @@ const router = createBrowserRouter([
       { path: '/compte', element: <AccountPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
+      { path: '/certification', element: <AssessmentsPage /> },
+      { path: '/certification/:id', element: <AssessmentPage /> },
+      { path: '/certification/:id/exigences/:requirementId', element: <RequirementPage /> },
+      { path: '/preuves/:id', element: <EvidencePage /> },
+      { path: '/revues', element: <AccessReviewsPage /> },
+      { path: '/revues/:id', element: <AccessReviewPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { NOTIFICATIONS_KEY, unreadCount, unreadText } from './api/notifications';
+import { useOperatorRights } from './operator';
 import { useSession } from './session';
 
 function SkipLink() {
@@ -95,9 +96,15 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const isMember = workspaces.some((w) => w.kind === 'member');
   const isDpo = workspaces.some((w) => w.kind === 'member' && w.roles.includes('dpo'));
-  const links = isMember
-    ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
-    : [{ to: '/', label: 'Tableau de bord', end: true }];
+  const operator = useOperatorRights();
+  const links = [
+    ...(isMember
+      ? [...MEMBER_LINKS, ...(isDpo ? DPO_LINKS : [])]
+      : [{ to: '/', label: 'Tableau de bord', end: true }]),
+    // Certification and access reviews (the operator's; members' DPOs read their own reviews).
+    ...(operator.readsCertification ? [{ to: '/certification', label: 'Certification' }] : []),
+    ...(operator.readsAccessReviews ? [{ to: '/revues', label: "Revues d'habilitations" }] : []),
+  ];
 
   return (
     <>
