@@ -707,6 +707,25 @@ describe('Access reviews (e2e)', () => {
       );
     });
 
+    it('reminds the reviewers with accounts to decide once a day (security officer only), audited', async () => {
+      const remind = (actor: Actor) =>
+        app.http.post(`${API}/access-reviews/${campaignId}/reminders`).set(as(actor));
+      const notices = () =>
+        count('notification', `entity_id = '${campaignId}' AND threshold LIKE 'reminder:%'`);
+      const first = await remind(world.securityOfficer);
+      expect(first.status).toBe(200);
+      expect(first.body).toEqual({ reviewers: 3, reminded: 3 });
+      expect(await notices()).toBe(3);
+      const again = await remind(world.securityOfficer);
+      expect(again.body).toEqual({ reviewers: 3, reminded: 0 });
+      expect(await notices()).toBe(3);
+      expect(
+        await count('audit_event', `action = 'access-review.remind' AND entity_id = '${campaignId}'`),
+      ).toBe(2);
+      expectProblem(await remind(world.dpoA), 403);
+      expectProblem(await remind(world.dpoB), 404);
+    });
+
     it('lets the assigned reviewer decide their account; another reviewer’s account is invisible to them (404, like its history)', async () => {
       const own = await decide(world.editorA, campaignId, byName(list, 'a.editeur').id, { decision: 'keep' });
       expect(own.status).toBe(200);

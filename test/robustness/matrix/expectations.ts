@@ -1096,6 +1096,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       params: { id: fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)] },
     }),
   },
+  'POST /api/v1/access-reviews/:id/reminders': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} open campaign`,
+    action: 'update',
+    subject: 'AccessReview',
+    record: campaign,
+    request: ({ fx, side }) => ({ params: { id: fx.openReview[own(side)] } }),
+  },
   'POST /api/v1/access-reviews/:id/close': {
     sides: BOTH,
     sidesMean: `${MEMBER} campaign with every account decided (a fresh one when closing is allowed)`,

@@ -86,6 +86,18 @@ export class AccessReviewsController {
     return this.campaigns.open(ctx, id);
   }
 
+  @Post(':id/reminders')
+  @Endpoint(
+    'Remind the reviewers who still have accounts to decide (security officer; open campaigns; once a day each)',
+    200,
+  )
+  remind(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ reviewers: number; reminded: number }> {
+    return this.campaigns.remind(ctx, id);
+  }
+
   @Post(':id/close')
   @Endpoint(
     'Close the review once every account is decided (409 otherwise); creates the remediation tasks',

@@ -1,4 +1,4 @@
-import { notifyAccountsAssigned, notifyCampaignCompleted } from '../access-review-notices';
+import { notifyAccountsAssigned, notifyCampaignCompleted, remindReviewers } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, scopedQuery } from '@vigie/authz';
 import { Deployment } from '@vigie/catalog';
@@ -138,6 +138,25 @@ export class AccessReviewsService {
       }
     }
     return { items };
+  }
+
+  /** Reminds the reviewers with accounts still to decide (open campaigns; once a day each at most). */
+  async remind(ctx: RequestContext, id: string): Promise<{ reviewers: number; reminded: number }> {
+    return this.tx.run(async (manager) => {
+      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
+      assertCan(ctx, 'update', 'AccessReview', campaign);
+      assertStatus(campaign, ['open'], 'relancer les relecteurs');
+      const result = await remindReviewers(manager, campaign);
+      await recordAudit(manager, ctx, {
+        action: 'access-review.remind',
+        entity: 'access-review',
+        entityId: campaign.id,
+        organisationId: campaign.organisationId,
+        before: null,
+        after: result,
+      });
+      return result;
+    });
   }
 
   /** `draft` → `open`: reviewers may decide. Dormant and new flags are computed again at this moment. */
