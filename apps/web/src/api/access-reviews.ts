@@ -153,6 +153,14 @@ export const closeCampaign = (id: string) =>
     api.POST('/api/v1/access-reviews/{id}/close', { params: { path: { id } } }),
   ) as unknown as Promise<Campaign>;
 
+export const remindReviewers = (id: string) =>
+  unwrap(
+    api.POST('/api/v1/access-reviews/{id}/reminders', { params: { path: { id } } }),
+  ) as unknown as Promise<{
+    reviewers: number;
+    reminded: number;
+  }>;
+
 export const reassign = (id: string, itemId: string, reviewerId: string) =>
   unwrap(
     api.POST('/api/v1/access-reviews/{id}/items/{itemId}/reassign', {

@@ -13,6 +13,7 @@ import {
   markDone,
   openCampaign,
   reassign,
+  remindReviewers,
   reviewerName,
   reviewersOf,
   ROLE_LABELS,
@@ -93,6 +94,20 @@ function CampaignView({ c, manages }: { c: Campaign; manages: boolean }) {
               : 'La revue est close : les actions correctives sont à mener.',
       });
     },
+    onError: (error) => setNotice({ kind: 'error', text: refusal(error) }),
+  });
+  const remind = useMutation({
+    mutationFn: () => remindReviewers(c.id),
+    onSuccess: (answer) =>
+      setNotice({
+        kind: 'success',
+        text:
+          answer.reviewers === 0
+            ? 'Aucun relecteur n’a de compte à décider.'
+            : answer.reminded === 0
+              ? 'Les relecteurs ont déjà été relancés aujourd’hui.'
+              : `${plural(answer.reminded, 'relecteur relancé', 'relecteurs relancés')}.`,
+      }),
     onError: (error) => setNotice({ kind: 'error', text: refusal(error) }),
   });
   const editableItems = manages && (c.status === 'draft' || c.status === 'open');
@@ -211,6 +226,18 @@ function CampaignView({ c, manages }: { c: Campaign; manages: boolean }) {
             Les relecteurs qui ont des comptes à décider sont relancés automatiquement sept jours avant
             l'échéance, puis une fois l'échéance passée.
           </p>
+          {c.counts.pending > 0 ? (
+            <p>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={remind.isPending}
+                onClick={() => remind.mutate()}
+              >
+                Relancer les relecteurs
+              </button>
+            </p>
+          ) : null}
           <button
             type="button"
             className="button"

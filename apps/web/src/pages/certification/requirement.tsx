@@ -63,7 +63,7 @@ export default function RequirementPage() {
   }
   return (
     <RequirementView
-      key={requirement.data.version}
+      key={requirement.data.id}
       r={requirement.data}
       assessmentName={head.data.name}
       archived={head.data.archived}
