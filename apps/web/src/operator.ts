@@ -36,3 +36,9 @@ export function refusal(
   }
   return fallback;
 }
+
+/** « 3 exigences », « 1 exigence », « aucune exigence »: {@link plural} for a feminine noun. */
+export function pluralF(count: number, singular: string, pluralForm = `${singular}s`): string {
+  if (count === 0) return `aucune ${singular}`;
+  return `${count.toLocaleString('fr-FR')} ${count === 1 ? singular : pluralForm}`;
+}

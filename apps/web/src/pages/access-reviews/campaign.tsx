@@ -25,7 +25,7 @@ import {
   type Reviewer,
 } from '../../api/access-reviews';
 import { formatDate, formatDateTime, plural } from '../../format';
-import { isNotFound, refusal, useOperatorRights } from '../../operator';
+import { isNotFound, pluralF, refusal, useOperatorRights } from '../../operator';
 import { useSession } from '../../session';
 import { StackedBars } from '../../ui/charts';
 import { SelectField, TextField } from '../../ui/fields';
@@ -321,7 +321,7 @@ function ImportForm({ c, onImported }: { c: Campaign; onImported: () => void }) 
           <p>{plural(result.imported, 'compte importé', 'comptes importés')}.</p>
           {result.rejected.length > 0 ? (
             <>
-              <p>{plural(result.rejected.length, 'ligne refusée', 'lignes refusées')} :</p>
+              <p>{pluralF(result.rejected.length, 'ligne refusée', 'lignes refusées')} :</p>
               <ul>
                 {result.rejected.map((r) => (
                   <li key={r.line}>

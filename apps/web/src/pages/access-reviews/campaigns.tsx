@@ -8,8 +8,8 @@ import {
   createCampaign,
   deploymentsOf,
 } from '../../api/access-reviews';
-import { formatDate, plural } from '../../format';
-import { refusal, useOperatorRights } from '../../operator';
+import { formatDate } from '../../format';
+import { pluralF, refusal, useOperatorRights } from '../../operator';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
 
@@ -56,7 +56,7 @@ export default function AccessReviewsPage() {
       {list.isError ? <ErrorNotice>Les revues n'ont pas pu être chargées.</ErrorNotice> : null}
       {list.data ? (
         <>
-          <p role="status">{plural(list.data.total, 'revue')}</p>
+          <p role="status">{pluralF(list.data.total, 'revue')}</p>
           {list.data.items.length > 0 ? (
             <table className="table">
               <thead>

@@ -12,9 +12,9 @@ import {
   type RequirementStatus,
 } from '../../api/certification';
 import type { Page as ListPage } from '../../api/lists';
-import { formatDate, plural } from '../../format';
+import { formatDate } from '../../format';
 import { useMe } from '../../session';
-import { isNotFound, refusal, useOperatorRights } from '../../operator';
+import { isNotFound, pluralF, refusal, useOperatorRights } from '../../operator';
 import { StackedBars, type Series } from '../../ui/charts';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
 
@@ -108,12 +108,17 @@ export default function AssessmentPage() {
   const isHds = a.frameworkCode === 'hds-v2';
   const editable = isSecurityOfficer && !a.archived;
 
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  // From the latest parameters (two changes in a row must not undo each other).
+  const setFilter = (key: string, value: string) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
 
   const byTheme = themes
     .map((t) => ({ theme: t, items: shown.filter((r) => r.theme === t) }))
@@ -160,31 +165,31 @@ export default function AssessmentPage() {
             <div>
               <dt>En retard</dt>
               <dd className={progress.data.overdue.count > 0 ? 'late' : undefined}>
-                {plural(progress.data.overdue.count, 'exigence')}
+                {pluralF(progress.data.overdue.count, 'exigence')}
               </dd>
             </div>
             <div>
               <dt>Preuves expirées</dt>
               <dd className={progress.data.evidence.expired > 0 ? 'late' : undefined}>
-                {plural(progress.data.evidence.expired, 'preuve')}
+                {pluralF(progress.data.evidence.expired, 'preuve')}
               </dd>
             </div>
             <div>
               <dt>Preuves expirant sous {progress.data.evidence.expiringWithinDays} jours</dt>
-              <dd>{plural(progress.data.evidence.expiringSoon.count, 'preuve')}</dd>
+              <dd>{pluralF(progress.data.evidence.expiringSoon.count, 'preuve')}</dd>
             </div>
           </dl>
           <StackedBars
             caption="Exigences par statut"
             series={STATUS_SERIES}
             rows={[{ label: 'Toutes les exigences', values: progress.data.byStatus }]}
-            unit={(n) => plural(n, 'exigence')}
+            unit={(n) => pluralF(n, 'exigence')}
           />
           <StackedBars
             caption={isHds ? 'Exigences par chapitre et par statut' : 'Exigences par thème et par statut'}
             series={STATUS_SERIES}
             rows={progress.data.byTheme.map((t) => ({ label: t.theme, values: t.byStatus }))}
-            unit={(n) => plural(n, 'exigence')}
+            unit={(n) => pluralF(n, 'exigence')}
           />
           {progress.data.evidence.expiringSoon.items.length > 0 ? (
             <>
@@ -262,7 +267,10 @@ export default function AssessmentPage() {
         {rows.isError ? <ErrorNotice>Les exigences n'ont pas pu être chargées.</ErrorNotice> : null}
         {items ? (
           <p role="status" className="count">
-            {plural(shown.length, 'exigence')} affichée{shown.length > 1 ? 's' : ''} sur {items.length}
+            {shown.length === 0
+              ? 'Aucune exigence affichée'
+              : `${pluralF(shown.length, 'exigence')} affichée${shown.length > 1 ? 's' : ''}`}{' '}
+            sur {items.length}
           </p>
         ) : null}
         {byTheme.map((group) => (

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { assessments, createAssessment, FRAMEWORK_LABELS } from '../../api/certification';
-import { formatDate, plural } from '../../format';
-import { refusal, useOperatorRights } from '../../operator';
+import { formatDate } from '../../format';
+import { pluralF, refusal, useOperatorRights } from '../../operator';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
 
@@ -52,7 +52,7 @@ export default function AssessmentsPage() {
       {list.isError ? <ErrorNotice>Les évaluations n'ont pas pu être chargées.</ErrorNotice> : null}
       {list.data ? (
         <>
-          <p role="status">{plural(list.data.total, 'évaluation')}</p>
+          <p role="status">{pluralF(list.data.total, 'évaluation')}</p>
           {list.data.items.length > 0 ? (
             <table className="table">
               <thead>
