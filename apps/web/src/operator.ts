@@ -21,6 +21,9 @@ export function useOperatorRights() {
 export const isNotFound = (error: unknown) =>
   error instanceof ApiError && (error.status === 404 || error.status === 400);
 
+/** A 403 on a read: the record exists, the person's role does not read it in this form. */
+export const isReserved = (error: unknown) => error instanceof ApiError && error.status === 403;
+
 /** The French message of a refused change. */
 export function refusal(
   error: unknown,

@@ -14,7 +14,7 @@ import {
 import type { Page as ListPage } from '../../api/lists';
 import { formatDate } from '../../format';
 import { useMe } from '../../session';
-import { isNotFound, pluralF, refusal, useOperatorRights } from '../../operator';
+import { isNotFound, isReserved, pluralF, refusal, useOperatorRights } from '../../operator';
 import { StackedBars, type Series } from '../../ui/charts';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
 
@@ -96,6 +96,16 @@ export default function AssessmentPage() {
         <p>Cette évaluation est introuvable, ou vous n'y avez pas accès.</p>
         <p>
           <Link to="/certification">Retour à la certification</Link>
+        </p>
+      </Page>
+    ) : isReserved(head.error) ? (
+      <Page title="Réservé à l'opérateur">
+        <p>
+          Les évaluations de certification sont tenues par l'opérateur. Votre rôle en lit l'avancement
+          seulement, dans votre tableau de bord.
+        </p>
+        <p>
+          <Link to="/">Retour au tableau de bord</Link>
         </p>
       </Page>
     ) : (

@@ -17,7 +17,7 @@ import {
   type RequirementStatus,
 } from '../../api/certification';
 import { formatDate } from '../../format';
-import { isNotFound, refusal, useOperatorRights } from '../../operator';
+import { isNotFound, isReserved, refusal, useOperatorRights } from '../../operator';
 import { useMe } from '../../session';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
@@ -53,6 +53,16 @@ export default function RequirementPage() {
         <p>Cette exigence est introuvable, ou vous n'y avez pas accès.</p>
         <p>
           <Link to="/certification">Retour à la certification</Link>
+        </p>
+      </Page>
+    ) : isReserved(error) ? (
+      <Page title="Réservé à l'opérateur">
+        <p>
+          Les évaluations de certification sont tenues par l'opérateur. Votre rôle en lit l'avancement
+          seulement, dans votre tableau de bord.
+        </p>
+        <p>
+          <Link to="/">Retour au tableau de bord</Link>
         </p>
       </Page>
     ) : (
