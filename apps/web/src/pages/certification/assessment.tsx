@@ -35,11 +35,16 @@ export default function AssessmentPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const { isSecurityOfficer } = useOperatorRights();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('statut') ?? '';
-  const theme = params.get('theme') ?? '';
-  const q = params.get('q') ?? '';
-  const lateOnly = params.get('retard') === '1';
+  // Filters start from the address (links may carry them) and then live in the page.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState(() => ({
+    statut: params.get('statut') ?? '',
+    theme: params.get('theme') ?? '',
+    q: params.get('q') ?? '',
+    retard: params.get('retard') ?? '',
+  }));
+  const { statut: status, theme, q } = filters;
+  const lateOnly = filters.retard === '1';
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string }>();
 
@@ -118,17 +123,8 @@ export default function AssessmentPage() {
   const isHds = a.frameworkCode === 'hds-v2';
   const editable = isSecurityOfficer && !a.archived;
 
-  // From the latest parameters (two changes in a row must not undo each other).
-  const setFilter = (key: string, value: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const setFilter = (key: keyof typeof filters, value: string) =>
+    setFilters((previous) => ({ ...previous, [key]: value }));
 
   const byTheme = themes
     .map((t) => ({ theme: t, items: shown.filter((r) => r.theme === t) }))
