@@ -6,7 +6,6 @@
  *   node -r ./scripts/ts-register.js bench/web-certification.ts [embedded|postgres] [runs] [evidence]
  */
 import { chromium } from '@playwright/test';
-import sparticuz from '@sparticuz/chromium';
 import { call, seedIsoAssessment, startBench, stats, timed } from './certification-setup';
 
 const PASSWORD = 'bench-user-password';
@@ -37,6 +36,8 @@ async function main(): Promise<void> {
       '--allow-running-insecure-content',
       '--disable-site-isolation-trials',
     ];
+    // ESM only: loaded dynamically from this CommonJS module.
+    const { default: sparticuz } = await import('@sparticuz/chromium');
     const browser = await chromium.launch({
       executablePath: await sparticuz.executablePath(),
       args: sparticuz.args.filter((a) => !drop.includes(a) && !a.startsWith('--headless')),
