@@ -685,6 +685,47 @@ describe('Access reviews (e2e)', () => {
       list = await items(world.securityOfficer, campaignId);
     });
 
+    it('lists the member’s possible reviewers with the accounts given to each and decided; 404 across members', async () => {
+      const before = await app.http
+        .get(`${API}/access-reviews/${campaignId}/reviewers`)
+        .set(as(world.securityOfficer));
+      expect(before.status).toBe(200);
+      const of = (body: { items: { userId: string }[] }, id: string) =>
+        body.items.find((r) => r.userId === id);
+      expect(of(before.body, world.editorA.id)).toMatchObject({
+        email: world.editorA.email,
+        role: 'editor',
+        assigned: 1,
+        decided: 0,
+      });
+      // The account without a reviewer email went to the member's DPO.
+      expect(of(before.body, world.dpoA.id)).toMatchObject({ role: 'dpo', assigned: 1 });
+      expect(before.body.items.map((r: { userId: string }) => r.userId)).not.toContain(world.dpoB.id);
+      expectProblem(
+        await app.http.get(`${API}/access-reviews/${campaignId}/reviewers`).set(as(world.dpoB)),
+        404,
+      );
+    });
+
+    it('reminds the reviewers with accounts to decide once a day (security officer only), audited', async () => {
+      const remind = (actor: Actor) =>
+        app.http.post(`${API}/access-reviews/${campaignId}/reminders`).set(as(actor));
+      const notices = () =>
+        count('notification', `entity_id = '${campaignId}' AND threshold LIKE 'reminder:%'`);
+      const first = await remind(world.securityOfficer);
+      expect(first.status).toBe(200);
+      expect(first.body).toEqual({ reviewers: 3, reminded: 3 });
+      expect(await notices()).toBe(3);
+      const again = await remind(world.securityOfficer);
+      expect(again.body).toEqual({ reviewers: 3, reminded: 0 });
+      expect(await notices()).toBe(3);
+      expect(
+        await count('audit_event', `action = 'access-review.remind' AND entity_id = '${campaignId}'`),
+      ).toBe(2);
+      expectProblem(await remind(world.dpoA), 403);
+      expectProblem(await remind(world.dpoB), 404);
+    });
+
     it('lets the assigned reviewer decide their account; another reviewer’s account is invisible to them (404, like its history)', async () => {
       const own = await decide(world.editorA, campaignId, byName(list, 'a.editeur').id, { decision: 'keep' });
       expect(own.status).toBe(200);

@@ -49,6 +49,12 @@ const AdministrationPage = lazy(() => import('./pages/admin/administration'));
 const OrganisationAdminPage = lazy(() => import('./pages/admin/organisation-admin'));
 const ApplicationAdminPage = lazy(() => import('./pages/admin/application-admin'));
 const IncidentsPage = lazy(() => import('./pages/admin/incidents'));
+const AssessmentsPage = lazy(() => import('./pages/certification/assessments'));
+const AssessmentPage = lazy(() => import('./pages/certification/assessment'));
+const RequirementPage = lazy(() => import('./pages/certification/requirement'));
+const EvidencePage = lazy(() => import('./pages/certification/evidence'));
+const AccessReviewsPage = lazy(() => import('./pages/access-reviews/campaigns'));
+const AccessReviewPage = lazy(() => import('./pages/access-reviews/campaign'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -182,6 +188,12 @@ const router = createBrowserRouter([
       { path: '/administration/applications/:id', element: <ApplicationAdminPage /> },
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
+      { path: '/certification', element: <AssessmentsPage /> },
+      { path: '/certification/:id', element: <AssessmentPage /> },
+      { path: '/certification/:id/exigences/:requirementId', element: <RequirementPage /> },
+      { path: '/preuves/:id', element: <EvidencePage /> },
+      { path: '/revues', element: <AccessReviewsPage /> },
+      { path: '/revues/:id', element: <AccessReviewPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

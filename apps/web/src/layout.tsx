@@ -4,6 +4,7 @@ import { Link, NavLink } from 'react-router';
 import { useMyReviews } from './api/my-reviews';
 import { NOTIFICATIONS_KEY, unreadCount, unreadText } from './api/notifications';
 import { LimitedAccessNotice } from './pages/admin/limited-access';
+import { useOperatorRights } from './operator';
 import { useSession } from './session';
 
 function SkipLink() {
@@ -75,7 +76,9 @@ const VENDOR_CONTACT_LINKS = [{ to: '/questionnaires', label: 'Questionnaires' }
 /** Operator pages, in UI.md's order, by the operator roles that open them (every operator role when none). */
 const OPERATOR_LINKS: { to: string; label: string; roles?: string[]; end?: boolean }[] = [
   // The vendor pages: the security officer works there; the administrator and the auditor read them.
+  { to: '/certification', label: 'Certification' },
   { to: '/fournisseurs', label: 'Fournisseurs' },
+  { to: '/revues', label: "Revues d'habilitations" },
   { to: '/incidents', label: 'Incidents', roles: ['security-officer'] },
   { to: '/administration', label: 'Administration', roles: ['admin'] },
 ];
@@ -115,11 +118,15 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   // « Mes revues d'habilitations » for whoever has accounts to review in a member's access review.
   const reviews = useMyReviews();
   const reviewer = (reviews.data ?? []).length > 0;
+  const operator = useOperatorRights();
   const operators = workspaces.filter((w) => w.kind === 'operator');
   const operatorRoles = operators.flatMap((w) => w.roles);
-  const operatorLinks = operators.length
-    ? OPERATOR_LINKS.filter((l) => !l.roles || l.roles.some((r) => operatorRoles.includes(r)))
-    : [];
+  const operatorLinks = OPERATOR_LINKS.filter((l) => {
+    if (l.to === '/certification') return operator.readsCertification;
+    // Members' DPOs read their own access reviews.
+    if (l.to === '/revues') return operator.readsAccessReviews;
+    return operators.length > 0 && (!l.roles || l.roles.some((r) => operatorRoles.includes(r)));
+  });
   const links: { to: string; label: string; end?: boolean }[] = vendorOnly
     ? VENDOR_CONTACT_LINKS
     : [

@@ -55,6 +55,35 @@ export async function notifyCampaignCompleted(manager: EntityManager, campaign: 
 }
 
 /**
+ * The security officer reminds the reviewers who still have accounts to decide, at most once a day each
+ * (the same notices as the automatic reminders). Answers how many were reminded.
+ */
+export async function remindReviewers(
+  manager: EntityManager,
+  campaign: Pick<AccessReview, 'id' | 'organisationId' | 'name' | 'dueDate'>,
+  now = new Date(),
+): Promise<{ reviewers: number; reminded: number }> {
+  const reviewers = await pendingReviewers(manager, campaign.id);
+  const today = parisDay(now);
+  const overdue = campaign.dueDate < today;
+  const reminded = await emitNotice(
+    manager,
+    {
+      kind: overdue ? 'access-review.overdue' : 'access-review.due-soon',
+      recipients: { userIds: reviewers },
+      ...ofCampaign(campaign),
+      threshold: `reminder:${today}`,
+      title: overdue
+        ? `Relance : revue des accès en retard : ${campaign.name}`
+        : `Relance : revue des accès à terminer avant le ${frenchDate(campaign.dueDate)} : ${campaign.name}`,
+      body: `Le responsable de la sécurité vous rappelle que des comptes qui vous sont attribués dans la revue des accès « ${campaign.name} » attendent votre décision (échéance : ${frenchDate(campaign.dueDate)}).`,
+    },
+    now,
+  );
+  return { reviewers: reviewers.length, reminded };
+}
+
+/**
  * Open campaigns due within 7 days or overdue (their reviewers with accounts still to decide), and remediation
  * tasks overdue (the security officers), once per due date.
  */

@@ -1123,6 +1123,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       params: { id: fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)] },
     }),
   },
+  'POST /api/v1/access-reviews/:id/reminders': {
+    sides: BOTH,
+    sidesMean: `${MEMBER} open campaign`,
+    action: 'update',
+    subject: 'AccessReview',
+    record: campaign,
+    request: ({ fx, side }) => ({ params: { id: fx.openReview[own(side)] } }),
+  },
   'POST /api/v1/access-reviews/:id/close': {
     sides: BOTH,
     sidesMean: `${MEMBER} campaign with every account decided (a fresh one when closing is allowed)`,
@@ -1143,6 +1151,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     request: ({ fx, side }) => ({ params: { id: fx.closedReview[own(side)] } }),
   },
   'GET /api/v1/access-reviews/:id/items': openCampaignRead(),
+  'GET /api/v1/access-reviews/:id/reviewers': openCampaignRead(),
   'POST /api/v1/organisations/:orgId/agent-directory': {
     sides: BOTH,
     sidesMean: `${MEMBER} directory of agents (the agents of the fixture accounts, so that none becomes an orphan)`,

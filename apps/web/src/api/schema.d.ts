@@ -1600,6 +1600,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access-reviews/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's possible reviewers, each with the accounts given to them and decided */
+        get: operations["AccessReviewsController_reviewers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-reviews/{id}/accounts": {
         parameters: {
             query?: never;
@@ -1628,6 +1645,23 @@ export interface paths {
         put?: never;
         /** Open the review: reviewers may decide (security officer) */
         post: operations["AccessReviewsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-reviews/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the reviewers who still have accounts to decide (security officer; open campaigns; once a day each) */
+        post: operations["AccessReviewsController_remind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6231,6 +6265,25 @@ export interface operations {
             };
         };
     };
+    AccessReviewsController_reviewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AccessReviewsController_importAccounts: {
         parameters: {
             query?: never;
@@ -6256,6 +6309,25 @@ export interface operations {
         };
     };
     AccessReviewsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccessReviewsController_remind: {
         parameters: {
             query?: never;
             header?: never;

@@ -19,7 +19,7 @@ import { CertificateService } from '../certificate/certificate.service';
 import { AccountImportService, ImportResult } from '../import/account-import.service';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReviewView } from './access-review.view';
-import { AccessReviewsService } from './access-reviews.service';
+import { AccessReviewsService, ReviewerView } from './access-reviews.service';
 
 @ApiTags('Access reviews')
 @ApiBearerAuth()
@@ -52,6 +52,15 @@ export class AccessReviewsController {
     return this.campaigns.get(ctx, id);
   }
 
+  @Get(':id/reviewers')
+  @Endpoint("The member's possible reviewers, each with the accounts given to them and decided")
+  reviewers(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ items: ReviewerView[] }> {
+    return this.campaigns.reviewers(ctx, id);
+  }
+
   @Post(':id/accounts')
   @Expensive()
   @ApiConsumes('text/csv')
@@ -76,6 +85,18 @@ export class AccessReviewsController {
   @Endpoint('Open the review: reviewers may decide (security officer)', 200)
   open(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
     return this.campaigns.open(ctx, id);
+  }
+
+  @Post(':id/reminders')
+  @Endpoint(
+    'Remind the reviewers who still have accounts to decide (security officer; open campaigns; once a day each)',
+    200,
+  )
+  remind(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ reviewers: number; reminded: number }> {
+    return this.campaigns.remind(ctx, id);
   }
 
   @Post(':id/close')

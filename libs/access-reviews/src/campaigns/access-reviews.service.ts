@@ -1,4 +1,4 @@
-import { notifyAccountsAssigned, notifyCampaignCompleted } from '../access-review-notices';
+import { notifyAccountsAssigned, notifyCampaignCompleted, remindReviewers } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, canSomewhere, scopedQuery } from '@vigie/authz';
 import { Deployment } from '@vigie/catalog';
@@ -24,6 +24,18 @@ import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dt
 import { AccessReview } from './access-review.entity';
 import { AccessReviewView, toViews } from './access-review.view';
 import { assertStatus, loadCampaign } from './campaign-access';
+import { memberPeople } from '../people';
+
+/** A possible reviewer of a campaign and their progress. */
+export interface ReviewerView {
+  userId: string;
+  /** null: no longer an active user of the member. */
+  displayName: string | null;
+  email: string | null;
+  role: string | null;
+  assigned: number;
+  decided: number;
+}
 
 /** Campaigns: creation by the security officer, lists and reads scoped in SQL, and the status flow. */
 @Injectable()
@@ -85,6 +97,66 @@ export class AccessReviewsService {
   async get(ctx: RequestContext, id: string): Promise<AccessReviewView> {
     const campaign = await loadCampaign(this.tx.reader, ctx, id);
     return (await toViews(this.tx.reader, [campaign]))[0];
+  }
+
+  /**
+   * The people of the campaign's member who may review accounts, each with the accounts given to them and how
+   * many they decided: the reviewer picker and the progress per reviewer.
+   */
+  async reviewers(ctx: RequestContext, id: string): Promise<{ items: ReviewerView[] }> {
+    const manager = this.tx.reader;
+    const campaign = await loadCampaign(manager, ctx, id);
+    const people = await memberPeople(manager, campaign.organisationId);
+    const rows: { reviewerId: string; assigned: number; decided: number }[] = await manager.query(
+      `SELECT reviewer_id AS "reviewerId", count(*)::int AS assigned,
+              count(*) FILTER (WHERE decision IS NOT NULL)::int AS decided
+       FROM access_review_item
+       WHERE access_review_id = $1 AND reviewer_id IS NOT NULL AND NOT ('removed' = ANY(flags))
+       GROUP BY reviewer_id`,
+      [campaign.id],
+    );
+    const countOf = new Map(rows.map((row) => [row.reviewerId, row]));
+    const items: ReviewerView[] = [...people.byId.values()].map((person) => ({
+      userId: person.userId,
+      displayName: person.displayName,
+      email: person.email,
+      role: person.role,
+      assigned: countOf.get(person.userId)?.assigned ?? 0,
+      decided: countOf.get(person.userId)?.decided ?? 0,
+    }));
+    // A reviewer no longer active in the member still holds accounts: listed under their id.
+    for (const row of rows) {
+      if (!people.byId.has(row.reviewerId)) {
+        items.push({
+          userId: row.reviewerId,
+          displayName: null,
+          email: null,
+          role: null,
+          assigned: row.assigned,
+          decided: row.decided,
+        });
+      }
+    }
+    return { items };
+  }
+
+  /** Reminds the reviewers with accounts still to decide (open campaigns; once a day each at most). */
+  async remind(ctx: RequestContext, id: string): Promise<{ reviewers: number; reminded: number }> {
+    return this.tx.run(async (manager) => {
+      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
+      assertCan(ctx, 'update', 'AccessReview', campaign);
+      assertStatus(campaign, ['open'], 'relancer les relecteurs');
+      const result = await remindReviewers(manager, campaign);
+      await recordAudit(manager, ctx, {
+        action: 'access-review.remind',
+        entity: 'access-review',
+        entityId: campaign.id,
+        organisationId: campaign.organisationId,
+        before: null,
+        after: result,
+      });
+      return result;
+    });
   }
 
   /** `draft` → `open`: reviewers may decide. Dormant and new flags are computed again at this moment. */
