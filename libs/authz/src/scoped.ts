@@ -1,5 +1,6 @@
 import { RequestContext } from '@vigie/core';
 import {
+  DataSource,
   EntityManager,
   EntityTarget,
   FindManyOptions,
@@ -144,7 +145,7 @@ export function scoped(manager: EntityManager, ctx: RequestContext): ScopedManag
  * reason is required and says why the access needs no scope; test/house/unscoped-access.spec.ts counts every
  * access written on a bare manager outside this call.
  */
-export function unscoped(manager: EntityManager, reason: string): EntityManager {
+export function unscoped<M extends EntityManager | DataSource>(manager: M, reason: string): M {
   if (!reason.trim()) throw new Error('unscoped() needs the reason why this access needs no scope');
   return manager;
 }

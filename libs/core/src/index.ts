@@ -19,3 +19,4 @@ export * from './http/endpoint.decorator';
 export * from './errors/upload-errors';
 export * from './dates/french-working-days';
 export * from './errors/french-messages';
+export * from './http/fields';
