@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
@@ -119,7 +119,10 @@ export class ApplicationsService {
   async withVendorNames(manager: EntityManager, applications: Application[]): Promise<ApplicationView[]> {
     const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
     const vendors = vendorIds.length
-      ? await manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } })
+      ? await unscoped(manager, 'vendor names shown beside applications the caller already reads').find(
+          Organisation,
+          { select: { id: true, name: true }, where: { id: In(vendorIds) } },
+        )
       : [];
     const names = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
     return applications.map((application) =>
@@ -131,7 +134,12 @@ export class ApplicationsService {
 
   private async assertVendor(manager: EntityManager, vendorId: string | null | undefined): Promise<void> {
     if (!vendorId) return;
-    if (!(await manager.existsBy(Organisation, { id: vendorId, kind: 'vendor' }))) {
+    if (
+      !(await unscoped(
+        manager,
+        'checks that a referenced id is a vendor organisation, before any row is written',
+      ).existsBy(Organisation, { id: vendorId, kind: 'vendor' }))
+    ) {
       throw ValidationException.field(
         'vendorId',
         'doit être l’identifiant d’une organisation de type fournisseur (vendor)',
