@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import { Deployment, DeploymentsService } from '@vigie/catalog';
+import { assertCan, canInOrganisation, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { DeploymentsService } from '@vigie/catalog';
 import { Action } from '@vigie/authz';
 import {
   assertNoNulls,
@@ -22,7 +22,7 @@ import {
 import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { derogationKeyOf, safeguardKeyOf, TRANSFER_SAFEGUARDS } from '@vigie/reference-data';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DATA_CATEGORY_LABELS, labelOf, NIR_CATEGORY } from '../data/register-labels';
 import { dpiaOf, detailedView, ProcessingActivityView, summaryView, todayInParis } from './activity-view';
 import {
@@ -64,8 +64,6 @@ export interface InsertOptions {
   templateVersion?: number | null;
   action?: VersionAction;
   note?: string | null;
-  /** System work (demo data): the deployment check reads without the caller's scope. */
-  system?: boolean;
   /** A DPIA already carried out (demo data). */
   dpiaAssessment?: DpiaAssessment | null;
 }
@@ -286,14 +284,7 @@ export class ProcessingActivitiesService {
     content: ActivityContent,
     options: InsertOptions = {},
   ): Promise<ProcessingActivity> {
-    const errors = await this.check(
-      manager,
-      ctx,
-      organisationId,
-      content,
-      content.applicationIds,
-      options.system,
-    );
+    const errors = await this.check(manager, ctx, organisationId, content, content.applicationIds);
     if (errors.length > 0) throw invalid(errors);
     const activity = manager.create(ProcessingActivity, {
       ...content,
@@ -343,20 +334,10 @@ export class ProcessingActivitiesService {
     organisationId: string,
     content: Partial<ActivityContent>,
     newApplicationIds: readonly string[],
-    system = false,
   ): Promise<FieldError[]> {
     const errors = checkRegisterRules(content, await this.ruleContext(manager, organisationId));
     if (newApplicationIds.length > 0) {
-      const deployed = system
-        ? new Set(
-            (
-              await manager.find(Deployment, {
-                select: { applicationId: true },
-                where: { organisationId, applicationId: In([...newApplicationIds]) },
-              })
-            ).map((d) => d.applicationId),
-          )
-        : await this.deployments.deployedFor(manager, ctx, organisationId, newApplicationIds);
+      const deployed = await this.deployments.deployedFor(manager, ctx, organisationId, newApplicationIds);
       const missing = newApplicationIds.filter((id) => !deployed.has(id));
       if (missing.length > 0) {
         errors.push({
@@ -370,7 +351,10 @@ export class ProcessingActivitiesService {
 
   /** Whether the register's keeper is a member body (a public authority: Art. 6.1, last subparagraph). */
   async ruleContext(manager: EntityManager, organisationId: string): Promise<RuleContext> {
-    const organisation = await manager.findOne(Organisation, {
+    const organisation = await unscoped(
+      manager,
+      'the kind of the register keeper, whose register access the caller checked',
+    ).findOne(Organisation, {
       select: { id: true, kind: true },
       where: { id: organisationId },
     });
