@@ -56,8 +56,6 @@ export interface BreachOrigin {
   /** When the processor became aware of the incident. */
   processorAwareAt?: Date;
   processorNotifiedAt?: Date;
-  /** Demo data: the links are checked without the caller's scope. */
-  system?: boolean;
 }
 
 function factsOf(dto: CreateBreachDto): BreachFacts {
@@ -138,7 +136,7 @@ export class BreachesService {
     facts: BreachFacts,
     origin: BreachOrigin = {},
   ): Promise<Breach> {
-    const errors = await this.links.check(manager, ctx, organisationId, facts, origin.system);
+    const errors = await this.links.check(manager, ctx, organisationId, facts);
     if (facts.occurredAt && facts.occurredAt > facts.awareAt)
       errors.push({ field: 'occurredAt', message: 'ne doit pas suivre awareAt' });
     if (errors.length > 0) invalid(errors);

@@ -97,11 +97,10 @@ export class RightsRequestsService {
     ctx: RequestContext,
     organisationId: string,
     dto: CreateRightsRequestDto,
-    system = false,
   ): Promise<RightsRequest> {
     const receivedAt = new Date(dto.receivedAt);
     const processingActivityIds = [...new Set(dto.processingActivityIds ?? [])];
-    const errors = await this.links.check(manager, ctx, organisationId, { processingActivityIds }, system);
+    const errors = await this.links.check(manager, ctx, organisationId, { processingActivityIds });
     if (receivedAt.getTime() > Date.now())
       errors.push({ field: 'receivedAt', message: 'ne doit pas être dans le futur' });
     if (errors.length > 0) invalid(errors);
