@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, roleFitsKind, scopedQuery, visibleIds } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, roleFitsKind, scopedQuery, unscoped, visibleIds } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -50,7 +50,11 @@ export class MembershipsService {
         );
       }
       const visibleUsers = await visibleIds(manager, ctx, 'read', 'User', User, [dto.userId]);
-      const user = visibleUsers.has(dto.userId) ? await manager.findOneBy(User, { id: dto.userId }) : null;
+      const user = visibleUsers.has(dto.userId)
+        ? await unscoped(manager, 'the user just found visible (visibleIds above)').findOneBy(User, {
+            id: dto.userId,
+          })
+        : null;
       if (!user) throw ValidationException.field('userId', 'utilisateur inconnu');
       return this.insert(manager, ctx, { organisationId, user, role: dto.role });
     });
@@ -138,7 +142,7 @@ export class MembershipsService {
 
   /** The operator must keep at least one enabled administrator, or nobody could manage accounts again. */
   private async assertAnotherAdmin(manager: EntityManager, removed: Membership): Promise<void> {
-    const others = await manager
+    const others = await unscoped(manager, 'the operator’s other administrators, counted to keep one')
       .createQueryBuilder(Membership, 'm')
       .innerJoin('m.user', 'u')
       .where("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
