@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -136,7 +136,10 @@ export class EvidenceService {
         throw ValidationException.field('requirementAssessmentId', 'évaluation d’exigence inconnue');
       }
       assertCan(ctx, 'update', 'Assessment', ra);
-      const assessment = await manager.findOneByOrFail(Assessment, { id: ra.assessmentId });
+      const assessment = await unscoped(
+        manager,
+        'the assessment of a requirement assessment just found visible',
+      ).findOneByOrFail(Assessment, { id: ra.assessmentId });
       if (assessment.archived)
         throw new ConflictException('Cette évaluation est archivée et en lecture seule');
       await this.insertLink(manager, ctx, evidence, ra);
@@ -151,9 +154,12 @@ export class EvidenceService {
         label: 'Evidence',
       });
       assertCan(ctx, 'update', 'Evidence', evidence);
-      const link = await manager.findOneBy(EvidenceLink, { evidenceId, requirementAssessmentId: raId });
+      const link = await unscoped(manager, 'a link of an evidence just found visible').findOneBy(
+        EvidenceLink,
+        { evidenceId, requirementAssessmentId: raId },
+      );
       if (!link) throw new NotFoundException('Evidence link');
-      const assessment = await manager
+      const assessment = await unscoped(manager, 'the assessment of that link, locked')
         .createQueryBuilder(Assessment, 'a')
         .innerJoin(RequirementAssessment, 'ra', 'ra.assessmentId = a.id')
         .where('ra.id = :raId', { raId })
@@ -259,7 +265,7 @@ export class EvidenceService {
 
   /** Where an evidence is used, in every assessment (one query). */
   private async links(manager: EntityManager, evidenceId: string): Promise<EvidenceLinkView[]> {
-    return manager.query(
+    return unscoped(manager, 'the links of an evidence the caller reads').query(
       `SELECT l.requirement_assessment_id AS "requirementAssessmentId", a.id AS "assessmentId",
               a.name AS "assessmentName", f.code AS "frameworkCode", fr.ref, fr.title, l.created_at AS "linkedAt"
        FROM evidence_link l
