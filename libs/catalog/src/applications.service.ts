@@ -151,7 +151,8 @@ export class ApplicationsService {
     try {
       await manager.save(application);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('Une application porte déjà ce nom');
+      if (uniqueViolation(error))
+        throw new ConflictException('Une application porte déjà ce nom', 'duplicate');
       throw error;
     }
   }

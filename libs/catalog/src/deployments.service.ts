@@ -46,7 +46,7 @@ export class DeploymentsService {
       await manager.insert(Deployment, deployment);
     } catch (error) {
       if (uniqueViolation(error))
-        throw new ConflictException('L’application est déjà déployée pour ce membre');
+        throw new ConflictException('L’application est déjà déployée pour ce membre', 'duplicate');
       throw error;
     }
     await recordAudit(manager, ctx, {

@@ -173,7 +173,7 @@ export class AssessmentsService {
       if (!ra) throw new NotFoundException('Requirement assessment');
       assertCan(ctx, 'update', 'Assessment', ra);
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       assertVersion('Requirement assessment', ra.version, dto.version);
       const before = { ...ra };
       Object.assign(ra, this.nextState(ra, dto));

@@ -53,7 +53,7 @@ export class EvidenceService {
       const ra = await this.requirementOf(manager, ctx, assessmentId, raId);
       assertCan(ctx, 'create', 'Evidence', { organisationId: ra.organisationId });
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       if (!file) throw ValidationException.field('file', 'un fichier est attendu (champ multipart « file »)');
       const evidence = await this.insert(manager, ctx, ra.organisationId, {
         fileName: file.originalname,
@@ -141,7 +141,7 @@ export class EvidenceService {
         'the assessment of a requirement assessment just found visible',
       ).findOneByOrFail(Assessment, { id: ra.assessmentId });
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       await this.insertLink(manager, ctx, evidence, ra);
       return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
     });
@@ -165,7 +165,7 @@ export class EvidenceService {
         .where('ra.id = :raId', { raId })
         .getOneOrFail();
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       await manager.delete(EvidenceLink, { id: link.id });
       await recordAudit(manager, ctx, {
         action: 'evidence.unlink',
@@ -238,7 +238,8 @@ export class EvidenceService {
         createdBy: ctx.userId,
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('Cette preuve étaye déjà cette exigence');
+      if (uniqueViolation(error))
+        throw new ConflictException('Cette preuve étaye déjà cette exigence', 'duplicate');
       throw error;
     }
     await recordAudit(manager, ctx, {

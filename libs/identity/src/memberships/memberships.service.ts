@@ -77,7 +77,7 @@ export class MembershipsService {
       await manager.insert(Membership, membership);
     } catch (error) {
       if (uniqueViolation(error))
-        throw new ConflictException('Cet utilisateur a déjà ce rôle dans cette organisation');
+        throw new ConflictException('Cet utilisateur a déjà ce rôle dans cette organisation', 'duplicate');
       throw error;
     }
     await recordAudit(manager, ctx, {
@@ -147,7 +147,8 @@ export class MembershipsService {
       .innerJoin('m.user', 'u')
       .where("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
       .getCount();
-    if (others === 0) throw new ConflictException('Le dernier administrateur ne peut pas être retiré');
+    if (others === 0)
+      throw new ConflictException('Le dernier administrateur ne peut pas être retiré', 'rule');
   }
 }
 

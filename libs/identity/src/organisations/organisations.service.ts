@@ -126,8 +126,8 @@ export class OrganisationsService {
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint?.includes('short_name'))
-        throw new ConflictException('Une organisation porte déjà ce nom court');
-      if (constraint) throw new ConflictException('Une organisation porte déjà ce numéro SIREN');
+        throw new ConflictException('Une organisation porte déjà ce nom court', 'duplicate');
+      if (constraint) throw new ConflictException('Une organisation porte déjà ce numéro SIREN', 'duplicate');
       throw error;
     }
   }

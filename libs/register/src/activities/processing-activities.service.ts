@@ -422,7 +422,7 @@ export class ProcessingActivitiesService {
     });
     assertCan(ctx, action, 'ProcessingActivity', activity);
     if (activity.status === 'archived')
-      throw new ConflictException('Cette fiche est archivée et ne peut plus être modifiée');
+      throw new ConflictException('Cette fiche est archivée et ne peut plus être modifiée', 'state');
     if (versionRequired || version !== undefined) assertVersion(LABEL, activity.version, version);
     return activity;
   }
@@ -507,7 +507,8 @@ export class ProcessingActivitiesService {
   async validate(ctx: RequestContext, id: string, version?: number): Promise<ProcessingActivityView> {
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'validate', version, false);
-      if (activity.status === 'validated') throw new ConflictException('Cette fiche est déjà validée');
+      if (activity.status === 'validated')
+        throw new ConflictException('Cette fiche est déjà validée', 'state');
       const context = await this.ruleContext(manager, activity.organisationId);
       const content = contentOf(activity);
       const errors = [...missingForValidation(content), ...checkRegisterRules(content, context)];
@@ -591,6 +592,7 @@ export class ProcessingActivitiesService {
       if (!screening.required) {
         throw new ConflictException(
           'L’analyse préalable ne requiert pas d’AIPD pour cette fiche : il n’y a rien à décider',
+          'state',
         );
       }
       const before = { ...activity };
