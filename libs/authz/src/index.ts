@@ -7,3 +7,4 @@ export * from './request-context.decorator';
 export * from './public.decorator';
 export * from './role-table.markdown';
 export * from './scoped';
+export * from './audited-change';
