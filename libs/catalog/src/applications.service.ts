@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
@@ -12,7 +12,7 @@ import {
   ValidationException,
   pageOffset,
 } from '@vigie/core';
-import { assertVersion, Transactions, uniqueViolation } from '@vigie/db';
+import { Transactions, uniqueViolation } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager, In } from 'typeorm';
 import { CreateApplicationDto, UpdateApplicationDto } from './application.dto';
@@ -90,26 +90,22 @@ export class ApplicationsService {
   async update(ctx: RequestContext, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
     assertNoNulls(dto, ['purpose', 'vendorId']);
     return this.tx.run(async (manager) => {
-      const application = await findVisibleOrFail(manager, ctx, 'Application', Application, id, {
-        lock: true,
+      const application = await auditedChange(manager, ctx, {
+        subject: 'Application',
+        entity: Application,
+        id,
         label: 'Application',
-      });
-      assertCan(ctx, 'update', 'Application', application);
-      assertVersion('Application', application.version, dto.version);
-      const before = { ...application };
-      const { version: _version, ...changes } = dto;
-      if (changes.vendorId !== undefined) await this.assertVendor(manager, changes.vendorId);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value !== undefined) (application as unknown as Record<string, unknown>)[key] = value;
-      }
-      await this.saveUnique(manager, application);
-      await recordAudit(manager, ctx, {
-        action: 'application.update',
-        entity: 'application',
-        entityId: application.id,
-        organisationId: null,
-        before,
-        after: application,
+        action: 'update',
+        version: dto.version,
+        audit: { action: 'application.update', entity: 'application' },
+        apply: async (row) => {
+          const { version: _version, ...changes } = dto;
+          if (changes.vendorId !== undefined) await this.assertVendor(manager, changes.vendorId);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
+          }
+        },
+        save: (m, row) => this.saveUnique(m, row),
       });
       return (await this.withVendorNames(manager, [application]))[0];
     });

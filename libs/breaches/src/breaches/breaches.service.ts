@@ -1,16 +1,7 @@
 import { notifyBreachRecorded } from '../breach-notices';
 import { Injectable } from '@nestjs/common';
-import { Action, assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import {
-  ConflictException,
-  ForbiddenActionException,
-  NotFoundException,
-  Page,
-  PageQuery,
-  recordAudit,
-  RequestContext,
-  toPage,
-} from '@vigie/core';
+import { Action, assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { ConflictException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { assertVersion, findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { changedKeys } from '../common/changes';
@@ -115,10 +106,7 @@ export class BreachesService {
 
   /** 404 when the caller may not read this member's breaches, 403 when they may read but not `action`. */
   assertRegister(ctx: RequestContext, organisationId: string, action: Action): void {
-    if (!canInOrganisation(ctx, 'read', 'Breach', organisationId))
-      throw new NotFoundException('Breach register');
-    if (action !== 'read' && !canInOrganisation(ctx, action, 'Breach', organisationId))
-      throw new ForbiddenActionException();
+    assertRegisterAccess(ctx, 'Breach', organisationId, action, 'Breach register');
   }
 
   async create(ctx: RequestContext, organisationId: string, dto: CreateBreachDto): Promise<BreachView> {

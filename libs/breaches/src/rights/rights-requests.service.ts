@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Action, assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import {
-  ConflictException,
-  ForbiddenActionException,
-  NotFoundException,
-  Page,
-  PageQuery,
-  recordAudit,
-  RequestContext,
-  toPage,
-} from '@vigie/core';
+import { Action, assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { ConflictException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { assertVersion, findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { changedKeys } from '../common/changes';
@@ -75,10 +66,7 @@ export class RightsRequestsService {
   ) {}
 
   assertRegister(ctx: RequestContext, organisationId: string, action: Action): void {
-    if (!canInOrganisation(ctx, 'read', 'RightsRequest', organisationId))
-      throw new NotFoundException('Rights requests');
-    if (action !== 'read' && !canInOrganisation(ctx, action, 'RightsRequest', organisationId))
-      throw new ForbiddenActionException();
+    assertRegisterAccess(ctx, 'RightsRequest', organisationId, action, 'Rights requests');
   }
 
   async create(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canInOrganisation, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { DeploymentsService } from '@vigie/catalog';
 import { Action } from '@vigie/authz';
 import {
@@ -8,8 +8,6 @@ import {
   DomainException,
   ErrorCode,
   FieldError,
-  ForbiddenActionException,
-  NotFoundException,
   nextWorkingDay,
   Page,
   PageQuery,
@@ -254,12 +252,7 @@ export class ProcessingActivitiesService {
 
   /** 404 when the caller may not read this member's register, 403 when they may read but not `action`. */
   assertRegister(ctx: RequestContext, organisationId: string, action: Action): void {
-    if (!canInOrganisation(ctx, 'read', 'ProcessingActivity', organisationId)) {
-      throw new NotFoundException('Register');
-    }
-    if (action !== 'read' && !canInOrganisation(ctx, action, 'ProcessingActivity', organisationId)) {
-      throw new ForbiddenActionException();
-    }
+    assertRegisterAccess(ctx, 'ProcessingActivity', organisationId, action, 'Register');
   }
 
   async create(
