@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { addDays, emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 import type { EntityManager } from 'typeorm';
 import type { AccessReview } from './campaigns/access-review.entity';
@@ -14,7 +15,10 @@ function ofCampaign(campaign: Pick<AccessReview, 'id' | 'organisationId'>) {
 
 /** Reviewers of a campaign with accounts still to decide. */
 async function pendingReviewers(manager: EntityManager, campaignId: string): Promise<string[]> {
-  const rows: { reviewer_id: string }[] = await manager.query(
+  const rows: { reviewer_id: string }[] = await unscoped(
+    manager,
+    'the pending reviewers of a campaign, for a notice (system scan)',
+  ).query(
     `SELECT DISTINCT "reviewer_id" FROM "access_review_item"
      WHERE "access_review_id" = $1 AND "reviewer_id" IS NOT NULL AND "decision" IS NULL
        AND NOT ('removed' = ANY("flags"))`,
@@ -93,7 +97,10 @@ export const accessReviewReminders: ReminderScanner = {
     const today = parisDay(now);
     let given = 0;
     const campaigns: { id: string; organisation_id: string; name: string; due_date: string }[] =
-      await manager.query(
+      await unscoped(
+        manager,
+        'the reminder scan is system work over every member’s campaigns, with no caller',
+      ).query(
         `SELECT "id", "organisation_id", "name", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
          FROM "access_review" WHERE "status" = 'open' AND "due_date" <= $1::date ORDER BY "due_date", "id"`,
         [addDays(today, 7)],
@@ -120,7 +127,10 @@ export const accessReviewReminders: ReminderScanner = {
       );
     }
     const late: { id: string; organisation_id: string; name: string; due_date: string; tasks: number }[] =
-      await manager.query(
+      await unscoped(
+        manager,
+        'the reminder scan is system work over every member’s remediation, with no caller',
+      ).query(
         `SELECT r."id", r."organisation_id", r."name", to_char(t."due_date", 'YYYY-MM-DD') AS "due_date",
                 count(*)::int AS "tasks"
          FROM "remediation_task" t JOIN "access_review" r ON r."id" = t."access_review_id"

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@vigie/catalog';
 import { CertificationModule } from '@vigie/certification';
 import { RequestContext } from '@vigie/core';
 import { DocumentsModule } from '@vigie/documents';
@@ -38,6 +39,8 @@ export const ACCESS_REVIEW_ENTITIES = [
 @Module({
   imports: [
     TypeOrmModule.forFeature(ACCESS_REVIEW_ENTITIES),
+    // A campaign is on an application deployed for the member, read through the catalog.
+    CatalogModule,
     DocumentsModule,
     CertificationModule,
     JobsModule,

@@ -1,14 +1,5 @@
-const parisDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** A moment's calendar date in Paris (`YYYY-MM-DD`): due dates are calendar dates of the operator. */
-export function parisDay(moment: Date = new Date()): string {
-  return parisDate.format(moment);
-}
+export { parisDay } from '@vigie/core';
 
 /** `YYYY-MM-DD` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {

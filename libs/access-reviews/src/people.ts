@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Membership, User } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 
@@ -22,7 +23,10 @@ export async function memberPeople(
   byId: Map<string, MemberPerson>;
   defaultDpo?: MemberPerson;
 }> {
-  const rows = await manager
+  const rows = await unscoped(
+    manager,
+    'the people of a member whose campaign the caller already found visible',
+  )
     .createQueryBuilder(Membership, 'm')
     .innerJoin(User, 'u', 'u.id = m.userId')
     .select(['u.id AS "userId"', 'u.email AS email', 'u.display_name AS "displayName"', 'm.role AS role'])

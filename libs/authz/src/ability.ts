@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, MongoQuery } from '@casl/ability';
 import type { RequestContext } from '@vigie/core';
-import { Action, ROLE_TABLE, Subject, SUBJECT_TENANT_FIELD } from './role-table';
+import { Action, ACTIONS, ROLE_TABLE, Subject, SUBJECT_TENANT_FIELD } from './role-table';
 import type { Role } from './roles';
 
 export type AppAbility = MongoAbility<[Action, Subject | ForcedSubject<Subject>]>;
@@ -20,6 +20,7 @@ const sharedAbilities = new Map<string, AppAbility>();
 export function abilityFor(ctx: RequestContext): AppAbility {
   const cached = abilities.get(ctx);
   if (cached) return cached;
+  if (ctx.allOrganisations) return systemAbility();
   const memberships = ctx.actor?.memberships ?? [];
   const userId = ctx.userId;
   const signature = `${userId ?? ''}#${memberships
@@ -34,6 +35,18 @@ export function abilityFor(ctx: RequestContext): AppAbility {
   }
   abilities.set(ctx, ability);
   return ability;
+}
+
+let everything: AppAbility | null = null;
+
+/** The ability of system work: every action on every subject, with no condition. */
+function systemAbility(): AppAbility {
+  if (!everything) {
+    const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+    can([...ACTIONS], Object.keys(SUBJECT_TENANT_FIELD) as Subject[]);
+    everything = build();
+  }
+  return everything;
 }
 
 function buildAbility(
@@ -69,6 +82,7 @@ function buildAbility(
  * role table without CASL: the second, independent filter that keeps a rule mistake inside the tenant.
  */
 export function tenantScope(ctx: RequestContext, action: Action, subject: Subject): TenantScope {
+  if (ctx.allOrganisations) return ANY_ORGANISATION;
   const organisations = new Set<string>();
   for (const membership of ctx.actor?.memberships ?? []) {
     for (const grant of ROLE_TABLE[membership.role as Role] ?? []) {

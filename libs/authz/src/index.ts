@@ -6,3 +6,5 @@ export * from './scoped-query';
 export * from './request-context.decorator';
 export * from './public.decorator';
 export * from './role-table.markdown';
+export * from './scoped';
+export * from './audited-change';

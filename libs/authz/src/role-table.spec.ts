@@ -32,7 +32,20 @@ describe('role table', () => {
     expect(tenantScope(ctxWith('dpo', 'org-a'), 'read', 'Organisation')).toEqual(['org-a']);
     expect(tenantScope(ctxWith('admin', 'op'), 'read', 'Organisation')).toBe('any');
     expect(tenantScope(ctxWith('reader', 'org-a'), 'create', 'Organisation')).toEqual([]);
-    expect(tenantScope(RequestContext.system(), 'read', 'Organisation')).toEqual([]);
+    expect(tenantScope(RequestContext.anonymous(), 'read', 'Organisation')).toEqual([]);
+  });
+
+  it('gives system work an explicit all-organisations scope, and an anonymous context none', () => {
+    const system = RequestContext.system('job');
+    expect(system.allOrganisations).toBe(true);
+    expect(system.actor).toBeNull();
+    expect(tenantScope(system, 'update', 'ProcessingActivity')).toBe('any');
+    expect(abilityFor(system).can('validate', subject('Breach', { organisationId: 'org-b' }))).toBe(true);
+    const anonymous = RequestContext.anonymous();
+    expect(anonymous.allOrganisations).toBe(false);
+    expect(tenantScope(anonymous, 'read', 'ProcessingActivity')).toEqual([]);
+    expect(abilityFor(anonymous).can('read', subject('Breach', { organisationId: 'org-b' }))).toBe(false);
+    expect(new RequestContext('r', null).allOrganisations).toBe(false);
   });
 
   it('builds an ability that allows own-organisation records only', () => {

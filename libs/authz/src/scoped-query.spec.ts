@@ -93,7 +93,17 @@ describe('scoped queries through a relation', () => {
     expect(sql(ctxWith([ORG_A, 'vendor-contact']), FakeApplication).query).toContain('1 = 0');
     expect(sql(ctxWith([OPERATOR, 'admin']), FakeActivity).query).toContain('1 = 0');
     expect(sql(ctxWith([OPERATOR, 'security-officer']), FakeActivity).query).toContain('1 = 0');
-    expect(sql(RequestContext.system(), FakeApplication).query).toContain('1 = 0');
+    expect(sql(RequestContext.anonymous(), FakeApplication).query).toContain('1 = 0');
+  });
+
+  it('lets system work read every organisation, with no tenant filter and an open rule', () => {
+    for (const entity of [FakeApplication, FakeTemplate, FakeActivity]) {
+      const { query, parameters } = sql(RequestContext.system('job'), entity);
+      expect(query).not.toContain('1 = 0');
+      expect(query).not.toContain('deployment');
+      expect(query).toContain('1 = 1');
+      expect(parameters).toEqual([]);
+    }
   });
 
   it('keeps a register scoped to the caller organisations by column', () => {

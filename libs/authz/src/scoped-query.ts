@@ -124,6 +124,22 @@ export function canInOrganisation(
   return abilityFor(ctx).can(action, asSubject(subject, { [tenantField]: organisationId }));
 }
 
+/**
+ * A member's whole register of `subject` (its processing activities, breaches, rights requests): 404 when the
+ * caller may not read it, 403 when they may read it but not `action`.
+ */
+export function assertRegisterAccess(
+  ctx: RequestContext,
+  subject: Subject,
+  organisationId: string,
+  action: Action,
+  label: string,
+): void {
+  if (!canInOrganisation(ctx, 'read', subject, organisationId)) throw new NotFoundException(label);
+  if (action !== 'read' && !canInOrganisation(ctx, action, subject, organisationId))
+    throw new ForbiddenActionException();
+}
+
 /** Whether the caller may `action` on `subject` somewhere (for routes that create). */
 export function canSomewhere(ctx: RequestContext, action: Action, subject: Subject): boolean {
   return abilityFor(ctx).can(action, subject);

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import {
   addDays,
   emitNotice,
@@ -44,7 +45,10 @@ export const breachReminders: ReminderScanner = {
   name: 'breaches',
   async scan(manager, now) {
     const rows: { id: string; organisation_id: string; title: string; notification_deadline: Date }[] =
-      await manager.query(
+      await unscoped(
+        manager,
+        'the reminder scan is system work over every member’s breaches, with no caller',
+      ).query(
         `SELECT "id", "organisation_id", "title", "notification_deadline" FROM "breach"
          WHERE "status" IN ('to-assess', 'assessed') AND "cnil_notified_at" IS NULL
            AND "notification_deadline" > $1 AND "notification_deadline" <= $2
@@ -79,13 +83,15 @@ export const rightsRequestReminders: ReminderScanner = {
   name: 'rights-requests',
   async scan(manager, now) {
     const today = parisDay(now);
-    const rows: { id: string; organisation_id: string; right: string; due_date: string }[] =
-      await manager.query(
-        `SELECT "id", "organisation_id", "right", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
+    const rows: { id: string; organisation_id: string; right: string; due_date: string }[] = await unscoped(
+      manager,
+      'the reminder scan is system work over every member’s rights requests, with no caller',
+    ).query(
+      `SELECT "id", "organisation_id", "right", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
          FROM "rights_request" WHERE "status" NOT IN ('answered', 'refused') AND "due_date" <= $1::date
          ORDER BY "due_date", "id"`,
-        [addDays(today, 7)],
-      );
+      [addDays(today, 7)],
+    );
     let given = 0;
     for (const row of rows) {
       const overdue = row.due_date < today;

@@ -1,7 +1,8 @@
+import { scoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { recordAudit, RequestContext } from '@vigie/core';
 import { DemoSeeder, DemoWorld } from '@vigie/identity';
-import { ProcessingActivity } from '@vigie/register';
+import { ProcessingActivityLinks } from '@vigie/register';
 import { EntityManager } from 'typeorm';
 import { Breach } from './breaches/breach.entity';
 import { BreachesService } from './breaches/breaches.service';
@@ -21,11 +22,14 @@ export class BreachesDemoSeeder implements DemoSeeder {
   constructor(
     private readonly breaches: BreachesService,
     private readonly incidents: IncidentsService,
+    private readonly activities: ProcessingActivityLinks,
   ) {}
 
   async seed(manager: EntityManager, ctx: RequestContext, world: DemoWorld): Promise<void> {
     const applications = new Map(
-      (await manager.find(Application, { select: { id: true, name: true } })).map((a) => [a.name, a.id]),
+      (await scoped(manager, ctx).find('Application', Application, { select: { id: true, name: true } })).map(
+        (a) => [a.name, a.id],
+      ),
     );
     const ivry = world.organisations.get('IVRY');
     if (ivry) await this.pastBreach(manager, ctx, ivry, applications.get('BL Social'));
@@ -46,7 +50,7 @@ export class BreachesDemoSeeder implements DemoSeeder {
           occurredAt: new Date(now - 44 * HOUR),
           applicationIds: [kiosque],
         },
-        { system: true, now: new Date(now - 18 * HOUR) },
+        { now: new Date(now - 18 * HOUR) },
       );
     }
   }
@@ -57,41 +61,37 @@ export class BreachesDemoSeeder implements DemoSeeder {
     organisationId: string,
     blSocial: string | undefined,
   ): Promise<void> {
-    const ccas = await manager.findOne(ProcessingActivity, {
-      select: { id: true },
-      where: { organisationId, name: "Instruction et suivi des demandes d'aide sociale (CCAS)" },
-    });
-    const breach = await this.breaches.insert(
+    const ccas = await this.activities.byName(
       manager,
       ctx,
       organisationId,
-      {
-        title: "Courrier de notification d'aide sociale envoyé à un mauvais destinataire",
-        description:
-          "Lors d'un publipostage, 37 courriers de notification de décision d'aide sociale facultative ont été " +
-          "adressés à l'adresse d'un autre bénéficiaire à la suite d'un décalage dans le fichier de fusion.",
-        awareAt: parisLocalToInstant('2025-10-06T09:30'),
-        occurredAt: parisLocalToInstant('2025-10-03T16:00'),
-        natures: ['confidentiality'],
-        dataCategories: ['identity', 'economic-financial', 'social-situation'],
-        subjectCategories: ['social-aid-beneficiaries'],
-        approxSubjects: 37,
-        approxRecords: 37,
-        likelyConsequences:
-          'Divulgation à des tiers de la situation sociale et financière des bénéficiaires ; atteinte à la vie privée.',
-        measuresTaken:
-          'Récupération des courriers auprès des destinataires, contrôle à quatre yeux des fichiers de fusion, ' +
-          'rappel de la procédure aux agents du CCAS.',
-        measuresPlanned: 'Génération des courriers directement depuis BL Social, sans fichier intermédiaire.',
-        processingActivityIds: ccas ? [ccas.id] : [],
-        applicationIds: blSocial ? [blSocial] : [],
-        riskAssessment:
-          'Données de situation sociale de personnes vulnérables portées à la connaissance de tiers identifiés : ' +
-          'risque pour les droits et libertés, non élevé (destinataires identifiés, courriers récupérés).',
-        notes: null,
-      },
-      { system: true },
+      "Instruction et suivi des demandes d'aide sociale (CCAS)",
     );
+    const breach = await this.breaches.insert(manager, ctx, organisationId, {
+      title: "Courrier de notification d'aide sociale envoyé à un mauvais destinataire",
+      description:
+        "Lors d'un publipostage, 37 courriers de notification de décision d'aide sociale facultative ont été " +
+        "adressés à l'adresse d'un autre bénéficiaire à la suite d'un décalage dans le fichier de fusion.",
+      awareAt: parisLocalToInstant('2025-10-06T09:30'),
+      occurredAt: parisLocalToInstant('2025-10-03T16:00'),
+      natures: ['confidentiality'],
+      dataCategories: ['identity', 'economic-financial', 'social-situation'],
+      subjectCategories: ['social-aid-beneficiaries'],
+      approxSubjects: 37,
+      approxRecords: 37,
+      likelyConsequences:
+        'Divulgation à des tiers de la situation sociale et financière des bénéficiaires ; atteinte à la vie privée.',
+      measuresTaken:
+        'Récupération des courriers auprès des destinataires, contrôle à quatre yeux des fichiers de fusion, ' +
+        'rappel de la procédure aux agents du CCAS.',
+      measuresPlanned: 'Génération des courriers directement depuis BL Social, sans fichier intermédiaire.',
+      processingActivityIds: ccas ? [ccas.id] : [],
+      applicationIds: blSocial ? [blSocial] : [],
+      riskAssessment:
+        'Données de situation sociale de personnes vulnérables portées à la connaissance de tiers identifiés : ' +
+        'risque pour les droits et libertés, non élevé (destinataires identifiés, courriers récupérés).',
+      notes: null,
+    });
     const before = { ...breach };
     Object.assign(breach, {
       status: 'closed',

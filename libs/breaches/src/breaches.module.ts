@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { DemoDataRegistry, IdentityModule } from '@vigie/identity';
+import { ProcessingActivityLinks, RegisterModule } from '@vigie/register';
 import { Breach } from './breaches/breach.entity';
 import { BreachesController } from './breaches/breaches.controller';
 import { BreachesService } from './breaches/breaches.service';
@@ -24,6 +25,8 @@ import { RightsRequestsService } from './rights/rights-requests.service';
     IdentityModule,
     CatalogModule,
     DocumentsModule,
+    // Breaches and rights requests refer to the member's processing activities, read through the register.
+    RegisterModule,
   ],
   controllers: [BreachesController, IncidentsController, RightsRequestsController],
   providers: [
@@ -41,9 +44,10 @@ export class BreachesModule implements OnModuleInit {
     private readonly demo: DemoDataRegistry,
     private readonly breaches: BreachesService,
     private readonly incidents: IncidentsService,
+    private readonly activities: ProcessingActivityLinks,
   ) {}
 
   onModuleInit(): void {
-    this.demo.register(new BreachesDemoSeeder(this.breaches, this.incidents));
+    this.demo.register(new BreachesDemoSeeder(this.breaches, this.incidents, this.activities));
   }
 }

@@ -16,8 +16,8 @@ import {
 } from 'class-validator';
 import { HOSTING_KINDS, Hosting } from './application.entity';
 import { IsCountryCode } from './is-country-code.validator';
+import { trim } from '@vigie/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
 const upper = ({ value }: { value: unknown }) =>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { auditedChange, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
@@ -12,7 +12,7 @@ import {
   ValidationException,
   pageOffset,
 } from '@vigie/core';
-import { assertVersion, Transactions, uniqueViolation } from '@vigie/db';
+import { Transactions, uniqueViolation } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager, In } from 'typeorm';
 import { CreateApplicationDto, UpdateApplicationDto } from './application.dto';
@@ -90,26 +90,22 @@ export class ApplicationsService {
   async update(ctx: RequestContext, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
     assertNoNulls(dto, ['purpose', 'vendorId']);
     return this.tx.run(async (manager) => {
-      const application = await findVisibleOrFail(manager, ctx, 'Application', Application, id, {
-        lock: true,
+      const application = await auditedChange(manager, ctx, {
+        subject: 'Application',
+        entity: Application,
+        id,
         label: 'Application',
-      });
-      assertCan(ctx, 'update', 'Application', application);
-      assertVersion('Application', application.version, dto.version);
-      const before = { ...application };
-      const { version: _version, ...changes } = dto;
-      if (changes.vendorId !== undefined) await this.assertVendor(manager, changes.vendorId);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value !== undefined) (application as unknown as Record<string, unknown>)[key] = value;
-      }
-      await this.saveUnique(manager, application);
-      await recordAudit(manager, ctx, {
-        action: 'application.update',
-        entity: 'application',
-        entityId: application.id,
-        organisationId: null,
-        before,
-        after: application,
+        action: 'update',
+        version: dto.version,
+        audit: { action: 'application.update', entity: 'application' },
+        apply: async (row) => {
+          const { version: _version, ...changes } = dto;
+          if (changes.vendorId !== undefined) await this.assertVendor(manager, changes.vendorId);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
+          }
+        },
+        save: (m, row) => this.saveUnique(m, row),
       });
       return (await this.withVendorNames(manager, [application]))[0];
     });
@@ -119,7 +115,10 @@ export class ApplicationsService {
   async withVendorNames(manager: EntityManager, applications: Application[]): Promise<ApplicationView[]> {
     const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
     const vendors = vendorIds.length
-      ? await manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } })
+      ? await unscoped(manager, 'vendor names shown beside applications the caller already reads').find(
+          Organisation,
+          { select: { id: true, name: true }, where: { id: In(vendorIds) } },
+        )
       : [];
     const names = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
     return applications.map((application) =>
@@ -131,7 +130,12 @@ export class ApplicationsService {
 
   private async assertVendor(manager: EntityManager, vendorId: string | null | undefined): Promise<void> {
     if (!vendorId) return;
-    if (!(await manager.existsBy(Organisation, { id: vendorId, kind: 'vendor' }))) {
+    if (
+      !(await unscoped(
+        manager,
+        'checks that a referenced id is a vendor organisation, before any row is written',
+      ).existsBy(Organisation, { id: vendorId, kind: 'vendor' }))
+    ) {
       throw ValidationException.field(
         'vendorId',
         'doit être l’identifiant d’une organisation de type fournisseur (vendor)',
@@ -143,7 +147,8 @@ export class ApplicationsService {
     try {
       await manager.save(application);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('Une application porte déjà ce nom');
+      if (uniqueViolation(error))
+        throw new ConflictException('Une application porte déjà ce nom', 'duplicate');
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -35,7 +35,10 @@ export class DeploymentsService {
     applicationId: string,
     organisationId: string,
   ): Promise<DeploymentView> {
-    const member = await manager.findOneBy(Organisation, { id: organisationId, kind: 'member' });
+    const member = await unscoped(
+      manager,
+      'checks that a referenced id is a member organisation, before any row is written',
+    ).findOneBy(Organisation, { id: organisationId, kind: 'member' });
     if (!member)
       throw ValidationException.field('organisationId', 'doit être l’identifiant d’une organisation membre');
     const deployment = manager.create(Deployment, { applicationId, organisationId, createdBy: ctx.userId });
@@ -43,7 +46,7 @@ export class DeploymentsService {
       await manager.insert(Deployment, deployment);
     } catch (error) {
       if (uniqueViolation(error))
-        throw new ConflictException('L’application est déjà déployée pour ce membre');
+        throw new ConflictException('L’application est déjà déployée pour ce membre', 'duplicate');
       throw error;
     }
     await recordAudit(manager, ctx, {
@@ -93,6 +96,26 @@ export class DeploymentsService {
       .andWhere('d.applicationId IN (:...applicationIds)', { applicationIds: [...new Set(applicationIds)] })
       .getRawMany<{ applicationId: string }>();
     return new Set(rows.map((row) => row.applicationId));
+  }
+
+  /**
+   * The members (organisations of kind `member`) deploying any of these applications, with which of them each
+   * deploys, in the caller's scope (one query): the fan-out of an incident on the operator's applications.
+   */
+  async membersDeploying(
+    manager: EntityManager,
+    ctx: RequestContext,
+    applicationIds: readonly string[],
+  ): Promise<{ organisationId: string; applicationIds: string[] }[]> {
+    if (applicationIds.length === 0) return [];
+    return scopedQuery(manager, ctx, 'read', 'Deployment', Deployment, 'd')
+      .innerJoin(Organisation, 'o', "o.id = d.organisationId AND o.kind = 'member'")
+      .select('d.organisationId', 'organisationId')
+      .addSelect('array_agg(d.applicationId ORDER BY d.applicationId)', 'applicationIds')
+      .andWhere('d.applicationId IN (:...ids)', { ids: [...new Set(applicationIds)] })
+      .groupBy('d.organisationId')
+      .orderBy('d.organisationId')
+      .getRawMany<{ organisationId: string; applicationIds: string[] }>();
   }
 
   async remove(ctx: RequestContext, applicationId: string, deploymentId: string): Promise<void> {

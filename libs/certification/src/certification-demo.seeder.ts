@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import type { DemoSeeder, DemoWorld } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
@@ -39,7 +40,7 @@ export function certificationDemoSeeder(evidence: EvidenceService): DemoSeeder {
       });
       const overdueDate = addDays(todayInParis(), -10);
       for (const [ref, state] of Object.entries(ISO_DEMO)) {
-        await manager.query(
+        await unscoped(manager, 'demo data, system work').query(
           `UPDATE requirement_assessment ra SET applicable = $3, status = $4, justification = $5,
              inclusion_reasons = $6::jsonb, owner_id = $7, due_date = $8
            FROM framework_requirement fr WHERE fr.id = ra.requirement_id AND ra.assessment_id = $1 AND fr.ref = $2`,
@@ -69,7 +70,7 @@ export function certificationDemoSeeder(evidence: EvidenceService): DemoSeeder {
         [iso, 'A.5.1'],
         [hds, 'EXI-02'],
       ]) {
-        const ra = await manager
+        const ra = await unscoped(manager, 'demo data, system work')
           .createQueryBuilder(RequirementAssessment, 'ra')
           .innerJoin('framework_requirement', 'fr', 'fr.id = ra.requirement_id')
           .where('ra.assessmentId = :assessmentId AND fr.ref = :ref', { assessmentId, ref })
@@ -87,12 +88,12 @@ async function createAssessment(
   name: string,
   scope: object,
 ): Promise<string> {
-  const [{ id }]: { id: string }[] = await manager.query(
+  const [{ id }]: { id: string }[] = await unscoped(manager, 'demo data, system work').query(
     `INSERT INTO assessment (organisation_id, framework_id, name, scope)
      SELECT $1, f.id, $3, $4::jsonb FROM framework f WHERE f.code = $2 RETURNING id`,
     [world.operatorId, code, name, JSON.stringify(scope)],
   );
-  await manager.query(
+  await unscoped(manager, 'demo data, system work').query(
     `INSERT INTO requirement_assessment (organisation_id, assessment_id, requirement_id)
      SELECT $1, $2, r.id FROM framework_requirement r JOIN framework f ON f.id = r.framework_id
      WHERE f.code = $3 AND r.assessable`,

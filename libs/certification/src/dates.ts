@@ -1,14 +1,5 @@
-const parisDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today's date in Paris (`YYYY-MM-DD`): due dates and expiry dates are calendar dates of the operator. */
-export function todayInParis(now: Date = new Date()): string {
-  return parisDate.format(now);
-}
+export { todayInParis } from '@vigie/core';
 
 /** `YYYY-MM-DD` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {

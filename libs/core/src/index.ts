@@ -22,3 +22,4 @@ export * from './errors/french-messages';
 export * from './jobs/worker-pool';
 export * from './jobs/zip-limits';
 export * from './http/rate-limits';
+export * from './http/fields';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { NotFoundException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
@@ -72,7 +72,10 @@ export class DocumentsService {
         createdBy: ctx.userId,
       });
       // A concurrent request storing the same document first wins; this one then answers its record.
-      const inserted = await m
+      const inserted = await unscoped(
+        m,
+        'the insert of a generated document for a caller the service already checked',
+      )
         .createQueryBuilder()
         .insert()
         .into(GeneratedDocument)
@@ -111,7 +114,10 @@ export class DocumentsService {
     file: RenderedFile,
     contentKey: string,
   ): Promise<StoredFile | null> {
-    const document = await manager
+    const document = await unscoped(
+      manager,
+      'a stored document looked up by its content key within its organisation',
+    )
       .createQueryBuilder(GeneratedDocument, 'd')
       .addSelect('d.content')
       .where('d.organisationId = :organisationId', { organisationId: file.organisationId })

@@ -1,3 +1,4 @@
+import { scoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { DemoSeeder, DemoWorld } from '@vigie/identity';
@@ -251,7 +252,9 @@ export class RegisterDemoSeeder implements DemoSeeder {
 
   async seed(manager: EntityManager, ctx: RequestContext, world: DemoWorld): Promise<void> {
     const applications = new Map(
-      (await manager.find(Application, { select: { id: true, name: true } })).map((a) => [a.name, a.id]),
+      (await scoped(manager, ctx).find('Application', Application, { select: { id: true, name: true } })).map(
+        (a) => [a.name, a.id],
+      ),
     );
     for (const [member, entries] of Object.entries(SAMPLES)) {
       const organisationId = world.organisations.get(member);
@@ -270,7 +273,6 @@ export class RegisterDemoSeeder implements DemoSeeder {
             reviewDate: null,
           },
           {
-            system: true,
             dpiaAssessment: dpiaAssessment
               ? { ...dpiaAssessment, recordedAt: new Date().toISOString(), recordedBy: ctx.userId }
               : null,

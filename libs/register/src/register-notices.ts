@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 import { dpiaOf } from './activities/activity-view';
 import type { ProcessingActivity } from './activities/processing-activity.entity';
@@ -14,14 +15,16 @@ export const registerReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     let given = 0;
-    const due: { id: string; organisation_id: string; name: string; review_date: string }[] =
-      await manager.query(
-        `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
+    const due: { id: string; organisation_id: string; name: string; review_date: string }[] = await unscoped(
+      manager,
+      'the reminder scan is system work over every member’s register, with no caller',
+    ).query(
+      `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
          FROM "processing_activity"
          WHERE "status" <> 'archived' AND "review_date" IS NOT NULL AND "review_date" <= $1::date
          ORDER BY "review_date", "id"`,
-        [today],
-      );
+      [today],
+    );
     for (const row of due) {
       given += await emitNotice(
         manager,
@@ -39,7 +42,10 @@ export const registerReminders: ReminderScanner = {
       );
     }
     // Raw SQL (the CLI's data source has no register entities): the columns the screening reads.
-    const rows: Record<string, unknown>[] = await manager.query(
+    const rows: Record<string, unknown>[] = await unscoped(
+      manager,
+      'the screening scan is system work over every member’s register, with no caller',
+    ).query(
       `SELECT "id", "organisation_id", "name", "dpia_criteria", "cnil_list_items", "art35_cases",
               "special_categories", "data_subjects", "data_categories", "cnil_exemption_item", "dpia_decision"
        FROM "processing_activity" WHERE "status" <> 'archived' ORDER BY "id"`,

@@ -7,6 +7,7 @@ import { ActivityHistoryService } from './activities/activity-history.service';
 import { ProcessingActivitiesController } from './activities/processing-activities.controller';
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
 import { ProcessingActivity } from './activities/processing-activity.entity';
+import { ProcessingActivityLinks } from './activities/processing-activity-links';
 import { ProcessingActivityVersion } from './activities/processing-activity-version.entity';
 import { RegisterDocumentsController } from './documents/register-documents.controller';
 import { RegisterDocumentsService } from './documents/register-documents.service';
@@ -48,8 +49,9 @@ import { RegisterTemplatesService } from './templates/register-templates.service
     ProcessorRegisterService,
     RegisterDocumentsService,
     RegisterSpreadsheetsService,
+    ProcessingActivityLinks,
   ],
-  exports: [ProcessingActivitiesService, RegisterDocumentsService],
+  exports: [ProcessingActivitiesService, RegisterDocumentsService, ProcessingActivityLinks],
 })
 export class RegisterModule implements OnModuleInit {
   constructor(

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { ValidationException } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
@@ -8,7 +9,10 @@ export async function vendorOrFail(
   id: string,
   field = 'vendorId',
 ): Promise<Organisation> {
-  const vendor = await manager.findOneBy(Organisation, { id, kind: 'vendor' });
+  const vendor = await unscoped(manager, 'checks that a referenced id is a vendor organisation').findOneBy(
+    Organisation,
+    { id, kind: 'vendor' },
+  );
   if (!vendor)
     throw ValidationException.field(
       field,
@@ -19,20 +23,13 @@ export async function vendorOrFail(
 
 /** The operator organisation (owner of contracts, sender of questionnaires, owner of their reports). */
 export async function operatorOf(manager: EntityManager): Promise<Organisation> {
-  return manager.findOneByOrFail(Organisation, { kind: 'operator' });
+  return unscoped(manager, 'the operator organisation, one per installation').findOneByOrFail(Organisation, {
+    kind: 'operator',
+  });
 }
-
-const parisDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** Today's calendar date in Paris (`YYYY-MM-DD`): validity and due dates are the operator's dates. */
-export function todayInParis(now: Date = new Date()): string {
-  return parisDate.format(now);
-}
+export { todayInParis } from '@vigie/core';
 
 /** Trims a text; an empty one becomes null. */
 export function cleanText(value: string | null | undefined): string | null {

@@ -1,3 +1,4 @@
+import { scoped, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { DemoSeeder, DemoWorld } from '@vigie/identity';
@@ -66,7 +67,9 @@ export class VendorsDemoSeeder implements DemoSeeder {
 
   async seed(manager: EntityManager, ctx: RequestContext, world: DemoWorld): Promise<void> {
     const vendorId = world.organisations.get(VENDOR);
-    const application = await manager.findOneBy(Application, { name: APPLICATION });
+    const application = await scoped(manager, ctx).findOneBy('Application', Application, {
+      name: APPLICATION,
+    });
     if (!vendorId || !application) return;
     const contactId = world.users.get('contact@berger-levrault.demo') ?? null;
     const rssiId = world.users.get('rssi@siim94.demo') ?? null;
@@ -122,7 +125,10 @@ export class VendorsDemoSeeder implements DemoSeeder {
       })),
     );
 
-    const template = await manager.findOneByOrFail(QuestionnaireTemplate, { code: BUILTIN_TEMPLATE_CODE });
+    const template = await unscoped(
+      manager,
+      'the built-in questionnaire template (templates are global)',
+    ).findOneByOrFail(QuestionnaireTemplate, { code: BUILTIN_TEMPLATE_CODE });
     const questions = questionsOf(template.sections);
     const due = new Date(`${todayInParis()}T00:00:00Z`);
     due.setUTCDate(due.getUTCDate() + 30);

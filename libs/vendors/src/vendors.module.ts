@@ -1,9 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@vigie/catalog';
 import { APP_CONFIG, AppConfig } from '@vigie/core';
 import { DocumentsModule } from '@vigie/documents';
 import { DemoDataRegistry, IdentityModule } from '@vigie/identity';
+import { RegisterModule } from '@vigie/register';
 import { memoryStorage } from 'multer';
 import { VendorAssuranceController } from './assurance/vendor-assurance.controller';
 import { VendorAssuranceService } from './assurance/vendor-assurance.service';
@@ -50,6 +52,9 @@ import { VendorsDemoSeeder } from './vendors-demo.seeder';
     ]),
     IdentityModule,
     DocumentsModule,
+    // Assurance is shown on the catalog's applications and the register's processing activities.
+    CatalogModule,
+    RegisterModule,
     // Attachments are kept in memory (they go to the database), refused beyond VIGIE_UPLOAD_LIMIT_BYTES (413).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],

@@ -155,7 +155,7 @@ export class MatrixFixtures {
       reader: world.readerA,
       'vendor-contact': world.vendorContact,
     };
-    const contexts: Partial<Record<MatrixRole, RequestContext>> = { anonymous: RequestContext.system() };
+    const contexts: Partial<Record<MatrixRole, RequestContext>> = { anonymous: RequestContext.anonymous() };
     for (const [role, actor] of Object.entries(this.actors)) {
       const me = await this.call(actor, 'get', '/auth/me');
       contexts[role as MatrixRole] = new RequestContext(`matrix-${role}`, {

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { PageQuery } from '@vigie/core';
+import { PageQuery, trim } from '@vigie/core';
 import { CAMPAIGN_STATUSES, CampaignStatus } from './access-review.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateAccessReviewDto {
   @ApiProperty({ format: 'uuid', description: 'The member whose accounts are reviewed' })

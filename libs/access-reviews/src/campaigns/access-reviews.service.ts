@@ -1,7 +1,7 @@
 import { notifyAccountsAssigned, notifyCampaignCompleted, remindReviewers } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, scopedQuery } from '@vigie/authz';
-import { Deployment } from '@vigie/catalog';
+import { assertCan, canSomewhere, scopedQuery, unscoped } from '@vigie/authz';
+import { DeploymentsService } from '@vigie/catalog';
 import {
   APP_CONFIG,
   AppConfig,
@@ -44,6 +44,7 @@ export class AccessReviewsService {
     private readonly tx: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly certificates: CertificateService,
+    private readonly deployments: DeploymentsService,
   ) {}
 
   async create(ctx: RequestContext, dto: CreateAccessReviewDto): Promise<AccessReviewView> {
@@ -54,11 +55,10 @@ export class AccessReviewsService {
       throw ValidationException.field('dueDate', 'doit être aujourd’hui ou plus tard');
     return this.tx.run(async (manager) => {
       assertCan(ctx, 'create', 'AccessReview', { organisationId: dto.organisationId });
-      const deployed = await manager.existsBy(Deployment, {
-        applicationId: dto.applicationId,
-        organisationId: dto.organisationId,
-      });
-      if (!deployed) {
+      const deployed = await this.deployments.deployedFor(manager, ctx, dto.organisationId, [
+        dto.applicationId,
+      ]);
+      if (!deployed.has(dto.applicationId)) {
         throw ValidationException.field('applicationId', 'n’est pas une application déployée pour ce membre');
       }
       const campaign = manager.create(AccessReview, {
@@ -163,7 +163,10 @@ export class AccessReviewsService {
   async open(ctx: RequestContext, id: string): Promise<AccessReviewView> {
     return this.transition(ctx, id, 'access-review.open', async (manager, campaign) => {
       assertStatus(campaign, ['draft'], 'l’ouvrir');
-      const [{ accounts }]: { accounts: number }[] = await manager.query(
+      const [{ accounts }]: { accounts: number }[] = await unscoped(
+        manager,
+        'keyed by a campaign the caller already found visible',
+      ).query(
         `SELECT count(*)::int AS accounts FROM access_review_item
          WHERE access_review_id = $1 AND NOT ('removed' = ANY(flags))`,
         [campaign.id],
@@ -186,7 +189,10 @@ export class AccessReviewsService {
   async close(ctx: RequestContext, id: string): Promise<AccessReviewView> {
     return this.transition(ctx, id, 'access-review.close', async (manager, campaign) => {
       assertStatus(campaign, ['open'], 'la clore');
-      const [{ pending }]: { pending: number }[] = await manager.query(
+      const [{ pending }]: { pending: number }[] = await unscoped(
+        manager,
+        'keyed by a campaign the caller already found visible',
+      ).query(
         `SELECT count(*)::int AS pending FROM access_review_item
          WHERE access_review_id = $1 AND decision IS NULL AND NOT ('removed' = ANY(flags))`,
         [campaign.id],
@@ -196,7 +202,10 @@ export class AccessReviewsService {
           `${pending} compte(s) sans décision : la revue ne peut pas encore être close`,
         );
       }
-      const tasks: unknown[] = await manager.query(
+      const tasks: unknown[] = await unscoped(
+        manager,
+        'the remediation tasks written for a campaign the caller closes',
+      ).query(
         `INSERT INTO remediation_task (organisation_id, access_review_id, item_id, action, due_date)
          SELECT organisation_id, access_review_id, id, decision, $2::date
          FROM access_review_item

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { dueDateInMonths, recordAudit, RequestContext } from '@vigie/core';
 import { DataSource } from 'typeorm';
 import { parisDay } from '../dates';
@@ -52,7 +53,10 @@ export async function createDueRecurrences(
   ctx: RequestContext,
   today: string = parisDay(),
 ): Promise<CreatedCampaign[]> {
-  const candidates: Candidate[] = await dataSource.query(
+  const candidates: Candidate[] = await unscoped(
+    dataSource,
+    'the recurrence job is system work over every member’s campaigns, with no caller',
+  ).query(
     `SELECT p.id, p.organisation_id AS "organisationId", p.application_id AS "applicationId", p.name,
        to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.recurrence_months AS "recurrenceMonths"
      FROM access_review p
@@ -68,7 +72,10 @@ export async function createDueRecurrences(
   for (const previous of candidates) {
     const dueDate = nextDueDate(previous.dueDate, previous.recurrenceMonths, today);
     const campaign = await dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
+      const rows: { id: string }[] = await unscoped(
+        manager,
+        'the recurrence job writes the next campaign, system work',
+      ).query(
         `INSERT INTO access_review
            (organisation_id, application_id, name, due_date, recurrence_months, status, previous_campaign_id)
          VALUES ($1, $2, $3, $4, $5, 'draft', $6)

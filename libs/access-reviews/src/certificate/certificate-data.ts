@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { EntityManager } from 'typeorm';
 import type { AccessReview } from '../campaigns/access-review.entity';
 import type { Decision } from '../items/access-review-item.entity';
@@ -60,11 +61,17 @@ export async function loadCertificateData(
   manager: EntityManager,
   campaign: AccessReview,
 ): Promise<CertificateData> {
-  const [names]: { member: string; application: string }[] = await manager.query(
+  const [names]: { member: string; application: string }[] = await unscoped(
+    manager,
+    'the names on the certificate of a campaign being closed',
+  ).query(
     `SELECT o.name AS member, a.name AS application FROM organisation o, application a WHERE o.id = $1 AND a.id = $2`,
     [campaign.organisationId, campaign.applicationId],
   );
-  const [counts]: Record<keyof CertificateData['counts'], number>[] = await manager.query(
+  const [counts]: Record<keyof CertificateData['counts'], number>[] = await unscoped(
+    manager,
+    'keyed by a campaign the caller already found visible (its certificate)',
+  ).query(
     `SELECT count(*) FILTER (WHERE NOT ('removed' = ANY(flags)))::int AS accounts,
        count(*) FILTER (WHERE decision = 'keep')::int AS keep,
        count(*) FILTER (WHERE decision = 'revoke')::int AS revoke,
@@ -77,7 +84,10 @@ export async function loadCertificateData(
      FROM access_review_item WHERE access_review_id = $1`,
     [campaign.id],
   );
-  const reviewers: CertificateReviewer[] = await manager.query(
+  const reviewers: CertificateReviewer[] = await unscoped(
+    manager,
+    'keyed by a campaign the caller already found visible (its certificate)',
+  ).query(
     `SELECT u.display_name AS name, u.email, count(*)::int AS accounts,
        count(*) FILTER (WHERE i.decision IS NOT NULL)::int AS decided
      FROM access_review_item i JOIN app_user u ON u.id = i.reviewer_id
@@ -85,7 +95,10 @@ export async function loadCertificateData(
      GROUP BY u.id, u.display_name, u.email ORDER BY u.display_name, u.email`,
     [campaign.id],
   );
-  const changes: CertificateChange[] = await manager.query(
+  const changes: CertificateChange[] = await unscoped(
+    manager,
+    'keyed by a campaign the caller already found visible (its certificate)',
+  ).query(
     `SELECT i.username, i.display_name AS "displayName", i.role, i.decision, i.reason,
        d.display_name AS "decidedByName", i.decided_at AS "decidedAt", t.status AS "taskStatus",
        to_char(t.due_date, 'YYYY-MM-DD') AS "taskDueDate", t.done_at AS "doneAt", b.display_name AS "doneByName"
@@ -97,7 +110,10 @@ export async function loadCertificateData(
      ORDER BY i.decision DESC, i.username, i.id`,
     [campaign.id],
   );
-  const kept: CertificateKept[] = await manager.query(
+  const kept: CertificateKept[] = await unscoped(
+    manager,
+    'keyed by a campaign the caller already found visible (its certificate)',
+  ).query(
     `SELECT i.username, i.display_name AS "displayName", i.role, i.flags, i.reason,
        d.display_name AS "decidedByName", i.decided_at AS "decidedAt"
      FROM access_review_item i LEFT JOIN app_user d ON d.id = i.decided_by

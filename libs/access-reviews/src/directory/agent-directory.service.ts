@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canInOrganisation } from '@vigie/authz';
+import { canInOrganisation, unscoped } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -69,14 +69,20 @@ export class AgentDirectoryService {
     const agents = readAgentDirectory(await readBody(body, this.config.uploadLimitBytes));
     return this.tx.run(async (manager) => {
       await this.memberOrFail(manager, organisationId, true);
-      const [previous]: { agents: number; at: Date | null }[] = await manager.query(
+      const [previous]: { agents: number; at: Date | null }[] = await unscoped(
+        manager,
+        'the member’s directory, after memberOrFail and the permission check',
+      ).query(
         'SELECT count(*)::int AS agents, max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1',
         [organisationId],
       );
       await manager.delete(AgentDirectoryEntry, { organisationId });
       const importedAt = new Date();
       await insertAgents(manager, organisationId, agents, importedAt, ctx.userId);
-      const drafts: { id: string }[] = await manager.query(
+      const drafts: { id: string }[] = await unscoped(
+        manager,
+        'the member’s draft campaigns, locked to refresh their flags after a directory import',
+      ).query(
         "SELECT id FROM access_review WHERE organisation_id = $1 AND status = 'draft' ORDER BY id FOR UPDATE",
         [organisationId],
       );
@@ -110,7 +116,7 @@ export class AgentDirectoryService {
       suspended: number;
       at: Date | null;
       by: string | null;
-    }[] = await manager.query(
+    }[] = await unscoped(manager, 'the member’s directory summary, after the permission check').query(
       `SELECT count(*)::int AS agents,
          count(*) FILTER (WHERE status = 'active')::int AS active,
          count(*) FILTER (WHERE status = 'left')::int AS left,
@@ -119,12 +125,15 @@ export class AgentDirectoryService {
        FROM agent_directory_entry WHERE organisation_id = $1`,
       [organisationId],
     );
-    const rows = await manager.find(AgentDirectoryEntry, {
-      where: { organisationId },
-      order: { line: 'ASC', id: 'ASC' },
-      skip: pageOffset(page),
-      take: page.pageSize,
-    });
+    const rows = await unscoped(manager, 'the member’s directory entries, after the permission check').find(
+      AgentDirectoryEntry,
+      {
+        where: { organisationId },
+        order: { line: 'ASC', id: 'ASC' },
+        skip: pageOffset(page),
+        take: page.pageSize,
+      },
+    );
     const items = rows.map(({ line, email, displayName, status }) => ({ line, email, displayName, status }));
     return {
       ...toPage(items, summary.agents, page),
@@ -152,7 +161,7 @@ export class AgentDirectoryService {
 
   /** Only members have a directory of agents (404 for the operator, a vendor or an unknown id). */
   private async memberOrFail(manager: EntityManager, organisationId: string, lock = false): Promise<void> {
-    const qb = manager
+    const qb = unscoped(manager, 'checks that an id is a member organisation (after the permission check)')
       .createQueryBuilder(Organisation, 'o')
       .where('o.id = :organisationId AND o.kind = :kind', { organisationId, kind: 'member' });
     if (lock) qb.setLock('pessimistic_write');
@@ -208,7 +217,7 @@ async function insertAgents(
 ): Promise<void> {
   for (let start = 0; start < agents.length; start += 1000) {
     const batch = agents.slice(start, start + 1000);
-    await manager.query(
+    await unscoped(manager, 'the insert of a member’s directory entries, after the permission check').query(
       `INSERT INTO agent_directory_entry (organisation_id, line, email, display_name, status, imported_at, imported_by)
        SELECT $1, l, e, d, s, $2, $3
        FROM unnest($4::int[], $5::text[], $6::text[], $7::text[]) AS t(l, e, d, s)`,

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -11,11 +12,13 @@ export async function refreshOrphans(
   manager: EntityManager,
   campaign: { id: string; organisationId: string },
 ): Promise<Date | null> {
-  const [{ at }]: { at: Date | null }[] = await manager.query(
-    'SELECT max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1',
-    [campaign.organisationId],
-  );
-  await manager.query(
+  const [{ at }]: { at: Date | null }[] = await unscoped(
+    manager,
+    'keyed by a campaign the caller already found visible (its member’s directory)',
+  ).query('SELECT max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1', [
+    campaign.organisationId,
+  ]);
+  await unscoped(manager, 'keyed by a campaign the caller already found visible (its items’ flags)').query(
     `UPDATE access_review_item i
      SET flags = array_remove(i.flags, 'orphan')
        || CASE WHEN $2::timestamptz IS NOT NULL AND NOT EXISTS (
@@ -26,6 +29,9 @@ export async function refreshOrphans(
      WHERE i.access_review_id = $1 AND NOT ('removed' = ANY(i.flags))`,
     [campaign.id, at],
   );
-  await manager.query('UPDATE access_review SET agent_directory_at = $2 WHERE id = $1', [campaign.id, at]);
+  await unscoped(manager, 'keyed by a campaign the caller already found visible').query(
+    'UPDATE access_review SET agent_directory_at = $2 WHERE id = $1',
+    [campaign.id, at],
+  );
   return at;
 }

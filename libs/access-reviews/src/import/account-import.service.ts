@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan } from '@vigie/authz';
+import { assertCan, unscoped } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -26,7 +26,7 @@ import { readAccountCsvOffThread } from './account-csv-off-thread';
  */
 async function insertItems(manager: EntityManager, rows: Partial<AccessReviewItem>[]): Promise<void> {
   const column = <K extends keyof AccessReviewItem>(key: K) => rows.map((row) => row[key] ?? null);
-  await manager.query(
+  await unscoped(manager, 'the insert of imported items on a campaign the caller may update').query(
     `INSERT INTO access_review_item
        (organisation_id, access_review_id, line, username, display_name, email, role, last_login, flags, reviewer_id)
      SELECT o, r, l, u, d, e, ro, ll, string_to_array(f, ','), rv
@@ -181,10 +181,12 @@ export class AccountImportService {
 
   /** Usernames already in the campaign (lower-cased), marked with line 0. */
   private async existingUsernames(manager: EntityManager, campaignId: string): Promise<Map<string, number>> {
-    const rows: { username: string }[] = await manager.query(
-      `SELECT lower(username) AS username FROM access_review_item WHERE access_review_id = $1`,
-      [campaignId],
-    );
+    const rows: { username: string }[] = await unscoped(
+      manager,
+      'keyed by a campaign the caller already found visible',
+    ).query(`SELECT lower(username) AS username FROM access_review_item WHERE access_review_id = $1`, [
+      campaignId,
+    ]);
     return new Map(rows.map((row) => [row.username, 0]));
   }
 
@@ -196,11 +198,19 @@ export class AccountImportService {
    */
   private async reviewerAssignment(manager: EntityManager, campaign: AccessReview) {
     const people = await memberPeople(manager, campaign.organisationId);
-    const memberName = (await manager.findOneByOrFail(Organisation, { id: campaign.organisationId })).name;
+    const memberName = (
+      await unscoped(manager, 'the member of a campaign the caller already found visible').findOneByOrFail(
+        Organisation,
+        { id: campaign.organisationId },
+      )
+    ).name;
     const source = campaign.previousCampaignId ?? (await previousClosedCampaign(manager, campaign));
     const carried = new Map<string, string>();
     if (source) {
-      const rows: { username: string; reviewerId: string }[] = await manager.query(
+      const rows: { username: string; reviewerId: string }[] = await unscoped(
+        manager,
+        'the previous campaign of a campaign the caller already found visible',
+      ).query(
         `SELECT lower(username) AS username, reviewer_id AS "reviewerId" FROM access_review_item
          WHERE access_review_id = $1 AND reviewer_id IS NOT NULL`,
         [source],

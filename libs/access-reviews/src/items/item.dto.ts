@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
-import { PageQuery } from '@vigie/core';
+import { PageQuery, trim } from '@vigie/core';
 import { DECISIONS, Decision, FLAGS, Flag } from './access-review-item.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class DecisionDto {
   @ApiProperty({ enum: DECISIONS })

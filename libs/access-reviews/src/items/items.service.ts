@@ -1,6 +1,6 @@
 import { notifyAccountsAssigned } from '../access-review-notices';
 import { Injectable } from '@nestjs/common';
-import { assertCan, scopedQuery } from '@vigie/authz';
+import { assertCan, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -183,7 +183,7 @@ export class ItemsService {
       .andWhere('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId })
       .getExists();
     if (!visible) throw new NotFoundException('Access review item');
-    const rows = await manager
+    const rows = await unscoped(manager, 'the history of an item just found visible')
       .createQueryBuilder(AccessReviewEvent, 'e')
       .leftJoin(User, 'r', 'r.id = e.reviewerId')
       .leftJoin(User, 'a', 'a.id = e.actorId')

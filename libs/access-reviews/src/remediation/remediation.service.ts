@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { ConflictException, Page, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
@@ -92,12 +92,15 @@ export class RemediationService {
     ctx: RequestContext,
     campaignId: string,
   ): Promise<void> {
-    const campaign = await manager
+    const campaign = await unscoped(manager, 'the campaign of a remediation task just found visible')
       .createQueryBuilder(AccessReview, 'r')
       .where('r.id = :campaignId', { campaignId })
       .setLock('pessimistic_write')
       .getOneOrFail();
-    const [{ left }]: { left: number }[] = await manager.query(
+    const [{ left }]: { left: number }[] = await unscoped(
+      manager,
+      'keyed by a campaign the caller already found visible',
+    ).query(
       `SELECT count(*)::int AS left FROM remediation_task WHERE access_review_id = $1 AND status = 'to-do'`,
       [campaignId],
     );
@@ -118,7 +121,10 @@ export class RemediationService {
   /** The views of these tasks, in the order of `ids`. */
   private async views(manager: EntityManager, ids: string[]): Promise<RemediationTaskView[]> {
     if (ids.length === 0) return [];
-    const rows: RemediationTaskView[] = await manager.query(
+    const rows: RemediationTaskView[] = await unscoped(
+      manager,
+      'the tasks of a campaign the caller already found visible',
+    ).query(
       `SELECT t.id, t.organisation_id AS "organisationId", t.access_review_id AS "accessReviewId",
          r.name AS "accessReviewName", t.item_id AS "itemId", i.username, i.role, t.action, i.reason, t.status,
          to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", (t.status = 'to-do' AND t.due_date < $2::date) AS overdue,

@@ -1,16 +1,7 @@
 import { notifyBreachRecorded } from '../breach-notices';
 import { Injectable } from '@nestjs/common';
-import { Action, assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import {
-  ConflictException,
-  ForbiddenActionException,
-  NotFoundException,
-  Page,
-  PageQuery,
-  recordAudit,
-  RequestContext,
-  toPage,
-} from '@vigie/core';
+import { Action, assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { ConflictException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { assertVersion, findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { changedKeys } from '../common/changes';
@@ -56,8 +47,6 @@ export interface BreachOrigin {
   /** When the processor became aware of the incident. */
   processorAwareAt?: Date;
   processorNotifiedAt?: Date;
-  /** Demo data: the links are checked without the caller's scope. */
-  system?: boolean;
 }
 
 function factsOf(dto: CreateBreachDto): BreachFacts {
@@ -117,10 +106,7 @@ export class BreachesService {
 
   /** 404 when the caller may not read this member's breaches, 403 when they may read but not `action`. */
   assertRegister(ctx: RequestContext, organisationId: string, action: Action): void {
-    if (!canInOrganisation(ctx, 'read', 'Breach', organisationId))
-      throw new NotFoundException('Breach register');
-    if (action !== 'read' && !canInOrganisation(ctx, action, 'Breach', organisationId))
-      throw new ForbiddenActionException();
+    assertRegisterAccess(ctx, 'Breach', organisationId, action, 'Breach register');
   }
 
   async create(ctx: RequestContext, organisationId: string, dto: CreateBreachDto): Promise<BreachView> {
@@ -138,7 +124,7 @@ export class BreachesService {
     facts: BreachFacts,
     origin: BreachOrigin = {},
   ): Promise<Breach> {
-    const errors = await this.links.check(manager, ctx, organisationId, facts, origin.system);
+    const errors = await this.links.check(manager, ctx, organisationId, facts);
     if (facts.occurredAt && facts.occurredAt > facts.awareAt)
       errors.push({ field: 'occurredAt', message: 'ne doit pas suivre awareAt' });
     if (errors.length > 0) invalid(errors);

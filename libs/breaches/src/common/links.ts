@@ -1,40 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { scopedQuery } from '@vigie/authz';
-import { Deployment, DeploymentsService } from '@vigie/catalog';
+import { DeploymentsService } from '@vigie/catalog';
 import { FieldError, RequestContext, ValidationException } from '@vigie/core';
-import { ProcessingActivity } from '@vigie/register';
-import { EntityManager, In } from 'typeorm';
+import { ProcessingActivityLinks } from '@vigie/register';
+import { EntityManager } from 'typeorm';
 
 /**
  * Checks the processing activities and applications a breach or a rights request refers to: each must be the
- * member's own (one query per kind, whatever the number of ids). `system` work (demo data) reads without the
- * caller's scope.
+ * member's own and visible to the caller (one query per kind, whatever the number of ids). System work (demo
+ * data) passes `RequestContext.system()`, whose scope is every organisation.
  */
 @Injectable()
 export class MemberLinks {
-  constructor(private readonly deployments: DeploymentsService) {}
+  constructor(
+    private readonly deployments: DeploymentsService,
+    private readonly activities: ProcessingActivityLinks,
+  ) {}
 
   async check(
     manager: EntityManager,
     ctx: RequestContext,
     organisationId: string,
     links: { processingActivityIds?: readonly string[]; applicationIds?: readonly string[] },
-    system = false,
   ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const activityIds = [...new Set(links.processingActivityIds ?? [])];
     if (activityIds.length > 0) {
-      const found = system
-        ? await manager.find(ProcessingActivity, {
-            select: { id: true },
-            where: { organisationId, id: In(activityIds) },
-          })
-        : await scopedQuery(manager, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p')
-            .select(['p.id'])
-            .andWhere('p.organisationId = :organisationId', { organisationId })
-            .andWhere('p.id IN (:...activityIds)', { activityIds })
-            .getMany();
-      const known = new Set(found.map((row) => row.id));
+      const known = await this.activities.visibleOf(manager, ctx, organisationId, activityIds);
       const missing = activityIds.filter((id) => !known.has(id));
       if (missing.length > 0)
         errors.push({
@@ -44,16 +35,7 @@ export class MemberLinks {
     }
     const applicationIds = [...new Set(links.applicationIds ?? [])];
     if (applicationIds.length > 0) {
-      const deployed = system
-        ? new Set(
-            (
-              await manager.find(Deployment, {
-                select: { applicationId: true },
-                where: { organisationId, applicationId: In(applicationIds) },
-              })
-            ).map((d) => d.applicationId),
-          )
-        : await this.deployments.deployedFor(manager, ctx, organisationId, applicationIds);
+      const deployed = await this.deployments.deployedFor(manager, ctx, organisationId, applicationIds);
       const missing = applicationIds.filter((id) => !deployed.has(id));
       if (missing.length > 0)
         errors.push({

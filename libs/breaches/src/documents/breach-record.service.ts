@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { findVisibleOrFail, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
-import { controllerInfo, ProcessingActivity } from '@vigie/register';
+import { controllerInfo, ProcessingActivityLinks } from '@vigie/register';
 import { In } from 'typeorm';
 import { Breach } from '../breaches/breach.entity';
 import { Incident } from '../incidents/incident.entity';
@@ -16,6 +16,7 @@ export class BreachRecordService {
   constructor(
     private readonly tx: Transactions,
     private readonly documents: DocumentsService,
+    private readonly processingActivities: ProcessingActivityLinks,
   ) {}
 
   async render(ctx: RequestContext, id: string): Promise<StoredFile> {
@@ -23,27 +24,26 @@ export class BreachRecordService {
     const breach = await findVisibleOrFail(manager, ctx, 'Breach', Breach, id, { label: 'Breach' });
     const controller = await controllerInfo(manager, breach.organisationId);
     // The breach the caller may read names these: showing their names is part of showing the breach.
-    const activities =
-      breach.processingActivityIds.length > 0
-        ? await scopedQuery(manager, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p')
-            .select(['p.id', 'p.name'])
-            .andWhere('p.id IN (:...ids)', { ids: breach.processingActivityIds })
-            .orderBy('p.name', 'ASC')
-            .getMany()
-        : [];
+    const activities = await this.processingActivities.named(manager, ctx, breach.processingActivityIds);
     const applications =
       breach.applicationIds.length > 0
-        ? await manager.find(Application, {
+        ? await unscoped(
+            manager,
+            'the names of the applications a visible breach refers to are part of that breach',
+          ).find(Application, {
             select: { id: true, name: true },
             where: { id: In(breach.applicationIds) },
             order: { name: 'ASC' },
           })
         : [];
     const incident = breach.incidentId
-      ? await manager.findOne(Incident, {
-          select: { title: true, awareAt: true },
-          where: { id: breach.incidentId },
-        })
+      ? await unscoped(manager, 'the incident a visible breach comes from is part of that breach').findOne(
+          Incident,
+          {
+            select: { title: true, awareAt: true },
+            where: { id: breach.incidentId },
+          },
+        )
       : null;
     const bytes = await renderBreachRecordPdf(breach, {
       controllerName: controller.name,

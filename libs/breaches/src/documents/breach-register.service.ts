@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { scopedQuery } from '@vigie/authz';
+import { scopedQuery, unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
@@ -39,7 +39,10 @@ export class BreachRegisterService {
   async pdf(ctx: RequestContext, organisationId: string): Promise<StoredFile> {
     const breaches = await this.load(ctx, organisationId);
     const controller = await controllerInfo(this.tx.reader, organisationId);
-    const organisation = await this.tx.reader.findOneByOrFail(Organisation, { id: organisationId });
+    const organisation = await unscoped(
+      this.tx.reader,
+      'the organisation of a register the caller may read (checked by load)',
+    ).findOneByOrFail(Organisation, { id: organisationId });
     const bytes = await renderBreachRegisterPdf(breaches, {
       controllerName: controller.name,
       dpoNames: controller.dpoNames,
@@ -56,7 +59,10 @@ export class BreachRegisterService {
 
   async xlsx(ctx: RequestContext, organisationId: string): Promise<BreachSpreadsheet> {
     const breaches = await this.load(ctx, organisationId);
-    const organisation = await this.tx.reader.findOneByOrFail(Organisation, { id: organisationId });
+    const organisation = await unscoped(
+      this.tx.reader,
+      'the organisation of a register the caller may read (checked by load)',
+    ).findOneByOrFail(Organisation, { id: organisationId });
     return {
       fileName: `registre-violations-${slug(organisation.shortName)}.xlsx`,
       contentType: XLSX_TYPE,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canInOrganisation, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import { Application, Deployment } from '@vigie/catalog';
+import { Application, DeploymentsService } from '@vigie/catalog';
 import { ForbiddenActionException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
@@ -30,6 +30,7 @@ export class IncidentsService {
   constructor(
     private readonly tx: Transactions,
     private readonly breaches: BreachesService,
+    private readonly deployments: DeploymentsService,
   ) {}
 
   async create(ctx: RequestContext, dto: CreateIncidentDto): Promise<IncidentView> {
@@ -53,19 +54,16 @@ export class IncidentsService {
 
   /**
    * Inserts an incident and a breach for every member deploying one of its applications, with their audit
-   * events (the caller's scope reads the applications and deployments; `system` for demo data).
+   * events (the caller's scope reads the applications and deployments: `RequestContext.system()` for demo data).
    */
   async declare(
     manager: EntityManager,
     ctx: RequestContext,
     operatorId: string,
     facts: IncidentFacts,
-    options: { system?: boolean; now?: Date } = {},
+    options: { now?: Date } = {},
   ): Promise<Incident> {
-    const applications = options.system
-      ? manager.createQueryBuilder(Application, 'a')
-      : scopedQuery(manager, ctx, 'read', 'Application', Application, 'a');
-    const known = await applications
+    const known = await scopedQuery(manager, ctx, 'read', 'Application', Application, 'a')
       .select(['a.id'])
       .andWhere('a.id IN (:...ids)', { ids: facts.applicationIds })
       .getMany();
@@ -93,17 +91,7 @@ export class IncidentsService {
       after: incident,
     });
 
-    const deployments = options.system
-      ? manager.createQueryBuilder(Deployment, 'd')
-      : scopedQuery(manager, ctx, 'read', 'Deployment', Deployment, 'd');
-    const members = await deployments
-      .innerJoin(Organisation, 'o', "o.id = d.organisationId AND o.kind = 'member'")
-      .select('d.organisationId', 'organisationId')
-      .addSelect('array_agg(d.applicationId ORDER BY d.applicationId)', 'applicationIds')
-      .andWhere('d.applicationId IN (:...ids)', { ids: facts.applicationIds })
-      .groupBy('d.organisationId')
-      .orderBy('d.organisationId')
-      .getRawMany<{ organisationId: string; applicationIds: string[] }>();
+    const members = await this.deployments.membersDeploying(manager, ctx, facts.applicationIds);
     // The member becomes aware when its processor tells it (EDPB Guidelines 9/2022): its 72 hours start now.
     const notifiedAt = options.now ?? new Date();
     for (const member of members) {
@@ -133,7 +121,6 @@ export class IncidentsService {
           incidentId: incident.id,
           processorAwareAt: incident.awareAt,
           processorNotifiedAt: notifiedAt,
-          system: true,
         },
       );
     }

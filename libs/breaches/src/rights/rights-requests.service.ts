@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Action, assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import {
-  ConflictException,
-  ForbiddenActionException,
-  NotFoundException,
-  Page,
-  PageQuery,
-  recordAudit,
-  RequestContext,
-  toPage,
-} from '@vigie/core';
+import { Action, assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { ConflictException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { assertVersion, findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { changedKeys } from '../common/changes';
@@ -75,10 +66,7 @@ export class RightsRequestsService {
   ) {}
 
   assertRegister(ctx: RequestContext, organisationId: string, action: Action): void {
-    if (!canInOrganisation(ctx, 'read', 'RightsRequest', organisationId))
-      throw new NotFoundException('Rights requests');
-    if (action !== 'read' && !canInOrganisation(ctx, action, 'RightsRequest', organisationId))
-      throw new ForbiddenActionException();
+    assertRegisterAccess(ctx, 'RightsRequest', organisationId, action, 'Rights requests');
   }
 
   async create(
@@ -97,11 +85,10 @@ export class RightsRequestsService {
     ctx: RequestContext,
     organisationId: string,
     dto: CreateRightsRequestDto,
-    system = false,
   ): Promise<RightsRequest> {
     const receivedAt = new Date(dto.receivedAt);
     const processingActivityIds = [...new Set(dto.processingActivityIds ?? [])];
-    const errors = await this.links.check(manager, ctx, organisationId, { processingActivityIds }, system);
+    const errors = await this.links.check(manager, ctx, organisationId, { processingActivityIds });
     if (receivedAt.getTime() > Date.now())
       errors.push({ field: 'receivedAt', message: 'ne doit pas être dans le futur' });
     if (errors.length > 0) invalid(errors);

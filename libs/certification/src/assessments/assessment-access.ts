@@ -1,4 +1,4 @@
-import { scopedQuery } from '@vigie/authz';
+import { scopedQuery, unscoped } from '@vigie/authz';
 import { ForbiddenActionException, NotFoundException, RequestContext } from '@vigie/core';
 import { EntityManager } from 'typeorm';
 import { Framework } from '../frameworks/framework.entity';
@@ -34,7 +34,10 @@ export async function loadAssessment(
     }
     throw new NotFoundException('Assessment');
   }
-  const framework = await manager.findOneByOrFail(Framework, { id: assessment.frameworkId });
+  const framework = await unscoped(
+    manager,
+    'the framework of an assessment just found visible (frameworks are global)',
+  ).findOneByOrFail(Framework, { id: assessment.frameworkId });
   return { assessment, framework };
 }
 
@@ -48,6 +51,9 @@ export async function loadAssessmentSummary(
     .andWhere('a.id = :id', { id })
     .getOne();
   if (!assessment) throw new NotFoundException('Assessment');
-  const framework = await manager.findOneByOrFail(Framework, { id: assessment.frameworkId });
+  const framework = await unscoped(
+    manager,
+    'the framework of an assessment just found visible (frameworks are global)',
+  ).findOneByOrFail(Framework, { id: assessment.frameworkId });
   return { assessment, framework };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@vigie/core';
+import { PageQuery, trim } from '@vigie/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,7 +27,6 @@ import {
   RequirementStatus,
 } from './requirement-assessment.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AssessmentScopeDto {

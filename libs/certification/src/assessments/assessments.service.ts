@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, scopedQuery, tenantScope } from '@vigie/authz';
+import { assertCan, canSomewhere, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
@@ -60,7 +60,10 @@ export class AssessmentsService {
         createdBy: ctx.userId,
       });
       await manager.save(assessment);
-      const inserted: unknown[] = await manager.query(
+      const inserted: unknown[] = await unscoped(
+        manager,
+        'the requirement rows of an assessment the caller creates',
+      ).query(
         `INSERT INTO requirement_assessment (organisation_id, assessment_id, requirement_id)
          SELECT $1, $2, r.id FROM framework_requirement r WHERE r.framework_id = $3 AND r.assessable
          RETURNING id`,
@@ -170,13 +173,16 @@ export class AssessmentsService {
       if (!ra) throw new NotFoundException('Requirement assessment');
       assertCan(ctx, 'update', 'Assessment', ra);
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       assertVersion('Requirement assessment', ra.version, dto.version);
       const before = { ...ra };
       Object.assign(ra, this.nextState(ra, dto));
       if (dto.ownerId) await this.checkOwner(manager, assessment.organisationId, dto.ownerId);
       await manager.save(ra);
-      const { ref } = await manager.findOneByOrFail(FrameworkRequirement, { id: ra.requirementId });
+      const { ref } = await unscoped(
+        manager,
+        'the requirement of a requirement assessment just found visible',
+      ).findOneByOrFail(FrameworkRequirement, { id: ra.requirementId });
       await recordAudit(manager, ctx, {
         action: 'requirement-assessment.update',
         entity: 'requirement-assessment',
@@ -230,7 +236,10 @@ export class AssessmentsService {
   }
 
   private async checkOwner(manager: EntityManager, organisationId: string, ownerId: string): Promise<void> {
-    const owner = await manager
+    const owner = await unscoped(
+      manager,
+      'checks the owner is a member of the assessment’s organisation, after the permission check',
+    )
       .createQueryBuilder(Membership, 'm')
       .innerJoin(User, 'u', 'u.id = m.userId')
       .where('m.userId = :ownerId AND m.organisationId = :organisationId', { ownerId, organisationId })
@@ -272,7 +281,10 @@ export class AssessmentsService {
   }
 
   private async requirementCount(manager: EntityManager, assessmentId: string): Promise<number> {
-    return manager.countBy(RequirementAssessment, { assessmentId });
+    return unscoped(manager, 'keyed by an assessment the caller already found visible').countBy(
+      RequirementAssessment,
+      { assessmentId },
+    );
   }
 
   private async page(
@@ -283,7 +295,10 @@ export class AssessmentsService {
     if (query.archived) qb.andWhere('a.archived = :archived', { archived: query.archived === 'true' });
     const [rows, total] = await qb.getManyAndCount();
     const counts: { id: string; count: number }[] = rows.length
-      ? await this.tx.reader.query(
+      ? await unscoped(
+          this.tx.reader,
+          'requirement counts of assessments the caller reads (ids from a scoped read)',
+        ).query(
           `SELECT assessment_id AS id, count(*)::int AS count FROM requirement_assessment
            WHERE assessment_id = ANY($1::uuid[]) GROUP BY assessment_id`,
           [rows.map((row) => row.id)],

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { EntityManager } from 'typeorm';
 import type { RequirementStatus } from './requirement-assessment.entity';
 
@@ -34,7 +35,10 @@ export async function anchorStatuses(
     implemented: number;
     notStarted: number;
     notApplicable: number;
-  }[] = await manager.query(
+  }[] = await unscoped(
+    manager,
+    'keyed by an assessment the caller already found visible (its cross-framework view)',
+  ).query(
     `WITH anchors AS (
        SELECT DISTINCT code, ref FROM unnest($2::text[], $3::text[]) AS t(code, ref)
      ), current_assessment AS (

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import { RequestContext, ValidationException } from '@vigie/core';
 import { EntityManager } from 'typeorm';
@@ -39,7 +40,10 @@ export class CertificationEvidence {
     input: ControlEvidence,
   ): Promise<AttachedEvidence | null> {
     const ref = annexARef(input.controlRef.trim());
-    const [target]: { assessmentId: string; raId: string | null }[] = await manager.query(
+    const [target]: { assessmentId: string; raId: string | null }[] = await unscoped(
+      manager,
+      'the operator’s ISO assessment a capability attaches evidence to (a documented link)',
+    ).query(
       `SELECT a.id AS "assessmentId",
               (SELECT ra.id FROM requirement_assessment ra
                JOIN framework_requirement fr ON fr.id = ra.requirement_id
@@ -54,7 +58,10 @@ export class CertificationEvidence {
     );
     if (!target) return null;
     if (!target.raId) throw ValidationException.field('controlRef', `aucune mesure ${ref} dans l’annexe A`);
-    const ra = await manager.findOneByOrFail(RequirementAssessment, { id: target.raId });
+    const ra = await unscoped(
+      manager,
+      'the requirement assessment just found for that control',
+    ).findOneByOrFail(RequirementAssessment, { id: target.raId });
     const evidence = await this.evidence.insert(manager, ctx, ra.organisationId, input);
     await this.evidence.insertLink(manager, ctx, evidence, ra);
     return {

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { addDays, emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 
 const SECURITY_OFFICERS = ['security-officer'] as const;
@@ -8,7 +9,10 @@ export const evidenceReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     const rows: { id: string; organisation_id: string; file_name: string; expires_at: string }[] =
-      await manager.query(
+      await unscoped(
+        manager,
+        'the reminder scan is system work over every organisation’s evidence, with no caller',
+      ).query(
         `SELECT "id", "organisation_id", "file_name", to_char("expires_at", 'YYYY-MM-DD') AS "expires_at"
          FROM "evidence" WHERE "expires_at" IS NOT NULL AND "expires_at" <= $1::date
          ORDER BY "expires_at", "id"`,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -53,7 +53,7 @@ export class EvidenceService {
       const ra = await this.requirementOf(manager, ctx, assessmentId, raId);
       assertCan(ctx, 'create', 'Evidence', { organisationId: ra.organisationId });
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       if (!file) throw ValidationException.field('file', 'un fichier est attendu (champ multipart « file »)');
       const evidence = await this.insert(manager, ctx, ra.organisationId, {
         fileName: file.originalname,
@@ -136,9 +136,12 @@ export class EvidenceService {
         throw ValidationException.field('requirementAssessmentId', 'évaluation d’exigence inconnue');
       }
       assertCan(ctx, 'update', 'Assessment', ra);
-      const assessment = await manager.findOneByOrFail(Assessment, { id: ra.assessmentId });
+      const assessment = await unscoped(
+        manager,
+        'the assessment of a requirement assessment just found visible',
+      ).findOneByOrFail(Assessment, { id: ra.assessmentId });
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       await this.insertLink(manager, ctx, evidence, ra);
       return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
     });
@@ -151,15 +154,18 @@ export class EvidenceService {
         label: 'Evidence',
       });
       assertCan(ctx, 'update', 'Evidence', evidence);
-      const link = await manager.findOneBy(EvidenceLink, { evidenceId, requirementAssessmentId: raId });
+      const link = await unscoped(manager, 'a link of an evidence just found visible').findOneBy(
+        EvidenceLink,
+        { evidenceId, requirementAssessmentId: raId },
+      );
       if (!link) throw new NotFoundException('Evidence link');
-      const assessment = await manager
+      const assessment = await unscoped(manager, 'the assessment of that link, locked')
         .createQueryBuilder(Assessment, 'a')
         .innerJoin(RequirementAssessment, 'ra', 'ra.assessmentId = a.id')
         .where('ra.id = :raId', { raId })
         .getOneOrFail();
       if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule');
+        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
       await manager.delete(EvidenceLink, { id: link.id });
       await recordAudit(manager, ctx, {
         action: 'evidence.unlink',
@@ -232,7 +238,8 @@ export class EvidenceService {
         createdBy: ctx.userId,
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('Cette preuve étaye déjà cette exigence');
+      if (uniqueViolation(error))
+        throw new ConflictException('Cette preuve étaye déjà cette exigence', 'duplicate');
       throw error;
     }
     await recordAudit(manager, ctx, {
@@ -259,7 +266,7 @@ export class EvidenceService {
 
   /** Where an evidence is used, in every assessment (one query). */
   private async links(manager: EntityManager, evidenceId: string): Promise<EvidenceLinkView[]> {
-    return manager.query(
+    return unscoped(manager, 'the links of an evidence the caller reads').query(
       `SELECT l.requirement_assessment_id AS "requirementAssessmentId", a.id AS "assessmentId",
               a.name AS "assessmentName", f.code AS "frameworkCode", fr.ref, fr.title, l.created_at AS "linkedAt"
        FROM evidence_link l

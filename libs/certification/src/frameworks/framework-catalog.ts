@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { recordAudit, RequestContext } from '@vigie/core';
 import { EntityManager } from 'typeorm';
 import { builtinFrameworks } from './builtin-frameworks';
@@ -33,13 +34,19 @@ export interface CatalogOutcome {
  * it without the Nest application.
  */
 export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<CatalogOutcome> {
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [CATALOG_LOCK_KEY]);
+  await unscoped(manager, 'the catalog lock (frameworks are global reference data)').query(
+    'SELECT pg_advisory_xact_lock($1)',
+    [CATALOG_LOCK_KEY],
+  );
   const outcome: CatalogOutcome = { created: [], warnings: [] };
   for (const raw of builtinFrameworks()) {
     const check = validateFrameworkDefinition(raw);
     if (!check.ok) throw new FrameworkImportError(check.errors.map((e) => `${raw.code}: ${e}`));
     const definition = check.definition;
-    const inserted: { id: string }[] = await manager.query(
+    const inserted: { id: string }[] = await unscoped(
+      manager,
+      'installs a built-in framework (global reference data)',
+    ).query(
       `INSERT INTO framework (code, name, edition, description, builtin, activities)
        VALUES ($1, $2, $3, $4, true, $5::jsonb)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
@@ -56,10 +63,10 @@ export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<C
       frameworkId = inserted[0].id;
       outcome.created.push(definition.code);
     } else {
-      const [stored]: { id: string; edition: string; builtin: boolean }[] = await manager.query(
-        'SELECT id, edition, builtin FROM framework WHERE code = $1',
-        [definition.code],
-      );
+      const [stored]: { id: string; edition: string; builtin: boolean }[] = await unscoped(
+        manager,
+        'the stored framework of a code (global reference data)',
+      ).query('SELECT id, edition, builtin FROM framework WHERE code = $1', [definition.code]);
       if (!stored.builtin || stored.edition !== definition.edition) {
         outcome.warnings.push(
           `Framework ${definition.code} is stored as ${stored.builtin ? 'built-in' : 'imported'} edition ` +
@@ -69,7 +76,7 @@ export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<C
       }
       frameworkId = stored.id;
       // Reference texts of the framework itself (e.g. the HDS activities, corrected in place).
-      await manager.query(
+      await unscoped(manager, 'updates a built-in framework’s texts (global reference data)').query(
         `UPDATE framework SET name = $2, description = $3, activities = $4::jsonb
          WHERE id = $1 AND (name, description, activities) IS DISTINCT FROM ($2, $3, $4::jsonb)`,
         [frameworkId, definition.name, definition.description ?? null, JSON.stringify(definition.activities)],
@@ -92,16 +99,23 @@ export async function importFramework(
   const check = validateFrameworkDefinition(input);
   if (!check.ok) throw new FrameworkImportError(check.errors);
   const definition = check.definition;
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [CATALOG_LOCK_KEY]);
+  await unscoped(manager, 'the catalog lock (frameworks are global reference data)').query(
+    'SELECT pg_advisory_xact_lock($1)',
+    [CATALOG_LOCK_KEY],
+  );
   const errors: string[] = [];
-  const existing: unknown[] = await manager.query('SELECT 1 FROM framework WHERE code = $1', [
-    definition.code,
-  ]);
+  const existing: unknown[] = await unscoped(
+    manager,
+    'whether a framework code exists (global reference data)',
+  ).query('SELECT 1 FROM framework WHERE code = $1', [definition.code]);
   if (existing.length > 0) errors.push(`code : un référentiel « ${definition.code} » existe déjà`);
   errors.push(...(await anchorErrors(manager, definition)));
   if (errors.length > 0) throw new FrameworkImportError(errors);
 
-  const [{ id }]: { id: string }[] = await manager.query(
+  const [{ id }]: { id: string }[] = await unscoped(
+    manager,
+    'inserts an imported framework (global reference data)',
+  ).query(
     `INSERT INTO framework (code, name, edition, description, builtin, activities)
      VALUES ($1, $2, $3, $4, false, $5::jsonb) RETURNING id`,
     [
@@ -139,7 +153,10 @@ async function anchorErrors(manager: EntityManager, definition: ValidFrameworkDe
         typeof item.anchor === 'object' && item.anchor !== null,
     );
   if (links.length === 0) return [];
-  const known: { code: string; ref: string }[] = await manager.query(
+  const known: { code: string; ref: string }[] = await unscoped(
+    manager,
+    'the requirements anchors refer to (global reference data)',
+  ).query(
     `SELECT f.code, r.ref FROM framework f JOIN framework_requirement r ON r.framework_id = f.id
      WHERE f.code = ANY($1::text[])`,
     [[...new Set(links.map((l) => l.anchor.framework))]],
@@ -176,7 +193,7 @@ async function upsertRequirements(
         ? { text: anchor.ref, framework: anchor.framework, ref: anchor.ref }
         : { text: null, framework: null, ref: null };
   const anchors = rows.map((r) => anchorOf(r.anchor));
-  await manager.query(
+  await unscoped(manager, 'inserts a framework’s requirements (global reference data)').query(
     `INSERT INTO framework_requirement
        (framework_id, ref, title, title_en, kind, group_label, group_label_en, parent_ref, anchor,
         anchor_framework_code, anchor_ref, assessable, position)

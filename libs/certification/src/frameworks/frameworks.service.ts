@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { scopedQuery } from '@vigie/authz';
+import { scopedQuery, unscoped } from '@vigie/authz';
 import { NotFoundException, Page, PageQuery, RequestContext, toPage, pageOffset } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { ensureBuiltinFrameworks } from './framework-catalog';
@@ -61,7 +61,7 @@ export class FrameworksService implements OnModuleInit {
       .take(query.pageSize);
     const [frameworks, total] = await qb.getManyAndCount();
     const counts: { id: string; total: number; assessable: number }[] = frameworks.length
-      ? await this.tx.reader.query(
+      ? await unscoped(this.tx.reader, 'requirement counts of frameworks the caller reads').query(
           `SELECT framework_id AS id, count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
            FROM framework_requirement WHERE framework_id = ANY($1::uuid[]) GROUP BY framework_id`,
           [frameworks.map((f) => f.id)],
@@ -77,7 +77,10 @@ export class FrameworksService implements OnModuleInit {
 
   async get(ctx: RequestContext, code: string): Promise<FrameworkView> {
     const framework = await this.visible(ctx, code);
-    const [counts]: { total: number; assessable: number }[] = await this.tx.reader.query(
+    const [counts]: { total: number; assessable: number }[] = await unscoped(
+      this.tx.reader,
+      'requirement counts of a framework just found visible',
+    ).query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
        FROM framework_requirement WHERE framework_id = $1`,
       [framework.id],
@@ -91,7 +94,7 @@ export class FrameworksService implements OnModuleInit {
     query: RequirementQuery,
   ): Promise<Page<FrameworkRequirementView>> {
     const framework = await this.visible(ctx, code);
-    const qb = this.tx.reader
+    const qb = unscoped(this.tx.reader, 'the requirements of a framework just found visible')
       .createQueryBuilder(FrameworkRequirement, 'r')
       .where('r.frameworkId = :id', { id: framework.id })
       .orderBy('r.position', 'ASC')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { scopedQuery } from '@vigie/authz';
+import { scopedQuery, unscoped } from '@vigie/authz';
 import { RequestContext, ValidationException } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
@@ -60,7 +60,10 @@ export class CertificationReportsService {
   ): Promise<ReportData & { organisationId: string }> {
     const manager = this.tx.reader;
     const { assessment, framework } = await loadAssessment(manager, ctx, assessmentId);
-    const organisation = await manager.findOneByOrFail(Organisation, { id: assessment.organisationId });
+    const organisation = await unscoped(
+      manager,
+      'the organisation of an assessment just found visible',
+    ).findOneByOrFail(Organisation, { id: assessment.organisationId });
     const { items } = await requirementRows(manager, ctx, assessmentId, {});
     const today = todayInParis();
     const evidence = await scopedQuery(manager, ctx, 'read', 'Evidence', Evidence, 'e')
@@ -88,7 +91,12 @@ export class CertificationReportsService {
       byRequirement.set(raId, list);
     }
     const ownerIds = [...new Set(items.map((i) => i.ownerId).filter((id): id is string => id !== null))];
-    const owners = ownerIds.length ? await manager.findBy(User, { id: In(ownerIds) }) : [];
+    const owners = ownerIds.length
+      ? await unscoped(manager, 'display names of the owners of a visible assessment’s requirements').findBy(
+          User,
+          { id: In(ownerIds) },
+        )
+      : [];
     const ownerName = new Map(owners.map((u) => [u.id, u.displayName]));
     return {
       organisationId: assessment.organisationId,

@@ -34,6 +34,8 @@ export class DomainException extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
+    /** A problem type more specific than the code's (`type` of the problem+json), e.g. `conflict-duplicate`. */
+    readonly problem?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -70,9 +72,20 @@ export class ValidationException extends DomainException {
   }
 }
 
+/**
+ * What a conflict is about, each with its own problem type (`https://vigie.dev/problems/conflict-<kind>`):
+ * `duplicate` (a record with this name, reference or pair already exists), `state` (the record's state forbids
+ * the change: archived, closed, validated, accepted, done) and `rule` (a business rule: the last administrator,
+ * one's own account, accounts to import before opening). Without a kind, the generic `conflict` type.
+ */
+export type ConflictKind = 'duplicate' | 'state' | 'rule';
+
 export class ConflictException extends DomainException {
-  constructor(message: string) {
-    super(ErrorCode.Conflict, message);
+  constructor(
+    message: string,
+    readonly kind?: ConflictKind,
+  ) {
+    super(ErrorCode.Conflict, message, undefined, kind ? `conflict-${kind}` : undefined);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   NotFoundException,
   PayloadTooLargeException,
 } from '@nestjs/common';
+import { ConflictException } from './domain.exception';
 import { ProblemFilter } from './problem.filter';
 
 /** Runs the filter on an error and returns what it answered. */
@@ -87,5 +88,21 @@ describe('ProblemFilter in French', () => {
       title: 'Erreur interne',
       detail: 'Une erreur inattendue s’est produite',
     });
+  });
+
+  it('gives a conflict the problem type of its kind, and the generic type without one', () => {
+    const duplicate = answer(new ConflictException('Une application porte déjà ce nom', 'duplicate'));
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body).toMatchObject({
+      type: 'https://vigie.dev/problems/conflict-duplicate',
+      title: 'Conflit',
+      detail: 'Une application porte déjà ce nom',
+    });
+    expect(answer(new ConflictException('Cette fiche est déjà validée', 'state')).body.type).toBe(
+      'https://vigie.dev/problems/conflict-state',
+    );
+    expect(answer(new ConflictException('Autre conflit')).body.type).toBe(
+      'https://vigie.dev/problems/conflict',
+    );
   });
 });

@@ -49,7 +49,8 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(error: unknown): Problem {
     const exception = domainErrorFromUpload(error) ?? error;
     if (exception instanceof DomainException) {
-      return this.fromCode(exception.code, exception.message, exception.errors);
+      const problem = this.fromCode(exception.code, exception.message, exception.errors);
+      return exception.problem ? { ...problem, type: problemType(exception.problem) } : problem;
     }
     if (exception instanceof ThrottlerException) {
       return this.fromCode(ErrorCode.TooManyRequests, HTTP_DETAILS_FR[429]);

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, OrganisationKind } from '@vigie/core';
 import { DataSource } from 'typeorm';
@@ -66,7 +67,10 @@ export class ActorLoader {
   }
 
   private async read(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows: ActorRow[] = await unscoped(
+      this.dataSource,
+      'loads the caller’s own actor, before any context exists',
+    ).query(
       `SELECT u.id, u.email, u.display_name, u.disabled, u.session_version, m.organisation_id, o.name AS organisation_name, o.kind, m.role,
               to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM app_user u

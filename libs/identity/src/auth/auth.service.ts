@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
@@ -65,7 +66,10 @@ export class AuthService {
   /** The enabled user of these credentials, or 401 (429 after repeated failures), as `login` describes. */
   async verifyCredentials(email: string, password: string, ip: string): Promise<User> {
     await this.failures.assertAllowed(ip, email);
-    const user = await this.dataSource
+    const user = await unscoped(
+      this.dataSource,
+      'sign-in looks the user up by e-mail, before any context exists',
+    )
       .createQueryBuilder(User, 'u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
@@ -114,7 +118,7 @@ export class AuthService {
   ): Promise<void> {
     const actor = ctx.requireActor();
     await this.failures.assertAllowed(ip, actor.email);
-    const user = await this.dataSource
+    const user = await unscoped(this.dataSource, 're-checks the signed-in caller’s own password')
       .createQueryBuilder(User, 'u')
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.userId })

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ConfigError, generateSecret, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
@@ -45,8 +46,17 @@ export class BootstrapService {
     const adminPassword = this.config.adminPassword ?? generateSecret().slice(0, 20);
     const adminHash = await PasswordHasher.hash(adminPassword);
     return this.tx.run(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
-      if (await manager.existsBy(Organisation, { kind: 'operator' })) return { created: false };
+      await unscoped(manager, 'the bootstrap lock, before any organisation exists').query(
+        'SELECT pg_advisory_xact_lock($1)',
+        [BOOTSTRAP_LOCK_KEY],
+      );
+      if (
+        await unscoped(manager, 'whether the operator exists yet, before any organisation exists').existsBy(
+          Organisation,
+          { kind: 'operator' },
+        )
+      )
+        return { created: false };
       const weakness = this.config.adminPassword
         ? passwordProblem(this.config.adminPassword, [this.config.adminEmail])
         : undefined;

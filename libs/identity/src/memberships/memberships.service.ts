@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, roleFitsKind, scopedQuery, visibleIds } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, roleFitsKind, scopedQuery, unscoped, visibleIds } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -56,7 +56,11 @@ export class MembershipsService {
         );
       }
       const visibleUsers = await visibleIds(manager, ctx, 'read', 'User', User, [dto.userId]);
-      const user = visibleUsers.has(dto.userId) ? await manager.findOneBy(User, { id: dto.userId }) : null;
+      const user = visibleUsers.has(dto.userId)
+        ? await unscoped(manager, 'the user just found visible (visibleIds above)').findOneBy(User, {
+            id: dto.userId,
+          })
+        : null;
       if (!user) throw ValidationException.field('userId', 'utilisateur inconnu');
       return this.insert(manager, ctx, { organisationId, user, role: dto.role, endsOn: endOf(dto) });
     });
@@ -85,7 +89,7 @@ export class MembershipsService {
       await manager.insert(Membership, membership);
     } catch (error) {
       if (uniqueViolation(error))
-        throw new ConflictException('Cet utilisateur a déjà ce rôle dans cette organisation');
+        throw new ConflictException('Cet utilisateur a déjà ce rôle dans cette organisation', 'duplicate');
       throw error;
     }
     await recordAudit(manager, ctx, {
@@ -158,12 +162,13 @@ export class MembershipsService {
 
   /** The operator must keep at least one enabled administrator, or nobody could manage accounts again. */
   private async assertAnotherAdmin(manager: EntityManager, removed: Membership): Promise<void> {
-    const others = await manager
+    const others = await unscoped(manager, 'the operator’s other administrators, counted to keep one')
       .createQueryBuilder(Membership, 'm')
       .innerJoin('m.user', 'u')
       .where("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
       .getCount();
-    if (others === 0) throw new ConflictException('Le dernier administrateur ne peut pas être retiré');
+    if (others === 0)
+      throw new ConflictException('Le dernier administrateur ne peut pas être retiré', 'rule');
   }
 }
 

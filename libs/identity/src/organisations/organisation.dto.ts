@@ -15,9 +15,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsSiren, IsSiret } from './siren.validator';
+import { trim } from '@vigie/core';
 
 const SHORT_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.'-]*$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 const PHONE = /^\+?[0-9][0-9 .()-]{5,24}$/;
 const POSTAL_CODE = /^[0-9A-Za-z][0-9A-Za-z -]{1,9}$/;

@@ -156,10 +156,10 @@ export class OrganisationsService {
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint?.includes('short_name'))
-        throw new ConflictException('Une organisation porte déjà ce nom court');
+        throw new ConflictException('Une organisation porte déjà ce nom court', 'duplicate');
       if (constraint?.includes('siret'))
-        throw new ConflictException('Une organisation porte déjà ce numéro SIRET');
-      if (constraint) throw new ConflictException('Une organisation porte déjà ce numéro SIREN');
+        throw new ConflictException('Une organisation porte déjà ce numéro SIRET', 'duplicate');
+      if (constraint) throw new ConflictException('Une organisation porte déjà ce numéro SIREN', 'duplicate');
       throw error;
     }
   }

@@ -48,7 +48,7 @@ export class UsersService {
       await manager.insert(User, user);
     } catch (error) {
       if (uniqueViolation(error))
-        throw new ConflictException('Un utilisateur a déjà cette adresse électronique');
+        throw new ConflictException('Un utilisateur a déjà cette adresse électronique', 'duplicate');
       throw error;
     }
     const view = toUserView(user);
@@ -81,7 +81,7 @@ export class UsersService {
       assertCan(ctx, 'update', 'User', user);
       assertVersion('User', user.version, dto.version);
       if (dto.disabled === true && user.id === ctx.userId) {
-        throw new ConflictException('Vous ne pouvez pas désactiver votre propre compte');
+        throw new ConflictException('Vous ne pouvez pas désactiver votre propre compte', 'rule');
       }
       const before = toUserView(user);
       if (dto.displayName !== undefined) user.displayName = dto.displayName;

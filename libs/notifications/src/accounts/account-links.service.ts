@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail } from '@vigie/authz';
+import { assertCan, canSomewhere, findVisibleOrFail, unscoped } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -109,7 +109,7 @@ export class AccountLinksService {
         label: 'User',
       });
       assertCan(ctx, 'update', 'User', visible);
-      const user = await manager
+      const user = await unscoped(manager, 'the user just found visible (assertCan above)')
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
         .where('u.id = :userId', { userId })
@@ -206,7 +206,11 @@ export class AccountLinksService {
   async consumeSignInLink(token: string): Promise<User> {
     return this.tx.run(async (manager) => {
       const userId = await consumeAccountToken(manager, token, 'sign-in-link');
-      const user = userId ? await manager.findOne(User, { where: { id: userId } }) : null;
+      const user = userId
+        ? await unscoped(manager, 'the user a sign-in token names, before any context exists').findOne(User, {
+            where: { id: userId },
+          })
+        : null;
       if (!user || user.disabled) throw new UnauthenticatedException('Invalid or expired sign-in link');
       await recordAudit(manager, actingAs(user, 'sign-in-link'), {
         action: 'user.sign-in-link',
@@ -232,7 +236,12 @@ export class AccountLinksService {
     const passwordHash = await PasswordHasher.hash(newPassword);
     await this.tx.run(async (manager) => {
       const userId = await consumeAccountToken(manager, token, purpose);
-      const user = userId ? await manager.findOne(User, { where: { id: userId } }) : null;
+      const user = userId
+        ? await unscoped(manager, 'the user an account token names, before any context exists').findOne(
+            User,
+            { where: { id: userId } },
+          )
+        : null;
       if (!user || user.disabled)
         throw new ValidationException('This link is no longer valid', [
           { field: 'token', message: 'unknown, already used or expired link: ask for a new one' },
@@ -281,7 +290,10 @@ export class AccountLinksService {
   }
 
   private async activeUser(email: string): Promise<User | null> {
-    const user = await this.tx.reader
+    const user = await unscoped(
+      this.tx.reader,
+      'the user an e-mail names, for a link requested before any context exists',
+    )
       .createQueryBuilder(User, 'u')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
@@ -289,10 +301,12 @@ export class AccountLinksService {
   }
 
   private async isVendorContact(userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.reader.query(
-      `SELECT 1 FROM "membership" WHERE "user_id" = $1 AND "role" = 'vendor-contact' LIMIT 1`,
-      [userId],
-    );
+    const rows: unknown[] = await unscoped(
+      this.tx.reader,
+      'whether a user is a vendor contact, for a link requested before any context exists',
+    ).query(`SELECT 1 FROM "membership" WHERE "user_id" = $1 AND "role" = 'vendor-contact' LIMIT 1`, [
+      userId,
+    ]);
     return rows.length > 0;
   }
 

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AccountTokenPurpose } from './account-token.entity';
@@ -25,11 +26,11 @@ export async function issueAccountToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_VALIDITY[purpose].minutes * 60_000);
-  await manager.query(
+  await unscoped(manager, 'a user’s own account tokens').query(
     `UPDATE "account_token" SET "used_at" = $3 WHERE "user_id" = $1 AND "purpose" = $2 AND "used_at" IS NULL`,
     [userId, purpose, now],
   );
-  await manager.query(
+  await unscoped(manager, 'issues an account token for a user').query(
     `INSERT INTO "account_token" ("user_id", "purpose", "token_hash", "expires_at") VALUES ($1, $2, $3, $4)`,
     [userId, purpose, hashToken(token), expiresAt],
   );
@@ -46,7 +47,10 @@ export async function consumeAccountToken(
   purpose: AccountTokenPurpose,
   now = new Date(),
 ): Promise<string | null> {
-  const result: unknown = await manager.query(
+  const result: unknown = await unscoped(
+    manager,
+    'consumes an account token, before any context exists',
+  ).query(
     `UPDATE "account_token" SET "used_at" = $3
      WHERE "token_hash" = $1 AND "purpose" = $2 AND "used_at" IS NULL AND "expires_at" > $3
      RETURNING "user_id"`,

@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsAcceptablePassword } from '@vigie/identity';
 import { IsEmail, IsString, Length, Matches } from 'class-validator';
+import { trim } from '@vigie/core';
 
 const normaliseEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class InviteUserDto {
   @ApiProperty({ example: 'dpo@arcueil.fr' })

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import type { DataSource } from 'typeorm';
 import { digestMail, MailNotice, noticeMail } from './mail-templates';
 import type { Mailer, MailMessage } from './mailer';
@@ -47,7 +48,10 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0, skipped: 0 };
   if (!mailer) {
-    const closed: unknown[] = await dataSource.query(
+    const closed: unknown[] = await unscoped(
+      dataSource,
+      'the delivery job is system work over the outbox',
+    ).query(
       `UPDATE "notification_outbox" SET "status" = 'skipped', "last_error" = 'no SMTP server configured'
        WHERE "status" = 'pending' AND "due_at" <= $1 RETURNING "id"`,
       [now],
@@ -88,7 +92,7 @@ export async function deliverDue(
       } catch (error) {
         report.failed += 1;
         for (const row of rows) {
-          await dataSource.query(
+          await unscoped(dataSource, 'the delivery job is system work over the outbox').query(
             `UPDATE "notification_outbox" SET "attempts" = "attempts" + 1, "last_error" = $2,
                "due_at" = $3::timestamptz + make_interval(mins => $4), "locked_until" = NULL
              WHERE "id" = $1 AND "status" = 'pending'`,
@@ -134,7 +138,7 @@ function rowsOf<T>(result: unknown): T[] {
 
 async function claim(dataSource: DataSource, now: Date): Promise<Claimed[]> {
   const ids = rowsOf<{ id: string }>(
-    await dataSource.query(
+    await unscoped(dataSource, 'the delivery job is system work over the outbox').query(
       `UPDATE "notification_outbox" SET "locked_until" = $1::timestamptz + make_interval(mins => $2)
        WHERE "id" IN (
          SELECT "id" FROM "notification_outbox"
@@ -145,7 +149,7 @@ async function claim(dataSource: DataSource, now: Date): Promise<Claimed[]> {
     ),
   );
   if (ids.length === 0) return [];
-  return dataSource.query(
+  return unscoped(dataSource, 'the delivery job is system work over the outbox').query(
     `SELECT o."id", o."notification_id", o."recipient_id", o."mode", o."attempts", u."email", u."disabled",
             n."title", n."body", n."link_path"
      FROM "notification_outbox" o
@@ -163,7 +167,7 @@ async function close(
   now: Date,
   reason: string | null,
 ): Promise<void> {
-  await dataSource.query(
+  await unscoped(dataSource, 'the delivery job is system work over the outbox').query(
     `UPDATE "notification_outbox" SET "status" = $2::varchar, "sent_at" = $3::timestamptz,
        "locked_until" = NULL, "last_error" = COALESCE($4::varchar, "last_error")
      WHERE "id" = ANY($1::uuid[]) AND "status" = 'pending'`,

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import {
   NotFoundException,
@@ -59,7 +60,7 @@ export class NotificationsService {
 
   async list(ctx: RequestContext, query: NotificationListQuery): Promise<Page<NotificationView>> {
     const { userId } = ctx.requireActor();
-    const qb = this.tx.reader
+    const qb = unscoped(this.tx.reader, 'the caller’s own notifications (recipient = the caller)')
       .createQueryBuilder(Notification, 'n')
       .where('n.recipientId = :userId', { userId })
       .orderBy('n.createdAt', 'DESC')
@@ -72,7 +73,7 @@ export class NotificationsService {
 
   async unreadCount(ctx: RequestContext): Promise<{ unread: number }> {
     const { userId } = ctx.requireActor();
-    const unread = await this.tx.reader
+    const unread = await unscoped(this.tx.reader, 'the caller’s own notifications (recipient = the caller)')
       .createQueryBuilder(Notification, 'n')
       .where('n.recipientId = :userId AND n.readAt IS NULL', { userId })
       .getCount();
@@ -82,7 +83,10 @@ export class NotificationsService {
   /** Marks one of the caller's notices read (idempotent); another user's notice answers 404. */
   async markRead(ctx: RequestContext, id: string): Promise<NotificationView> {
     const { userId } = ctx.requireActor();
-    const notification = await this.tx.reader.findOne(Notification, { where: { id, recipientId: userId } });
+    const notification = await unscoped(
+      this.tx.reader,
+      'the caller’s own notification (recipient = the caller)',
+    ).findOne(Notification, { where: { id, recipientId: userId } });
     if (!notification) throw new NotFoundException('Notification');
     if (!notification.readAt) {
       notification.readAt = new Date();
@@ -97,7 +101,10 @@ export class NotificationsService {
 
   async preferences(ctx: RequestContext): Promise<{ items: PreferenceView[] }> {
     const { userId } = ctx.requireActor();
-    const stored = await this.tx.reader.find(NotificationPreference, { where: { userId } });
+    const stored = await unscoped(this.tx.reader, 'the caller’s own preferences').find(
+      NotificationPreference,
+      { where: { userId } },
+    );
     const chosen = new Map(stored.map((p) => [p.kind, p.delivery]));
     return {
       items: NOTICE_KIND_NAMES.map((kind) => ({
@@ -131,9 +138,11 @@ export class NotificationsService {
       errors.push({ field: 'preferences', message: 'each kind at most once' });
     if (errors.length > 0) throw new ValidationException('Invalid preferences', errors);
     await this.tx.run(async (manager) => {
-      const before = await manager.find(NotificationPreference, { where: { userId } });
+      const before = await unscoped(manager, 'the caller’s own preferences').find(NotificationPreference, {
+        where: { userId },
+      });
       for (const p of dto.preferences) {
-        await manager.query(
+        await unscoped(manager, 'the caller’s own preferences').query(
           `INSERT INTO "notification_preference" ("user_id", "kind", "delivery", "updated_at")
            VALUES ($1, $2, $3, now())
            ON CONFLICT ("user_id", "kind") DO UPDATE SET "delivery" = EXCLUDED."delivery", "updated_at" = now()`,

@@ -1,5 +1,6 @@
 import type { ApplicationAssurance, AssuranceAlert } from '@vigie/vendors';
 import { RIGHT_LABELS_FR } from '@vigie/reference-data';
+import { parisDay } from '@vigie/core';
 
 /** The first and last instants of a calendar year in Paris (1 January is always in winter time, UTC+1). */
 export function yearBounds(year: number): { start: Date; end: Date } {
@@ -10,9 +11,7 @@ export function yearBounds(year: number): { start: Date; end: Date } {
 }
 
 /** A day (YYYY-MM-DD) in Paris. */
-export function parisDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(date);
-}
+export { parisDay };
 
 export interface RegisterFigures {
   /** Entries by status, on the day of the report. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canInOrganisation, scopedQuery, tenantScope } from '@vigie/authz';
+import { canInOrganisation, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
 import { AccessReview, AccessReviewItem, RemediationTask } from '@vigie/access-reviews';
 import { Breach, RightsRequest } from '@vigie/breaches';
 import { Application } from '@vigie/catalog';
@@ -66,7 +66,10 @@ export class AnnualReportService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, 'read', 'AnnualReport', organisationId)) throw new ForbiddenActionException();
-    const organisation = await this.tx.reader.findOneBy(Organisation, { id: organisationId });
+    const organisation = await unscoped(
+      this.tx.reader,
+      'the member after canInOrganisation on AnnualReport above',
+    ).findOneBy(Organisation, { id: organisationId });
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }
@@ -85,7 +88,10 @@ export class AnnualReportService {
   async forAllMembers(ctx: RequestContext, year: number): Promise<AnnualReportRecords[]> {
     const scope = tenantScope(ctx, 'read', 'AnnualReport');
     if (scope !== 'any' && scope.length === 0) throw new ForbiddenActionException();
-    const members = await this.tx.reader.find(Organisation, {
+    const members = await unscoped(
+      this.tx.reader,
+      'the members of the caller’s AnnualReport scope (tenantScope above)',
+    ).find(Organisation, {
       where: scope === 'any' ? { kind: 'member' } : { kind: 'member', id: In(scope) },
       order: { name: 'ASC', id: 'ASC' },
     });
@@ -294,10 +300,13 @@ export class AnnualReportService {
     const applicationIds = [...new Set(campaigns.map((c) => c.applicationId))];
     const names = new Map(
       (applicationIds.length
-        ? await manager.find(Application, {
-            select: { id: true, name: true },
-            where: { id: In(applicationIds) },
-          })
+        ? await unscoped(manager, 'application names of entries in a report the caller may read').find(
+            Application,
+            {
+              select: { id: true, name: true },
+              where: { id: In(applicationIds) },
+            },
+          )
         : []
       ).map((a) => [a.id, a.name]),
     );

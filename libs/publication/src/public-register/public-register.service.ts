@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '@vigie/core';
 import { Transactions } from '@vigie/db';
@@ -40,14 +41,17 @@ export class PublicRegisterService {
     const manager = this.tx.reader;
     const organisation =
       shortName.length <= 30
-        ? await manager
+        ? await unscoped(manager, 'the public register is public: the member by its short name')
             .createQueryBuilder(Organisation, 'o')
             .where('lower(o.short_name) = lower(:shortName)', { shortName })
             .andWhere("o.kind = 'member'")
             .getOne()
         : null;
     const publication = organisation
-      ? await manager.findOneBy(RegisterPublication, { organisationId: organisation.id, enabled: true })
+      ? await unscoped(manager, 'the public register is public: its enabled publication').findOneBy(
+          RegisterPublication,
+          { organisationId: organisation.id, enabled: true },
+        )
       : null;
     if (!organisation || !publication) throw new NotFoundException('Public register');
     return { organisation, publication };
@@ -76,7 +80,7 @@ export class PublicRegisterService {
     settingsUpdatedAt: Date,
     entryId?: string,
   ): Promise<PublicRegister> {
-    const qb = this.tx.reader
+    const qb = unscoped(this.tx.reader, 'the public register is public: the published entries')
       .createQueryBuilder(ProcessingActivity, 'p')
       .where('p.organisationId = :organisationId', { organisationId: organisation.id })
       .andWhere("p.status = 'validated'")

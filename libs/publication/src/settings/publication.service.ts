@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Action, canInOrganisation } from '@vigie/authz';
+import { Action, canInOrganisation, unscoped } from '@vigie/authz';
 import { ForbiddenActionException, NotFoundException, recordAudit, RequestContext } from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
@@ -39,14 +39,20 @@ export class PublicationService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, action, 'Publication', organisationId)) throw new ForbiddenActionException();
-    const organisation = await manager.findOneBy(Organisation, { id: organisationId });
+    const organisation = await unscoped(
+      manager,
+      'the member after canInOrganisation on Publication above',
+    ).findOneBy(Organisation, { id: organisationId });
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }
 
   async get(ctx: RequestContext, organisationId: string): Promise<PublicationView> {
     const organisation = await this.memberFor(this.tx.reader, ctx, organisationId, 'read');
-    const stored = await this.tx.reader.findOneBy(RegisterPublication, { organisationId });
+    const stored = await unscoped(this.tx.reader, 'the settings of a member just checked').findOneBy(
+      RegisterPublication,
+      { organisationId },
+    );
     return viewOf(organisation, stored);
   }
 
@@ -60,7 +66,10 @@ export class PublicationService {
     fields?: readonly string[],
   ): Promise<PublicRegister> {
     const organisation = await this.memberFor(this.tx.reader, ctx, organisationId, 'read');
-    const stored = await this.tx.reader.findOneBy(RegisterPublication, { organisationId });
+    const stored = await unscoped(this.tx.reader, 'the settings of a member just checked').findOneBy(
+      RegisterPublication,
+      { organisationId },
+    );
     const chosen = fields ? normaliseFields(fields) : (stored?.fields ?? [...DEFAULT_PUBLISHED_FIELDS]);
     return this.registers.preview(organisation, chosen, stored?.updatedAt ?? organisation.createdAt);
   }
@@ -73,8 +82,14 @@ export class PublicationService {
     return this.tx.run(async (manager) => {
       const organisation = await this.memberFor(manager, ctx, organisationId, 'update');
       // One settings row per member: concurrent first saves meet on this lock instead of the unique index.
-      await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [organisationId]);
-      const stored = await manager.findOneBy(RegisterPublication, { organisationId });
+      await unscoped(manager, 'locks the member whose settings the caller may update').query(
+        'SELECT id FROM organisation WHERE id = $1 FOR UPDATE',
+        [organisationId],
+      );
+      const stored = await unscoped(manager, 'the settings of a member just checked').findOneBy(
+        RegisterPublication,
+        { organisationId },
+      );
       if (stored) assertVersion('Publication', stored.version, dto.version);
       else if (dto.version !== undefined && dto.version !== 0) assertVersion('Publication', 0, dto.version);
       const before = stored ? { enabled: stored.enabled, fields: stored.fields } : null;

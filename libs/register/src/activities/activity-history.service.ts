@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail } from '@vigie/authz';
+import { findVisibleOrFail, unscoped } from '@vigie/authz';
 import { NotFoundException, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { User } from '@vigie/identity';
@@ -73,7 +73,10 @@ export class ActivityHistoryService {
     await findVisibleOrFail(this.tx.reader, ctx, 'ProcessingActivity', ProcessingActivity, activityId, {
       label: 'Processing activity',
     });
-    const versions = await this.tx.reader.find(ProcessingActivityVersion, {
+    const versions = await unscoped(
+      this.tx.reader,
+      'the versions of an entry just found visible (findVisibleOrFail above)',
+    ).find(ProcessingActivityVersion, {
       select: {
         version: true,
         at: true,
@@ -111,7 +114,10 @@ export class ActivityHistoryService {
     await findVisibleOrFail(this.tx.reader, ctx, 'ProcessingActivity', ProcessingActivity, activityId, {
       label: 'Processing activity',
     });
-    const row = await this.tx.reader.findOneBy(ProcessingActivityVersion, { activityId, version });
+    const row = await unscoped(
+      this.tx.reader,
+      'a version of an entry just found visible (findVisibleOrFail above)',
+    ).findOneBy(ProcessingActivityVersion, { activityId, version });
     if (!row) throw new NotFoundException('Version');
     const names = await this.actorNames([row.actorId]);
     return {
@@ -131,7 +137,10 @@ export class ActivityHistoryService {
   private async actorNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids.filter((id): id is string => !!id))];
     if (unique.length === 0) return new Map();
-    const users = await this.tx.reader.find(User, {
+    const users = await unscoped(
+      this.tx.reader,
+      'display names of the actors of a visible entry’s history',
+    ).find(User, {
       select: { id: true, displayName: true },
       where: { id: In(unique) },
     });

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import type { FieldError } from '@vigie/core';
 import { EntityManager, In } from 'typeorm';
@@ -7,6 +8,7 @@ import { contentWarnings } from './content-warnings';
 import { dpiaAssessmentWarnings } from './dpia-assessment';
 import { ProcessingActivity } from './processing-activity.entity';
 import { registerWarnings } from './register-rules';
+import { todayInParis } from '@vigie/core';
 
 /** The security measures an entry inherits from the hosting of one of its applications. */
 export interface InheritedSecurityMeasures {
@@ -45,17 +47,18 @@ export async function loadApplications(
   if (unique.length === 0) return new Map();
   // The entry the caller may read names these applications: showing their names and hosting measures is
   // part of showing the entry, even if a deployment was removed since.
-  const rows = await manager.find(Application, {
-    select: { id: true, name: true, securityMeasures: true, hosting: true, dataLocation: true },
-    where: { id: In(unique) },
-  });
+  const rows = await unscoped(manager, 'applications a visible entry names are part of that entry').find(
+    Application,
+    {
+      select: { id: true, name: true, securityMeasures: true, hosting: true, dataLocation: true },
+      where: { id: In(unique) },
+    },
+  );
   return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Today's date (YYYY-MM-DD) in Paris, for review dates. */
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
-}
+export { todayInParis };
 
 export function dpiaOf(activity: ProcessingActivity): DpiaScreening {
   return screenDpia({

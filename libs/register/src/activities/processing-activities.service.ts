@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canInOrganisation, findVisibleOrFail, scopedQuery } from '@vigie/authz';
-import { Deployment, DeploymentsService } from '@vigie/catalog';
+import { assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { DeploymentsService } from '@vigie/catalog';
 import { Action } from '@vigie/authz';
 import {
   assertNoNulls,
@@ -8,8 +8,6 @@ import {
   DomainException,
   ErrorCode,
   FieldError,
-  ForbiddenActionException,
-  NotFoundException,
   nextWorkingDay,
   Page,
   PageQuery,
@@ -22,7 +20,7 @@ import {
 import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { derogationKeyOf, safeguardKeyOf, TRANSFER_SAFEGUARDS } from '@vigie/reference-data';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DATA_CATEGORY_LABELS, labelOf, NIR_CATEGORY } from '../data/register-labels';
 import { dpiaOf, detailedView, ProcessingActivityView, summaryView, todayInParis } from './activity-view';
 import {
@@ -91,8 +89,6 @@ export interface InsertOptions {
   templateVersion?: number | null;
   action?: VersionAction;
   note?: string | null;
-  /** System work (demo data): the deployment check reads without the caller's scope. */
-  system?: boolean;
   /** A DPIA already carried out (demo data). */
   dpiaAssessment?: DpiaAssessment | null;
 }
@@ -283,12 +279,7 @@ export class ProcessingActivitiesService {
 
   /** 404 when the caller may not read this member's register, 403 when they may read but not `action`. */
   assertRegister(ctx: RequestContext, organisationId: string, action: Action): void {
-    if (!canInOrganisation(ctx, 'read', 'ProcessingActivity', organisationId)) {
-      throw new NotFoundException('Register');
-    }
-    if (action !== 'read' && !canInOrganisation(ctx, action, 'ProcessingActivity', organisationId)) {
-      throw new ForbiddenActionException();
-    }
+    assertRegisterAccess(ctx, 'ProcessingActivity', organisationId, action, 'Register');
   }
 
   async create(
@@ -313,14 +304,7 @@ export class ProcessingActivitiesService {
     content: ActivityContent,
     options: InsertOptions = {},
   ): Promise<ProcessingActivity> {
-    const errors = await this.check(
-      manager,
-      ctx,
-      organisationId,
-      content,
-      content.applicationIds,
-      options.system,
-    );
+    const errors = await this.check(manager, ctx, organisationId, content, content.applicationIds);
     if (errors.length > 0) throw invalid(errors);
     const activity = manager.create(ProcessingActivity, {
       ...content,
@@ -370,20 +354,10 @@ export class ProcessingActivitiesService {
     organisationId: string,
     content: Partial<ActivityContent>,
     newApplicationIds: readonly string[],
-    system = false,
   ): Promise<FieldError[]> {
     const errors = checkRegisterRules(content, await this.ruleContext(manager, organisationId));
     if (newApplicationIds.length > 0) {
-      const deployed = system
-        ? new Set(
-            (
-              await manager.find(Deployment, {
-                select: { applicationId: true },
-                where: { organisationId, applicationId: In([...newApplicationIds]) },
-              })
-            ).map((d) => d.applicationId),
-          )
-        : await this.deployments.deployedFor(manager, ctx, organisationId, newApplicationIds);
+      const deployed = await this.deployments.deployedFor(manager, ctx, organisationId, newApplicationIds);
       const missing = newApplicationIds.filter((id) => !deployed.has(id));
       if (missing.length > 0) {
         errors.push({
@@ -397,7 +371,10 @@ export class ProcessingActivitiesService {
 
   /** Whether the register's keeper is a member body (a public authority: Art. 6.1, last subparagraph). */
   async ruleContext(manager: EntityManager, organisationId: string): Promise<RuleContext> {
-    const organisation = await manager.findOne(Organisation, {
+    const organisation = await unscoped(
+      manager,
+      'the kind of the register keeper, whose register access the caller checked',
+    ).findOne(Organisation, {
       select: { id: true, kind: true },
       where: { id: organisationId },
     });
@@ -487,7 +464,7 @@ export class ProcessingActivitiesService {
     });
     assertCan(ctx, action, 'ProcessingActivity', activity);
     if (activity.status === 'archived')
-      throw new ConflictException('Cette fiche est archivée et ne peut plus être modifiée');
+      throw new ConflictException('Cette fiche est archivée et ne peut plus être modifiée', 'state');
     if (versionRequired || version !== undefined) assertVersion(LABEL, activity.version, version);
     return activity;
   }
@@ -572,7 +549,8 @@ export class ProcessingActivitiesService {
   async validate(ctx: RequestContext, id: string, version?: number): Promise<ProcessingActivityView> {
     return this.tx.run(async (manager) => {
       const activity = await this.loadForChange(manager, ctx, id, 'validate', version, false);
-      if (activity.status === 'validated') throw new ConflictException('Cette fiche est déjà validée');
+      if (activity.status === 'validated')
+        throw new ConflictException('Cette fiche est déjà validée', 'state');
       const context = await this.ruleContext(manager, activity.organisationId);
       const content = contentOf(activity);
       const errors = [...missingForValidation(content), ...checkRegisterRules(content, context)];
@@ -656,6 +634,7 @@ export class ProcessingActivitiesService {
       if (!screening.required) {
         throw new ConflictException(
           'L’analyse préalable ne requiert pas d’AIPD pour cette fiche : il n’y a rien à décider',
+          'state',
         );
       }
       const before = { ...activity };

@@ -35,8 +35,8 @@ import {
   SPECIAL_CATEGORIES,
   WP248_CRITERIA,
 } from '../data/register-labels';
+import { trim } from '@vigie/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
 const upper = ({ value }: { value: unknown }) =>

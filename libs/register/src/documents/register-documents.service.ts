@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
@@ -30,8 +30,11 @@ export async function controllerInfo(
   manager: EntityManager,
   organisationId: string,
 ): Promise<ControllerInfo> {
-  const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
-  const dpos = await manager
+  const organisation = await unscoped(
+    manager,
+    'the controller of a register whose access the caller checked',
+  ).findOneByOrFail(Organisation, { id: organisationId });
+  const dpos = await unscoped(manager, 'the DPOs of a register whose access the caller checked')
     .createQueryBuilder(Membership, 'm')
     .innerJoin(User, 'u', 'u.id = m.userId')
     .select('u.display_name', 'name')
@@ -116,7 +119,10 @@ export class RegisterDocumentsService {
       }
     }
     const bytes = await renderRegisterPdf(controller, summaries, batches, applications, new Date(), edition);
-    const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
+    const organisation = await unscoped(
+      manager,
+      'the organisation of a register whose access the caller checked',
+    ).findOneByOrFail(Organisation, { id: organisationId });
     return this.documents.store(ctx, {
       organisationId,
       kind: edition.workingCopy ? 'register-working-copy' : 'register',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSomewhere } from '@vigie/authz';
+import { canSomewhere, unscoped } from '@vigie/authz';
 import { Application, Deployment, HOSTING_KINDS } from '@vigie/catalog';
 import { ForbiddenActionException, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
@@ -76,8 +76,14 @@ export class ProcessorRegisterService {
 
   async build(ctx: RequestContext, manager: EntityManager = this.tx.reader): Promise<ProcessorRegister> {
     if (!canSomewhere(ctx, 'read', 'ProcessorRegister')) throw new ForbiddenActionException();
-    const operator = await manager.findOneByOrFail(Organisation, { kind: 'operator' });
-    const rows = await manager
+    const operator = await unscoped(
+      manager,
+      'the operator organisation, one per installation',
+    ).findOneByOrFail(Organisation, { kind: 'operator' });
+    const rows = await unscoped(
+      manager,
+      'the processor register spans every member by design (canSomewhere ProcessorRegister above)',
+    )
       .createQueryBuilder(Deployment, 'd')
       .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
       .innerJoin(Application, 'a', 'a.id = d.applicationId')
@@ -176,7 +182,7 @@ export class ProcessorRegisterService {
   private async dpoNames(manager: EntityManager, organisationIds: string[]): Promise<Map<string, string[]>> {
     const names = new Map<string, string[]>();
     if (organisationIds.length === 0) return names;
-    const rows = await manager
+    const rows = await unscoped(manager, 'the DPO names of the members in the processor register')
       .createQueryBuilder(Membership, 'm')
       .innerJoin(User, 'u', 'u.id = m.userId')
       .select(['m.organisation_id AS organisation_id', 'u.display_name AS display_name'])
@@ -195,7 +201,7 @@ export class ProcessorRegisterService {
   ): Promise<Map<string, string[]>> {
     const names = new Map<string, string[]>();
     if (organisationIds.length === 0) return names;
-    const rows = await manager
+    const rows = await unscoped(manager, 'validated entry names of the members in the processor register')
       .createQueryBuilder(ProcessingActivity, 'p')
       .select([
         'p.organisation_id AS organisation_id',

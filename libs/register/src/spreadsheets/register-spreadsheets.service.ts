@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { scopedQuery } from '@vigie/authz';
+import { scopedQuery, unscoped } from '@vigie/authz';
 import { Application, Deployment } from '@vigie/catalog';
 import {
   APP_CONFIG,
@@ -69,7 +69,10 @@ export class RegisterSpreadsheetsService {
   /** The register's rows: the validated entries only, or with the drafts (`drafts`), never the archived ones. */
   private async rows(ctx: RequestContext, organisationId: string, drafts: boolean) {
     this.activities.assertRegister(ctx, organisationId, 'read');
-    const organisation = await this.tx.reader.findOneByOrFail(Organisation, { id: organisationId });
+    const organisation = await unscoped(
+      this.tx.reader,
+      'the organisation of a register whose access the caller checked (assertRegister above)',
+    ).findOneByOrFail(Organisation, { id: organisationId });
     const activities = await scopedQuery(
       this.tx.reader,
       ctx,
@@ -151,7 +154,10 @@ export class RegisterSpreadsheetsService {
         'un fichier CSV ou XLSX est attendu (champ multipart « file »)',
       );
     const table = await readTable(file.buffer, this.config.xlsxInflatedLimitBytes);
-    const deployed = await this.tx.reader
+    const deployed = await unscoped(
+      this.tx.reader,
+      'the applications deployed for the member whose register the caller may write (assertRegister above)',
+    )
       .createQueryBuilder(Deployment, 'd')
       .innerJoin(Application, 'a', 'a.id = d.applicationId')
       .select(['a.id AS id', 'a.name AS name'])

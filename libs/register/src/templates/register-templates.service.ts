@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import {
   assertNoNulls,
@@ -193,7 +193,10 @@ export class RegisterTemplatesService {
       );
       if (!activity.templateId)
         throw ValidationException.field('templateId', 'cette fiche n’a pas été créée à partir d’un modèle');
-      const template = await manager.findOneByOrFail(RegisterTemplate, { id: activity.templateId });
+      const template = await unscoped(
+        manager,
+        'the template a visible entry was created from',
+      ).findOneByOrFail(RegisterTemplate, { id: activity.templateId });
       const latest =
         (await templateContents(manager, template.id, [template.version])).get(template.version) ??
         template.content;

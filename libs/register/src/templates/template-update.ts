@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { canonicalJson } from '@vigie/core';
 import { EntityManager, In } from 'typeorm';
 import { TEMPLATE_FIELDS, TemplateContent, TemplateField } from '../activities/activity-content';
@@ -32,7 +33,10 @@ export async function templateContents(
   templateId: string,
   versions: number[],
 ): Promise<Map<number, TemplateContent>> {
-  const rows = await manager.find(RegisterTemplateVersion, { where: { templateId, version: In(versions) } });
+  const rows = await unscoped(manager, 'versions of a template a visible entry or template names').find(
+    RegisterTemplateVersion,
+    { where: { templateId, version: In(versions) } },
+  );
   return new Map(rows.map((row) => [row.version, row.content]));
 }
 
@@ -45,10 +49,13 @@ export async function templateUpdateFor(
   activity: Pick<ProcessingActivity, 'templateId' | 'templateVersion'> & TemplateContent,
 ): Promise<TemplateUpdate | undefined> {
   if (!activity.templateId || !activity.templateVersion) return undefined;
-  const template = await manager.findOne(RegisterTemplate, {
-    select: { id: true, name: true, version: true },
-    where: { id: activity.templateId },
-  });
+  const template = await unscoped(manager, 'the template a visible entry was created from').findOne(
+    RegisterTemplate,
+    {
+      select: { id: true, name: true, version: true },
+      where: { id: activity.templateId },
+    },
+  );
   if (!template) return undefined;
   const fromVersion = activity.templateVersion;
   const toVersion = template.version;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
-import { ProcessingActivity } from '@vigie/register';
+import { ProcessingActivityLinks } from '@vigie/register';
 import { EntityManager, In } from 'typeorm';
 import { clauseDefinition } from '../contracts/clause-catalog';
 import { ContractClause, ClauseStatus } from '../contracts/contract.entity';
@@ -64,7 +64,10 @@ export interface ApplicationAssurance {
  */
 @Injectable()
 export class VendorAssuranceService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly activities: ProcessingActivityLinks,
+  ) {}
 
   async forApplication(ctx: RequestContext, applicationId: string): Promise<ApplicationAssurance> {
     const application = await findVisibleOrFail(
@@ -82,16 +85,7 @@ export class VendorAssuranceService {
     ctx: RequestContext,
     id: string,
   ): Promise<{ processingActivityId: string; name: string; applications: ApplicationAssurance[] }> {
-    const activity = await findVisibleOrFail(
-      this.tx.reader,
-      ctx,
-      'ProcessingActivity',
-      ProcessingActivity,
-      id,
-      {
-        label: 'Processing activity',
-      },
-    );
+    const activity = await this.activities.visibleOrFail(this.tx.reader, ctx, id);
     const applications = activity.applicationIds.length
       ? await scopedQuery(this.tx.reader, ctx, 'read', 'VendorAssurance', Application, 'a')
           .andWhere('a.id IN (:...ids)', { ids: activity.applicationIds })
@@ -113,11 +107,26 @@ export class VendorAssuranceService {
     const appIds = applications.map((a) => a.id);
     const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
     const [vendors, profiles, questionnaires, contracts] = await inSequence([
-      () => (vendorIds.length ? manager.find(Organisation, { where: { id: In(vendorIds) } }) : []),
-      () => (vendorIds.length ? manager.find(VendorProfile, { where: { vendorId: In(vendorIds) } }) : []),
       () =>
         vendorIds.length
-          ? (manager.query(
+          ? unscoped(manager, 'the vendors of applications the caller reads with their assurance').find(
+              Organisation,
+              { where: { id: In(vendorIds) } },
+            )
+          : [],
+      () =>
+        vendorIds.length
+          ? unscoped(manager, 'the profiles of the vendors of applications the caller reads').find(
+              VendorProfile,
+              { where: { vendorId: In(vendorIds) } },
+            )
+          : [],
+      () =>
+        vendorIds.length
+          ? (unscoped(
+              manager,
+              'the latest questionnaire of each vendor of applications the caller reads',
+            ).query(
               `SELECT DISTINCT ON (q.vendor_id) q.vendor_id AS "vendorId", q.id, q.status, q.score, to_char(q.due_date, 'YYYY-MM-DD') AS "dueDate",
                     q.sent_at AS "sentAt", q.reviewed_at AS "reviewedAt"
              FROM questionnaire q WHERE q.vendor_id = ANY($1)
@@ -136,7 +145,7 @@ export class VendorAssuranceService {
             >)
           : [],
       () =>
-        manager.query(
+        unscoped(manager, 'the contracts covering applications the caller reads').query(
           `SELECT ca.application_id AS "applicationId", c.id, c.reference,
                 to_char(c.start_date, 'YYYY-MM-DD') AS "startDate", to_char(c.end_date, 'YYYY-MM-DD') AS "endDate"
          FROM contract_application ca JOIN contract c ON c.id = ca.contract_id
@@ -154,7 +163,7 @@ export class VendorAssuranceService {
     ]);
     const contractIds = [...new Set(contracts.map((c) => c.id))];
     const clauses = contractIds.length
-      ? await manager.find(ContractClause, {
+      ? await unscoped(manager, 'the clauses of those contracts').find(ContractClause, {
           select: { contractId: true, key: true, status: true, position: true },
           where: { contractId: In(contractIds) },
           order: { position: 'ASC' },

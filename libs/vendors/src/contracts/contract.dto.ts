@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@vigie/core';
+import { PageQuery, trim } from '@vigie/core';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,7 +19,6 @@ import {
 import { CLAUSE_STATUSES, ClauseStatus } from './contract.entity';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateContractDto {
   @ApiProperty({ format: 'uuid', description: 'An organisation of kind vendor' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import {
   assertNoNulls,
@@ -174,14 +174,20 @@ export class ContractsService {
       });
       assertCan(ctx, 'update', 'Contract', contract);
       assertVersion('Contract', contract.version, dto.version);
-      const coveredBefore = await manager.find(ContractApplication, { where: { contractId: id } });
+      const coveredBefore = await unscoped(
+        manager,
+        'the applications covered by a contract just found visible',
+      ).find(ContractApplication, { where: { contractId: id } });
       const applicationIdsBefore = coveredBefore.map((row) => row.applicationId).sort();
       const applications = dto.applicationIds
         ? await this.coveredApplications(manager, {
             vendorId: contract.vendorId,
             applicationIds: dto.applicationIds,
           })
-        : await manager.find(Application, { where: { id: In(applicationIdsBefore) } });
+        : await unscoped(manager, 'the applications covered by a contract just found visible').find(
+            Application,
+            { where: { id: In(applicationIdsBefore) } },
+          );
       const next = {
         reference: dto.reference ?? contract.reference,
         startDate: dto.startDate ?? contract.startDate,
@@ -215,7 +221,10 @@ export class ContractsService {
           added.map((applicationId) => ({ contractId: id, applicationId })),
         );
       const hds = await this.followHealthData(manager, ctx, contract, next.healthData);
-      const updated = await manager.findOneByOrFail(Contract, { id });
+      const updated = await unscoped(manager, 're-reads the contract just updated').findOneByOrFail(
+        Contract,
+        { id },
+      );
       await recordAudit(manager, ctx, {
         action: 'contract.update',
         entity: 'contract',
@@ -243,15 +252,18 @@ export class ContractsService {
     added: boolean;
     removed: { key: string; status: ClauseStatus; reference: string | null; comment: string | null }[];
   }> {
-    const current = await manager.find(ContractClause, {
-      where: { contractId: contract.id, family: 'hds' },
-      order: { position: 'ASC' },
-    });
+    const current = await unscoped(manager, 'the HDS clauses of a contract just found visible').find(
+      ContractClause,
+      {
+        where: { contractId: contract.id, family: 'hds' },
+        order: { position: 'ASC' },
+      },
+    );
     if (healthData && current.length === 0) {
-      const [{ last }]: { last: number | null }[] = await manager.query(
-        'SELECT max(position) AS last FROM contract_clause WHERE contract_id = $1',
-        [contract.id],
-      );
+      const [{ last }]: { last: number | null }[] = await unscoped(
+        manager,
+        'the last clause position of a contract just found visible',
+      ).query('SELECT max(position) AS last FROM contract_clause WHERE contract_id = $1', [contract.id]);
       const start = (last ?? -1) + 1;
       await manager.insert(
         ContractClause,
@@ -286,7 +298,10 @@ export class ContractsService {
     return this.tx.run(async (manager) => {
       const contract = await this.visible(manager, ctx, id);
       assertCan(ctx, 'update', 'Contract', contract);
-      const clause = await manager
+      const clause = await unscoped(
+        manager,
+        'a clause of a contract just found visible, locked for its update',
+      )
         .createQueryBuilder(ContractClause, 'cl')
         .setLock('pessimistic_write')
         .where('cl.contractId = :id AND cl.key = :key', { id, key })
@@ -322,10 +337,13 @@ export class ContractsService {
   }
 
   async clauseViews(manager: EntityManager, contractId: string): Promise<ClauseView[]> {
-    const clauses = await manager.find(ContractClause, {
-      where: { contractId },
-      order: { position: 'ASC', id: 'ASC' },
-    });
+    const clauses = await unscoped(manager, 'the clauses of a contract the caller reads').find(
+      ContractClause,
+      {
+        where: { contractId },
+        order: { position: 'ASC', id: 'ASC' },
+      },
+    );
     return clauses.map(clauseView);
   }
 
@@ -335,16 +353,20 @@ export class ContractsService {
     const ids = contracts.map((contract) => contract.id);
     const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
     const [vendors, applications, members, clauses] = await inSequence([
-      () => manager.find(Organisation, { select: { id: true, name: true }, where: { id: In(vendorIds) } }),
       () =>
-        manager.query(
+        unscoped(manager, 'the vendor names of contracts the caller reads').find(Organisation, {
+          select: { id: true, name: true },
+          where: { id: In(vendorIds) },
+        }),
+      () =>
+        unscoped(manager, 'the applications covered by contracts the caller reads').query(
           `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
          FROM contract_application ca JOIN application a ON a.id = ca.application_id
          WHERE ca.contract_id = ANY($1) ORDER BY a.name, a.id`,
           [ids],
         ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
       () =>
-        manager.query(
+        unscoped(manager, 'the members using applications covered by contracts the caller reads').query(
           `SELECT DISTINCT ca.contract_id AS "contractId", o.id, o.name
          FROM contract_application ca
          JOIN deployment d ON d.application_id = ca.application_id
@@ -353,7 +375,7 @@ export class ContractsService {
           [ids],
         ) as Promise<{ contractId: string; id: string; name: string }[]>,
       () =>
-        manager.find(ContractClause, {
+        unscoped(manager, 'the clauses of contracts the caller reads').find(ContractClause, {
           select: { contractId: true, key: true, status: true, position: true },
           where: { contractId: In(ids) },
           order: { position: 'ASC' },
@@ -391,7 +413,10 @@ export class ContractsService {
     dto: Pick<CreateContractDto, 'vendorId' | 'applicationIds'>,
   ): Promise<Application[]> {
     const ids = [...new Set(dto.applicationIds)];
-    const applications = await manager.find(Application, { where: { id: In(ids) } });
+    const applications = await unscoped(
+      manager,
+      'checks the applications a contract payload names (the operator’s catalog)',
+    ).find(Application, { where: { id: In(ids) } });
     const byId = new Map(applications.map((application) => [application.id, application]));
     const errors: FieldError[] = [];
     dto.applicationIds.forEach((id, index) => {

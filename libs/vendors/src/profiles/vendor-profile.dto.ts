@@ -18,9 +18,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CERTIFICATION_KINDS, CertificationKind } from './vendor-profile.entity';
+import { trim } from '@vigie/core';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 const upperAll = ({ value }: { value: unknown }) =>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canInOrganisation, scopedQuery } from '@vigie/authz';
+import { canInOrganisation, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   ForbiddenActionException,
@@ -51,7 +51,10 @@ export class VendorProfilesService {
     return this.tx.run(async (manager) => {
       const vendor = await this.visibleVendor(manager, ctx, vendorId, true);
       if (!canInOrganisation(ctx, 'update', 'VendorProfile', vendorId)) throw new ForbiddenActionException();
-      const existing = await manager
+      const existing = await unscoped(
+        manager,
+        'the profile of a vendor just found visible, locked for its update',
+      )
         .createQueryBuilder(VendorProfile, 'p')
         .setLock('pessimistic_write')
         .where('p.vendorId = :vendorId', { vendorId })
@@ -119,7 +122,7 @@ export class VendorProfilesService {
     lock = false,
   ): Promise<Organisation> {
     if (!canInOrganisation(ctx, 'read', 'VendorProfile', vendorId)) throw new NotFoundException('Vendor');
-    const qb = manager
+    const qb = unscoped(manager, 'the vendor organisation, after canInOrganisation on VendorProfile above')
       .createQueryBuilder(Organisation, 'o')
       .where('o.id = :vendorId AND o.kind = :kind', { vendorId, kind: 'vendor' });
     if (lock) qb.setLock('pessimistic_write');

@@ -2,7 +2,7 @@ import { notifyQuestionnaireSubmitted } from './questionnaire-notices';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { assertCan, scopedQuery } from '@vigie/authz';
+import { assertCan, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   FieldError,
@@ -97,7 +97,7 @@ export class QuestionnaireAnswersService {
           await manager.delete(QuestionnaireAnswer, { questionnaireId: id, questionKey: change.key });
           continue;
         }
-        await manager
+        await unscoped(manager, 'the upsert of an answer on a questionnaire just found visible')
           .createQueryBuilder()
           .insert()
           .into(QuestionnaireAnswer)
@@ -136,10 +136,13 @@ export class QuestionnaireAnswersService {
       const { questionnaire, questions } = await this.loadForAnswering(manager, ctx, id);
       const answered = new Set(
         (
-          await manager.find(QuestionnaireAnswer, {
-            select: { questionKey: true },
-            where: { questionnaireId: id },
-          })
+          await unscoped(manager, 'the answered keys of a questionnaire just found visible').find(
+            QuestionnaireAnswer,
+            {
+              select: { questionKey: true },
+              where: { questionnaireId: id },
+            },
+          )
         ).map((answer) => answer.questionKey),
       );
       const missing = questions.filter((question) => question.required && !answered.has(question.key));
@@ -259,7 +262,10 @@ export class QuestionnaireAnswersService {
     questionnaire: Questionnaire,
     questions: QuestionDefinition[],
   ): Promise<void> {
-    const answers = await manager.find(QuestionnaireAnswer, { where: { questionnaireId: questionnaire.id } });
+    const answers = await unscoped(manager, 'the answers of a questionnaire just found visible').find(
+      QuestionnaireAnswer,
+      { where: { questionnaireId: questionnaire.id } },
+    );
     const values = new Map<string, AnswerValue>(answers.map((answer) => [answer.questionKey, answer.value]));
     questionnaire.score = questionnaireScore(questions, values);
   }

@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { addDays, emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 import type { EntityManager } from 'typeorm';
 import type { Questionnaire } from './questionnaire.entity';
@@ -6,9 +7,10 @@ const VENDOR_CONTACTS = ['vendor-contact'] as const;
 const SECURITY_OFFICERS = ['security-officer'] as const;
 
 async function vendorName(manager: EntityManager, vendorId: string): Promise<string> {
-  const [row]: { name: string }[] = await manager.query(`SELECT "name" FROM "organisation" WHERE "id" = $1`, [
-    vendorId,
-  ]);
+  const [row]: { name: string }[] = await unscoped(
+    manager,
+    'the vendor name of a notice, in a system scan',
+  ).query(`SELECT "name" FROM "organisation" WHERE "id" = $1`, [vendorId]);
   return row?.name ?? 'le fournisseur';
 }
 
@@ -64,7 +66,10 @@ export const questionnaireReminders: ReminderScanner = {
   name: 'questionnaires',
   async scan(manager, now) {
     const today = parisDay(now);
-    const rows: { id: string; vendor_id: string; due_date: string }[] = await manager.query(
+    const rows: { id: string; vendor_id: string; due_date: string }[] = await unscoped(
+      manager,
+      'the reminder scan is system work over every vendor’s questionnaires, with no caller',
+    ).query(
       `SELECT "id", "vendor_id", to_char("due_date", 'YYYY-MM-DD') AS "due_date" FROM "questionnaire"
        WHERE "status" IN ('sent', 'in-progress', 'changes-requested') AND "due_date" <= $1::date
        ORDER BY "due_date", "id"`,

@@ -1,4 +1,4 @@
-import { canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
 import { inSequence } from '../vendor-support';
@@ -91,7 +91,9 @@ export function visibleQuestionnaire(
 }
 
 export async function templateOf(manager: EntityManager, questionnaire: Questionnaire) {
-  return manager.findOneByOrFail(QuestionnaireTemplate, { id: questionnaire.templateId });
+  return unscoped(manager, 'the template of a visible questionnaire').findOneByOrFail(QuestionnaireTemplate, {
+    id: questionnaire.templateId,
+  });
 }
 
 /** Summaries of questionnaires, with vendor and template names (two queries for the whole page). */
@@ -104,12 +106,12 @@ export async function summaries(
   if (questionnaires.length === 0) return [];
   const [vendors, templates] = await inSequence([
     () =>
-      manager.find(Organisation, {
+      unscoped(manager, 'the vendor names of questionnaires the caller reads').find(Organisation, {
         select: { id: true, name: true },
         where: { id: In([...new Set(questionnaires.map((q) => q.vendorId))]) },
       }),
     () =>
-      manager.find(QuestionnaireTemplate, {
+      unscoped(manager, 'the template names of questionnaires the caller reads').find(QuestionnaireTemplate, {
         select: { id: true, name: true },
         where: { id: In([...new Set(questionnaires.map((q) => q.templateId))]) },
       }),

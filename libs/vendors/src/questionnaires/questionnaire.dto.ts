@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@vigie/core';
+import { PageQuery, trim } from '@vigie/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,7 +22,6 @@ import {
 import { QUESTIONNAIRE_STATUSES, QuestionnaireStatus } from './questionnaire.entity';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SendQuestionnaireDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,6 +1,6 @@
 import { notifyQuestionnaireSent } from './questionnaire-notices';
 import { Injectable } from '@nestjs/common';
-import { canSomewhere, scopedQuery, visibleIds } from '@vigie/authz';
+import { canSomewhere, scopedQuery, unscoped, visibleIds } from '@vigie/authz';
 import {
   ForbiddenActionException,
   Page,
@@ -34,7 +34,10 @@ export class QuestionnairesService {
     if (!canSomewhere(ctx, 'create', 'Questionnaire')) throw new ForbiddenActionException();
     return this.tx.run(async (manager) => {
       await vendorOrFail(manager, dto.vendorId);
-      const template = await manager.findOneBy(QuestionnaireTemplate, { id: dto.templateId });
+      const template = await unscoped(
+        manager,
+        'the template a new questionnaire is sent from (templates are global)',
+      ).findOneBy(QuestionnaireTemplate, { id: dto.templateId });
       if (!template) throw ValidationException.field('templateId', 'modèle de questionnaire inconnu');
       if (dto.dueDate < todayInParis())
         throw ValidationException.field('dueDate', 'doit être aujourd’hui ou plus tard');
@@ -71,7 +74,9 @@ export class QuestionnairesService {
         },
       });
       const sent = previous
-        ? await manager.findOneByOrFail(Questionnaire, { id: questionnaire.id })
+        ? await unscoped(manager, 're-reads the questionnaire just sent').findOneByOrFail(Questionnaire, {
+            id: questionnaire.id,
+          })
         : questionnaire;
       return detail(manager, ctx, sent);
     });
@@ -99,7 +104,12 @@ export class QuestionnairesService {
     vendorId: string,
   ): Promise<Questionnaire> {
     const visible = await visibleIds(manager, ctx, 'read', 'Questionnaire', Questionnaire, [id]);
-    const previous = visible.has(id) ? await manager.findOneBy(Questionnaire, { id }) : null;
+    const previous = visible.has(id)
+      ? await unscoped(manager, 'the questionnaire just found visible (visibleIds above)').findOneBy(
+          Questionnaire,
+          { id },
+        )
+      : null;
     if (!previous || previous.vendorId !== vendorId)
       throw ValidationException.field(
         'previousQuestionnaireId',
@@ -120,7 +130,10 @@ export class QuestionnairesService {
     template: QuestionnaireTemplate,
   ): Promise<number> {
     const questions = new Map(questionsOf(template.sections).map((q) => [q.key, q]));
-    const old = await manager.find(QuestionnaireAnswer, { where: { questionnaireId: previous.id } });
+    const old = await unscoped(manager, 'the answers of a visible earlier questionnaire, carried over').find(
+      QuestionnaireAnswer,
+      { where: { questionnaireId: previous.id } },
+    );
     const values = new Map<string, AnswerValue>();
     const rows = old.flatMap((answer) => {
       const question = questions.get(answer.questionKey);

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Length } from 'class-validator';
 import type { SectionDefinition } from './template-definition';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '@vigie/core';
 
 /**
  * A new template. `sections` is checked as a whole by `templateErrors` (every problem listed with its path):

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ForbiddenActionException,
   Page,
@@ -40,7 +40,7 @@ export class QuestionnaireTemplatesService implements OnModuleInit {
     if (errors.length)
       throw new Error(`Built-in questionnaire template is invalid: ${JSON.stringify(errors)}`);
     const inserted = await this.tx.run((manager) =>
-      manager
+      unscoped(manager, 'installs the built-in template at start-up, system work')
         .createQueryBuilder()
         .insert()
         .into(QuestionnaireTemplate)

@@ -1,0 +1,63 @@
+import { recordAudit, RequestContext } from '@vigie/core';
+import { assertVersion } from '@vigie/db';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Action, Subject } from './role-table';
+import { assertCan, findVisibleOrFail } from './scoped-query';
+
+/** A row changed through {@link auditedChange}: an id, a version, and (for owned rows) its organisation. */
+export interface VersionedRow extends ObjectLiteral {
+  id: string;
+  version: number;
+  organisationId?: string | null;
+}
+
+export interface AuditedChange<T extends VersionedRow> {
+  subject: Subject;
+  entity: EntityTarget<T>;
+  id: string;
+  /** The label of the 404 and 409 answers (e.g. `Application`). */
+  label: string;
+  /** The permission the change needs on the visible row (403 otherwise). */
+  action: Action;
+  /** The version the client read last (body `version` or `If-Match`): missing is a 400, stale a 409. */
+  version: number | undefined;
+  /** The audit event's action and entity names, e.g. `application.update` on `application`. */
+  audit: { action: string; entity: string };
+  /** Applies the change to the locked row (checks that need the row go here and may throw). */
+  apply: (row: T, before: T) => void | Promise<void>;
+  /** Saves the row (default `manager.save`; e.g. a save mapping a unique violation to a 409). */
+  save?: (manager: EntityManager, row: T) => Promise<unknown>;
+  /** Writes the history of the change, after the save (e.g. a version of a register entry). */
+  history?: (manager: EntityManager, row: T, before: T) => Promise<void>;
+}
+
+/**
+ * The one audited change: loads the visible row with a lock (404 for the invisible), checks the permission
+ * (403) and the version (409), applies the change, saves, writes the history and the audit event, all in the
+ * caller's transaction. Services describe what changes; the steps are written once here.
+ */
+export async function auditedChange<T extends VersionedRow>(
+  manager: EntityManager,
+  ctx: RequestContext,
+  change: AuditedChange<T>,
+): Promise<T> {
+  const row = await findVisibleOrFail(manager, ctx, change.subject, change.entity, change.id, {
+    lock: true,
+    label: change.label,
+  });
+  assertCan(ctx, change.action, change.subject, row);
+  assertVersion(change.label, row.version, change.version);
+  const before = { ...row };
+  await change.apply(row, before);
+  await (change.save ? change.save(manager, row) : manager.save(row));
+  if (change.history) await change.history(manager, row, before);
+  await recordAudit(manager, ctx, {
+    action: change.audit.action,
+    entity: change.audit.entity,
+    entityId: row.id,
+    organisationId: row.organisationId ?? null,
+    before,
+    after: row,
+  });
+  return row;
+}

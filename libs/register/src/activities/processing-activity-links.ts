@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
+import { EntityManager, In } from 'typeorm';
+import { ProcessingActivity } from './processing-activity.entity';
+
+/** What another capability may know of a processing activity it refers to. */
+export interface ProcessingActivityLink {
+  id: string;
+  name: string;
+  applicationIds: string[];
+}
+
+/**
+ * The register's public face for the capabilities that refer to processing activities (breaches, rights
+ * requests, vendor assurance): they read the activities through this service, scoped for their caller, never
+ * the register's table itself.
+ */
+@Injectable()
+export class ProcessingActivityLinks {
+  /** The ids among `ids` that are activities of this member visible to the caller (one query). */
+  async visibleOf(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    const rows = await scoped(manager, ctx).find('ProcessingActivity', ProcessingActivity, {
+      select: { id: true },
+      where: { organisationId, id: In(unique) },
+    });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The activities among `ids` visible to the caller, by name. */
+  async named(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ids: readonly string[],
+  ): Promise<ProcessingActivityLink[]> {
+    if (ids.length === 0) return [];
+    const rows = await scoped(manager, ctx).find('ProcessingActivity', ProcessingActivity, {
+      select: { id: true, name: true, applicationIds: true },
+      where: { id: In([...new Set(ids)]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return rows.map(linkOf);
+  }
+
+  /** One activity visible to the caller, or 404. */
+  async visibleOrFail(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+  ): Promise<ProcessingActivityLink> {
+    return linkOf(
+      await scoped(manager, ctx).visibleOrFail('ProcessingActivity', ProcessingActivity, id, {
+        label: 'Processing activity',
+      }),
+    );
+  }
+
+  /** The member's activity of this name visible to the caller, if any (demo data refers to them by name). */
+  async byName(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    name: string,
+  ): Promise<ProcessingActivityLink | null> {
+    const row = await scoped(manager, ctx).findOne('ProcessingActivity', ProcessingActivity, {
+      select: { id: true, name: true, applicationIds: true },
+      where: { organisationId, name },
+    });
+    return row ? linkOf(row) : null;
+  }
+}
+
+function linkOf(row: ProcessingActivity): ProcessingActivityLink {
+  return { id: row.id, name: row.name, applicationIds: row.applicationIds ?? [] };
+}

@@ -1,0 +1,162 @@
+/**
+ * The house counts of issue 13, measured on the server code (libs and apps, not the web app, not the specs):
+ * scoped data accesses, unscoped ones (query builders, find/exists/count, raw SQL), the escape hatch, the
+ * `system` branches, the sideways reads of another lib's tables and the copies of the DTO helpers.
+ *
+ *   node scripts/house-counts.js          prints the counts
+ *   node scripts/house-counts.js --files  also lists every unscoped access by file and line
+ *   node scripts/house-counts.js --write-baseline   rewrites libs/authz/unscoped-baseline.json (the accesses
+ *                                                   not migrated yet, per file; it may only shrink)
+ *
+ * `unscopedAccesses()` is what libs/authz/src/unscoped-access.spec.ts checks: outside the escape hatch
+ * (`unscoped(manager, 'reason')`), the scoped layer itself (libs/authz) and the database plumbing (libs/db),
+ * no data access may be written straight on an EntityManager or DataSource.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function walk(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name === 'web') continue;
+      walk(full, out);
+    } else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.spec.ts') &&
+      !entry.name.endsWith('.d.ts')
+    ) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/** The server's source files, relative to the repository root. */
+function sourceFiles() {
+  return [...walk(path.join(ROOT, 'libs')), ...walk(path.join(ROOT, 'apps'))]
+    .map((file) => path.relative(ROOT, file).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The text with its comments blanked (line numbers kept), so that a comment never counts as code. */
+function stripComments(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`\\])\/\/[^\n]*/g, (m, lead) => lead + ' '.repeat(m.length - lead.length));
+}
+
+const RECEIVER = String.raw`\b(?:manager|reader|dataSource|em|runner|lock|m)\s*`;
+const PATTERNS = {
+  queryBuilder: new RegExp(RECEIVER + String.raw`\.createQueryBuilder\s*\(`, 'g'),
+  findExistsCount: new RegExp(
+    RECEIVER +
+      String.raw`\.(?:find|findOne|findOneBy|findBy|findAndCount|findAndCountBy|findOneOrFail|findOneByOrFail|exists|existsBy|count|countBy|sum|average|minimum|maximum)\s*\(`,
+    'g',
+  ),
+  raw: new RegExp(RECEIVER + String.raw`\.query\s*(?:<[^>()]*>)?\s*\(`, 'g'),
+};
+const SCOPED = /\b(?:scopedQuery|findVisibleOrFail|visibleIds|applyScope|scoped)\s*\(/g;
+const ESCAPE = /\bunscoped\s*\(/g;
+
+/**
+ * Files where an access on a bare manager is the implementation of the layers, not a use of them: the database
+ * plumbing (libs/db), the scoped layer itself (libs/authz), the audit chain's locks and hash reads (below authz,
+ * libs/core/src/audit), the job queue's driver (libs/jobs) and the CLI commands (system work on a data source).
+ */
+function isInfrastructure(file) {
+  return ['libs/db/', 'libs/authz/src/', 'libs/core/src/audit/', 'libs/jobs/', 'apps/cli/'].some((prefix) =>
+    file.startsWith(prefix),
+  );
+}
+
+function lineOf(text, index) {
+  return text.slice(0, index).split('\n').length;
+}
+
+/** Every unscoped data access outside the escape hatch: `{ file, line, kind }`. */
+function unscopedAccesses() {
+  const found = [];
+  for (const file of sourceFiles()) {
+    if (isInfrastructure(file)) continue;
+    const text = stripComments(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+    for (const [kind, pattern] of Object.entries(PATTERNS)) {
+      for (const match of text.matchAll(pattern)) found.push({ file, line: lineOf(text, match.index), kind });
+    }
+  }
+  return found;
+}
+
+function countMatches(files, pattern, filter = () => true) {
+  let n = 0;
+  for (const file of files) {
+    if (!filter(file)) continue;
+    const text = stripComments(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+    n += [...text.matchAll(pattern)].filter((m) => !/function\s+$/.test(text.slice(0, m.index))).length;
+  }
+  return n;
+}
+
+function counts() {
+  const files = sourceFiles();
+  const notInfra = (file) => !isInfrastructure(file);
+  const accesses = unscopedAccesses();
+  const byKind = (kind) => accesses.filter((a) => a.kind === kind).length;
+  const lib = (file) => file.split('/')[1];
+  return {
+    scopedCalls: countMatches(files, SCOPED, (f) => !f.startsWith('libs/authz/')),
+    unscopedQueryBuilders: byKind('queryBuilder'),
+    unscopedFindExistsCount: byKind('findExistsCount'),
+    unscopedRawQueries: byKind('raw'),
+    escapeHatch: countMatches(files, ESCAPE, notInfra),
+    systemBranches: countMatches(
+      files,
+      /\bsystem\s*\?|options\.system\b|\bsystem\s*=\s*false\b|\bsystem\s*:\s*true\b/g,
+    ),
+    processingActivityOutsideRegister: countMatches(
+      files,
+      /\bProcessingActivity\b(?!Links|Summary|Lookup)/g,
+      (f) => f.startsWith('libs/') && lib(f) !== 'register',
+    ),
+    deploymentReadsOutsideCatalog: countMatches(
+      files,
+      /\bDeployment\b(?!s?Service)|\b(?:FROM|JOIN)\s+"?deployment"?\b/g,
+      (f) =>
+        f.startsWith('libs/') && lib(f) !== 'catalog' && lib(f) !== 'authz' && lib(f) !== 'reference-data',
+    ),
+    trimDeclarations: countMatches(
+      files,
+      /\b(?:const|function)\s+trim\b/g,
+      (f) => !f.startsWith('libs/core/'),
+    ),
+    parisDateCopies: files.filter(
+      (f) =>
+        !f.startsWith('libs/core/') && fs.readFileSync(path.join(ROOT, f), 'utf8').includes("'Europe/Paris'"),
+    ).length,
+  };
+}
+
+const BASELINE = path.join(ROOT, 'libs/authz/unscoped-baseline.json');
+
+/** The number of unscoped accesses per file, sorted by file. */
+function perFile() {
+  const map = {};
+  for (const a of unscopedAccesses()) map[a.file] = (map[a.file] ?? 0) + 1;
+  return map;
+}
+
+module.exports = { sourceFiles, unscopedAccesses, counts, perFile, BASELINE };
+
+if (require.main === module) {
+  const result = counts();
+  for (const [name, value] of Object.entries(result)) console.log(`${name.padEnd(36)} ${value}`);
+  if (process.argv.includes('--files')) {
+    for (const a of unscopedAccesses()) console.log(`${a.file}:${a.line}\t${a.kind}`);
+  }
+  if (process.argv.includes('--write-baseline')) {
+    fs.writeFileSync(BASELINE, JSON.stringify(perFile(), null, 2) + '\n');
+    console.log(`wrote ${path.relative(ROOT, BASELINE)}`);
+  }
+}
