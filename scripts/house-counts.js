@@ -64,12 +64,18 @@ const ESCAPE = /\bunscoped\s*\(/g;
 /**
  * Files where an access on a bare manager is the implementation of the layers, not a use of them: the database
  * plumbing (libs/db), the scoped layer itself (libs/authz), the audit chain's locks and hash reads (below authz,
- * libs/core/src/audit), the job queue's driver (libs/jobs) and the CLI commands (system work on a data source).
+ * libs/core/src/audit), the rate-limit counters keyed by address or user (below authz, libs/core/src/http/rate-limits.ts),
+ * the job queue's driver (libs/jobs) and the CLI commands (system work on a data source).
  */
 function isInfrastructure(file) {
-  return ['libs/db/', 'libs/authz/src/', 'libs/core/src/audit/', 'libs/jobs/', 'apps/cli/'].some((prefix) =>
-    file.startsWith(prefix),
-  );
+  return [
+    'libs/db/',
+    'libs/authz/src/',
+    'libs/core/src/audit/',
+    'libs/core/src/http/rate-limits.ts',
+    'libs/jobs/',
+    'apps/cli/',
+  ].some((prefix) => file.startsWith(prefix));
 }
 
 function lineOf(text, index) {

@@ -95,7 +95,10 @@ export class AuthService {
    * local sign-in, to mend the configuration when the provider fails).
    */
   async mustUseSingleSignOn(userId: string): Promise<boolean> {
-    const rows: { bound: boolean }[] = await this.dataSource.query(
+    const rows: { bound: boolean }[] = await unscoped(
+      this.dataSource,
+      'reads the signing-in user’s own organisations’ sign-on policy, before any context exists',
+    ).query(
       `SELECT EXISTS (SELECT 1 FROM membership m JOIN organisation o ON o.id = m.organisation_id
                        WHERE m.user_id = $1 AND o.sso_required)
           AND NOT EXISTS (SELECT 1 FROM membership m JOIN organisation o ON o.id = m.organisation_id

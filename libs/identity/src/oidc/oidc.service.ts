@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, OidcConfig } from '@vigie/core';
@@ -95,8 +96,10 @@ export class OidcService {
     const state = random();
     const nonce = random();
     const codeVerifier = client.randomPKCECodeVerifier();
-    await this.dataSource.query(`DELETE FROM oidc_pending_login WHERE expires_at <= now()`);
-    await this.dataSource.query(
+    await unscoped(this.dataSource, 'expired pending sign-ins belong to no one').query(
+      `DELETE FROM oidc_pending_login WHERE expires_at <= now()`,
+    );
+    await unscoped(this.dataSource, 'a pending sign-in is tied to a browser, before any user is known').query(
       `INSERT INTO oidc_pending_login (browser_hash, state, nonce, code_verifier, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [sha256(browserSecret), state, nonce, codeVerifier, PENDING_SECONDS],
@@ -197,7 +200,10 @@ export class OidcService {
     browserSecret: string,
   ): Promise<{ state: string; nonce: string; code_verifier: string } | undefined> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(browserSecret)) return undefined;
-    const rows: unknown[] = await this.dataSource.query(
+    const rows: unknown[] = await unscoped(
+      this.dataSource,
+      'a pending sign-in is taken back by its browser, before any user is known',
+    ).query(
       `DELETE FROM oidc_pending_login WHERE browser_hash = $1 RETURNING state, nonce, code_verifier, expires_at > now() AS live`,
       [sha256(browserSecret)],
     );

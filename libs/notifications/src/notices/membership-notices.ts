@@ -1,3 +1,4 @@
+import { unscoped } from '@vigie/authz';
 import { emitNotice } from './emit';
 import { addDays, frenchDate, parisDay } from './paris-time';
 import type { ReminderScanner } from './reminders';
@@ -23,7 +24,7 @@ export const membershipEndReminders: ReminderScanner = {
       organisation_name: string;
       role: string;
       ends_on: string;
-    }[] = await manager.query(
+    }[] = await unscoped(manager, 'system reminder scan over every organisation’s ending memberships').query(
       `SELECT m."id", m."user_id", m."organisation_id", o."name" AS "organisation_name", m."role",
               to_char(m."ends_on", 'YYYY-MM-DD') AS "ends_on"
        FROM "membership" m JOIN "organisation" o ON o."id" = m."organisation_id"
