@@ -49,7 +49,7 @@ describe('Authorisation matrix (e2e)', () => {
     app = await createTestApp({ VIGIE_LOGIN_ATTEMPTS: '10000' });
     fx = await new MatrixFixtures(app).build();
     routes = discoverRoutes(app.app);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     const twoSided = routes.filter((route) => EXPECTATIONS[route.key]?.sides.length === 2).length;
     console.log(

@@ -107,7 +107,7 @@ describe('Hostile strings in otherwise valid bodies (e2e)', () => {
     app = await createTestApp({ VIGIE_LOGIN_ATTEMPTS: '10000' });
     fx = await new MatrixFixtures(app).build();
     routes = discoverRoutes(app.app).filter((route) => WRITE_METHODS.has(route.method));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     console.log(
       `hostile-bodies cases sent: ${cases} over ${routes.length} write routes; answers: ` +
