@@ -15,13 +15,20 @@ export interface BenchServer {
   rssMiB(): number;
 }
 
-/** Starts the built server (`npm run build` first) and resolves once /health/ready answers. */
+/** The built server (`npm run build` first), or with BENCH_FROM_SOURCE=1 its sources through SWC (no build). */
+function serverArguments(): string[] {
+  return process.env.BENCH_FROM_SOURCE === '1'
+    ? ['-r', resolve(ROOT, 'scripts/ts-register.js'), resolve(ROOT, 'apps/api/src/main.ts')]
+    : [SERVER_ENTRY];
+}
+
+/** Starts the server (see {@link serverArguments}) and resolves once /health/ready answers. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
   port: number,
 ): Promise<{ server: BenchServer; readyMs: number }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, serverArguments(), {
     cwd: ROOT,
     env: {
       ...process.env,

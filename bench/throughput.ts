@@ -1,10 +1,12 @@
 /**
  * `GET /api/v1/organisations` (authenticated, scoped in SQL) against a no-op route of the same process
  * (`GET /health/live`), with autocannon: the ratio of their throughputs (target ≥ 0.5 on PostgreSQL).
+ * and a read (`GET /api/v1/organisations/:id`).
  * Run: npm run build && node -r ./scripts/ts-register.js bench/throughput.ts [embedded|postgres] [seconds]
+ * (or BENCH_FROM_SOURCE=1 without a build). The three routes are measured twice, interleaved.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freshServerDatabase, loginAdmin, startServer } from './support';
@@ -37,18 +39,35 @@ async function main(): Promise<void> {
   try {
     const token = await loginAdmin(server.url);
     const auth = { authorization: `Bearer ${token}` };
+    const first = (await (await fetch(`${server.url}/api/v1/organisations`, { headers: auth })).json()) as {
+      items: { id: string }[];
+    };
+    const read = `${server.url}/api/v1/organisations/${first.items[0].id}`;
     await load(`${server.url}/api/v1/organisations`, auth, 2); // warm-up
-    const noop = await load(`${server.url}/health/live`, {}, seconds);
-    const list = await load(`${server.url}/api/v1/organisations`, auth, seconds);
-    console.log(`database: ${mode}; 10 connections, ${seconds} s each`);
+    await load(read, auth, 2);
+    const runs: { noop: number; list: number; read: number }[] = [];
+    const lines: string[] = [];
+    const show = (label: string, r: Awaited<ReturnType<typeof load>>) =>
+      lines.push(
+        `${label.padEnd(32)}${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`,
+      );
+    for (let round = 0; round < 2; round += 1) {
+      const noop = await load(`${server.url}/health/live`, {}, seconds);
+      const list = await load(`${server.url}/api/v1/organisations`, auth, seconds);
+      const one = await load(read, auth, seconds);
+      show('no-op GET /health/live', noop);
+      show('GET /api/v1/organisations', list);
+      show('GET /api/v1/organisations/:id', one);
+      runs.push({ noop: noop.rps, list: list.rps, read: one.rps });
+    }
     console.log(
-      `no-op GET /health/live         ${noop.rps.toFixed(0)} req/s  p50 ${noop.p50} ms  p99 ${noop.p99} ms  errors ${noop.errors}`,
+      `database: ${mode}; 10 connections, ${seconds} s each, two interleaved rounds; load average ${loadavg()[0].toFixed(1)}`,
     );
+    console.log(lines.join('\n'));
+    const ratio = (key: 'list' | 'read') => runs.map((r) => (r[key] / r.noop).toFixed(2)).join(', ');
     console.log(
-      `GET /api/v1/organisations       ${list.rps.toFixed(0)} req/s  p50 ${list.p50} ms  p99 ${list.p99} ms  errors ${list.errors}`,
-    );
-    console.log(
-      `ratio ${(list.rps / noop.rps).toFixed(2)} (target ≥ 0.5 on PostgreSQL); server RSS ${server.rssMiB().toFixed(0)} MiB`,
+      `ratio to the no-op (target ≥ 0.5 on PostgreSQL): list ${ratio('list')}; read ${ratio('read')}; ` +
+        `server RSS ${server.rssMiB().toFixed(0)} MiB`,
     );
   } finally {
     await server.stop();

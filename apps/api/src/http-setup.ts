@@ -35,6 +35,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   );
   app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
+  // No ETag computed over every JSON answer (a SHA-1 of the body): API answers are `no-store`, so no client
+  // revalidates them; the routes meant to be revalidated (the public register) set their own ETag.
+  app.set('etag', false);
   // The web application runs with a strict policy (its scripts and styles are files of its own); only the
   // Swagger UI under /api/docs needs inline scripts and styles.
   const strict = helmet({

@@ -1,7 +1,7 @@
 import type { RouteInfo } from '../../support/routes';
 import type { RouteExpectation } from './expectations';
 import type { MatrixFixtures } from './fixtures';
-import { MatrixRole, may, maySomewhere, Outcome, Side } from './model';
+import { may, maySomewhere, MatrixRole, Outcome, Side } from './model';
 
 /** The outcome the role table gives a caller on a route (before any explicit override). */
 export function derive(

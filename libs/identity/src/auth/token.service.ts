@@ -28,11 +28,21 @@ function isAccessPayload(payload: unknown): payload is { sub: string; exp: numbe
   );
 }
 
+/** Tokens already verified, kept until they expire: bounded, cleared whole past this many. */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 /** Signs and verifies short-lived access tokens. The algorithm is pinned: `none` or RS/HS confusion is refused. */
 @Injectable()
 export class TokenService {
   // A key object made once: given a string, jsonwebtoken would try to parse it as a public key on every call.
   private readonly key: KeyObject;
+  /**
+   * The claims of tokens whose signature, algorithm, audience, issuer and claims were checked, by token text:
+   * the same text sent again is the same signed token, so only its expiry is checked again (as jsonwebtoken
+   * does: valid while the current second is before `exp`). Revocation is not decided here but by the session
+   * version the actor loader compares at every request.
+   */
+  private readonly verified = new Map<string, { userId: string; sessionVersion: number; exp: number }>();
 
   constructor(@Inject(TOKEN_SETTINGS) private readonly settings: TokenSettings) {
     this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
@@ -55,6 +65,13 @@ export class TokenService {
 
   /** The user id and session version of a valid token; 401 for anything else (bad signature, expired…). */
   verify(token: string): { userId: string; sessionVersion: number } {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.exp)
+        return { userId: known.userId, sessionVersion: known.sessionVersion };
+      this.verified.delete(token);
+    }
+    let claims: { userId: string; sessionVersion: number; exp: number };
     try {
       const payload = jwt.verify(token, this.key, {
         algorithms: [ALGORITHM],
@@ -62,9 +79,12 @@ export class TokenService {
         issuer: ISSUER,
       });
       if (!isAccessPayload(payload)) throw new Error('not an access token');
-      return { userId: payload.sub, sessionVersion: payload.sv };
+      claims = { userId: payload.sub, sessionVersion: payload.sv, exp: payload.exp };
     } catch {
       throw new UnauthenticatedException('Jeton invalide ou expiré');
     }
+    if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
+    this.verified.set(token, claims);
+    return { userId: claims.userId, sessionVersion: claims.sessionVersion };
   }
 }
