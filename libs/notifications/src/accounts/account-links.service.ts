@@ -115,8 +115,8 @@ export class AccountLinksService {
         .where('u.id = :userId', { userId })
         .getOneOrFail();
       if (user.passwordHash !== NO_PASSWORD_YET)
-        throw new ValidationException('This user has already chosen a password', [
-          { field: 'id', message: 'the invitation was already accepted' },
+        throw new ValidationException('Cet utilisateur a déjà choisi son mot de passe', [
+          { field: 'id', message: 'l’invitation a déjà été acceptée' },
         ]);
       const issued = await issueAccountToken(manager, user.id, 'invitation');
       await this.auditLink(manager, ctx, user.id, 'invitation', issued.expiresAt);
@@ -243,8 +243,8 @@ export class AccountLinksService {
           )
         : null;
       if (!user || user.disabled)
-        throw new ValidationException('This link is no longer valid', [
-          { field: 'token', message: 'unknown, already used or expired link: ask for a new one' },
+        throw new ValidationException('Ce lien n’est plus valable', [
+          { field: 'token', message: 'lien inconnu, déjà utilisé ou expiré : demandez-en un nouveau' },
         ]);
       // A new password ends every token and session issued before it.
       await manager.update(
