@@ -28,6 +28,7 @@ const ENTITY_OF: Partial<Record<Subject, string>> = {
   QuestionnaireVendorReport: 'Questionnaire',
   QuestionnaireScore: 'Questionnaire',
   VendorAssurance: 'VendorProfile',
+  VendorContact: 'Membership',
   Document: 'GeneratedDocument',
   AgentDirectory: 'AgentDirectoryEntry',
   Publication: 'RegisterPublication',

@@ -4,6 +4,7 @@ import {
   expectAccessible,
   expectPageBasics,
   membershipsOf,
+  READER,
   SHARED_DPO,
   signIn,
   tokenOf,
@@ -416,4 +417,96 @@ test('a member’s DPO reads the vendor assurance of the applications a processi
   await expect(assurance).toContainText(/Contrat .+ : non conforme à l’article 28\.3/);
   await expect(assurance).toContainText('Questionnaire de sécurité');
   await expectPageBasics(page, /Instruction et suivi/);
+});
+
+test('the RSSI reads a vendor’s contacts on its page', async ({ page }) => {
+  await signIn(page, RSSI);
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Fournisseurs' })
+    .click();
+  await page
+    .getByRole('region', { name: 'Fournisseurs' })
+    .getByRole('link', { name: 'Berger-Levrault' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Berger-Levrault' })).toBeVisible();
+  const contacts = page.getByRole('region', { name: 'Contacts' });
+  const row = contacts.getByRole('row').filter({ hasText: VENDOR_CONTACT });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('link', { name: VENDOR_CONTACT })).toHaveAttribute(
+    'href',
+    `mailto:${VENDOR_CONTACT}`,
+  );
+  await expect(row).toContainText('Actif');
+  // Only this vendor's contacts: none of Digitech's.
+  await expect(contacts.getByRole('row').filter({ hasText: /@digitech/ })).toHaveCount(0);
+  await expectPageBasics(page, /Berger-Levrault/);
+});
+
+test('the RSSI opens an application from « Fournisseurs » and reads its vendor’s assurance, read only', async ({
+  page,
+}) => {
+  await signIn(page, RSSI);
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Fournisseurs' })
+    .click();
+  const applications = page.getByRole('region', { name: 'Applications' });
+  await expect(applications.getByRole('row').filter({ hasText: 'BL Social' })).toContainText(
+    'Berger-Levrault',
+  );
+  await applications.getByRole('link', { name: 'BL Social', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'BL Social' })).toBeVisible();
+  const assurance = page.getByRole('region', { name: 'Garanties de l’éditeur' });
+  await expect(assurance).toContainText('Éditeur : Berger-Levrault');
+  await expect(assurance).toContainText(/Contrat .+ : non conforme à l’article 28\.3/);
+  await expect(assurance).toContainText('Questionnaire de sécurité');
+  await expect(page.getByRole('region', { name: "Membres qui l'utilisent" })).toContainText(/Ivry/);
+  // Read only: nothing to deploy, withdraw or edit here.
+  await expect(page.getByRole('main').getByRole('button')).toHaveCount(0);
+  await expectPageBasics(page, /BL Social/);
+  await assurance.getByRole('link', { name: 'Berger-Levrault' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Berger-Levrault' })).toBeVisible();
+});
+
+test('the administrator reads the vendor’s assurance on the application’s administration page', async ({
+  page,
+  request,
+}) => {
+  const token = await tokenOf(request, RSSI);
+  const list = await request.get('/api/v1/applications?pageSize=200', auth(token));
+  const blSocial = ((await list.json()).items as { id: string; name: string }[]).find(
+    (a) => a.name === 'BL Social',
+  )!;
+  await signIn(page, 'admin@vigie.local', 'Vigie-admin-2026!');
+  await page.goto(`/administration/applications/${blSocial.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'BL Social' })).toBeVisible();
+  const assurance = page.getByRole('region', { name: 'Garanties de l’éditeur' });
+  await expect(assurance).toContainText('Éditeur : Berger-Levrault');
+  await expect(assurance).toContainText(/Contrat .+ : non conforme à l’article 28\.3/);
+  await expectPageBasics(page, /BL Social/);
+});
+
+test('a member’s reader opening an application not deployed for it reads « introuvable »', async ({
+  page,
+  request,
+}) => {
+  const all = (
+    await (await request.get('/api/v1/applications?pageSize=200', auth(await tokenOf(request, RSSI)))).json()
+  ).items as { id: string }[];
+  const visible = new Set(
+    (
+      (
+        await (
+          await request.get('/api/v1/applications?pageSize=200', auth(await tokenOf(request, READER)))
+        ).json()
+      ).items as { id: string }[]
+    ).map((a) => a.id),
+  );
+  const hidden = all.find((a) => !visible.has(a.id));
+  expect(hidden).toBeTruthy();
+  await signIn(page, READER);
+  await page.goto(`/applications/${hidden!.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Application introuvable' })).toBeVisible();
+  await expectPageBasics(page, /Application introuvable/);
 });

@@ -48,6 +48,7 @@ const VendorNotFoundPage = lazy(() =>
 const AdministrationPage = lazy(() => import('./pages/admin/administration'));
 const OrganisationAdminPage = lazy(() => import('./pages/admin/organisation-admin'));
 const ApplicationAdminPage = lazy(() => import('./pages/admin/application-admin'));
+const ApplicationPage = lazy(() => import('./pages/application'));
 const IncidentsPage = lazy(() => import('./pages/admin/incidents'));
 const AssessmentsPage = lazy(() => import('./pages/certification/assessments'));
 const AssessmentPage = lazy(() => import('./pages/certification/assessment'));
@@ -181,6 +182,7 @@ const router = createBrowserRouter([
       { path: '/fournisseurs', element: <VendorsPage /> },
       { path: '/fournisseurs/contrats/:id', element: <ContractPage /> },
       { path: '/fournisseurs/:id', element: <VendorPage /> },
+      { path: '/applications/:id', element: <ApplicationPage /> },
       { path: '/questionnaires', element: <QuestionnairesPage /> },
       { path: '/questionnaires/:id', element: <QuestionnairePage /> },
       { path: '/administration', element: <AdministrationPage /> },

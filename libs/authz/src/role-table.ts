@@ -23,6 +23,7 @@ export type Subject =
   | 'Incident'
   | 'RightsRequest'
   | 'VendorProfile'
+  | 'VendorContact'
   | 'Contract'
   | 'QuestionnaireTemplate'
   | 'Questionnaire'
@@ -116,6 +117,8 @@ export const SUBJECT_TENANT_FIELD: Record<Subject, string | null> = {
   // documents (they hold internal comments). A vendor's assurance is read on an application, so a member
   // reaches it only for the applications deployed for it.
   VendorProfile: 'vendorId',
+  // A vendor's contacts are the `vendor-contact` memberships of the vendor organisation (grants say `only`).
+  VendorContact: 'organisationId',
   Contract: 'organisationId',
   QuestionnaireTemplate: null,
   Questionnaire: 'vendorId',
@@ -220,6 +223,7 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Incident', scope: 'any' },
     { actions: READ, subject: 'BreachStatus', scope: 'any' },
     { actions: READ, subject: 'VendorProfile', scope: 'any' },
+    { actions: READ, subject: 'VendorContact', scope: 'any', only: { role: ['vendor-contact'] } },
     { actions: READ, subject: 'Contract', scope: 'own' },
     { actions: READ, subject: 'QuestionnaireTemplate', scope: 'any' },
     { actions: READ, subject: 'Questionnaire', scope: 'any' },
@@ -251,6 +255,8 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     // The RSSI manages vendors: profiles, contracts and their checklists, templates; sends questionnaires and
     // reviews them (`validate`: comments and decisions). Answers are the vendor's: no `update` here.
     { actions: READ_WRITE, subject: 'VendorProfile', scope: 'any' },
+    // Who to write to at each vendor: the vendor-contact memberships of the vendor organisation.
+    { actions: READ, subject: 'VendorContact', scope: 'any', only: { role: ['vendor-contact'] } },
     { actions: READ_WRITE, subject: 'Contract', scope: 'own' },
     { actions: ['read', 'create'], subject: 'QuestionnaireTemplate', scope: 'any' },
     { actions: ['read', 'create', 'validate'], subject: 'Questionnaire', scope: 'any' },

@@ -12,6 +12,7 @@ import { VendorAssuranceService } from './assurance/vendor-assurance.service';
 import { Contract, ContractApplication, ContractClause } from './contracts/contract.entity';
 import { ContractsController } from './contracts/contracts.controller';
 import { ContractsService } from './contracts/contracts.service';
+import { VendorContactsController, VendorContactsService } from './profiles/vendor-contacts';
 import { VendorProfile } from './profiles/vendor-profile.entity';
 import { VendorProfilesController } from './profiles/vendor-profiles.controller';
 import { VendorProfilesService } from './profiles/vendor-profiles.service';
@@ -67,6 +68,7 @@ import { VendorsDemoSeeder } from './vendors-demo.seeder';
   ],
   controllers: [
     VendorProfilesController,
+    VendorContactsController,
     ContractsController,
     QuestionnaireTemplatesController,
     QuestionnairesController,
@@ -75,6 +77,7 @@ import { VendorsDemoSeeder } from './vendors-demo.seeder';
   ],
   providers: [
     VendorProfilesService,
+    VendorContactsService,
     ContractsService,
     QuestionnaireTemplatesService,
     QuestionnairesService,

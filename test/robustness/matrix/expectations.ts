@@ -876,6 +876,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: ofVendor,
     request: ({ fx, side }) => ({ params: { id: fx.vendorOf(own(side)) } }),
   },
+  'GET /api/v1/vendors/:id/contacts': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'read',
+    subject: 'VendorContact',
+    record: (fx, side) => ({ organisationId: fx.vendorOf(side), role: 'vendor-contact' }),
+    request: ({ fx, side }) => ({ params: { id: fx.vendorOf(own(side)) } }),
+  },
   'PUT /api/v1/vendors/:id/profile': {
     sides: BOTH,
     sidesMean: VENDOR,

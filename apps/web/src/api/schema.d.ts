@@ -1237,6 +1237,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vendors/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a vendor's contacts (security officer, administrator): name, e-mail, account state */
+        get: operations["VendorContactsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -3130,6 +3147,30 @@ export interface components {
             /** @description Version last read (0 before the first save), or the If-Match header */
             version?: number;
         };
+        VendorContactView: {
+            /**
+             * Format: uuid
+             * @description The vendor-contact membership
+             */
+            membershipId: string;
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            /** @description A disabled account cannot sign in */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the person became a contact of the vendor
+             */
+            since: string;
+        };
+        VendorContactPageView: {
+            items: components["schemas"]["VendorContactView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateContractDto: {
             /**
              * Format: uuid
@@ -3555,6 +3596,8 @@ export type SchemaUpdateRightsRequestDto = components['schemas']['UpdateRightsRe
 export type SchemaHeldCertificationDto = components['schemas']['HeldCertificationDto'];
 export type SchemaDeclaredSubProcessorDto = components['schemas']['DeclaredSubProcessorDto'];
 export type SchemaPutVendorProfileDto = components['schemas']['PutVendorProfileDto'];
+export type SchemaVendorContactView = components['schemas']['VendorContactView'];
+export type SchemaVendorContactPageView = components['schemas']['VendorContactPageView'];
 export type SchemaCreateContractDto = components['schemas']['CreateContractDto'];
 export type SchemaUpdateContractDto = components['schemas']['UpdateContractDto'];
 export type SchemaUpdateClauseDto = components['schemas']['UpdateClauseDto'];
@@ -5694,6 +5737,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    VendorContactsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorContactPageView"];
+                };
             };
         };
     };

@@ -265,6 +265,21 @@ export const updateClause = (
     ),
   );
 
+/** A vendor's contact (a person holding `vendor-contact` in the vendor organisation). */
+export interface VendorContact {
+  membershipId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  since: string;
+}
+
+export const vendorContacts = (id: string) =>
+  as<Page<VendorContact>>(
+    unwrap(api.GET('/api/v1/vendors/{id}/contacts', { params: { path: { id }, query: { pageSize: 200 } } })),
+  );
+
 export const applicationAssurance = (id: string) =>
   as<ApplicationAssurance>(
     unwrap(api.GET('/api/v1/applications/{id}/vendor-assurance', { params: { path: { id } } })),

@@ -10,6 +10,7 @@ import {
   questionnaires,
   QUESTIONNAIRE_STATUS_LABELS,
   updateClause,
+  vendorContacts,
   vendorProfile,
   type Clause,
   type ClauseStatus,
@@ -44,6 +45,7 @@ export default function VendorPage() {
     queryKey: ['questionnaires', 'vendor', id],
     queryFn: () => questionnaires({ vendorId: id }),
   });
+  const contacts = useQuery({ queryKey: ['vendor-contacts', id], queryFn: () => vendorContacts(id) });
   const manager = useVendorManager();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string>();
@@ -133,6 +135,45 @@ export default function VendorPage() {
           </ul>
         )}
       </section>
+      {contacts.isError && contacts.error instanceof ApiError && contacts.error.status === 404 ? null : (
+        <section aria-labelledby="vendor-contacts">
+          <h2 id="vendor-contacts">Contacts</h2>
+          {contacts.isPending ? <Loading /> : null}
+          {contacts.isError ? <ErrorNotice>Les contacts n'ont pas pu être chargés.</ErrorNotice> : null}
+          {contacts.data ? (
+            contacts.data.items.length === 0 ? (
+              <p>
+                Aucun contact : l’administrateur donne le rôle « contact fournisseur » à une personne de
+                l’organisation du fournisseur.
+              </p>
+            ) : (
+              <table className="table">
+                <caption className="visually-hidden">Contacts de {p.vendorName}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nom</th>
+                    <th scope="col">Adresse électronique</th>
+                    <th scope="col">Compte</th>
+                    <th scope="col">Contact depuis le</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {contacts.data.items.map((c) => (
+                    <tr key={c.membershipId}>
+                      <th scope="row">{c.displayName}</th>
+                      <td>
+                        <a href={`mailto:${c.email}`}>{c.email}</a>
+                      </td>
+                      <td>{c.disabled ? <strong className="late">Désactivé</strong> : 'Actif'}</td>
+                      <td>{formatDate(c.since)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          ) : null}
+        </section>
+      )}
       <section aria-labelledby="vendor-contracts">
         <h2 id="vendor-contracts">Contrats</h2>
         {contractList.data?.items.length ? (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { applicationsList } from '../api/admin';
 import { ApiError } from '../api/client';
 import {
   contracts,
@@ -123,6 +124,9 @@ export default function VendorsPage() {
   const vendorList = useQuery({ queryKey: ['vendors'], queryFn: vendors });
   const contractList = useQuery({ queryKey: ['contracts'], queryFn: () => contracts() });
   const templateList = useQuery({ queryKey: ['questionnaire-templates'], queryFn: templates });
+  const applicationList = useQuery({ queryKey: ['applications'], queryFn: applicationsList });
+  const vendorName = (id: string | null) =>
+    id ? (vendorList.data?.items.find((v) => v.id === id)?.name ?? '—') : '—';
   const vendorCount = (id: string) => (sent.data?.items ?? []).filter((q) => q.vendorId === id).length;
 
   return (
@@ -260,6 +264,42 @@ export default function VendorsPage() {
                     <td className={c.coverage.art28Compliant ? undefined : 'late'}>
                       {c.coverage.art28Compliant ? 'Conforme' : 'Non conforme'}
                     </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        ) : null}
+      </section>
+
+      <section aria-labelledby="applications-title">
+        <h2 id="applications-title">Applications</h2>
+        {applicationList.isError ? (
+          <ErrorNotice>Les applications n'ont pas pu être chargées.</ErrorNotice>
+        ) : null}
+        {applicationList.data ? (
+          applicationList.data.items.length === 0 ? (
+            <p>Aucune application au catalogue.</p>
+          ) : (
+            <table className="table">
+              <caption className="visually-hidden">
+                Applications du catalogue et leur éditeur : ouvrez-en une pour les garanties de l’éditeur
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Application</th>
+                  <th scope="col">Éditeur</th>
+                  <th scope="col">Données de santé</th>
+                </tr>
+              </thead>
+              <tbody>
+                {applicationList.data.items.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <Link to={`/applications/${a.id}`}>{a.name}</Link>
+                    </th>
+                    <td>{vendorName(a.vendorId)}</td>
+                    <td>{a.healthData ? 'Oui' : 'Non'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -13,6 +13,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { SelectField } from '../../ui/fields';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
+import { ApplicationVendorAssurance } from '../vendor-assurance';
 import { AdminForm, Done } from './forms';
 
 function ApplicationNotFound() {
@@ -129,6 +130,7 @@ export default function ApplicationAdminPage() {
           </dd>
         </div>
       </dl>
+      <ApplicationVendorAssurance applicationId={a.id} />
 
       <h2>Membres qui l'utilisent</h2>
       {deployments.isPending ? <Loading /> : null}
