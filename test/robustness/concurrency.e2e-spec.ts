@@ -11,7 +11,8 @@ describe('Concurrency (e2e)', () => {
   let world: World;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    // Room in the worker pool's queue for the parallel renders (a full queue answers 429, tested elsewhere).
+    app = await createTestApp({ VIGIE_WORKER_QUEUE: String(PARALLEL * 2) });
     world = await createWorld(app);
   });
   afterAll(() => app.close());
