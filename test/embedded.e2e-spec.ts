@@ -39,6 +39,7 @@ describe('Embedded database on disk (e2e)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // Two starts on disk with the demo data, and a CLI process: minutes on a loaded machine.
   it('keeps every committed row, the secret and the bootstrap across a restart, and lets the CLI verify the chain', async () => {
     const first = await start();
     expect(first.bootstrap).toMatchObject({ created: true, admin: { email: 'admin@vigie.local' } });
@@ -81,7 +82,7 @@ describe('Embedded database on disk (e2e)', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 300_000);
 
   it('refuses to open a data folder that another live process holds', async () => {
     const first = await EmbeddedPostgres.open({ dataDir: join(dataDir, 'pglite') });
