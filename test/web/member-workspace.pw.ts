@@ -77,7 +77,7 @@ test('an assigned reviewer keeps the unflagged accounts at once, keeps a flagged
 
   await signIn(page, REFERENT);
   // « À faire » lists the accounts waiting for me.
-  await expect(page.getByRole('link', { name })).toBeVisible();
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   await expect(page.getByText('4 comptes à revoir')).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Menu principal' });
   await nav.getByRole('link', { name: "Mes revues d'habilitations" }).click();
