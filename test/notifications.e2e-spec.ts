@@ -1,79 +1,18 @@
-import type { AddressInfo } from 'node:net';
 import { NotificationDelivery } from '@vigie/notifications';
-import { simpleParser } from 'mailparser';
 import supertest from 'supertest';
-import { SMTPServer } from 'smtp-server';
 import { JobQueue } from '@vigie/jobs';
 import { runNotifications } from '../apps/cli/src/commands/notifications-run.command';
 import { consumeAccountToken, DELIVER_JOB, issueAccountToken, SCAN_JOB } from '@vigie/notifications';
 import { createBreach } from './support/breach-fixtures';
 import { createApplication, entryPayload } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { type Mail, TestSmtp } from './support/test-smtp';
 import { Actor, as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
 
 const API = '/api/v1';
 const PUBLIC_URL = 'https://vigie.example.test';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. */
-class TestSmtp {
-  readonly mails: Mail[] = [];
-  private server?: SMTPServer;
-  port = 0;
-
-  async start(port = 0): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        simpleParser(stream)
-          .then((parsed) => {
-            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-            this.mails.push({
-              to: to?.value[0]?.address ?? '',
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-            });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
-    this.port = (server.server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  to(actor: { email: string }): Mail[] {
-    return this.mails.filter((m) => m.to === actor.email);
-  }
-
-  clear(): void {
-    this.mails.length = 0;
-  }
-
-  /** Waits for mails sent without being awaited (account links). */
-  async waitFor(count: number): Promise<void> {
-    for (let i = 0; i < 100 && this.mails.length < count; i += 1)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function tokenOf(mail: Mail): string {
   const match = /#jeton=([A-Za-z0-9_-]{43})/.exec(mail.text);

@@ -53,4 +53,10 @@ export class TestSmtp {
   clear(): void {
     this.mails.length = 0;
   }
+
+  /** Waits for mails sent without being awaited (account links). */
+  async waitFor(count: number): Promise<void> {
+    for (let i = 0; i < 100 && this.mails.length < count; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
