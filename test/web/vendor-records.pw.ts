@@ -173,6 +173,13 @@ test('the RSSI copies the built-in template, removes a question, and the origina
   await expect(page.getByText('12 sections, 49 questions.')).toBeVisible();
   await expect(page.getByLabel('Poids dans la note, de 0 à 100 (section 1, question 1)')).toHaveValue('4');
   await nameField.fill(name);
+  // Leaving with changes asks first.
+  await page.getByRole('link', { name: 'Annuler' }).click();
+  const leave = page.getByRole('alertdialog', { name: 'Quitter sans créer le modèle ?' });
+  await expect(leave.getByRole('button', { name: 'Rester sur le modèle' })).toBeFocused();
+  await leave.getByRole('button', { name: 'Rester sur le modèle' }).click();
+  await expect(leave).toHaveCount(0);
+  await expect(nameField).toHaveValue(name);
   await page.getByRole('button', { name: 'Supprimer la question 1 de la section 1', exact: true }).click();
   await expect(page.getByText('12 sections, 48 questions.')).toBeVisible();
   await page.getByRole('button', { name: 'Créer le modèle' }).click();

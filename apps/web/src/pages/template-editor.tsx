@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import {
   createTemplate,
@@ -13,6 +13,7 @@ import {
 } from '../api/vendors';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
+import { ConfirmDialog } from './entry-form';
 import { useVendorManager } from './vendors';
 import './vendors.css';
 
@@ -302,11 +303,27 @@ function TemplateForm({ source }: { source?: TemplateDetail }) {
     setFocusNext(undefined);
   }, [focusNext, sections]);
   const fieldErrors = new Map(errors.map((e) => [e.id, e.message]));
+  // Nothing lost: leaving with what was written and not created asks first.
+  const snapshot = JSON.stringify({ name, description, sections });
+  const initial = useRef(snapshot);
+  const leaving = useRef(false);
+  const dirty = snapshot !== initial.current;
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const save = useMutation({
     mutationFn: () => createTemplate(templateBody(name, description, sections)),
     onSuccess: (created) => {
       queryClient.invalidateQueries({ queryKey: ['questionnaire-templates'] });
+      leaving.current = true;
       navigate(`/fournisseurs/modeles/${created.id}`, { state: { created: true } });
     },
     onError: (error) => {
@@ -606,6 +623,16 @@ function TemplateForm({ source }: { source?: TemplateDetail }) {
         </button>
         <Link to={source ? `/fournisseurs/modeles/${source.id}` : '/fournisseurs/modeles'}>Annuler</Link>
       </div>
+      <ConfirmDialog
+        open={blocker.state === 'blocked'}
+        title="Quitter sans créer le modèle ?"
+        confirm="Quitter sans enregistrer"
+        cancel="Rester sur le modèle"
+        onConfirm={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        <p>Le modèle n'a pas été créé. Ce que vous avez écrit sera perdu si vous quittez cette page.</p>
+      </ConfirmDialog>
     </form>
   );
 }
