@@ -488,6 +488,30 @@ describe('Notifications (e2e)', () => {
   });
 
   describe('accounts by e-mail', () => {
+    it('a vendor contact invited by the security officer chooses a password and holds that role only', async () => {
+      const email = 'contact.invite@editeur.example.test';
+      const invited = await app.http
+        .post(`${API}/vendors/${world.vendor.id}/contacts`)
+        .set(as(world.securityOfficer))
+        .send({ email, displayName: 'Contact invité' });
+      expect(invited.status).toBe(201);
+      expect(invited.body.invitation.emailSent).toBe(true);
+      const [mail, ...more] = smtp.to({ email });
+      expect(more).toEqual([]);
+      expect(mail.subject).toBe('[Vigie] Invitation à répondre aux questionnaires de sécurité du SIIM94');
+      expect(mail.text).toContain('7 jours');
+      expect(mail.text).toContain(`${PUBLIC_URL}/invitation#jeton=`);
+      const accepted = await app.http
+        .post(`${API}/auth/invitation/accept`)
+        .send({ token: tokenOf(mail), newPassword: 'mot-de-passe-du-contact' });
+      expect(accepted.status).toBe(204);
+      const token = await login(app, email, 'mot-de-passe-du-contact');
+      const me = await app.http.get(`${API}/auth/me`).set({ Authorization: `Bearer ${token}` });
+      expect(me.body.memberships).toEqual([
+        expect.objectContaining({ organisationId: world.vendor.id, kind: 'vendor', role: 'vendor-contact' }),
+      ]);
+    });
+
     it('an invitation link sets the password once, and is refused the second time', async () => {
       const email = 'nouvelle.dpo@example.test';
       expectProblem(

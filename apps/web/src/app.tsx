@@ -38,6 +38,11 @@ const NotificationsPage = lazy(() => import('./pages/notifications'));
 const VendorsPage = lazy(() => import('./pages/vendors'));
 const VendorPage = lazy(() => import('./pages/vendor'));
 const ContractPage = lazy(() => import('./pages/vendor').then((m) => ({ default: m.ContractPage })));
+const TemplatesPage = lazy(() => import('./pages/questionnaire-templates'));
+const TemplatePage = lazy(() =>
+  import('./pages/questionnaire-templates').then((m) => ({ default: m.TemplatePage })),
+);
+const NewTemplatePage = lazy(() => import('./pages/template-editor'));
 const QuestionnairesPage = lazy(() => import('./pages/questionnaires'));
 const QuestionnairePage = lazy(() =>
   import('./pages/questionnaires').then((m) => ({ default: m.QuestionnairePage })),
@@ -181,6 +186,9 @@ const router = createBrowserRouter([
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '/fournisseurs', element: <VendorsPage /> },
       { path: '/fournisseurs/contrats/:id', element: <ContractPage /> },
+      { path: '/fournisseurs/modeles', element: <TemplatesPage /> },
+      { path: '/fournisseurs/modeles/nouveau', element: <NewTemplatePage /> },
+      { path: '/fournisseurs/modeles/:id', element: <TemplatePage /> },
       { path: '/fournisseurs/:id', element: <VendorPage /> },
       { path: '/applications/:id', element: <ApplicationPage /> },
       { path: '/questionnaires', element: <QuestionnairesPage /> },

@@ -223,7 +223,12 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     { actions: READ, subject: 'Incident', scope: 'any' },
     { actions: READ, subject: 'BreachStatus', scope: 'any' },
     { actions: READ, subject: 'VendorProfile', scope: 'any' },
-    { actions: READ, subject: 'VendorContact', scope: 'any', only: { role: ['vendor-contact'] } },
+    {
+      actions: ['read', 'create'],
+      subject: 'VendorContact',
+      scope: 'any',
+      only: { role: ['vendor-contact'] },
+    },
     { actions: READ, subject: 'Contract', scope: 'own' },
     { actions: READ, subject: 'QuestionnaireTemplate', scope: 'any' },
     { actions: READ, subject: 'Questionnaire', scope: 'any' },
@@ -255,8 +260,15 @@ export const ROLE_TABLE: Record<Role, readonly Grant[]> = {
     // The RSSI manages vendors: profiles, contracts and their checklists, templates; sends questionnaires and
     // reviews them (`validate`: comments and decisions). Answers are the vendor's: no `update` here.
     { actions: READ_WRITE, subject: 'VendorProfile', scope: 'any' },
-    // Who to write to at each vendor: the vendor-contact memberships of the vendor organisation.
-    { actions: READ, subject: 'VendorContact', scope: 'any', only: { role: ['vendor-contact'] } },
+    // Who to write to at each vendor: the vendor-contact memberships of the vendor organisation. The vendor
+    // relationship is the RSSI's, so the RSSI invites a vendor's new contacts (a new account with that role
+    // only; any other membership stays the administrator's).
+    {
+      actions: ['read', 'create'],
+      subject: 'VendorContact',
+      scope: 'any',
+      only: { role: ['vendor-contact'] },
+    },
     { actions: READ_WRITE, subject: 'Contract', scope: 'own' },
     { actions: ['read', 'create'], subject: 'QuestionnaireTemplate', scope: 'any' },
     { actions: ['read', 'create', 'validate'], subject: 'Questionnaire', scope: 'any' },

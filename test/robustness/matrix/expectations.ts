@@ -884,6 +884,20 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: (fx, side) => ({ organisationId: fx.vendorOf(side), role: 'vendor-contact' }),
     request: ({ fx, side }) => ({ params: { id: fx.vendorOf(own(side)) } }),
   },
+  'POST /api/v1/vendors/:id/contacts': {
+    sides: BOTH,
+    sidesMean: VENDOR,
+    action: 'create',
+    subject: 'VendorContact',
+    record: (fx, side) => ({ organisationId: fx.vendorOf(side), role: 'vendor-contact' }),
+    request: ({ fx, side }) => ({
+      params: { id: fx.vendorOf(own(side)) },
+      body: {
+        email: `matrix.contact.${Math.random().toString(36).slice(2, 10)}@example.test`,
+        displayName: 'Contact invité',
+      },
+    }),
+  },
   'PUT /api/v1/vendors/:id/profile': {
     sides: BOTH,
     sidesMean: VENDOR,

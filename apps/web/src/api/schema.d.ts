@@ -1247,7 +1247,8 @@ export interface paths {
         /** List a vendor's contacts (security officer, administrator): name, e-mail, account state */
         get: operations["VendorContactsController_list"];
         put?: never;
-        post?: never;
+        /** Invite a new contact of a vendor (security officer, administrator): an account with the vendor-contact role and its invitation link */
+        post: operations["AccountsController_inviteVendorContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5761,6 +5762,29 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VendorContactPageView"];
                 };
+            };
+        };
+    };
+    AccountsController_inviteVendorContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

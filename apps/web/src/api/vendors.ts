@@ -225,7 +225,7 @@ export const sendQuestionnaire = (body: { templateId: string; vendorId: string; 
   as<QuestionnaireDetail>(unwrap(api.POST('/api/v1/questionnaires', { body })));
 
 export const templates = () =>
-  as<Page<Template>>(
+  as<Page<TemplateDetail>>(
     unwrap(api.GET('/api/v1/questionnaire-templates', { params: { query: { pageSize: 200 } } })),
   );
 
@@ -335,3 +335,65 @@ export const putVendorProfile = (
   as<VendorProfile>(
     unwrap(api.PUT('/api/v1/vendors/{id}/profile', { params: { path: { id } }, body: body as never })),
   );
+
+/** A template's question as the RSSI writes it (`POST /questionnaire-templates`). */
+export interface TemplateQuestionInput {
+  key: string;
+  text: string;
+  help?: string;
+  type: Question['type'];
+  required: boolean;
+  weight: number;
+  choices?: { value: string; label: string; score: number }[];
+  evidenceRequested: boolean;
+}
+
+export interface TemplateInput {
+  name: string;
+  description?: string;
+  sections: { key: string; title: string; questions: TemplateQuestionInput[] }[];
+}
+
+export interface TemplateDetail extends Template {
+  code: string | null;
+  builtin: boolean;
+  questionCount: number;
+  createdAt: string;
+}
+
+export const template = (id: string) =>
+  as<TemplateDetail>(unwrap(api.GET('/api/v1/questionnaire-templates/{id}', { params: { path: { id } } })));
+
+export const createTemplate = (body: TemplateInput) =>
+  as<TemplateDetail>(unwrap(api.POST('/api/v1/questionnaire-templates', { body: body as never })));
+
+export const createContract = (body: {
+  vendorId: string;
+  applicationIds: string[];
+  reference: string;
+  startDate: string;
+  endDate?: string;
+  noticeDate?: string;
+}) => as<Contract & { clauses: Clause[] }>(unwrap(api.POST('/api/v1/contracts', { body })));
+
+export const inviteVendorContact = (vendorId: string, body: { email: string; displayName: string }) =>
+  as<VendorContact & { invitation: { expiresAt: string; emailSent: boolean } }>(
+    unwrap(
+      api.POST('/api/v1/vendors/{id}/contacts', {
+        params: { path: { id: vendorId } },
+        body,
+      }),
+    ),
+  );
+
+export const QUESTION_TYPE_LABELS: Record<Question['type'], string> = {
+  'yes-no': 'Oui ou non',
+  'single-choice': 'Choix unique',
+  'multiple-choice': 'Choix multiple',
+  text: 'Texte libre',
+  number: 'Nombre',
+  date: 'Date',
+};
+
+/** Question types whose answers earn points (the others weigh nothing). */
+export const SCORED_TYPES: Question['type'][] = ['yes-no', 'single-choice', 'multiple-choice'];

@@ -394,7 +394,8 @@ function CheckboxGroup({
   );
 }
 
-function ConfirmDialog({
+/** A modal question (leave without saving, reload after a conflict): react-aria's dialog, focus kept inside. */
+export function ConfirmDialog({
   open,
   title,
   children,

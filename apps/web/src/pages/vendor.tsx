@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import {
   CERTIFICATION_LABELS,
@@ -19,7 +19,9 @@ import { formatDate } from '../format';
 import { SelectField, TextField } from '../ui/fields';
 import { ErrorNotice, Loading, Page } from '../ui/page';
 import { VendorProfileForm } from './vendor-profile-form';
-import { useVendorManager } from './vendors';
+import { ContractForm, InviteContactForm } from './vendor-forms';
+import { SendForm, useVendorManager } from './vendors';
+import { useSession } from '../session';
 import './vendors.css';
 
 const score = (value: number | null | undefined) =>
@@ -41,14 +43,24 @@ export default function VendorPage() {
   const { id = '' } = useParams();
   const profile = useQuery({ queryKey: ['vendor-profile', id], queryFn: () => vendorProfile(id) });
   const contractList = useQuery({ queryKey: ['contracts', id], queryFn: () => contracts(id) });
-  const sent = useQuery({
+  const sentList = useQuery({
     queryKey: ['questionnaires', 'vendor', id],
     queryFn: () => questionnaires({ vendorId: id }),
   });
   const contacts = useQuery({ queryKey: ['vendor-contacts', id], queryFn: () => vendorContacts(id) });
   const manager = useVendorManager();
+  const { current } = useSession();
+  const inviter = manager || (current?.kind === 'operator' && current.roles.includes('admin'));
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string>();
+  const [opened, setOpened] = useState<'contract' | 'questionnaire' | 'contact'>();
+  const [sent, setSent] = useState<{ text: string; id: string }>();
+  const [invited, setInvited] = useState<string>();
+  const toggle = (form: 'contract' | 'questionnaire' | 'contact') => {
+    setSent(undefined);
+    setInvited(undefined);
+    setOpened((open) => (open === form ? undefined : form));
+  };
   if (profile.isPending) return <Loading />;
   if (profile.isError)
     return profile.error instanceof ApiError && [400, 404].includes(profile.error.status) ? (
@@ -59,8 +71,23 @@ export default function VendorPage() {
       </Page>
     );
   const p = profile.data;
+  const vendor = { id: p.vendorId, name: p.vendorName };
   return (
-    <Page title={p.vendorName}>
+    <Page
+      title={p.vendorName}
+      actions={
+        manager ? (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={opened === 'questionnaire'}
+            onClick={() => toggle('questionnaire')}
+          >
+            Envoyer un questionnaire
+          </button>
+        ) : null
+      }
+    >
       <p>
         <Link to="/fournisseurs">Fournisseurs</Link>
       </p>
@@ -68,6 +95,20 @@ export default function VendorPage() {
         <div className="notice notice-success" role="status">
           {saved}
         </div>
+      ) : null}
+      {sent ? (
+        <div className="notice notice-success" role="status">
+          {sent.text} <Link to={`/questionnaires/${sent.id}`}>Voir le questionnaire</Link>
+        </div>
+      ) : null}
+      {opened === 'questionnaire' ? (
+        <SendForm
+          vendor={vendor}
+          onDone={(text, sentId) => {
+            setOpened(undefined);
+            setSent({ text, id: sentId });
+          }}
+        />
       ) : null}
       {editing ? (
         <VendorProfileForm
@@ -138,14 +179,36 @@ export default function VendorPage() {
       {contacts.isError && contacts.error instanceof ApiError && contacts.error.status === 404 ? null : (
         <section aria-labelledby="vendor-contacts">
           <h2 id="vendor-contacts">Contacts</h2>
+          {inviter ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-expanded={opened === 'contact'}
+              onClick={() => toggle('contact')}
+            >
+              Inviter un contact
+            </button>
+          ) : null}
+          {invited ? (
+            <div className="notice notice-success" role="status">
+              {invited}
+            </div>
+          ) : null}
+          {opened === 'contact' ? (
+            <InviteContactForm
+              vendor={vendor}
+              onCancel={() => setOpened(undefined)}
+              onDone={(text) => {
+                setOpened(undefined);
+                setInvited(text);
+              }}
+            />
+          ) : null}
           {contacts.isPending ? <Loading /> : null}
           {contacts.isError ? <ErrorNotice>Les contacts n'ont pas pu être chargés.</ErrorNotice> : null}
           {contacts.data ? (
             contacts.data.items.length === 0 ? (
-              <p>
-                Aucun contact : l’administrateur donne le rôle « contact fournisseur » à une personne de
-                l’organisation du fournisseur.
-              </p>
+              <p>Aucun contact : invitez la personne qui répondra aux questionnaires de sécurité.</p>
             ) : (
               <table className="table">
                 <caption className="visually-hidden">Contacts de {p.vendorName}</caption>
@@ -176,6 +239,19 @@ export default function VendorPage() {
       )}
       <section aria-labelledby="vendor-contracts">
         <h2 id="vendor-contracts">Contrats</h2>
+        {manager ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={opened === 'contract'}
+            onClick={() => toggle('contract')}
+          >
+            Nouveau contrat
+          </button>
+        ) : null}
+        {opened === 'contract' ? (
+          <ContractForm vendor={vendor} onCancel={() => setOpened(undefined)} />
+        ) : null}
         {contractList.data?.items.length ? (
           <ul>
             {contractList.data.items.map((c) => (
@@ -194,9 +270,9 @@ export default function VendorPage() {
       </section>
       <section aria-labelledby="vendor-questionnaires">
         <h2 id="vendor-questionnaires">Questionnaires</h2>
-        {sent.data?.items.length ? (
+        {sentList.data?.items.length ? (
           <ul>
-            {sent.data.items.map((q) => (
+            {sentList.data.items.map((q) => (
               <li key={q.id}>
                 <Link to={`/questionnaires/${q.id}`}>{q.templateName}</Link> — envoyé le{' '}
                 {formatDate(q.sentAt)}, {QUESTIONNAIRE_STATUS_LABELS[q.status].toLowerCase()}, note{' '}
@@ -336,6 +412,7 @@ function ClauseRow({
 export function ContractPage() {
   const { id = '' } = useParams();
   const editable = useVendorManager();
+  const created = (useLocation().state as { created?: boolean } | null)?.created;
   const [saved, setSaved] = useState<string>();
   const detail = useQuery({ queryKey: ['contract', id], queryFn: () => readContract(id) });
   if (detail.isPending) return <Loading />;
@@ -355,6 +432,12 @@ export function ContractPage() {
         <Link to="/fournisseurs">Fournisseurs</Link> ·{' '}
         <Link to={`/fournisseurs/${c.vendorId}`}>{c.vendorName}</Link>
       </p>
+      {created ? (
+        <div className="notice notice-success" role="status">
+          Le contrat {c.reference} est enregistré. Chaque clause est « absente » tant qu’elle n’est pas
+          relevée : indiquez ci-dessous celles que le contrat contient.
+        </div>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>Fournisseur</dt>

@@ -33,11 +33,18 @@ export function useVendorManager(): boolean {
   return current?.kind === 'operator' && current.roles.includes('security-officer');
 }
 
-function SendForm({ onDone }: { onDone(text: string, id: string): void }) {
+/** « Envoyer un questionnaire »: a template, a vendor (fixed on the vendor's page) and the due date. */
+export function SendForm({
+  vendor,
+  onDone,
+}: {
+  vendor?: { id: string; name: string };
+  onDone(text: string, id: string): void;
+}) {
   const queryClient = useQueryClient();
-  const vendorList = useQuery({ queryKey: ['vendors'], queryFn: vendors });
+  const vendorList = useQuery({ queryKey: ['vendors'], queryFn: vendors, enabled: !vendor });
   const templateList = useQuery({ queryKey: ['questionnaire-templates'], queryFn: templates });
-  const [vendorId, setVendorId] = useState('');
+  const [vendorId, setVendorId] = useState(vendor?.id ?? '');
   const [templateId, setTemplateId] = useState('');
   const [dueDate, setDueDate] = useState(() => inDays(30));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -74,28 +81,36 @@ function SendForm({ onDone }: { onDone(text: string, id: string): void }) {
     <form className="form card" onSubmit={submit} noValidate aria-labelledby="send-title">
       <h2 id="send-title">Envoyer un questionnaire</h2>
       {errors.form ? <ErrorNotice>{errors.form}</ErrorNotice> : null}
-      <div ref={first}>
+      {vendor ? (
+        <p>
+          Fournisseur : <strong>{vendor.name}</strong>
+        </p>
+      ) : (
+        <div ref={first}>
+          <SelectField
+            id="send-vendor"
+            label="Fournisseur"
+            required
+            placeholder="Choisir…"
+            options={(vendorList.data?.items ?? []).map((v) => ({ key: v.id, label: v.name }))}
+            value={vendorId}
+            error={errors.vendorId}
+            onChange={(e) => setVendorId(e.target.value)}
+          />
+        </div>
+      )}
+      <div ref={vendor ? first : undefined}>
         <SelectField
-          id="send-vendor"
-          label="Fournisseur"
+          id="send-template"
+          label="Modèle de questionnaire"
           required
           placeholder="Choisir…"
-          options={(vendorList.data?.items ?? []).map((v) => ({ key: v.id, label: v.name }))}
-          value={vendorId}
-          error={errors.vendorId}
-          onChange={(e) => setVendorId(e.target.value)}
+          options={(templateList.data?.items ?? []).map((t) => ({ key: t.id, label: t.name }))}
+          value={templateId}
+          error={errors.templateId}
+          onChange={(e) => setTemplateId(e.target.value)}
         />
       </div>
-      <SelectField
-        id="send-template"
-        label="Modèle de questionnaire"
-        required
-        placeholder="Choisir…"
-        options={(templateList.data?.items ?? []).map((t) => ({ key: t.id, label: t.name }))}
-        value={templateId}
-        error={errors.templateId}
-        onChange={(e) => setTemplateId(e.target.value)}
-      />
       <TextField
         id="send-due"
         label="Date limite de réponse"
@@ -311,33 +326,25 @@ export default function VendorsPage() {
       <section aria-labelledby="templates-title">
         <h2 id="templates-title">Modèles de questionnaire</h2>
         {templateList.isError ? <ErrorNotice>Les modèles n'ont pas pu être chargés.</ErrorNotice> : null}
-        {templateList.data
-          ? templateList.data.items.map((t) => {
-              const count = t.sections.reduce((sum, s) => sum + s.questions.length, 0);
-              return (
-                <details key={t.id} className="card">
-                  <summary>
-                    {t.name} <span className="muted">({plural(count, 'question')})</span>
-                  </summary>
-                  {t.description ? <p>{t.description}</p> : null}
-                  {t.sections.map((s) => (
-                    <div key={s.key}>
-                      <h3>{s.title}</h3>
-                      <ol>
-                        {s.questions.map((q) => (
-                          <li key={q.key}>
-                            {q.text}
-                            {q.required ? <span className="muted"> (obligatoire)</span> : null}
-                            {q.weight ? <span className="muted"> — poids {q.weight}</span> : null}
-                          </li>
-                        ))}
-                      </ol>
-                    </div>
-                  ))}
-                </details>
-              );
-            })
-          : null}
+        {templateList.data ? (
+          <ul>
+            {templateList.data.items.map((t) => (
+              <li key={t.id}>
+                <Link to={`/fournisseurs/modeles/${t.id}`}>{t.name}</Link>{' '}
+                <span className="muted">({plural(t.questionCount, 'question')})</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          <Link to="/fournisseurs/modeles">Tous les modèles de questionnaire</Link>
+          {manager ? (
+            <>
+              {' · '}
+              <Link to="/fournisseurs/modeles/nouveau">Nouveau modèle</Link>
+            </>
+          ) : null}
+        </p>
       </section>
     </Page>
   );

@@ -1,9 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, unscoped } from '@vigie/authz';
+import {
+  abilityFor,
+  ANY_ORGANISATION,
+  assertCan,
+  canSomewhere,
+  findVisibleOrFail,
+  tenantScope,
+  unscoped,
+} from '@vigie/authz';
+import { subject } from '@casl/ability';
 import {
   APP_CONFIG,
   AppConfig,
+  ConflictException,
   ForbiddenActionException,
+  NotFoundException,
   recordAudit,
   RequestContext,
   TooManyRequestsException,
@@ -11,7 +22,15 @@ import {
   ValidationException,
 } from '@vigie/core';
 import { Transactions } from '@vigie/db';
-import { PasswordHasher, TokenService, User, UsersService, UserView } from '@vigie/identity';
+import {
+  MembershipsService,
+  Organisation,
+  PasswordHasher,
+  TokenService,
+  User,
+  UsersService,
+  UserView,
+} from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { accountMail } from '../delivery/mail-templates';
 import { MAILER } from '../delivery/mailer.provider';
@@ -80,6 +99,7 @@ export class AccountLinksService {
   constructor(
     private readonly tx: Transactions,
     private readonly users: UsersService,
+    private readonly memberships: MembershipsService,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MAILER) private readonly mailer: Mailer | null,
@@ -99,6 +119,61 @@ export class AccountLinksService {
     });
     const emailSent = await this.send(this.invitationMail(user.email, token));
     return { ...user, invitation: { expiresAt, emailSent } };
+  }
+
+  /**
+   * Invites a new contact of a vendor (the security officer, who runs the vendor relationship; the
+   * administrator too): an account without a password, its `vendor-contact` membership in the vendor
+   * organisation, and the invitation e-mail. Only a new address: an existing account may hold other roles,
+   * and giving it a vendor's role stays the administrator's (memberships), so it answers 409.
+   */
+  async inviteVendorContact(
+    ctx: RequestContext,
+    vendorId: string,
+    dto: { email: string; displayName: string },
+  ): Promise<VendorContactInvitation> {
+    const record = { organisationId: vendorId, role: 'vendor-contact' };
+    if (!mayOnContacts(ctx, 'read', record)) throw new NotFoundException('Vendor');
+    const { view, vendorName, token, expiresAt } = await this.tx.run(async (manager) => {
+      const vendor = await unscoped(manager, 'the vendor organisation, after mayOnContacts')
+        .createQueryBuilder(Organisation, 'o')
+        .where('o.id = :vendorId AND o.kind = :kind', { vendorId, kind: 'vendor' })
+        .getOne();
+      if (!vendor) throw new NotFoundException('Vendor');
+      assertCan(ctx, 'create', 'VendorContact', record);
+      const existing = await unscoped(manager, 'whether the invited address already has an account')
+        .createQueryBuilder(User, 'u')
+        .select('u.id')
+        .where('u.email = :email', { email: dto.email.trim().toLowerCase() })
+        .getOne();
+      if (existing)
+        throw new ConflictException(
+          'Cette adresse est déjà celle d’un compte Vigie : l’administrateur lui donne le rôle de contact du fournisseur',
+          'duplicate',
+        );
+      const created = await this.users.insert(manager, ctx, { ...dto, passwordHash: NO_PASSWORD_YET });
+      const membership = await this.memberships.insert(manager, ctx, {
+        organisationId: vendorId,
+        user: created,
+        role: 'vendor-contact',
+      });
+      const issued = await issueAccountToken(manager, created.id, 'invitation');
+      await this.auditLink(manager, ctx, created.id, 'invitation', issued.expiresAt);
+      return {
+        view: {
+          membershipId: membership.id,
+          userId: created.id,
+          email: created.email,
+          displayName: created.displayName,
+          disabled: false,
+          since: membership.createdAt,
+        },
+        vendorName: vendor.name,
+        ...issued,
+      };
+    });
+    const emailSent = await this.send(this.vendorInvitationMail(view.email, vendorName, token));
+    return { ...view, invitation: { expiresAt, emailSent } };
   }
 
   /** A new invitation link for a user who has not chosen a password yet (the earlier link stops working). */
@@ -273,6 +348,18 @@ export class AccountLinksService {
     );
   }
 
+  private vendorInvitationMail(email: string, vendorName: string, token: string): MailMessage {
+    return accountMail(
+      email,
+      'Invitation à répondre aux questionnaires de sécurité du SIIM94',
+      `Le responsable de la sécurité du SIIM94 vous a désigné comme contact de ${vendorName} : un compte Vigie ` +
+        'vient d’être créé pour vous, pour répondre aux questionnaires de sécurité adressés à votre société.',
+      'Choisir mon mot de passe',
+      absoluteLink(this.config.publicUrl, WEB_PATHS.acceptInvitation(token)),
+      TOKEN_VALIDITY.invitation.label,
+    );
+  }
+
   private async auditLink(
     manager: EntityManager,
     ctx: RequestContext,
@@ -332,4 +419,26 @@ export class AccountLinksService {
       return false;
     }
   }
+}
+
+/** A vendor contact just invited (as `GET /vendors/:id/contacts` lists them) and its invitation. */
+export interface VendorContactInvitation {
+  membershipId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  since: Date;
+  invitation: { expiresAt: Date; emailSent: boolean };
+}
+
+/** Both filters of the role table (tenant scope, CASL rules) on a vendor-contact membership of a vendor. */
+function mayOnContacts(
+  ctx: RequestContext,
+  action: 'read' | 'create',
+  record: { organisationId: string; role: string },
+): boolean {
+  const scope = tenantScope(ctx, action, 'VendorContact');
+  if (scope !== ANY_ORGANISATION && !scope.includes(record.organisationId)) return false;
+  return abilityFor(ctx).can(action, subject('VendorContact', { ...record }));
 }

@@ -6,7 +6,12 @@ import { MeDto, WebSignIn } from '@vigie/identity';
 import type { Me, UserView } from '@vigie/identity';
 import type { Request, Response } from 'express';
 import { EmailDto, InviteUserDto, NewPasswordDto, TokenDto } from './account.dto';
-import { AccountLinksService, LINK_REQUESTED, SignInResult } from './account-links.service';
+import {
+  AccountLinksService,
+  LINK_REQUESTED,
+  SignInResult,
+  VendorContactInvitation,
+} from './account-links.service';
 import { LinkThrottlerGuard } from './link-throttler.guard';
 
 @ApiTags('Accounts by e-mail')
@@ -38,6 +43,20 @@ export class AccountsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<{ expiresAt: Date; emailSent: boolean }> {
     return this.links.reinvite(ctx, id);
+  }
+
+  @Post('vendors/:id/contacts')
+  @ApiBearerAuth()
+  @Endpoint(
+    'Invite a new contact of a vendor (security officer, administrator): an account with the vendor-contact role and its invitation link',
+    201,
+  )
+  inviteVendorContact(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: InviteUserDto,
+  ): Promise<VendorContactInvitation> {
+    return this.links.inviteVendorContact(ctx, id, dto);
   }
 
   @Post('auth/invitation/accept')
