@@ -15,9 +15,6 @@ declare module '@vigie/core' {
   }
 }
 
-/** Property of the Express request where the permission guard leaves the route's declared access. */
-export const ROUTE_ACCESS_KEY = 'vigieRouteAccess';
-
 /** One route handler of the application, as the boot check sees it. */
 export interface DeclaredRoute {
   /** `Controller.handler`, for messages. */
@@ -25,6 +22,7 @@ export interface DeclaredRoute {
   /** The route's path as written on the controller and the handler (`:param` placeholders). */
   path: string;
   access: RouteAccess | undefined;
+  handler: object;
 }
 
 /** What is wrong with a route's declaration, or `undefined` when it is sound. */
@@ -52,9 +50,9 @@ export function refusesEarly(route: { path: string; access: RouteAccess | undefi
  * The second global guard, after authentication: reads the access each route declares with `@Endpoint`
  * (`@vigie/core`). At start it checks every route of every controller, and stops the application on a route
  * that declares none (or an action or subject the role table does not know): the permission cannot be
- * forgotten. At each request it leaves the declared access on the request ({@link ROUTE_ACCESS_KEY}), refuses
- * an undeclared route (500, fail closed) and refuses early what {@link refusesEarly} allows; everything else
- * is decided by the service's scoped reads (404 for the invisible, 403 for an action on a visible record).
+ * forgotten. At each request it refuses an undeclared route (500, fail closed) and refuses early what
+ * {@link refusesEarly} allows; everything else is decided by the service's scoped reads (404 for the
+ * invisible, 403 for an action on a visible record).
  */
 @Injectable()
 export class PermissionGuard implements CanActivate, OnModuleInit {
@@ -67,6 +65,7 @@ export class PermissionGuard implements CanActivate, OnModuleInit {
 
   onModuleInit(): void {
     const routes = this.routes();
+    for (const route of routes.filter(refusesEarly)) this.earlyRefusals.add(route.handler);
     const problems = routes
       .map((route) => ({ route, problem: declarationProblem(route.access) }))
       .filter((item) => item.problem)
@@ -89,13 +88,12 @@ export class PermissionGuard implements CanActivate, OnModuleInit {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         const subPath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         if (method === undefined || subPath === undefined) continue;
-        const route = {
+        routes.push({
           name: `${controller.name}.${name}`,
           path: `/${base}/${[subPath].flat()[0]}`.replace(/\/+/g, '/'),
           access: routeAccessOf(handler),
-        };
-        if (refusesEarly(route)) this.earlyRefusals.add(handler);
-        routes.push(route);
+          handler,
+        });
       }
     }
     return routes;
@@ -105,10 +103,8 @@ export class PermissionGuard implements CanActivate, OnModuleInit {
     const handler = execution.getHandler();
     const access = routeAccessOf(handler);
     if (declarationProblem(access)) throw new Error(`Route without a declared access: ${handler.name}`);
-    const request = execution.switchToHttp().getRequest<Record<string, unknown>>();
-    request[ROUTE_ACCESS_KEY] = access;
     if (access === 'public' || access === 'signed-in' || !this.earlyRefusals.has(handler)) return true;
-    const ctx = request[CONTEXT_KEY];
+    const ctx = execution.switchToHttp().getRequest<Record<string, unknown>>()[CONTEXT_KEY];
     // The authentication guard runs first and leaves the caller's context: without one, fail closed.
     if (!(ctx instanceof RequestContext))
       throw new Error('Permission guard reached without a request context');
