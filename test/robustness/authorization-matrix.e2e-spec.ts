@@ -1,10 +1,11 @@
+import { abilityFor, declarationProblem, refusesEarly } from '@vigie/authz';
 import { getMetadataStorage } from 'class-validator';
 import { discoverRoutes, fillPath, RouteInfo } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
 import { as } from '../support/world';
 import { EXPECTATIONS, RouteExpectation } from './matrix/expectations';
 import { MatrixFixtures } from './matrix/fixtures';
-import { derive } from './matrix/derive';
+import { derive, permissionOf } from './matrix/derive';
 import { MATRIX_ROLES, MatrixRole, Outcome, Side } from './matrix/model';
 
 function classify(status: number, body: { items?: unknown }): Outcome | '5xx' | 'other' {
@@ -27,7 +28,8 @@ interface Case {
 /**
  * The authorisation matrix: every route of the application's own route table, called as every role (and
  * anonymously) on its own side's and on another organisation's resources, compared with the role table of
- * `libs/authz` (see `matrix/expectations.ts` for how each route is called and what own/other mean for it).
+ * `libs/authz`, for the permission each route declares on itself (`@Endpoint`, read from the route table; see
+ * `matrix/expectations.ts` for how each route is called and what own/other mean for it).
  *
  * Order: within a route, the calls expected to be refused run first and the allowed ones last, so that an
  * allowed write cannot make a refusal meaningless; the routes whose allowed calls destroy or close their
@@ -62,6 +64,31 @@ describe('Authorisation matrix (e2e)', () => {
         `\nnull-field updates sent as an allowed caller: ${nullCases}`,
     );
     await app?.close();
+  });
+
+  it('reads a declared access on every route: a permission of the role table, signed-in or public', () => {
+    expect(routes.filter((route) => declarationProblem(route.access)).map((route) => route.key)).toEqual([]);
+  });
+
+  it('refuses early only where the role table gives 403: a route naming no record, no rule for its action', () => {
+    const early = routes.filter((route) => refusesEarly(route));
+    const disagreements = early.flatMap((route) =>
+      MATRIX_ROLES.filter((role) => role !== 'anonymous')
+        .filter(
+          (role) =>
+            !abilityFor(fx.contexts[role]).can(permissionOf(route).action, permissionOf(route).subject),
+        )
+        .flatMap((role) =>
+          EXPECTATIONS[route.key].sides.map((side) => ({
+            role,
+            side,
+            derived: derive(fx, route, EXPECTATIONS[route.key], role, side),
+          })),
+        )
+        .filter(({ derived }) => derived !== 403)
+        .map(({ role, side, derived }) => `${route.key} ${role} ${side}: derived ${derived}`),
+    );
+    expect({ early: early.length > 0, disagreements }).toEqual({ early: true, disagreements: [] });
   });
 
   it('has an expectation for every route, and no expectation for a route that does not exist', () => {

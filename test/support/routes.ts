@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { IS_PUBLIC } from '@vigie/authz';
+import { RouteAccess, routeAccessOf } from '@vigie/core';
 
 const BODY = 3;
 const UNPREFIXED = new Set(['/health/live', '/health/ready']);
@@ -19,6 +19,8 @@ export interface RouteInfo {
   controller: string;
   handler: string;
   isPublic: boolean;
+  /** What the route declares with `@Endpoint`: a permission, `'signed-in'` or `'public'` (none: a bug). */
+  access: RouteAccess | undefined;
   /** Class of the `@Body()` DTO, when the route takes a validated JSON body. */
   bodyType?: new () => object;
   pathParams: string[];
@@ -37,7 +39,6 @@ export function discoverRoutes(app: INestApplication, prefix = 'api/v1'): RouteI
       const controller = wrapper.metatype as (new (...args: unknown[]) => object) | undefined;
       if (!controller) continue;
       const base = [Reflect.getMetadata(PATH_METADATA, controller) ?? ''].flat()[0] as string;
-      const classPublic = Reflect.getMetadata(IS_PUBLIC, controller) === true;
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = controller.prototype[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
@@ -66,7 +67,8 @@ export function discoverRoutes(app: INestApplication, prefix = 'api/v1'): RouteI
           key: `${verb} ${path}`,
           controller: controller.name,
           handler: name,
-          isPublic: classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true,
+          isPublic: routeAccessOf(handler) === 'public',
+          access: routeAccessOf(handler),
           bodyType:
             typeof bodyType === 'function' && bodyType !== Object
               ? (bodyType as new () => object)

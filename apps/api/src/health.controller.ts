@@ -1,25 +1,24 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public, unscoped } from '@vigie/authz';
+import { unscoped } from '@vigie/authz';
 import { Endpoint } from '@vigie/core';
 import { DataSource } from 'typeorm';
 
 const READY_TIMEOUT_MS = 2000;
 
 @ApiTags('Health')
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get('live')
-  @Endpoint('The process answers')
+  @Endpoint('The process answers', 'public')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @Endpoint('The database answers too (503 when it does not)')
+  @Endpoint('The database answers too (503 when it does not)', 'public')
   async ready(): Promise<{ status: 'ok'; database: 'up' }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -4,7 +4,7 @@ export * from './ability';
 export * from './casl-to-sql';
 export * from './scoped-query';
 export * from './request-context.decorator';
-export * from './public.decorator';
+export * from './route-permission';
 export * from './role-table.markdown';
 export * from './scoped';
 export * from './audited-change';

@@ -21,25 +21,35 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post()
-  @Endpoint('Add an application to the catalog (operator administrator or security officer)', 201)
+  @Endpoint(
+    'Add an application to the catalog (operator administrator or security officer)',
+    { action: 'create', subject: 'Application' },
+    201,
+  )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateApplicationDto): Promise<ApplicationView> {
     return this.applications.create(ctx, dto);
   }
 
   @Get()
-  @Endpoint('List the applications the caller may see (a member: those deployed for it)')
+  @Endpoint('List the applications the caller may see (a member: those deployed for it)', {
+    action: 'read',
+    subject: 'Application',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: ApplicationListQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(ctx, query, query);
   }
 
   @Get(':id')
-  @Endpoint('Read one application')
+  @Endpoint('Read one application', { action: 'read', subject: 'Application' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationView> {
     return this.applications.get(ctx, id);
   }
 
   @Patch(':id')
-  @Endpoint('Update an application (with the version last read)')
+  @Endpoint('Update an application (with the version last read)', {
+    action: 'update',
+    subject: 'Application',
+  })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -13,7 +13,11 @@ export class DeploymentsController {
   constructor(private readonly deployments: DeploymentsService) {}
 
   @Post()
-  @Endpoint('Deploy the application for a member (operator administrator or security officer)', 201)
+  @Endpoint(
+    'Deploy the application for a member (operator administrator or security officer)',
+    { action: 'create', subject: 'Deployment' },
+    201,
+  )
   create(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) applicationId: string,
@@ -23,7 +27,10 @@ export class DeploymentsController {
   }
 
   @Get()
-  @Endpoint('List the members using the application (a member sees only its own deployment)')
+  @Endpoint('List the members using the application (a member sees only its own deployment)', {
+    action: 'read',
+    subject: 'Deployment',
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) applicationId: string,
@@ -32,7 +39,7 @@ export class DeploymentsController {
   }
 
   @Delete(':deploymentId')
-  @Endpoint('Stop deploying the application for a member', 204)
+  @Endpoint('Stop deploying the application for a member', { action: 'delete', subject: 'Deployment' }, 204)
   remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) applicationId: string,

@@ -28,19 +28,24 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get()
-  @Endpoint('List the generated PDF records of the organisations the caller may see')
+  @Endpoint('List the generated PDF records of the organisations the caller may see', {
+    action: 'read',
+    subject: 'Document',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: DocumentQuery): Promise<Page<GeneratedDocumentView>> {
     return this.documents.list(ctx, query, query);
   }
 
   @Get(':id')
-  @Endpoint('Read one generated PDF record')
+  @Endpoint('Read one generated PDF record', { action: 'read', subject: 'Document' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<GeneratedDocumentView> {
     return this.documents.get(ctx, id);
   }
 
   @Get(':id/content')
-  @Endpoint('Download the exact bytes first served', 200, { produces: 'application/pdf' })
+  @Endpoint('Download the exact bytes first served', { action: 'read', subject: 'Document' }, 200, {
+    produces: 'application/pdf',
+  })
   async content(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PermissionGuard } from '@vigie/authz';
 import { DocumentsModule } from '@vigie/documents';
 import { AuditCheckpointsController } from './audit-events/audit-checkpoints.controller';
 import { AuditCheckpointsService } from './audit-events/audit-checkpoints.service';
@@ -34,13 +35,14 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 /**
- * Organisations, users, memberships, sign-in and the global authentication guard. Expects `TOKEN_SETTINGS`
- * and `APP_CONFIG` from the application module.
+ * Organisations, users, memberships, sign-in and the global guards (authentication, then the routes' declared
+ * permissions). Expects `TOKEN_SETTINGS` and `APP_CONFIG` from the application module.
  */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Organisation, User, Membership, WebSession, OidcIdentity, OidcPendingLogin]),
     DocumentsModule,
+    DiscoveryModule,
   ],
   controllers: [
     AuthController,
@@ -68,7 +70,9 @@ import { UsersService } from './users/users.service';
     AuditCheckpointsService,
     DemoDataRegistry,
     BootstrapService,
+    // In this order: the caller is authenticated, then the route's declared permission is checked.
     { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: PermissionGuard },
   ],
   exports: [
     OrganisationsService,

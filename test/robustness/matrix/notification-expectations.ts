@@ -40,9 +40,6 @@ async function noticeOf(fx: MatrixFixtures, role: Exclude<MatrixRole, 'anonymous
 export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/v1/notifications': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
-    list: true,
     request: async ({ fx, role }) => {
       if (role !== 'anonymous') await noticeOf(fx, role);
       return NONE;
@@ -50,20 +47,14 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'GET /api/v1/notifications/unread-count': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => NONE,
   },
   'GET /api/v1/notifications/preferences': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => NONE,
   },
   'PUT /api/v1/notifications/preferences': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => ({
       params: {},
       body: { preferences: [{ kind: 'questionnaire.sent', delivery: 'digest' }] },
@@ -72,8 +63,6 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/v1/notifications/:id/read': {
     sides: BOTH,
     sidesMean: 'own: a notice of the caller; other: a notice of another user',
-    action: 'read',
-    subject: 'Organisation',
     expect: {
       outcome: (role, side) => (role === 'anonymous' ? 401 : side === 'other' ? 404 : 'allowed'),
       why: 'a notice is its recipient’s only, whatever the role',
@@ -86,15 +75,11 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'POST /api/v1/users/invitations': {
     sides: ONE,
-    action: 'create',
-    subject: 'User',
     request: () => ({ params: {}, body: { email: randomEmail(), displayName: 'Agent invité' } }),
   },
   'POST /api/v1/users/:id/invitation': {
     sides: ONE,
     sidesMean: 'users belong to no organisation: a user invited and not yet signed up',
-    action: 'update',
-    subject: 'User',
     record: () => ({}),
     request: async ({ fx }) => {
       const invited = await fx.app.http
@@ -106,32 +91,22 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'POST /api/v1/auth/invitation/accept': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => ({ params: {}, body: { token: UNKNOWN_TOKEN, newPassword: 'correct-horse-battery' } }),
   },
   'POST /api/v1/auth/password-reset': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => ({ params: {}, body: { email: randomEmail() } }),
   },
   'POST /api/v1/auth/password-reset/confirm': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => ({ params: {}, body: { token: UNKNOWN_TOKEN, newPassword: 'correct-horse-battery' } }),
   },
   'POST /api/v1/auth/sign-in-link': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: () => ({ params: {}, body: { email: randomEmail() } }),
   },
   'POST /api/v1/auth/sign-in-link/confirm': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     request: async ({ fx }) => {
       const { token } = await fx.app.dataSource.transaction((manager) =>
         issueAccountToken(manager, fx.contexts['vendor-contact'].userId!, 'sign-in-link'),
@@ -141,8 +116,6 @@ export const NOTIFICATION_EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'POST /api/v1/auth/session/link': {
     sides: ONE,
-    action: 'read',
-    subject: 'Organisation',
     expect: {
       outcome: () => 401,
       why: 'an unknown link: the shared test agent keeps cookies, a session would sign in its anonymous calls (happy path in notifications.e2e-spec)',

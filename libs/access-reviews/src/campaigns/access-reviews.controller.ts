@@ -34,6 +34,7 @@ export class AccessReviewsController {
   @Post()
   @Endpoint(
     'Create a campaign for a member and one of its applications (security officer); status draft',
+    { action: 'create', subject: 'AccessReview' },
     201,
   )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateAccessReviewDto): Promise<AccessReviewView> {
@@ -41,19 +42,22 @@ export class AccessReviewsController {
   }
 
   @Get()
-  @Endpoint('List the campaigns the caller may see')
+  @Endpoint('List the campaigns the caller may see', { action: 'read', subject: 'AccessReview' })
   list(@Ctx() ctx: RequestContext, @Query() query: AccessReviewListQuery): Promise<Page<AccessReviewView>> {
     return this.campaigns.list(ctx, query);
   }
 
   @Get(':id')
-  @Endpoint('Read one campaign with its counts')
+  @Endpoint('Read one campaign with its counts', { action: 'read', subject: 'AccessReview' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
     return this.campaigns.get(ctx, id);
   }
 
   @Get(':id/reviewers')
-  @Endpoint("The member's possible reviewers, each with the accounts given to them and decided")
+  @Endpoint("The member's possible reviewers, each with the accounts given to them and decided", {
+    action: 'read',
+    subject: 'AccessReview',
+  })
   reviewers(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -71,6 +75,7 @@ export class AccessReviewsController {
   })
   @Endpoint(
     'Import accounts from a CSV body (draft campaigns; security officer); bad lines are reported',
+    { action: 'update', subject: 'AccessReview' },
     200,
   )
   importAccounts(
@@ -82,7 +87,11 @@ export class AccessReviewsController {
   }
 
   @Post(':id/open')
-  @Endpoint('Open the review: reviewers may decide (security officer)', 200)
+  @Endpoint(
+    'Open the review: reviewers may decide (security officer)',
+    { action: 'update', subject: 'AccessReview' },
+    200,
+  )
   open(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
     return this.campaigns.open(ctx, id);
   }
@@ -90,6 +99,7 @@ export class AccessReviewsController {
   @Post(':id/reminders')
   @Endpoint(
     'Remind the reviewers who still have accounts to decide (security officer; open campaigns; once a day each)',
+    { action: 'update', subject: 'AccessReview' },
     200,
   )
   remind(
@@ -102,6 +112,7 @@ export class AccessReviewsController {
   @Post(':id/close')
   @Endpoint(
     'Close the review once every account is decided (409 otherwise); creates the remediation tasks',
+    { action: 'update', subject: 'AccessReview' },
     200,
   )
   close(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
@@ -113,6 +124,7 @@ export class AccessReviewsController {
   @Endpoint(
     'Certificate (French PDF) of a closed or remediated review, stored as a record and attached to ISO/IEC ' +
       '27001 control 5.18 (header X-Evidence-Status: attached, already-attached or no-current-assessment)',
+    { action: 'read', subject: 'AccessReview' },
     200,
     { produces: 'application/pdf' },
   )

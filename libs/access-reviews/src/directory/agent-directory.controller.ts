@@ -22,6 +22,7 @@ export class AgentDirectoryController {
   })
   @Endpoint(
     "Replace the member's directory of agents from a CSV body (the member's DPO, security officer); tells orphan accounts",
+    { action: 'create', subject: 'AgentDirectory' },
     200,
   )
   import(
@@ -33,7 +34,10 @@ export class AgentDirectoryController {
   }
 
   @Get()
-  @Endpoint("The member's directory of agents: when it was imported, its counts and its agents (paged)")
+  @Endpoint("The member's directory of agents: when it was imported, its counts and its agents (paged)", {
+    action: 'read',
+    subject: 'AgentDirectory',
+  })
   get(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) orgId: string,

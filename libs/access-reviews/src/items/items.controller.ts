@@ -12,7 +12,10 @@ export class ItemsController {
   constructor(private readonly items: ItemsService) {}
 
   @Get()
-  @Endpoint('The accounts of a campaign (an editor or reader sees those assigned to them)')
+  @Endpoint('The accounts of a campaign (an editor or reader sees those assigned to them)', {
+    action: 'read',
+    subject: 'AccessReview',
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -24,6 +27,7 @@ export class ItemsController {
   @Post(':itemId/decision')
   @Endpoint(
     'Decide on an account: keep, revoke or modify (its reviewer or the member DPO; open campaigns)',
+    { action: 'decide', subject: 'AccessReviewItem' },
     200,
   )
   decide(
@@ -36,7 +40,10 @@ export class ItemsController {
   }
 
   @Get(':itemId/history')
-  @Endpoint('Every decision and reassignment of an account, oldest first')
+  @Endpoint('Every decision and reassignment of an account, oldest first', {
+    action: 'read',
+    subject: 'AccessReviewItem',
+  })
   history(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -46,7 +53,11 @@ export class ItemsController {
   }
 
   @Post(':itemId/reassign')
-  @Endpoint('Give an account to another reviewer of the member (security officer)', 200)
+  @Endpoint(
+    'Give an account to another reviewer of the member (security officer)',
+    { action: 'update', subject: 'AccessReviewItem' },
+    200,
+  )
   reassign(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -12,13 +12,20 @@ export class RemediationController {
   constructor(private readonly remediation: RemediationService) {}
 
   @Get()
-  @Endpoint('Remediation tasks of closed campaigns, by due date (`overdue=true`: the late ones)')
+  @Endpoint('Remediation tasks of closed campaigns, by due date (`overdue=true`: the late ones)', {
+    action: 'read',
+    subject: 'RemediationTask',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: RemediationListQuery): Promise<Page<RemediationTaskView>> {
     return this.remediation.list(ctx, query);
   }
 
   @Post(':id/done')
-  @Endpoint('Mark a task done (security officer); the campaign is remediated with its last task', 200)
+  @Endpoint(
+    'Mark a task done (security officer); the campaign is remediated with its last task',
+    { action: 'update', subject: 'RemediationTask' },
+    200,
+  )
   done(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

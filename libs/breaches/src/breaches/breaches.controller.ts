@@ -42,7 +42,11 @@ export class BreachesController {
   ) {}
 
   @Post('organisations/:orgId/breaches')
-  @Endpoint("Record a breach in a member's register (DPO or editor); answers its 72-hour deadline", 201)
+  @Endpoint(
+    "Record a breach in a member's register (DPO or editor); answers its 72-hour deadline",
+    { action: 'create', subject: 'Breach' },
+    201,
+  )
   create(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -52,7 +56,10 @@ export class BreachesController {
   }
 
   @Get('organisations/:orgId/breaches')
-  @Endpoint("A member's breach register, latest awareness first (?status=, ?overdue=true)")
+  @Endpoint("A member's breach register, latest awareness first (?status=, ?overdue=true)", {
+    action: 'read',
+    subject: 'Breach',
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -65,6 +72,7 @@ export class BreachesController {
   @Expensive()
   @Endpoint(
     "A member's whole breach register (Art. 33.5) as a PDF in French, stored as a record of the member",
+    { action: 'read', subject: 'Breach' },
     200,
     { produces: 'application/pdf' },
   )
@@ -78,9 +86,14 @@ export class BreachesController {
 
   @Get('organisations/:orgId/breaches.xlsx')
   @Expensive()
-  @Endpoint("A member's whole breach register (Art. 33.5) as an Excel workbook, one row per breach", 200, {
-    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  })
+  @Endpoint(
+    "A member's whole breach register (Art. 33.5) as an Excel workbook, one row per breach",
+    { action: 'read', subject: 'Breach' },
+    200,
+    {
+      produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+  )
   async registerXlsx(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -96,13 +109,16 @@ export class BreachesController {
   }
 
   @Get('breaches/:id')
-  @Endpoint('Read a breach (its member only)')
+  @Endpoint('Read a breach (its member only)', { action: 'read', subject: 'Breach' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<BreachView> {
     return this.breaches.get(ctx, id);
   }
 
   @Patch('breaches/:id')
-  @Endpoint('Change a breach (with the version last read); status, risk and notification are the DPO’s')
+  @Endpoint('Change a breach (with the version last read); status, risk and notification are the DPO’s', {
+    action: 'update',
+    subject: 'Breach',
+  })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -114,9 +130,14 @@ export class BreachesController {
 
   @Get('breaches/:id/record.pdf')
   @Expensive()
-  @Endpoint('The breach record (fiche de violation) as a PDF, stored as a record of the member', 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    'The breach record (fiche de violation) as a PDF, stored as a record of the member',
+    { action: 'read', subject: 'Breach' },
+    200,
+    {
+      produces: 'application/pdf',
+    },
+  )
   async record(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

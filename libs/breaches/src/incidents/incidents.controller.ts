@@ -15,6 +15,7 @@ export class IncidentsController {
   @Post()
   @Endpoint(
     'Declare an incident on one or more applications (security officer): every member deploying them receives a breach to assess',
+    { action: 'create', subject: 'Incident' },
     201,
   )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateIncidentDto): Promise<IncidentView> {
@@ -22,13 +23,19 @@ export class IncidentsController {
   }
 
   @Get()
-  @Endpoint('Incidents the caller may see, latest first, with the status of each member’s breach')
+  @Endpoint('Incidents the caller may see, latest first, with the status of each member’s breach', {
+    action: 'read',
+    subject: 'Incident',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: PageQuery): Promise<Page<IncidentView>> {
     return this.incidents.list(ctx, query);
   }
 
   @Get(':id')
-  @Endpoint('An incident and, per member notified, only the status of its breach')
+  @Endpoint('An incident and, per member notified, only the status of its breach', {
+    action: 'read',
+    subject: 'Incident',
+  })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<IncidentView> {
     return this.incidents.get(ctx, id);
   }

@@ -22,7 +22,11 @@ export class RightsRequestsController {
   constructor(private readonly requests: RightsRequestsService) {}
 
   @Post('organisations/:orgId/rights-requests')
-  @Endpoint('Record a request by a person exercising a right (DPO or editor); answers its due date', 201)
+  @Endpoint(
+    'Record a request by a person exercising a right (DPO or editor); answers its due date',
+    { action: 'create', subject: 'RightsRequest' },
+    201,
+  )
   create(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -32,7 +36,10 @@ export class RightsRequestsController {
   }
 
   @Get('organisations/:orgId/rights-requests')
-  @Endpoint("A member's rights requests, earliest due first (?status=, ?overdue=true)")
+  @Endpoint("A member's rights requests, earliest due first (?status=, ?overdue=true)", {
+    action: 'read',
+    subject: 'RightsRequest',
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -42,13 +49,16 @@ export class RightsRequestsController {
   }
 
   @Get('rights-requests/:id')
-  @Endpoint('Read a rights request (its member only)')
+  @Endpoint('Read a rights request (its member only)', { action: 'read', subject: 'RightsRequest' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<RightsRequestView> {
     return this.requests.get(ctx, id);
   }
 
   @Patch('rights-requests/:id')
-  @Endpoint('Change a rights request (with the version last read); extending or refusing is the DPO’s')
+  @Endpoint('Change a rights request (with the version last read); extending or refusing is the DPO’s', {
+    action: 'update',
+    subject: 'RightsRequest',
+  })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -25,6 +25,7 @@ export class AssessmentsController {
   @Post('assessments')
   @Endpoint(
     'Open an assessment of a framework (security officer), one requirement assessment per requirement',
+    { action: 'create', subject: 'Assessment' },
     201,
   )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateAssessmentDto): Promise<AssessmentView> {
@@ -32,13 +33,16 @@ export class AssessmentsController {
   }
 
   @Get('assessments')
-  @Endpoint('List the assessments (operator roles), newest first')
+  @Endpoint('List the assessments (operator roles), newest first', { action: 'read', subject: 'Assessment' })
   list(@Ctx() ctx: RequestContext, @Query() query: AssessmentListQuery): Promise<Page<AssessmentView>> {
     return this.assessments.list(ctx, query);
   }
 
   @Get('assessment-summaries')
-  @Endpoint('Summaries of the assessments (progress only: members rely on the hosting certification)')
+  @Endpoint('Summaries of the assessments (progress only: members rely on the hosting certification)', {
+    action: 'read',
+    subject: 'AssessmentSummary',
+  })
   async summaries(
     @Ctx() ctx: RequestContext,
     @Query() query: PageQuery,
@@ -48,13 +52,16 @@ export class AssessmentsController {
   }
 
   @Get('assessments/:id')
-  @Endpoint('Read one assessment')
+  @Endpoint('Read one assessment', { action: 'read', subject: 'Assessment' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AssessmentView> {
     return this.assessments.get(ctx, id);
   }
 
   @Patch('assessments/:id')
-  @Endpoint('Rename, rescope or archive an assessment (with the version last read)')
+  @Endpoint('Rename, rescope or archive an assessment (with the version last read)', {
+    action: 'update',
+    subject: 'Assessment',
+  })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,7 +72,10 @@ export class AssessmentsController {
   }
 
   @Get('assessments/:id/summary')
-  @Endpoint('Summary of one assessment: progress counts, no evidence, no notes')
+  @Endpoint('Summary of one assessment: progress counts, no evidence, no notes', {
+    action: 'read',
+    subject: 'AssessmentSummary',
+  })
   summary(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -74,13 +84,19 @@ export class AssessmentsController {
   }
 
   @Get('assessments/:id/progress')
-  @Endpoint('Progress by status and theme, overdue requirements, evidence expiring within 30 days')
+  @Endpoint('Progress by status and theme, overdue requirements, evidence expiring within 30 days', {
+    action: 'read',
+    subject: 'Assessment',
+  })
   progressOf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ProgressView> {
     return this.progress.progress(ctx, id);
   }
 
   @Get('assessments/:id/requirements')
-  @Endpoint('The requirement assessments, in the framework order (filters: status, theme, kind)')
+  @Endpoint('The requirement assessments, in the framework order (filters: status, theme, kind)', {
+    action: 'read',
+    subject: 'Assessment',
+  })
   requirements(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -90,7 +106,7 @@ export class AssessmentsController {
   }
 
   @Get('assessments/:id/requirements/:requirementAssessmentId')
-  @Endpoint('Read one requirement assessment')
+  @Endpoint('Read one requirement assessment', { action: 'read', subject: 'Assessment' })
   requirement(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -102,6 +118,7 @@ export class AssessmentsController {
   @Patch('assessments/:id/requirements/:requirementAssessmentId')
   @Endpoint(
     'Update applicability, justification, status, owner, due date or notes (with the version last read)',
+    { action: 'update', subject: 'Assessment' },
   )
   updateRequirement(
     @Ctx() ctx: RequestContext,

@@ -31,7 +31,11 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post('assessments/:id/requirements/:requirementAssessmentId/evidence')
-  @Endpoint('Upload an evidence file (multipart; type checked from the content; 413 beyond the limit)', 201)
+  @Endpoint(
+    'Upload an evidence file (multipart; type checked from the content; 413 beyond the limit)',
+    { action: 'create', subject: 'Evidence' },
+    201,
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -57,7 +61,7 @@ export class EvidenceController {
   }
 
   @Get('assessments/:id/requirements/:requirementAssessmentId/evidence')
-  @Endpoint('The evidence supporting one requirement assessment')
+  @Endpoint('The evidence supporting one requirement assessment', { action: 'read', subject: 'Evidence' })
   listForRequirement(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -68,13 +72,16 @@ export class EvidenceController {
   }
 
   @Get('evidence/:id')
-  @Endpoint('Read one evidence record and the requirements it supports')
+  @Endpoint('Read one evidence record and the requirements it supports', {
+    action: 'read',
+    subject: 'Evidence',
+  })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<EvidenceWithLinks> {
     return this.evidence.get(ctx, id);
   }
 
   @Get('evidence/:id/content')
-  @Endpoint('Download the exact bytes uploaded')
+  @Endpoint('Download the exact bytes uploaded', { action: 'read', subject: 'Evidence' })
   async content(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -84,7 +91,11 @@ export class EvidenceController {
   }
 
   @Post('evidence/:id/links')
-  @Endpoint('Make an evidence support another requirement assessment (any framework)', 201)
+  @Endpoint(
+    'Make an evidence support another requirement assessment (any framework)',
+    { action: 'update', subject: 'Evidence' },
+    201,
+  )
   link(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -94,7 +105,11 @@ export class EvidenceController {
   }
 
   @Delete('evidence/:id/links/:requirementAssessmentId')
-  @Endpoint('Stop using an evidence for a requirement assessment (the file is kept)', 204)
+  @Endpoint(
+    'Stop using an evidence for a requirement assessment (the file is kept)',
+    { action: 'update', subject: 'Evidence' },
+    204,
+  )
   async unlink(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

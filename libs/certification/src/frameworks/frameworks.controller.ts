@@ -25,19 +25,25 @@ export class FrameworksController {
   constructor(private readonly frameworks: FrameworksService) {}
 
   @Get()
-  @Endpoint('List the certification frameworks (iso27001-2022, hds-v2 and imported ones)')
+  @Endpoint('List the certification frameworks (iso27001-2022, hds-v2 and imported ones)', {
+    action: 'read',
+    subject: 'Framework',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: PageQuery): Promise<Page<FrameworkView>> {
     return this.frameworks.list(ctx, query);
   }
 
   @Get(':code')
-  @Endpoint('Read one framework')
+  @Endpoint('Read one framework', { action: 'read', subject: 'Framework' })
   get(@Ctx() ctx: RequestContext, @Param('code') code: string): Promise<FrameworkView> {
     return this.frameworks.get(ctx, code);
   }
 
   @Get(':code/requirements')
-  @Endpoint("A framework's clauses, controls or requirements, in the framework's order")
+  @Endpoint("A framework's clauses, controls or requirements, in the framework's order", {
+    action: 'read',
+    subject: 'Framework',
+  })
   requirements(
     @Ctx() ctx: RequestContext,
     @Param('code') code: string,

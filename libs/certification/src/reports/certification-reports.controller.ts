@@ -14,9 +14,14 @@ export class CertificationReportsController {
 
   @Get('soa.pdf')
   @Expensive()
-  @Endpoint("Statement of Applicability (Déclaration d'applicabilité), stored as a generated record", 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    "Statement of Applicability (Déclaration d'applicabilité), stored as a generated record",
+    { action: 'read', subject: 'Assessment' },
+    200,
+    {
+      produces: 'application/pdf',
+    },
+  )
   async soa(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -27,9 +32,14 @@ export class CertificationReportsController {
 
   @Get('report.pdf')
   @Expensive()
-  @Endpoint('Conformity report (HDS or any framework), stored as a generated record', 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    'Conformity report (HDS or any framework), stored as a generated record',
+    { action: 'read', subject: 'Assessment' },
+    200,
+    {
+      produces: 'application/pdf',
+    },
+  )
   async report(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -46,14 +46,21 @@ export class AuditCheckpointsController {
 
   @Get()
   @ApiOkResponse({ type: AuditCheckpointPage })
-  @Endpoint('Signed checkpoints of the audit chain, kept outside the database (operator), newest first')
+  @Endpoint('Signed checkpoints of the audit chain, kept outside the database (operator), newest first', {
+    action: 'read',
+    subject: 'AuditCheckpoint',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: PageQuery): Promise<Page<AuditCheckpoint>> {
     return this.checkpoints.list(ctx, query);
   }
 
   @Post()
   @ApiCreatedResponse({ type: AuditCheckpointView })
-  @Endpoint('Sign the head of the audit chain now and append it to the checkpoint file (administrator)', 201)
+  @Endpoint(
+    'Sign the head of the audit chain now and append it to the checkpoint file (administrator)',
+    { action: 'create', subject: 'AuditCheckpoint' },
+    201,
+  )
   take(@Ctx() ctx: RequestContext, @Body() body: TakeCheckpointDto): Promise<AuditCheckpoint> {
     return this.checkpoints.take(ctx, body.reason.trim());
   }

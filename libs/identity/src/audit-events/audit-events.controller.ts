@@ -24,7 +24,10 @@ export class AuditEventsController {
   constructor(private readonly auditEvents: AuditEventsService) {}
 
   @Get()
-  @Endpoint('List audit events of the organisations the caller may audit (newest first)')
+  @Endpoint('List audit events of the organisations the caller may audit (newest first)', {
+    action: 'read',
+    subject: 'AuditEvent',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: AuditEventQuery): Promise<Page<AuditEventView>> {
     return this.auditEvents.list(ctx, query, query);
   }

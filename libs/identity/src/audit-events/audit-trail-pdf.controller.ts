@@ -14,9 +14,14 @@ export class AuditTrailPdfController {
 
   @Get()
   @Expensive()
-  @Endpoint("The organisation's audit trail as a PDF, stored as a generated record", 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    "The organisation's audit trail as a PDF, stored as a generated record",
+    { action: 'read', subject: 'AuditEvent' },
+    200,
+    {
+      produces: 'application/pdf',
+    },
+  )
   async pdf(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) organisationId: string,

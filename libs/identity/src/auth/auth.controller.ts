@@ -7,7 +7,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { Ctx, Public } from '@vigie/authz';
+import { Ctx } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
 import type { Request, Response } from 'express';
 import { OidcService } from '../oidc/oidc.service';
@@ -38,9 +38,8 @@ export class AuthController {
   ) {}
 
   @Post('login')
-  @Public()
   @UseGuards(LoginThrottlerGuard)
-  @Endpoint('Sign in with email and password; answers a short-lived bearer token')
+  @Endpoint('Sign in with email and password; answers a short-lived bearer token', 'public')
   @ApiOkResponse({ type: LoginResultDto })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(dto.email, dto.password, ip);
@@ -49,7 +48,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiCookieAuth()
-  @Endpoint('The signed-in user and their memberships (with a web session, its CSRF token)')
+  @Endpoint('The signed-in user and their memberships (with a web session, its CSRF token)', 'signed-in')
   @ApiOkResponse({ type: MeDto })
   me(@Ctx() ctx: RequestContext, @Req() request: SessionRequest): Me {
     const session = request[SESSION_KEY];
@@ -58,10 +57,10 @@ export class AuthController {
   }
 
   @Post('session')
-  @Public()
   @UseGuards(LoginThrottlerGuard)
   @Endpoint(
     'Sign in the web application: sets an httpOnly, SameSite=Strict session cookie; answers like /auth/me with the CSRF token',
+    'public',
   )
   @ApiOkResponse({ type: MeDto })
   async createSession(
@@ -79,6 +78,7 @@ export class AuthController {
   @ApiCookieAuth()
   @Endpoint(
     "Sign out of the web application: ends the session and clears its cookie; a session opened by single sign-on answers 200 with the provider's end-session URL",
+    'signed-in',
     204,
   )
   @ApiNoContentResponse({ description: 'Signed out' })
@@ -102,7 +102,7 @@ export class AuthController {
   @Post('password')
   @ApiBearerAuth()
   @ApiCookieAuth()
-  @Endpoint("Change one's own password; ends one's other web sessions", 204)
+  @Endpoint("Change one's own password; ends one's other web sessions", 'signed-in', 204)
   async changePassword(
     @Ctx() ctx: RequestContext,
     @Body() dto: ChangePasswordDto,

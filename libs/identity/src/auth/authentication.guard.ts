@@ -1,7 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { CONTEXT_KEY, IS_PUBLIC } from '@vigie/authz';
-import { ForbiddenActionException, RequestContext, UnauthenticatedException } from '@vigie/core';
+import { CONTEXT_KEY } from '@vigie/authz';
+import {
+  ForbiddenActionException,
+  RequestContext,
+  routeAccessOf,
+  UnauthenticatedException,
+} from '@vigie/core';
 import type { Request } from 'express';
 import { ActorLoader } from './actor.loader';
 import { TokenService } from './token.service';
@@ -41,14 +45,13 @@ export function isCrossSite(request: Request): boolean {
 
 /**
  * Global guard: every route needs a valid bearer token of an enabled user, or a live web session (cookie),
- * except those marked `@Public()`. A mutation carried by the session cookie also needs the session's CSRF token
+ * except those declared `@Endpoint(summary, 'public')`. A mutation carried by the session cookie also needs the session's CSRF token
  * in `X-CSRF-Token` and no foreign `Origin`. It leaves the request's {@link RequestContext} on the request for
- * `@Ctx()`.
+ * `@Ctx()`. The permission guard (`@vigie/authz`) runs after it.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly actors: ActorLoader,
     private readonly sessions: WebSessions,
@@ -57,11 +60,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     const request = execution.switchToHttp().getRequest<SessionRequest>();
     const requestId = String(request.id ?? 'unknown');
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      execution.getHandler(),
-      execution.getClass(),
-    ]);
-    if (isPublic) {
+    if (routeAccessOf(execution.getHandler()) === 'public') {
       request[CONTEXT_KEY] = new RequestContext(requestId, null);
       return true;
     }

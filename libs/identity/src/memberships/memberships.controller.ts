@@ -14,6 +14,7 @@ export class MembershipsController {
   @Post()
   @Endpoint(
     'Give a user a role in the organisation (operator administrator); an auditor’s may end on a date',
+    { action: 'create', subject: 'Membership' },
     201,
   )
   @ApiCreatedResponse({ type: MembershipView })
@@ -26,7 +27,10 @@ export class MembershipsController {
   }
 
   @Get()
-  @Endpoint("List the organisation's memberships (with their end dates, ended ones marked inactive)")
+  @Endpoint("List the organisation's memberships (with their end dates, ended ones marked inactive)", {
+    action: 'read',
+    subject: 'Membership',
+  })
   @ApiOkResponse({ type: MembershipPageView })
   list(
     @Ctx() ctx: RequestContext,
@@ -37,7 +41,7 @@ export class MembershipsController {
   }
 
   @Delete(':membershipId')
-  @Endpoint('Remove a role (operator administrator)', 204)
+  @Endpoint('Remove a role (operator administrator)', { action: 'delete', subject: 'Membership' }, 204)
   remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) organisationId: string,

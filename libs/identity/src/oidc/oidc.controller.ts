@@ -7,7 +7,6 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Public } from '@vigie/authz';
 import { Endpoint, NotFoundException } from '@vigie/core';
 import type { Response } from 'express';
 import type { SessionRequest } from '../auth/authentication.guard';
@@ -45,8 +44,7 @@ export class OidcController {
   constructor(private readonly oidc: OidcService) {}
 
   @Get('config')
-  @Public()
-  @Endpoint('Whether single sign-on is configured, and the name of its button (public)')
+  @Endpoint('Whether single sign-on is configured, and the name of its button (public)', 'public')
   @ApiOkResponse({ type: OidcSettingsDto })
   settings(): OidcSettingsDto {
     const settings = this.oidc.settings;
@@ -56,8 +54,11 @@ export class OidcController {
   }
 
   @Get('login')
-  @Public()
-  @Endpoint("Start a single sign-on: redirects the browser to the provider's authorization endpoint", 302)
+  @Endpoint(
+    "Start a single sign-on: redirects the browser to the provider's authorization endpoint",
+    'public',
+    302,
+  )
   @ApiFoundResponse({ description: 'To the provider' })
   @ApiProduces('text/html')
   async login(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
@@ -74,9 +75,9 @@ export class OidcController {
   }
 
   @Get('callback')
-  @Public()
   @Endpoint(
     "The provider's redirect URI (VIGIE_PUBLIC_URL + /api/v1/auth/oidc/callback): opens the session and goes to the application, or shows why not",
+    'public',
     302,
   )
   @ApiFoundResponse({ description: 'Signed in: to the application' })

@@ -29,13 +29,17 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @Endpoint('Create a member or vendor organisation (operator administrator)', 201)
+  @Endpoint(
+    'Create a member or vendor organisation (operator administrator)',
+    { action: 'create', subject: 'Organisation' },
+    201,
+  )
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
     return asView(await this.organisations.create(ctx, dto));
   }
 
   @Get()
-  @Endpoint('List the organisations the caller may see')
+  @Endpoint('List the organisations the caller may see', { action: 'read', subject: 'Organisation' })
   async list(
     @Ctx() ctx: RequestContext,
     @Query() query: OrganisationListQuery,
@@ -45,7 +49,7 @@ export class OrganisationsController {
   }
 
   @Get(':id')
-  @Endpoint('Read one organisation')
+  @Endpoint('Read one organisation', { action: 'read', subject: 'Organisation' })
   async get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationView> {
     return asView(await this.organisations.get(ctx, id));
   }
@@ -53,6 +57,7 @@ export class OrganisationsController {
   @Patch(':id')
   @Endpoint(
     "Update an organisation (with the version last read); a member's DPO may update its contact, representative and DPO only",
+    { action: 'update', subject: 'OrganisationDetails' },
   )
   async update(
     @Ctx() ctx: RequestContext,

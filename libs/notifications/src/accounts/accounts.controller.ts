@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, Public } from '@vigie/authz';
+import { Ctx } from '@vigie/authz';
 import { Endpoint, RequestContext } from '@vigie/core';
 import { MeDto, WebSignIn } from '@vigie/identity';
 import type { Me, UserView } from '@vigie/identity';
@@ -26,6 +26,7 @@ export class AccountsController {
   @ApiBearerAuth()
   @Endpoint(
     'Invite a new user (administrator): e-mails a single-use link to choose a password, valid 7 days',
+    { action: 'create', subject: 'User' },
     201,
   )
   invite(
@@ -37,7 +38,10 @@ export class AccountsController {
 
   @Post('users/:id/invitation')
   @ApiBearerAuth()
-  @Endpoint('Send a new invitation link to a user who has not chosen a password yet (administrator)')
+  @Endpoint('Send a new invitation link to a user who has not chosen a password yet (administrator)', {
+    action: 'update',
+    subject: 'User',
+  })
   reinvite(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -60,34 +64,35 @@ export class AccountsController {
   }
 
   @Post('auth/invitation/accept')
-  @Public()
   @UseGuards(LinkThrottlerGuard)
-  @Endpoint('Choose one’s password with the invitation link (single use)', 204)
+  @Endpoint('Choose one’s password with the invitation link (single use)', 'public', 204)
   async acceptInvitation(@Body() dto: NewPasswordDto): Promise<void> {
     await this.links.acceptInvitation(dto.token, dto.newPassword);
   }
 
   @Post('auth/password-reset')
-  @Public()
   @UseGuards(LinkThrottlerGuard)
-  @Endpoint('« Mot de passe oublié »: e-mails a link valid 30 minutes; the same answer for any address', 202)
+  @Endpoint(
+    '« Mot de passe oublié »: e-mails a link valid 30 minutes; the same answer for any address',
+    'public',
+    202,
+  )
   requestReset(@Body() dto: EmailDto): Promise<typeof LINK_REQUESTED> {
     return this.links.requestPasswordReset(dto.email);
   }
 
   @Post('auth/password-reset/confirm')
-  @Public()
   @UseGuards(LinkThrottlerGuard)
-  @Endpoint('Choose a new password with the reset link (single use, 30 minutes)', 204)
+  @Endpoint('Choose a new password with the reset link (single use, 30 minutes)', 'public', 204)
   async confirmReset(@Body() dto: NewPasswordDto): Promise<void> {
     await this.links.confirmPasswordReset(dto.token, dto.newPassword);
   }
 
   @Post('auth/sign-in-link')
-  @Public()
   @UseGuards(LinkThrottlerGuard)
   @Endpoint(
     'A vendor contact asks for a sign-in link by e-mail (15 minutes); the same answer for any address',
+    'public',
     202,
   )
   requestSignInLink(@Body() dto: EmailDto): Promise<typeof LINK_REQUESTED> {
@@ -95,18 +100,17 @@ export class AccountsController {
   }
 
   @Post('auth/sign-in-link/confirm')
-  @Public()
   @UseGuards(LinkThrottlerGuard)
-  @Endpoint('Sign in with the e-mailed link (single use); answers a bearer token like /auth/login')
+  @Endpoint('Sign in with the e-mailed link (single use); answers a bearer token like /auth/login', 'public')
   signIn(@Body() dto: TokenDto): Promise<SignInResult> {
     return this.links.signInWithLink(dto.token);
   }
 
   @Post('auth/session/link')
-  @Public()
   @UseGuards(LinkThrottlerGuard)
   @Endpoint(
     'Sign in the web application with the e-mailed link (single use): sets the session cookie like POST /auth/session',
+    'public',
   )
   @ApiOkResponse({ type: MeDto })
   async openSession(

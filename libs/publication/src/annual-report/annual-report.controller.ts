@@ -33,9 +33,14 @@ export class AnnualReportController {
 
   @Get('organisations/:orgId/annual-report.pdf')
   @Expensive()
-  @Endpoint("The DPO's annual report on a member for a year (PDF, French), stored as a record", 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    "The DPO's annual report on a member for a year (PDF, French), stored as a record",
+    { action: 'read', subject: 'AnnualReport' },
+    200,
+    {
+      produces: 'application/pdf',
+    },
+  )
   async pdf(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -47,9 +52,14 @@ export class AnnualReportController {
 
   @Get('organisations/:orgId/annual-report.xlsx')
   @Expensive()
-  @Endpoint("The figures of the DPO's annual report on a member (XLSX), stored as a record", 200, {
-    produces: XLSX_TYPE,
-  })
+  @Endpoint(
+    "The figures of the DPO's annual report on a member (XLSX), stored as a record",
+    { action: 'read', subject: 'AnnualReport' },
+    200,
+    {
+      produces: XLSX_TYPE,
+    },
+  )
   async xlsx(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -62,6 +72,7 @@ export class AnnualReportController {
   @Post('annual-reports')
   @Endpoint(
     'Generate the annual report (PDF and XLSX) of every member the caller is DPO of; answers the records',
+    { action: 'read', subject: 'AnnualReport' },
     201,
   )
   @ApiCreatedResponse({ type: AnnualReportsView })

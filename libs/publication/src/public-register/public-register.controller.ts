@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '@vigie/authz';
 import { Endpoint, NotFoundException } from '@vigie/core';
 import type { Request, Response } from 'express';
 import { renderRegisterCsv } from './public-register.csv';
@@ -55,7 +54,6 @@ async function readOr404(response: Response, read: () => Promise<PublicRegister>
  * HTML pages, JSON and CSV of the same content; 404 while the member's DPO has not published it.
  */
 @ApiTags('Public register')
-@Public()
 @Controller('public/:shortName')
 export class PublicRegisterController {
   constructor(private readonly registers: PublicRegisterService) {}
@@ -77,7 +75,7 @@ export class PublicRegisterController {
   }
 
   @Get('registre')
-  @Endpoint("A member's published register as an HTML page (French, no script, embeddable)", 200, {
+  @Endpoint("A member's published register as an HTML page (French, no script, embeddable)", 'public', 200, {
     produces: 'text/html',
   })
   async html(
@@ -90,7 +88,7 @@ export class PublicRegisterController {
   }
 
   @Get('registre.json')
-  @Endpoint("A member's published register as open data (JSON, schema vigie-registre-public v1)")
+  @Endpoint("A member's published register as open data (JSON, schema vigie-registre-public v1)", 'public')
   @ApiOkResponse({ type: PublicRegisterDocument })
   async json(
     @Param('shortName') shortName: string,
@@ -102,7 +100,7 @@ export class PublicRegisterController {
   }
 
   @Get('registre.csv')
-  @Endpoint("A member's published register as open data (CSV, one line per entry)", 200, {
+  @Endpoint("A member's published register as open data (CSV, one line per entry)", 'public', 200, {
     produces: 'text/csv',
   })
   @ApiProduces('text/csv')
@@ -116,7 +114,7 @@ export class PublicRegisterController {
   }
 
   @Get('registre/:id')
-  @Endpoint('One entry of a published register as an HTML page', 200, { produces: 'text/html' })
+  @Endpoint('One entry of a published register as an HTML page', 'public', 200, { produces: 'text/html' })
   async entry(
     @Param('shortName') shortName: string,
     @Param('id') id: string,

@@ -14,7 +14,10 @@ export class PublicationController {
   constructor(private readonly publication: PublicationService) {}
 
   @Get()
-  @Endpoint("A member's public register settings: published or not, and which fields")
+  @Endpoint("A member's public register settings: published or not, and which fields", {
+    action: 'read',
+    subject: 'Publication',
+  })
   @ApiOkResponse({ type: PublicationView })
   get(
     @Ctx() ctx: RequestContext,
@@ -26,6 +29,7 @@ export class PublicationController {
   @Get('preview')
   @Endpoint(
     'What the public register shows (or would show) with the stored fields or those given: the DPO’s preview',
+    { action: 'read', subject: 'Publication' },
   )
   @ApiOkResponse({ type: PublicRegisterDocument })
   preview(
@@ -37,7 +41,10 @@ export class PublicationController {
   }
 
   @Put()
-  @Endpoint("Publish, reshape or unpublish a member's register (its DPO); unpublishing takes effect at once")
+  @Endpoint(
+    "Publish, reshape or unpublish a member's register (its DPO); unpublishing takes effect at once",
+    { action: 'update', subject: 'Publication' },
+  )
   @ApiOkResponse({ type: PublicationView })
   update(
     @Ctx() ctx: RequestContext,

@@ -98,7 +98,11 @@ export class ProcessingActivitiesController {
   ) {}
 
   @Post('organisations/:orgId/processing-activities')
-  @Endpoint("Add a draft entry to a member's register (DPO or editor); a draft may hold only its name", 201)
+  @Endpoint(
+    "Add a draft entry to a member's register (DPO or editor); a draft may hold only its name",
+    { action: 'create', subject: 'ProcessingActivity' },
+    201,
+  )
   @ApiCreatedResponse({ type: ProcessingActivityResponse })
   create(
     @Ctx() ctx: RequestContext,
@@ -109,7 +113,10 @@ export class ProcessingActivitiesController {
   }
 
   @Get('organisations/:orgId/processing-activities')
-  @Endpoint("List a member's register (archived entries with ?status=archived)")
+  @Endpoint("List a member's register (archived entries with ?status=archived)", {
+    action: 'read',
+    subject: 'ProcessingActivity',
+  })
   @ApiOkResponse({ type: ProcessingActivityPageResponse })
   list(
     @Ctx() ctx: RequestContext,
@@ -120,14 +127,20 @@ export class ProcessingActivitiesController {
   }
 
   @Get('processing-activities/:id')
-  @Endpoint('Read an entry with its DPIA screening, inherited security measures and template update')
+  @Endpoint('Read an entry with its DPIA screening, inherited security measures and template update', {
+    action: 'read',
+    subject: 'ProcessingActivity',
+  })
   @ApiOkResponse({ type: ProcessingActivityResponse })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ProcessingActivityView> {
     return this.activities.get(ctx, id);
   }
 
   @Patch('processing-activities/:id')
-  @Endpoint('Update an entry (with the version last read); a validated entry goes back to draft')
+  @Endpoint('Update an entry (with the version last read); a validated entry goes back to draft', {
+    action: 'update',
+    subject: 'ProcessingActivity',
+  })
   @ApiOkResponse({ type: ProcessingActivityResponse })
   update(
     @Ctx() ctx: RequestContext,
@@ -139,7 +152,7 @@ export class ProcessingActivitiesController {
   }
 
   @Delete('processing-activities/:id')
-  @Endpoint('Archive an entry (DPO)')
+  @Endpoint('Archive an entry (DPO)', { action: 'delete', subject: 'ProcessingActivity' })
   @ApiOkResponse({ type: ProcessingActivityResponse })
   archive(
     @Ctx() ctx: RequestContext,
@@ -152,6 +165,7 @@ export class ProcessingActivitiesController {
   @Post('processing-activities/:id/validate')
   @Endpoint(
     'Validate a draft entry (DPO only); 409 with `errors` listing what Art. 30.1 still needs, or the DPIA the screening requires; the review date defaults to a year later',
+    { action: 'validate', subject: 'ProcessingActivity' },
   )
   @ApiOkResponse({ type: ProcessingActivityResponse })
   validate(
@@ -164,7 +178,10 @@ export class ProcessingActivitiesController {
   }
 
   @Post('processing-activities/:id/dpia-decision')
-  @Endpoint('Record the DPO’s reasoned decision not to carry out a required DPIA (DPO only)')
+  @Endpoint('Record the DPO’s reasoned decision not to carry out a required DPIA (DPO only)', {
+    action: 'validate',
+    subject: 'ProcessingActivity',
+  })
   @ApiOkResponse({ type: ProcessingActivityResponse })
   dpiaDecision(
     @Ctx() ctx: RequestContext,
@@ -178,6 +195,7 @@ export class ProcessingActivitiesController {
   @Put('processing-activities/:id/dpia-assessment')
   @Endpoint(
     'Record the DPIA carried out, in progress or done (DPO only, with the version last read); a DPIA done lets a draft whose screening requires one be validated',
+    { action: 'validate', subject: 'ProcessingActivity' },
   )
   dpiaAssessment(
     @Ctx() ctx: RequestContext,
@@ -189,7 +207,10 @@ export class ProcessingActivitiesController {
   }
 
   @Get('processing-activities/:id/history')
-  @Endpoint('Every version of an entry: who, when, which fields changed')
+  @Endpoint('Every version of an entry: who, when, which fields changed', {
+    action: 'read',
+    subject: 'ProcessingActivity',
+  })
   @ApiOkResponse({ type: HistoryResponse })
   listHistory(
     @Ctx() ctx: RequestContext,
@@ -199,7 +220,10 @@ export class ProcessingActivitiesController {
   }
 
   @Get('processing-activities/:id/history/:version')
-  @Endpoint('One version of an entry, with the entry as it was')
+  @Endpoint('One version of an entry, with the entry as it was', {
+    action: 'read',
+    subject: 'ProcessingActivity',
+  })
   getVersion(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

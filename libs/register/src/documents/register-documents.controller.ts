@@ -30,6 +30,7 @@ export class RegisterDocumentsController {
   @Expensive()
   @Endpoint(
     "A member's register as a PDF (cover, list, one sheet per activity), stored as a record: the official register holds the validated entries only; ?drafts=include gives the working copy",
+    { action: 'read', subject: 'ProcessingActivity' },
     200,
     PDF,
   )
@@ -45,7 +46,12 @@ export class RegisterDocumentsController {
 
   @Get('processing-activities/:id/sheet.pdf')
   @Expensive()
-  @Endpoint("One entry's sheet as a PDF, stored as a record", 200, PDF)
+  @Endpoint(
+    "One entry's sheet as a PDF, stored as a record",
+    { action: 'read', subject: 'ProcessingActivity' },
+    200,
+    PDF,
+  )
   async sheet(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -56,7 +62,12 @@ export class RegisterDocumentsController {
 
   @Get('processor-register.pdf')
   @Expensive()
-  @Endpoint("The operator's Art. 30.2 register as a PDF (operator roles), stored as a record", 200, PDF)
+  @Endpoint(
+    "The operator's Art. 30.2 register as a PDF (operator roles), stored as a record",
+    { action: 'read', subject: 'ProcessorRegister' },
+    200,
+    PDF,
+  )
   async processorRegister(
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) response: Response,

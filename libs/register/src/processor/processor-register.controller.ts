@@ -11,7 +11,10 @@ export class ProcessorRegisterController {
   constructor(private readonly register: ProcessorRegisterService) {}
 
   @Get()
-  @Endpoint("The operator's register as a processor (Art. 30.2), derived from deployments (operator roles)")
+  @Endpoint("The operator's register as a processor (Art. 30.2), derived from deployments (operator roles)", {
+    action: 'read',
+    subject: 'ProcessorRegister',
+  })
   get(@Ctx() ctx: RequestContext): Promise<ProcessorRegister> {
     return this.register.build(ctx);
   }

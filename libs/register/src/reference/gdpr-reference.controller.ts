@@ -9,7 +9,7 @@ import { GDPR_REFERENCE, GdprReferenceView } from './gdpr-reference';
 @Controller('reference')
 export class GdprReferenceController {
   @Get('gdpr')
-  @Endpoint('Every list the register uses (keys and French labels); any signed-in user')
+  @Endpoint('Every list the register uses (keys and French labels); any signed-in user', 'signed-in')
   @ApiOkResponse({ type: GdprReferenceView })
   gdpr(): GdprReferenceView {
     return GDPR_REFERENCE;

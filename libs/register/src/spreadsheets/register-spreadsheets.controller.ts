@@ -40,6 +40,7 @@ export class RegisterSpreadsheetsController {
   @Expensive()
   @Endpoint(
     "A member's register as an Excel workbook (one row per activity, CNIL model columns): validated entries; ?drafts=include adds the drafts",
+    { action: 'read', subject: 'ProcessingActivity' },
     200,
     {
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -59,6 +60,7 @@ export class RegisterSpreadsheetsController {
   @Expensive()
   @Endpoint(
     "A member's register as CSV for French Excel (semicolons, UTF-8 with BOM): validated entries; ?drafts=include adds the drafts",
+    { action: 'read', subject: 'ProcessingActivity' },
     200,
     { produces: 'text/csv' },
   )
@@ -76,6 +78,7 @@ export class RegisterSpreadsheetsController {
   @Expensive()
   @Endpoint(
     'Import an XLSX or CSV file laid out like the export (new lines create drafts, lines with Identifiant and Version update): all or nothing',
+    { action: 'create', subject: 'ProcessingActivity' },
     201,
   )
   @ApiConsumes('multipart/form-data')

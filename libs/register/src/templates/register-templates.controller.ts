@@ -21,6 +21,7 @@ export class RegisterTemplatesController {
   @Post('applications/:id/register-templates')
   @Endpoint(
     'Publish a model register entry for an application (operator administrator or security officer)',
+    { action: 'create', subject: 'RegisterTemplate' },
     201,
   )
   create(
@@ -32,7 +33,7 @@ export class RegisterTemplatesController {
   }
 
   @Get('applications/:id/register-templates')
-  @Endpoint("List an application's register templates")
+  @Endpoint("List an application's register templates", { action: 'read', subject: 'RegisterTemplate' })
   list(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) applicationId: string,
@@ -41,13 +42,16 @@ export class RegisterTemplatesController {
   }
 
   @Get('register-templates/:id')
-  @Endpoint('Read a register template')
+  @Endpoint('Read a register template', { action: 'read', subject: 'RegisterTemplate' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<RegisterTemplate> {
     return this.templates.get(ctx, id);
   }
 
   @Patch('register-templates/:id')
-  @Endpoint('Publish a new version of a template (with the version last read)')
+  @Endpoint('Publish a new version of a template (with the version last read)', {
+    action: 'update',
+    subject: 'RegisterTemplate',
+  })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -58,7 +62,11 @@ export class RegisterTemplatesController {
   }
 
   @Post('organisations/:orgId/processing-activities/from-template/:templateId')
-  @Endpoint("Create a member's entry from a template; the entry remembers the template version", 201)
+  @Endpoint(
+    "Create a member's entry from a template; the entry remembers the template version",
+    { action: 'create', subject: 'ProcessingActivity' },
+    201,
+  )
   createEntry(
     @Ctx() ctx: RequestContext,
     @Param('orgId', ParseUUIDPipe) organisationId: string,
@@ -69,7 +77,10 @@ export class RegisterTemplatesController {
   }
 
   @Post('processing-activities/:id/apply-template')
-  @Endpoint("Take over chosen fields of the template's latest version (with the entry's version)")
+  @Endpoint("Take over chosen fields of the template's latest version (with the entry's version)", {
+    action: 'update',
+    subject: 'ProcessingActivity',
+  })
   apply(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -11,7 +11,10 @@ export class VendorAssuranceController {
   constructor(private readonly assurance: VendorAssuranceService) {}
 
   @Get('applications/:id/vendor-assurance')
-  @Endpoint("The application's vendor assurance: latest questionnaire, clause gaps, expired certifications")
+  @Endpoint("The application's vendor assurance: latest questionnaire, clause gaps, expired certifications", {
+    action: 'read',
+    subject: 'VendorAssurance',
+  })
   forApplication(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -20,7 +23,10 @@ export class VendorAssuranceController {
   }
 
   @Get('processing-activities/:id/vendor-assurance')
-  @Endpoint('The vendor assurance of the applications a processing activity uses (those the caller may see)')
+  @Endpoint(
+    'The vendor assurance of the applications a processing activity uses (those the caller may see)',
+    { action: 'read', subject: 'ProcessingActivity' },
+  )
   forProcessingActivity(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

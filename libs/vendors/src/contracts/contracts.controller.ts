@@ -13,7 +13,11 @@ export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}
 
   @Post()
-  @Endpoint('Record a contract with a vendor; its clause checklist is created (security officer)', 201)
+  @Endpoint(
+    'Record a contract with a vendor; its clause checklist is created (security officer)',
+    { action: 'create', subject: 'Contract' },
+    201,
+  )
   create(
     @Ctx() ctx: RequestContext,
     @Body() dto: CreateContractDto,
@@ -22,13 +26,19 @@ export class ContractsController {
   }
 
   @Get()
-  @Endpoint('List contracts (filter by vendor or covered application)')
+  @Endpoint('List contracts (filter by vendor or covered application)', {
+    action: 'read',
+    subject: 'Contract',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: ContractListQuery): Promise<Page<ContractView>> {
     return this.contracts.list(ctx, query);
   }
 
   @Get(':id')
-  @Endpoint('Read a contract: applications, members concerned, clauses, coverage score and gaps')
+  @Endpoint('Read a contract: applications, members concerned, clauses, coverage score and gaps', {
+    action: 'read',
+    subject: 'Contract',
+  })
   get(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -39,6 +49,7 @@ export class ContractsController {
   @Patch(':id')
   @Endpoint(
     'Change the reference, dates or covered applications (version of the contract); the HDS clauses follow the applications',
+    { action: 'update', subject: 'Contract' },
   )
   update(
     @Ctx() ctx: RequestContext,
@@ -50,7 +61,10 @@ export class ContractsController {
   }
 
   @Get(':id/clauses')
-  @Endpoint("The contract's clause checklist, with its Art. 28.3 non-compliances")
+  @Endpoint("The contract's clause checklist, with its Art. 28.3 non-compliances", {
+    action: 'read',
+    subject: 'Contract',
+  })
   clauses(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -59,7 +73,10 @@ export class ContractsController {
   }
 
   @Patch(':id/clauses/:key')
-  @Endpoint('Record whether the contract has a clause, where, with a comment (version of the clause)')
+  @Endpoint('Record whether the contract has a clause, where, with a comment (version of the clause)', {
+    action: 'update',
+    subject: 'Contract',
+  })
   updateClause(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

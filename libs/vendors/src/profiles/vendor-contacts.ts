@@ -86,7 +86,10 @@ export class VendorContactsController {
   constructor(private readonly contacts: VendorContactsService) {}
 
   @Get()
-  @Endpoint("List a vendor's contacts (security officer, administrator): name, e-mail, account state")
+  @Endpoint("List a vendor's contacts (security officer, administrator): name, e-mail, account state", {
+    action: 'read',
+    subject: 'VendorContact',
+  })
   @ApiOkResponse({ type: VendorContactPageView })
   list(
     @Ctx() ctx: RequestContext,

@@ -12,13 +12,19 @@ export class VendorProfilesController {
   constructor(private readonly profiles: VendorProfilesService) {}
 
   @Get()
-  @Endpoint("Read a vendor's profile (security officer, administrator, the vendor's own contacts)")
+  @Endpoint("Read a vendor's profile (security officer, administrator, the vendor's own contacts)", {
+    action: 'read',
+    subject: 'VendorProfile',
+  })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<VendorProfileView> {
     return this.profiles.get(ctx, id);
   }
 
   @Put()
-  @Endpoint("Replace a vendor's profile (security officer; version last read, 0 before the first save)")
+  @Endpoint("Replace a vendor's profile (security officer; version last read, 0 before the first save)", {
+    action: 'update',
+    subject: 'VendorProfile',
+  })
   put(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

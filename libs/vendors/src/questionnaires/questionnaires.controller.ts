@@ -46,13 +46,20 @@ export class QuestionnairesController {
   ) {}
 
   @Post()
-  @Endpoint('Send a questionnaire to a vendor (security officer; previousQuestionnaireId re-assesses)', 201)
+  @Endpoint(
+    'Send a questionnaire to a vendor (security officer; previousQuestionnaireId re-assesses)',
+    { action: 'create', subject: 'Questionnaire' },
+    201,
+  )
   send(@Ctx() ctx: RequestContext, @Body() dto: SendQuestionnaireDto): Promise<QuestionnaireDetail> {
     return this.questionnaires.send(ctx, dto);
   }
 
   @Get()
-  @Endpoint('List questionnaires (a vendor contact: those sent to its company)')
+  @Endpoint('List questionnaires (a vendor contact: those sent to its company)', {
+    action: 'read',
+    subject: 'Questionnaire',
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: QuestionnaireListQuery,
@@ -61,13 +68,19 @@ export class QuestionnairesController {
   }
 
   @Get(':id')
-  @Endpoint('Read a questionnaire: questions, answers, attachments, the comments the caller may read')
+  @Endpoint('Read a questionnaire: questions, answers, attachments, the comments the caller may read', {
+    action: 'read',
+    subject: 'Questionnaire',
+  })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionnaireDetail> {
     return this.questionnaires.get(ctx, id);
   }
 
   @Put(':id/answers')
-  @Endpoint('Save draft answers (vendor contact; null clears an answer); status becomes in-progress')
+  @Endpoint('Save draft answers (vendor contact; null clears an answer); status becomes in-progress', {
+    action: 'update',
+    subject: 'Questionnaire',
+  })
   saveAnswers(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -79,6 +92,7 @@ export class QuestionnairesController {
   @Post(':id/answers/:questionKey/attachments')
   @Endpoint(
     'Attach a file to an answer (vendor contact; multipart "file", type checked from the content)',
+    { action: 'update', subject: 'Questionnaire' },
     201,
   )
   @ApiConsumes('multipart/form-data')
@@ -100,7 +114,10 @@ export class QuestionnairesController {
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @Endpoint('Download an attached file (the exact bytes uploaded)')
+  @Endpoint('Download an attached file (the exact bytes uploaded)', {
+    action: 'read',
+    subject: 'Questionnaire',
+  })
   async attachment(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -111,13 +128,19 @@ export class QuestionnairesController {
   }
 
   @Post(':id/submit')
-  @Endpoint('Submit the answers for review (vendor contact; 400 lists the required questions unanswered)')
+  @Endpoint('Submit the answers for review (vendor contact; 400 lists the required questions unanswered)', {
+    action: 'update',
+    subject: 'Questionnaire',
+  })
   submit(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionnaireDetail> {
     return this.answers.submit(ctx, id);
   }
 
   @Post(':id/review')
-  @Endpoint('Accept the answers or request changes (security officer)')
+  @Endpoint('Accept the answers or request changes (security officer)', {
+    action: 'validate',
+    subject: 'Questionnaire',
+  })
   review(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -127,7 +150,11 @@ export class QuestionnairesController {
   }
 
   @Post(':id/comments')
-  @Endpoint('Comment on a question (security officer; internal comments are never shown to the vendor)', 201)
+  @Endpoint(
+    'Comment on a question (security officer; internal comments are never shown to the vendor)',
+    { action: 'create', subject: 'QuestionnaireComment' },
+    201,
+  )
   comment(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -137,7 +164,10 @@ export class QuestionnairesController {
   }
 
   @Get(':id/comments')
-  @Endpoint('The comments on a questionnaire the caller may read')
+  @Endpoint('The comments on a questionnaire the caller may read', {
+    action: 'read',
+    subject: 'QuestionnaireComment',
+  })
   comments(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -16,6 +16,7 @@ export class VendorReportsController {
   @Expensive()
   @Endpoint(
     'Internal questionnaire report, marked « Document interne » (PDF, French; score and internal comments; operator roles; stored as a generated record)',
+    { action: 'read', subject: 'QuestionnaireReport' },
     200,
     { produces: 'application/pdf' },
   )
@@ -31,6 +32,7 @@ export class VendorReportsController {
   @Expensive()
   @Endpoint(
     'Questionnaire report for the vendor (PDF, French; answers and shared comments, no score, weight or internal comment; the vendor contact and the security officer; stored as a generated record)',
+    { action: 'read', subject: 'QuestionnaireVendorReport' },
     200,
     { produces: 'application/pdf' },
   )
@@ -44,9 +46,14 @@ export class VendorReportsController {
 
   @Get('contracts/:id/clauses.pdf')
   @Expensive()
-  @Endpoint('Clause checklist of a contract (PDF, French; stored as a generated record)', 200, {
-    produces: 'application/pdf',
-  })
+  @Endpoint(
+    'Clause checklist of a contract (PDF, French; stored as a generated record)',
+    { action: 'read', subject: 'Contract' },
+    200,
+    {
+      produces: 'application/pdf',
+    },
+  )
   async contractClauses(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -12,19 +12,26 @@ export class QuestionnaireTemplatesController {
   constructor(private readonly templates: QuestionnaireTemplatesService) {}
 
   @Get()
-  @Endpoint('List questionnaire templates (the built-in "Questionnaire sécurité éditeur" first)')
+  @Endpoint('List questionnaire templates (the built-in "Questionnaire sécurité éditeur" first)', {
+    action: 'read',
+    subject: 'QuestionnaireTemplate',
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: PageQuery): Promise<Page<TemplateView>> {
     return this.templates.list(ctx, query);
   }
 
   @Get(':id')
-  @Endpoint('Read a questionnaire template')
+  @Endpoint('Read a questionnaire template', { action: 'read', subject: 'QuestionnaireTemplate' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<TemplateView> {
     return this.templates.get(ctx, id);
   }
 
   @Post()
-  @Endpoint('Create a questionnaire template (security officer; structure validated)', 201)
+  @Endpoint(
+    'Create a questionnaire template (security officer; structure validated)',
+    { action: 'create', subject: 'QuestionnaireTemplate' },
+    201,
+  )
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateQuestionnaireTemplateDto): Promise<TemplateView> {
     return this.templates.create(ctx, dto);
   }
