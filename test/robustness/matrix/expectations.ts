@@ -736,8 +736,6 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/v1/vendors/:id/contacts': {
     sides: BOTH,
     sidesMean: VENDOR,
-    action: 'create',
-    subject: 'VendorContact',
     record: (fx, side) => ({ organisationId: fx.vendorOf(side), role: 'vendor-contact' }),
     request: ({ fx, side }) => ({
       params: { id: fx.vendorOf(own(side)) },

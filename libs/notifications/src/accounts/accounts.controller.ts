@@ -53,6 +53,7 @@ export class AccountsController {
   @ApiBearerAuth()
   @Endpoint(
     'Invite a new contact of a vendor (security officer, administrator): an account with the vendor-contact role and its invitation link',
+    { action: 'create', subject: 'VendorContact' },
     201,
   )
   inviteVendorContact(
