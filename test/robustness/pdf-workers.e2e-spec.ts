@@ -53,7 +53,8 @@ describe('Every PDF is rendered in the worker pool (e2e)', () => {
         `/organisations/${member}/annual-report.pdf?year=${new Date().getUTCFullYear()}`,
       ],
     ];
-  });
+    // The matrix fixtures take a while on a loaded machine.
+  }, 180_000);
   afterAll(() => app?.close());
 
   const get = (actor: Actor, path: string) => app.http.get(`${API}${path}`).set(as(actor));
@@ -100,5 +101,5 @@ describe('Every PDF is rendered in the worker pool (e2e)', () => {
         ]),
       ),
     );
-  });
+  }, 180_000);
 });
