@@ -90,8 +90,10 @@ const NOT_CONTENT = new Set(['constructor', 'finish', 'close', 'drawFrame']);
  * text too (see {@link PdfReport.barChart}).
  */
 const CONTENT_AS: Record<string, (args: unknown[]) => [name: string, args: unknown[]][]> = {
-  barChart: ([, bars]) =>
-    (bars as readonly Bar[]).length === 0 ? [] : [['ensureSpace', [barChartHeight((bars as Bar[]).length)]]],
+  barChart: ([, bars]) => {
+    const count = (bars as readonly Bar[]).length;
+    return count === 0 ? [] : [['ensureSpace', [barChartHeight(count)]]];
+  },
 };
 
 /** What a call adds to the content key: its name and arguments, or those of the calls it stands for. */
