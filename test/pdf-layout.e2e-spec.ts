@@ -190,7 +190,8 @@ describe('PDF layout: no word cut, in every kind of document (e2e)', () => {
       if (dump) writeFileSync(join(dump, `${kind.replace(/\W+/g, '-')}.pdf`), bytes);
       pdfs.set(kind, (await pdfText(bytes)).text);
     }
-  });
+    // The matrix fixtures and eleven PDFs take more than the default minute on a loaded machine.
+  }, 180_000);
   afterAll(() => app.close());
 
   it('has checks that see a cut word (pdfkit alone cuts « pseudony⏎misation » in a narrow column)', () => {

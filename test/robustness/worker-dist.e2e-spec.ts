@@ -24,7 +24,8 @@ describe('Worker pool of the built application (e2e)', () => {
           bytes: Buffer.from('Nom;Finalité\\r\\nA;un\\r\\n'), maxRows: 10, maxInflatedBytes: 1e6 });
         const rendered = await pool.run(pdf, 'renderPdfScript', {
           header: { title: 'Essai', organisationName: 'Mairie', generatedAt: new Date() },
-          calls: [['title', ['Registre']], ['paragraph', ['Bonjour']]] });
+          calls: [['title', ['Registre']], ['paragraph', ['Bonjour']],
+            ['barChart', ['Fiches par statut', [{ label: 'Validées', value: 3 }]]]] });
         const refused = await pool.run(table, 'readRegisterTable', {
           bytes: Buffer.from('Nom\\r\\nA\\r\\nB\\r\\n'), maxRows: 1, maxInflatedBytes: 1e6 }).catch((e) => e);
         process.stdout.write(JSON.stringify({

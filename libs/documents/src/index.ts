@@ -5,3 +5,4 @@ export * from './download';
 export * from './pdf/pdf-report';
 export * from './pdf/french-format';
 export * from './files/file-sniffer';
+export type { Bar } from './pdf/bar-chart';

@@ -21,59 +21,62 @@ function evidenceText(row: ReportRow): string {
 export async function renderSoaPdf(data: ReportData): Promise<Buffer> {
   const controls = data.rows.filter((row) => row.kind === 'control');
   const title = `Déclaration d'applicabilité — ${data.assessment.name}`;
-  const report = new PdfReport({
-    title,
-    organisationName: data.organisationName,
-    generatedAt: data.generatedAt,
-  });
-  report.title("Déclaration d'applicabilité", `${data.framework.name} — ${data.assessment.name}`);
-  const applicable = controls.filter((c) => c.applicable);
-  const implemented = applicable.filter((c) => c.status === 'implemented').length;
-  report.fields([
-    ['Organisme', data.organisationName],
-    ['Référentiel', `${data.framework.name} (édition ${data.framework.edition}), annexe A`],
-    ['Évaluation', data.assessment.name],
-    ['Ouverte le', formatDateFr(data.assessment.createdAt)],
-    ['Mesures de l’annexe A', controls.length],
-    ['Mesures applicables', applicable.length],
-    ['Mesures exclues', controls.length - applicable.length],
-    [
-      'Mesures applicables mises en œuvre',
-      applicable.length ? `${implemented} (${formatPercentFr(implemented / applicable.length)})` : '0',
-    ],
-  ]);
-  report.paragraph(
-    'La présente déclaration indique, pour chacune des 93 mesures de l’annexe A de la norme ISO/IEC 27001:2022, ' +
-      'si elle est applicable, la justification de son inclusion ou de son exclusion, les motifs de son inclusion, ' +
-      'son état de mise en œuvre et les preuves qui l’étayent (nom du fichier, date d’effet, empreinte SHA-256).',
-    { muted: true },
+  return PdfReport.render(
+    {
+      title,
+      organisationName: data.organisationName,
+      generatedAt: data.generatedAt,
+    },
+    (report) => {
+      report.title("Déclaration d'applicabilité", `${data.framework.name} — ${data.assessment.name}`);
+      const applicable = controls.filter((c) => c.applicable);
+      const implemented = applicable.filter((c) => c.status === 'implemented').length;
+      report.fields([
+        ['Organisme', data.organisationName],
+        ['Référentiel', `${data.framework.name} (édition ${data.framework.edition}), annexe A`],
+        ['Évaluation', data.assessment.name],
+        ['Ouverte le', formatDateFr(data.assessment.createdAt)],
+        ['Mesures de l’annexe A', controls.length],
+        ['Mesures applicables', applicable.length],
+        ['Mesures exclues', controls.length - applicable.length],
+        [
+          'Mesures applicables mises en œuvre',
+          applicable.length ? `${implemented} (${formatPercentFr(implemented / applicable.length)})` : '0',
+        ],
+      ]);
+      report.paragraph(
+        'La présente déclaration indique, pour chacune des 93 mesures de l’annexe A de la norme ISO/IEC 27001:2022, ' +
+          'si elle est applicable, la justification de son inclusion ou de son exclusion, les motifs de son inclusion, ' +
+          'son état de mise en œuvre et les preuves qui l’étayent (nom du fichier, date d’effet, empreinte SHA-256).',
+        { muted: true },
+      );
+      const themes = [...new Set(controls.map((c) => c.theme))];
+      for (const theme of themes) {
+        report.heading(theme);
+        // Six columns: with the French titles, seven left too little room to keep every word whole.
+        report.table(
+          [
+            { header: 'Réf.', width: 0.95 },
+            { header: 'Mesure', width: 1.9 },
+            { header: 'Applicable (motifs d’inclusion)', width: 1.6 },
+            { header: 'Justification', width: 1.9 },
+            { header: 'État', width: 1.2 },
+            { header: 'Preuves', width: 1.9 },
+          ],
+          controls
+            .filter((c) => c.theme === theme)
+            .map((c) => [
+              c.ref,
+              c.title,
+              applicability(c),
+              c.justification,
+              STATUS_FR[c.status],
+              evidenceText(c),
+            ]),
+        );
+      }
+    },
   );
-  const themes = [...new Set(controls.map((c) => c.theme))];
-  for (const theme of themes) {
-    report.heading(theme);
-    // Six columns: with the French titles, seven left too little room to keep every word whole.
-    report.table(
-      [
-        { header: 'Réf.', width: 0.95 },
-        { header: 'Mesure', width: 1.9 },
-        { header: 'Applicable (motifs d’inclusion)', width: 1.6 },
-        { header: 'Justification', width: 1.9 },
-        { header: 'État', width: 1.2 },
-        { header: 'Preuves', width: 1.9 },
-      ],
-      controls
-        .filter((c) => c.theme === theme)
-        .map((c) => [
-          c.ref,
-          c.title,
-          applicability(c),
-          c.justification,
-          STATUS_FR[c.status],
-          evidenceText(c),
-        ]),
-    );
-  }
-  return report.finish();
 }
 
 /** « Oui (exigence légale, analyse des risques) », or « Non ». */

@@ -29,9 +29,6 @@ export interface WorkerPoolOptions {
   queue: number;
 }
 
-/** Piscina's errors for a task refused because every thread is busy and the queue is full (or absent). */
-const QUEUE_FULL = new Set(['Task queue is at limit', 'No task queue available and all Workers are busy']);
-
 let current: WorkerPool | undefined;
 
 /** The pool of the running application (undefined outside one, e.g. in a unit test): work runs inline then. */
@@ -48,13 +45,17 @@ export function currentWorkerPool(): WorkerPool | undefined {
 export class WorkerPool {
   private readonly piscina: Piscina;
   private users = 1;
+  /** Tasks handed to piscina and not settled yet: running or waiting for a thread. */
+  private inFlight = 0;
 
   private constructor(readonly options: WorkerPoolOptions) {
     this.piscina = new Piscina({
       filename: WORKER_ENTRY,
       minThreads: 0,
       maxThreads: options.threads,
-      maxQueue: options.queue,
+      // The bound is kept by `run` (see `inFlight`), not by piscina: piscina 5 refuses a task when `maxQueue`
+      // is 0 and every thread is busy, yet leaves it in its queue, where it later runs for nobody and makes
+      // every following task refused while it waits.
       idleTimeout: 30_000,
       // A file that inflates past what its headers declared ends its worker, not the server.
       resourceLimits: { maxOldGenerationSizeMb: 512 },
@@ -89,27 +90,35 @@ export class WorkerPool {
     return this.piscina.queueSize;
   }
 
+  /** Tasks the threads have finished since the pool started (whatever their outcome). */
+  get completed(): number {
+    return this.piscina.completed;
+  }
+
   /**
    * Runs `fn` of the module `module` (an absolute path without extension, chosen by the server) in a worker
    * with `input` (structured-cloned; `transfer` moves buffers or ports instead of copying them). A domain
    * error raised there is raised here again; a full queue raises a 429.
    */
   async run<T>(module: string, fn: string, input: unknown, transfer: Transferable[] = []): Promise<T> {
+    if (this.inFlight >= this.options.threads + this.options.queue) {
+      throw new TooManyRequestsException(
+        'Le serveur traite déjà le maximum de fichiers volumineux ; réessayez dans quelques secondes',
+        BUSY_RETRY_AFTER_SECONDS,
+      );
+    }
     const task: HeavyTask = { module, fn, input };
     let outcome: HeavyOutcome;
+    this.inFlight += 1;
     try {
       outcome = (await this.piscina.run(task, { transferList: transfer as never })) as HeavyOutcome;
     } catch (error) {
-      if (QUEUE_FULL.has((error as Error).message)) {
-        throw new TooManyRequestsException(
-          'Le serveur traite déjà le maximum de fichiers volumineux ; réessayez dans quelques secondes',
-          BUSY_RETRY_AFTER_SECONDS,
-        );
-      }
       if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw new PayloadTooLargeException('Le fichier est trop volumineux pour être traité');
       }
       throw error;
+    } finally {
+      this.inFlight -= 1;
     }
     if (!outcome.ok) {
       throw new DomainException(

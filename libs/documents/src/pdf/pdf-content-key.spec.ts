@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { documentContentKey } from '../documents.service';
+import { barChartHeight } from './bar-chart';
 import { pdfContentKey, PdfReport } from './pdf-report';
 
 async function render(generatedAt: Date, rows: string[][], streamed = false): Promise<Buffer> {
@@ -45,6 +46,28 @@ describe('pdfContentKey', () => {
     const streamedLater = pdfContentKey(await render(new Date('2026-12-01T10:00:00Z'), ROWS, true));
     expect(streamedOnce).toMatch(/^[0-9a-f]{64}$/);
     expect(streamedLater).toBe(streamedOnce);
+  });
+
+  it('counts a bar chart as the room it keeps, as when the annual report drew it outside the kit', async () => {
+    const header = { title: 'Bilan', organisationName: 'Mairie de Villejuif', generatedAt: new Date() };
+    const bars = [
+      { label: 'Validées', value: 3 },
+      { label: 'Brouillons', value: 1 },
+    ];
+    const keyOf = async (draw: (report: PdfReport) => void) => {
+      const report = new PdfReport(header);
+      report.fields([['Fiches validées', 3]]);
+      draw(report);
+      return pdfContentKey(await report.finish());
+    };
+    const before = await keyOf((report) => report.ensureSpace(barChartHeight(bars.length)));
+    expect(await keyOf((report) => report.barChart('Fiches par statut', bars))).toBe(before);
+    expect(await keyOf((report) => report.barChart('Fiches par statut', []))).toBe(await keyOf(() => {}));
+    const recorded = await PdfReport.render(header, (report) => {
+      report.fields([['Fiches validées', 3]]);
+      report.barChart('Fiches par statut', bars);
+    });
+    expect(pdfContentKey(recorded)).toBe(before);
   });
 
   it('is unknown for bytes that no PdfReport answered', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { currentWorkerPool } from '@vigie/core';
+import { Bar, barChartHeight, drawBarChart } from './bar-chart';
 import { recordDrawing } from './pdf-script';
 import { formatDateTimeFr } from './french-format';
 import { Measure, sizeColumns, wrapText } from './text-layout';
@@ -83,6 +84,25 @@ export function pdfContentKey(bytes: Buffer): string | undefined {
 const NOT_CONTENT = new Set(['constructor', 'finish', 'close', 'drawFrame']);
 
 /**
+ * Calls that count in the content key as other calls. A bar chart counts as the room it keeps
+ * (`ensureSpace`), as when the annual report drew it on `report.doc` outside the kit: the keys of the reports
+ * stored then stay valid. Its bars are not in the key, so a chart only shows figures its report states in
+ * text too (see {@link PdfReport.barChart}).
+ */
+const CONTENT_AS: Record<string, (args: unknown[]) => [name: string, args: unknown[]][]> = {
+  barChart: ([, bars]) => {
+    const count = (bars as readonly Bar[]).length;
+    return count === 0 ? [] : [['ensureSpace', [barChartHeight(count)]]];
+  },
+};
+
+/** What a call adds to the content key: its name and arguments, or those of the calls it stands for. */
+function contentOf(name: string, args: unknown[]): string {
+  const calls = CONTENT_AS[name]?.(args) ?? [[name, args]];
+  return calls.map(([called, callArgs]) => `${called}\u0000${JSON.stringify(callArgs) ?? ''}\u0000`).join('');
+}
+
+/**
  * Makes every method of `report` feed `hash` with its name and arguments, for the calls made from outside
  * (by a renderer): a call made by another method is determined by that outer call, and the page frame's own
  * calls (which carry the generation time) stay out of the key.
@@ -98,9 +118,7 @@ function fingerprintCalls(report: PdfReport, hash: Hash): void {
       configurable: true,
       writable: true,
       value(this: PdfReport, ...args: unknown[]) {
-        if (depth === 0 && !NOT_CONTENT.has(name)) {
-          hash.update(`${name}\u0000${JSON.stringify(args) ?? ''}\u0000`);
-        }
+        if (depth === 0 && !NOT_CONTENT.has(name)) hash.update(contentOf(name, args));
         depth += 1;
         try {
           const result = draw.apply(this, args);
@@ -348,6 +366,19 @@ export class PdfReport {
     });
     this.doc.x = MARGIN.left;
     this.doc.moveDown(0.4);
+    return this;
+  }
+
+  /**
+   * A horizontal bar chart kept on one page: each bar with its label and its exact value. The bars are not in
+   * the content key (see `CONTENT_AS`): a chart only shows figures that the report states in its text too.
+   */
+  barChart(caption: string, bars: readonly Bar[]): this {
+    if (bars.length === 0) return this;
+    const height = barChartHeight(bars.length);
+    this.flushHeading(height);
+    this.ensureSpace(height);
+    drawBarChart(this.doc, caption, bars);
     return this;
   }
 

@@ -10,6 +10,7 @@ export const DRAWING_METHODS = [
   'fields',
   'bullets',
   'table',
+  'barChart',
 ] as const;
 type DrawingMethod = (typeof DRAWING_METHODS)[number];
 

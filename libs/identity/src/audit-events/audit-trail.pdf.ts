@@ -395,32 +395,32 @@ export async function renderAuditTrailPdf(
   generatedAt: Date,
 ): Promise<Buffer> {
   const title = `Journal d'audit — ${organisationName}`;
-  const report = new PdfReport({ title, organisationName, generatedAt });
-  report.title(
-    "Journal d'audit",
-    `${organisationName} — ${formatNumberFr(events.length)} ${events.length > 1 ? 'évènements enregistrés' : 'évènement enregistré'}`,
-  );
-  report.paragraph(
-    'Chaque modification des données est enregistrée dans la même transaction que la modification elle-même. ' +
-      "Les évènements sont chaînés par empreinte SHA-256 : toute altération d'un évènement enregistré est détectée.",
-    { muted: true },
-  );
-  report.table(
-    [
-      { header: 'Date et auteur', nowrap: true },
-      { header: 'Action et objet' },
-      { header: 'Modifications', width: 2 },
-    ],
-    events.map((event) => [
+  return PdfReport.render({ title, organisationName, generatedAt }, (report) => {
+    report.title(
+      "Journal d'audit",
+      `${organisationName} — ${formatNumberFr(events.length)} ${events.length > 1 ? 'évènements enregistrés' : 'évènement enregistré'}`,
+    );
+    report.paragraph(
+      'Chaque modification des données est enregistrée dans la même transaction que la modification elle-même. ' +
+        "Les évènements sont chaînés par empreinte SHA-256 : toute altération d'un évènement enregistré est détectée.",
+      { muted: true },
+    );
+    report.table(
       [
-        formatDateFr(event.at),
-        `à ${formatTimeFr(event.at)}`,
-        event.actorId ? (names.get(event.actorId) ?? 'Utilisateur supprimé') : 'Système',
-      ].join('\n'),
-      `${actionLabelFr(event.action, event.entity)}\n${names.get(event.entityId) ?? 'élément supprimé ou hors de votre périmètre'}`,
-      describeChanges(event.changes, names),
-    ]),
-    'Aucun évènement enregistré',
-  );
-  return report.finish();
+        { header: 'Date et auteur', nowrap: true },
+        { header: 'Action et objet' },
+        { header: 'Modifications', width: 2 },
+      ],
+      events.map((event) => [
+        [
+          formatDateFr(event.at),
+          `à ${formatTimeFr(event.at)}`,
+          event.actorId ? (names.get(event.actorId) ?? 'Utilisateur supprimé') : 'Système',
+        ].join('\n'),
+        `${actionLabelFr(event.action, event.entity)}\n${names.get(event.entityId) ?? 'élément supprimé ou hors de votre périmètre'}`,
+        describeChanges(event.changes, names),
+      ]),
+      'Aucun évènement enregistré',
+    );
+  });
 }

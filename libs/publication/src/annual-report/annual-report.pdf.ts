@@ -1,7 +1,6 @@
 import { formatNumberFr, formatPercentFr, PdfReport } from '@vigie/documents';
 import { dateFr } from '../french-date';
 import type { AnnualReportFigures } from './annual-report-figures';
-import { barChart } from './bar-chart';
 
 const n = (value: number) => formatNumberFr(value);
 
@@ -31,7 +30,7 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
         [`Fiches revues et validées à nouveau en ${f.year}`, n(r.reviewedInYear)],
         ['Révisions en retard', n(r.overdueReviews.length)],
       ]);
-      barChart(report, 'Fiches du registre par statut', [
+      report.barChart('Fiches du registre par statut', [
         { label: 'Validées', value: r.byStatus.validated },
         { label: 'Brouillons', value: r.byStatus.draft },
         { label: 'Archivées', value: r.byStatus.archived },
@@ -75,7 +74,7 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
           ['Personnes concernées informées', n(b.subjectsInformed)],
           ['Non clôturées à ce jour', n(b.stillOpen)],
         ]);
-        barChart(report, 'Notification des violations à la CNIL', [
+        report.barChart('Notification des violations à la CNIL', [
           { label: 'Dans les 72 heures', value: b.notifiedInTime },
           { label: 'Après 72 heures', value: b.notifiedLate },
           { label: 'Délai dépassé, non notifiée', value: b.notNotifiedOverdue },
@@ -96,8 +95,7 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
               : '') +
             `, ${n(rights.total.extended)} prolongée(s), ${n(rights.total.late)} en retard, ${n(rights.total.open)} en cours.`,
         );
-        barChart(
-          report,
+        report.barChart(
           'Demandes reçues par droit exercé',
           rights.byRight.map((line) => ({ label: line.label, value: line.total })),
         );
@@ -146,7 +144,7 @@ export function renderAnnualReportPdf(f: AnnualReportFigures): Promise<Buffer> {
             n(l.modified),
           ]),
         );
-        barChart(report, 'Décisions sur les comptes examinés', [
+        report.barChart('Décisions sur les comptes examinés', [
           { label: 'Maintenus', value: a.total.kept },
           { label: 'Retirés', value: a.total.revoked },
           { label: 'Modifiés', value: a.total.modified },

@@ -24,72 +24,75 @@ export async function renderQuestionnaireReport(
   const title = internal
     ? `Questionnaire sécurité — ${questionnaire.vendorName} — ${INTERNAL_MARK}`
     : `Questionnaire sécurité — ${questionnaire.vendorName}`;
-  const report = new PdfReport({ title, organisationName: operatorName, generatedAt });
-  report.title(
-    `Questionnaire sécurité — ${questionnaire.vendorName}`,
-    `${questionnaire.templateName} — ${internal ? INTERNAL_MARK : VENDOR_MARK}`,
-  );
-  if (internal) {
-    report.paragraph(
-      `${INTERNAL_MARK} : réservé à l’opérateur. Il contient le score et les commentaires internes ; ne pas le ` +
-        'communiquer à l’éditeur, qui reçoit sa propre version, sans score ni commentaire interne.',
+  return PdfReport.render({ title, organisationName: operatorName, generatedAt }, (report) => {
+    report.title(
+      `Questionnaire sécurité — ${questionnaire.vendorName}`,
+      `${questionnaire.templateName} — ${internal ? INTERNAL_MARK : VENDOR_MARK}`,
     );
-  } else {
-    report.paragraph(
-      `${VENDOR_MARK} : vos réponses, vos commentaires et les remarques que ${operatorName} vous a adressées.`,
-      { muted: true },
-    );
-  }
-  const score = questionnaire.score;
-  report.fields([
-    ['Éditeur', questionnaire.vendorName],
-    ['Statut', QUESTIONNAIRE_STATUS_FR[questionnaire.status]],
-    ['Envoyé le', formatDateFr(questionnaire.sentAt)],
-    ['Réponse attendue le', formatDateFr(questionnaire.dueDate)],
-    ['Soumis le', questionnaire.submittedAt ? formatDateFr(questionnaire.submittedAt) : null],
-    ['Revu le', questionnaire.reviewedAt ? formatDateFr(questionnaire.reviewedAt) : null],
-    ...(internal
-      ? ([
-          ['Score', score === null || score === undefined ? 'Non calculé' : `${formatNumberFr(score)} / 100`],
-        ] as [string, string][])
-      : []),
-    [
-      'Questions répondues',
-      `${questionnaire.progress.answered} sur ${questionnaire.progress.questions} (obligatoires : ${questionnaire.progress.requiredAnswered} sur ${questionnaire.progress.required})`,
-    ],
-  ]);
-  if (questionnaire.reviewComment) {
-    report.heading('Avis du relecteur', 2).paragraph(questionnaire.reviewComment);
-  }
-  if (internal) {
-    report.paragraph(
-      'Le score est la moyenne pondérée des points obtenus aux questions notées (oui/non et choix) : chaque ' +
-        'réponse rapporte de 0 à 100 % du poids de sa question ; une question sans réponse ne rapporte rien.',
-      { muted: true },
-    );
-  }
-  for (const section of questionnaire.sections) {
-    report.heading(section.title);
-    report.table(
+    if (internal) {
+      report.paragraph(
+        `${INTERNAL_MARK} : réservé à l’opérateur. Il contient le score et les commentaires internes ; ne pas le ` +
+          'communiquer à l’éditeur, qui reçoit sa propre version, sans score ni commentaire interne.',
+      );
+    } else {
+      report.paragraph(
+        `${VENDOR_MARK} : vos réponses, vos commentaires et les remarques que ${operatorName} vous a adressées.`,
+        { muted: true },
+      );
+    }
+    const score = questionnaire.score;
+    report.fields([
+      ['Éditeur', questionnaire.vendorName],
+      ['Statut', QUESTIONNAIRE_STATUS_FR[questionnaire.status]],
+      ['Envoyé le', formatDateFr(questionnaire.sentAt)],
+      ['Réponse attendue le', formatDateFr(questionnaire.dueDate)],
+      ['Soumis le', questionnaire.submittedAt ? formatDateFr(questionnaire.submittedAt) : null],
+      ['Revu le', questionnaire.reviewedAt ? formatDateFr(questionnaire.reviewedAt) : null],
+      ...(internal
+        ? ([
+            [
+              'Score',
+              score === null || score === undefined ? 'Non calculé' : `${formatNumberFr(score)} / 100`,
+            ],
+          ] as [string, string][])
+        : []),
       [
-        { header: 'Question', width: 5 },
-        { header: 'Réponse', width: 3 },
-        { header: 'Commentaires', width: 4 },
+        'Questions répondues',
+        `${questionnaire.progress.answered} sur ${questionnaire.progress.questions} (obligatoires : ${questionnaire.progress.requiredAnswered} sur ${questionnaire.progress.required})`,
       ],
-      section.questions.map((question) => [
-        `${question.text}${question.required ? ' *' : ''}`,
-        answerText(question),
-        remarks(question, internal),
-      ]),
+    ]);
+    if (questionnaire.reviewComment) {
+      report.heading('Avis du relecteur', 2).paragraph(questionnaire.reviewComment);
+    }
+    if (internal) {
+      report.paragraph(
+        'Le score est la moyenne pondérée des points obtenus aux questions notées (oui/non et choix) : chaque ' +
+          'réponse rapporte de 0 à 100 % du poids de sa question ; une question sans réponse ne rapporte rien.',
+        { muted: true },
+      );
+    }
+    for (const section of questionnaire.sections) {
+      report.heading(section.title);
+      report.table(
+        [
+          { header: 'Question', width: 5 },
+          { header: 'Réponse', width: 3 },
+          { header: 'Commentaires', width: 4 },
+        ],
+        section.questions.map((question) => [
+          `${question.text}${question.required ? ' *' : ''}`,
+          answerText(question),
+          remarks(question, internal),
+        ]),
+      );
+    }
+    report.paragraph(
+      internal
+        ? '* question obligatoire. [Interne] : commentaire de l’opérateur non communiqué à l’éditeur.'
+        : '* question obligatoire.',
+      { muted: true },
     );
-  }
-  report.paragraph(
-    internal
-      ? '* question obligatoire. [Interne] : commentaire de l’opérateur non communiqué à l’éditeur.'
-      : '* question obligatoire.',
-    { muted: true },
-  );
-  return report.finish();
+  });
 }
 
 function answerText(question: QuestionView): string {

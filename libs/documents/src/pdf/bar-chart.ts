@@ -1,6 +1,6 @@
-import type { PdfReport } from '@vigie/documents';
-import { formatNumberFr } from '@vigie/documents';
+import { formatNumberFr } from './french-format';
 
+/** One bar of a chart (see `PdfReport.barChart`). */
 export interface Bar {
   label: string;
   value: number;
@@ -13,18 +13,20 @@ const BAR_COLOUR = '#0a4d99';
 const TRACK_COLOUR = '#e8edf2';
 const TEXT_COLOUR = '#1a1a1a';
 
+/** The room a chart of `count` bars keeps on one page: its caption and its bars. */
+export function barChartHeight(count: number): number {
+  return 24 + count * (BAR_HEIGHT + GAP);
+}
+
 /**
- * A horizontal bar chart drawn with pdfkit's vector operations: one line per bar, its label on the left, the
- * bar scaled to the largest value, the exact value written after it (the chart never stands without its
- * numbers). Kept on one page.
+ * Draws a horizontal bar chart with pdfkit's vector operations at the current position (the caller has made
+ * room for {@link barChartHeight}): one line per bar, its label on the left, the bar scaled to the largest
+ * value, the exact value written after it (the chart never stands without its numbers).
  */
-export function barChart(report: PdfReport, caption: string, bars: readonly Bar[]): void {
-  if (bars.length === 0) return;
-  const doc = report.doc;
+export function drawBarChart(doc: PDFKit.PDFDocument, caption: string, bars: readonly Bar[]): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const barArea = width - LABEL_WIDTH - 50;
-  report.ensureSpace(24 + bars.length * (BAR_HEIGHT + GAP));
   doc.font('Bold').fontSize(9).fillColor(TEXT_COLOUR).text(caption, left, doc.y, { width });
   let y = doc.y + 4;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
