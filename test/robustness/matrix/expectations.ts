@@ -798,6 +798,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'GET /api/v1/assessments/:id/summary': assessmentRead('AssessmentSummary'),
   'GET /api/v1/assessments/:id/progress': assessmentRead('Assessment'),
+  'GET /api/v1/assessments/:id/progress-history': assessmentRead('Assessment'),
   'GET /api/v1/assessments/:id/requirements': assessmentRead('Assessment'),
   'GET /api/v1/assessments/:id/requirements/:requirementAssessmentId': assessmentRead('Assessment', true),
   'PATCH /api/v1/assessments/:id/requirements/:requirementAssessmentId': {
