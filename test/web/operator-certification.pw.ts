@@ -107,6 +107,26 @@ test('RSSI: an assessment by theme, edited in place, a requirement justified, an
   await page.reload();
   await expect(page.getByLabel('Statut de A.5.2', { exact: true })).toHaveValue('in-progress');
   await page.getByLabel('Référence ou intitulé').fill('');
+  // Progress over time: today's point counts that change, in the chart's table too.
+  const overTime = 'Avancement dans le temps (exigences par statut, en fin de journée)';
+  await expect(page.getByRole('img', { name: overTime })).toBeVisible();
+  await expect(page.getByText(/les exigences mises en œuvre|mises? en œuvre sur/).first()).toBeVisible();
+  const timeTable = page.getByRole('table', { name: overTime });
+  const overTimeFigure = page.getByRole('figure', { name: overTime });
+  await overTimeFigure.getByText('Données du graphique en tableau').click();
+  const today = new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Paris',
+  })
+    .format(new Date())
+    .replace(/^1 /, '1er ');
+  const todayRow = timeTable.getByRole('row', { name: new RegExp(`^${today}`) });
+  await expect(todayRow).toBeVisible();
+  const changesToday = Number(await todayRow.getByRole('cell').last().innerText());
+  expect(changesToday).toBeGreaterThanOrEqual(1);
+  await expectAccessible(page);
 
   // The requirement: justification and inclusion reasons.
   await page.getByRole('link', { name: 'A.5.18', exact: true }).click();
