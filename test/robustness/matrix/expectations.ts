@@ -465,6 +465,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: deployedTo,
     request: ({ fx, side }) => ({ params: { id: fx.registerTemplate[own(side)] } }),
   },
+  'GET /api/v1/register-templates/:id/versions': {
+    sides: BOTH,
+    sidesMean: 'own: template of the application deployed for member A; other: for member B',
+    action: 'read',
+    subject: 'RegisterTemplate',
+    record: deployedTo,
+    request: ({ fx, side }) => ({ params: { id: fx.registerTemplate[own(side)] } }),
+  },
   'PATCH /api/v1/register-templates/:id': {
     sides: BOTH,
     sidesMean: 'own: template of the application deployed for member A; other: for member B',

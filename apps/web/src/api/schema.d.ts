@@ -908,6 +908,23 @@ export interface paths {
         patch: operations["RegisterTemplatesController_update"];
         trace?: never;
     };
+    "/api/v1/register-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published versions of a template, newest first, each with the fields it changed */
+        get: operations["RegisterTemplatesController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{orgId}/processing-activities/from-template/{templateId}": {
         parameters: {
             query?: never;
@@ -5205,6 +5222,25 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateRegisterTemplateDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RegisterTemplatesController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
