@@ -65,7 +65,8 @@ export default function AssessmentPage() {
   const history = useQuery({
     queryKey: ['assessment', id, 'progress-history'],
     queryFn: () => progressHistoryOf(id),
-    enabled: head.isSuccess,
+    // After the figures of today: the rows and the current progress come first on a loaded server.
+    enabled: progress.isSuccess,
   });
 
   const change = useMutation({
