@@ -824,6 +824,71 @@ describe('Certification (e2e)', () => {
         expectProblem(await app.http.get(`${API}/assessments/${iso.id}/progress`).set(as(actor)), 403);
       }
     });
+
+    it('shows the progress over time from the audit trail, the last point being the current progress', async () => {
+      const opened = await app.http
+        .post(`${API}/assessments`)
+        .set(as(world.securityOfficer))
+        .send({ frameworkCode: 'archives-publiques-2025', name: 'Archives — historique' });
+      expect(opened.status).toBe(201);
+      const id: string = opened.body.id;
+      const [first, second] = [...(await rows(world.securityOfficer, id)).values()];
+      expect((await patch(world.securityOfficer, id, first, { status: 'in-progress' })).status).toBe(200);
+      expect((await patch(world.securityOfficer, id, second, { status: 'implemented' })).status).toBe(200);
+      const firstNow = (await rows(world.securityOfficer, id)).get(first.ref)!;
+      // Days pass: the assessment was opened ten days ago, the first two changes made five days ago.
+      await app.dataSource.query(
+        `UPDATE assessment SET created_at = now() - interval '10 days' WHERE id = $1`,
+        [id],
+      );
+      await app.dataSource.query(
+        `UPDATE audit_event SET at = now() - interval '5 days'
+         WHERE entity = 'requirement-assessment' AND entity_id = ANY($1)`,
+        [[first.id, second.id]],
+      );
+      expect((await patch(world.securityOfficer, id, firstNow, { status: 'implemented' })).status).toBe(200);
+      // A change of another field is no point of the history.
+      const firstLast = (await rows(world.securityOfficer, id)).get(first.ref)!;
+      expect((await patch(world.securityOfficer, id, firstLast, { notes: 'Relu' })).status).toBe(200);
+
+      const history = await app.http.get(`${API}/assessments/${id}/progress-history`).set(as(world.auditor));
+      expect(history.status).toBe(200);
+      const day = (offset: number) =>
+        new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(
+          new Date(Date.now() + offset * 86_400_000),
+        );
+      expect(history.body).toMatchObject({
+        assessmentId: id,
+        openedOn: day(-10),
+        asOf: day(0),
+        truncated: false,
+      });
+      expect(
+        history.body.points.map((p: { date: string; byStatus: object; changes: number }) => [
+          p.date,
+          p.byStatus,
+          p.changes,
+        ]),
+      ).toEqual([
+        [day(-10), { 'not-started': 2, 'in-progress': 0, implemented: 0, 'not-applicable': 0 }, 0],
+        [day(-5), { 'not-started': 0, 'in-progress': 1, implemented: 1, 'not-applicable': 0 }, 2],
+        [day(0), { 'not-started': 0, 'in-progress': 0, implemented: 2, 'not-applicable': 0 }, 1],
+      ]);
+      const progress = await app.http.get(`${API}/assessments/${id}/progress`).set(as(world.auditor));
+      const last = history.body.points[history.body.points.length - 1];
+      expect(last).toMatchObject({
+        total: progress.body.total,
+        applicable: progress.body.applicable,
+        byStatus: progress.body.byStatus,
+        implementedShare: 1,
+      });
+
+      expectProblem(await app.http.get(`${API}/assessments/${id}/progress-history`).set(as(world.dpoA)), 403);
+      expectProblem(
+        await app.http.get(`${API}/assessments/${id}/progress-history`).set(as(world.vendorContact)),
+        404,
+      );
+    });
   });
 
   describe('cross-framework view', () => {

@@ -653,6 +653,63 @@ describe('Register of processing activities (e2e)', () => {
         409,
       );
 
+      // Its versions: newest first, what changed field by field, when and by whom (the one audit event each).
+      const versions = await app.http
+        .get(`${api}/register-templates/${template.id}/versions`)
+        .set(as(world.admin));
+      expect(versions.status).toBe(200);
+      expect(versions.body).toMatchObject({
+        templateId: template.id,
+        applicationId: appA.id,
+        name: 'Aide sociale facultative (modèle BL Social)',
+        version: 2,
+      });
+      const [second, first] = versions.body.items;
+      expect(versions.body.items).toHaveLength(2);
+      expect(second).toMatchObject({
+        version: 2,
+        publishedBy: world.admin.id,
+        publishedByName: expect.any(String),
+        changes: [
+          {
+            field: 'dataCategories',
+            label: 'Catégories de données',
+            before: [{ category: 'identity', retention: '5 ans après la clôture', finalFate: 'destruction' }],
+            after: [{ category: 'identity', retention: '3 ans après la clôture', finalFate: 'sorting' }],
+          },
+          {
+            field: 'securityMeasures',
+            label: 'Mesures de sécurité',
+            before: ['Habilitations revues chaque année'],
+            after: ['Chiffrement des sauvegardes', 'Revue annuelle des habilitations'],
+          },
+        ],
+        content: { securityMeasures: ['Chiffrement des sauvegardes', 'Revue annuelle des habilitations'] },
+      });
+      expect(first).toMatchObject({ version: 1, publishedBy: world.securityOfficer.id, changes: [] });
+      expect(new Date(second.publishedAt).getTime()).toBeGreaterThanOrEqual(
+        new Date(first.publishedAt).getTime(),
+      );
+      const audited = await app.dataSource.query(
+        `SELECT actor_id FROM audit_event WHERE entity = 'register-template' AND entity_id = $1 ORDER BY seq`,
+        [template.id],
+      );
+      expect(audited.map((e: { actor_id: string }) => e.actor_id)).toEqual([
+        world.securityOfficer.id,
+        world.admin.id,
+      ]);
+      // Read like the template: its member's roles, not another member's, nor a vendor.
+      const read = await app.http
+        .get(`${api}/register-templates/${template.id}/versions`)
+        .set(as(world.readerA));
+      expect(read.status).toBe(200);
+      for (const stranger of [world.dpoB, world.vendorContact]) {
+        expectProblem(
+          await app.http.get(`${api}/register-templates/${template.id}/versions`).set(as(stranger)),
+          404,
+        );
+      }
+
       const entry = await app.http
         .get(`${api}/processing-activities/${fromTemplate.id}`)
         .set(as(world.readerA));

@@ -265,6 +265,86 @@ test('an auditor for a limited period reads « pour une durée limitée » and h
   await expectAccessible(page);
 });
 
+/** A register template the text of which passes the register's rules (Art. 6.3: the public task's text). */
+const templatePayload = (name: string) => ({
+  name,
+  description: 'Modèle publié par l’opérateur',
+  purposes: [
+    {
+      description: 'Gestion du service',
+      legalBasis: 'public-task',
+      legalBasisDetail: 'Code général des collectivités territoriales, art. L. 2121-29',
+    },
+  ],
+  dataSubjects: ['residents'],
+  dataCategories: [{ category: 'identity', retention: '3 ans', finalFate: 'destruction' }],
+  securityMeasures: ['Chiffrement des sauvegardes'],
+});
+
+test('the administrator edits a register template and reads its versions, field by field, refused when stale', async ({
+  page,
+  request,
+}) => {
+  const headers = { Authorization: `Bearer ${await adminToken(request)}` };
+  const application = (await (await request.get('/api/v1/applications?pageSize=200', { headers })).json())
+    .items[0] as { id: string; name: string };
+  const name = `Modèle — cantine ${suffix()}`;
+  const published = await request.post(`/api/v1/applications/${application.id}/register-templates`, {
+    headers,
+    data: templatePayload(name),
+  });
+  expect(published.status()).toBe(201);
+  const template = (await published.json()) as { id: string };
+
+  await signIn(page, ADMIN, ADMIN_PASSWORD);
+  await page.goto(`/administration/applications/${application.id}`);
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expectPageBasics(page, new RegExp(`Modèle — ${name}`));
+  await expect(page.getByText('Modèle de fiche du registre, version 1')).toBeVisible();
+  const versions = page.getByRole('table', { name: `Versions publiées du modèle ${name}` });
+  await expect(versions.getByRole('row', { name: /Version 1 .*Première publication/ })).toBeVisible();
+
+  // A new version: one more security measure.
+  await page.getByRole('button', { name: 'Modifier le modèle' }).click();
+  await page
+    .getByLabel('Mesures de sécurité')
+    .fill('Chiffrement des sauvegardes\nDouble authentification des agents');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Publier la nouvelle version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Version 2 publiée.' })).toBeVisible();
+  const second = versions.getByRole('row', { name: /^Version 2 / });
+  await expect(second).toContainText('Mesures de sécurité');
+  await page.getByRole('button', { name: 'Voir les différences de la version 2' }).click();
+  const differences = page.getByRole('table', { name: 'Champs modifiés par la version 2' });
+  await expect(differences.getByRole('row', { name: /Mesures de sécurité/ })).toContainText(
+    'Double authentification des agents',
+  );
+  await expectAccessible(page);
+
+  // Someone publishes meanwhile: the stale form is refused, then starts again from the latest version.
+  await page.getByRole('button', { name: 'Modifier le modèle' }).click();
+  await expect(page.getByText('Vous modifiez la version 2.')).toBeVisible();
+  const meanwhile = await request.patch(`/api/v1/register-templates/${template.id}`, {
+    headers,
+    data: { description: 'Description revue par un collègue', version: 2 },
+  });
+  expect(meanwhile.status()).toBe(200);
+  await page.getByLabel('Nom du traitement').fill(`${name} (révisé)`);
+  await page.getByRole('button', { name: 'Publier la nouvelle version' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /modifi|version/i })).toBeVisible();
+  await page.getByRole('button', { name: 'Recharger la dernière version' }).click();
+  await expect(page.getByText('Vous modifiez la version 3.')).toBeVisible();
+  await expect(page.getByLabel('Description')).toHaveValue('Description revue par un collègue');
+  await page.getByLabel('Nom du traitement').fill(`${name} (révisé)`);
+  await page.getByRole('button', { name: 'Publier la nouvelle version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Version 4 publiée.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `${name} (révisé)` })).toBeVisible();
+  await expect(versions.getByRole('row', { name: /^Version 3 .*Description/ })).toBeVisible();
+  await expect(versions.getByRole('row', { name: /^Version 4 .*Nom du traitement/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('another organisation’s or application’s administration URL is answered « introuvable »', async ({
   page,
   request,
@@ -299,4 +379,12 @@ test('another organisation’s or application’s administration URL is answered
   await page.goto(`/administration/applications/${hidden!.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Application introuvable' })).toBeVisible();
   await expectPageBasics(page, /Application introuvable/);
+  const hiddenTemplate = await request.post(`/api/v1/applications/${hidden!.id}/register-templates`, {
+    headers,
+    data: templatePayload(`Modèle caché ${suffix()}`),
+  });
+  expect(hiddenTemplate.status()).toBe(201);
+  await page.goto(`/administration/modeles/${(await hiddenTemplate.json()).id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Modèle introuvable' })).toBeVisible();
+  await expectPageBasics(page, /Modèle introuvable/);
 });

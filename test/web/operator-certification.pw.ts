@@ -107,6 +107,26 @@ test('RSSI: an assessment by theme, edited in place, a requirement justified, an
   await page.reload();
   await expect(page.getByLabel('Statut de A.5.2', { exact: true })).toHaveValue('in-progress');
   await page.getByLabel('Référence ou intitulé').fill('');
+  // Progress over time: today's point counts that change, in the chart's table too.
+  const overTime = 'Avancement dans le temps (exigences par statut, en fin de journée)';
+  await expect(page.getByRole('img', { name: overTime })).toBeVisible();
+  await expect(page.getByText(/les exigences mises en œuvre|mises? en œuvre sur/).first()).toBeVisible();
+  const timeTable = page.getByRole('table', { name: overTime });
+  const overTimeFigure = page.getByRole('figure', { name: overTime });
+  await overTimeFigure.getByText('Données du graphique en tableau').click();
+  const today = new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Paris',
+  })
+    .format(new Date())
+    .replace(/^1 /, '1er ');
+  const todayRow = timeTable.getByRole('row', { name: new RegExp(`^${today}`) });
+  await expect(todayRow).toBeVisible();
+  const changesToday = Number(await todayRow.getByRole('cell').last().innerText());
+  expect(changesToday).toBeGreaterThanOrEqual(1);
+  await expectAccessible(page);
 
   // The requirement: justification and inclusion reasons.
   await page.getByRole('link', { name: 'A.5.18', exact: true }).click();
@@ -339,7 +359,7 @@ test('an access review from the CSV import to the certificate, the assigned revi
     page.getByRole('status').filter({ hasText: 'Les relecteurs ont déjà été relancés aujourd’hui.' }),
   ).toBeVisible();
 
-  // The assigned reviewer decides through the API: their three accounts.
+  // The assigned reviewer decides in their own space: their three accounts, and nobody else's.
   const referent = await tokenOf(request, REFERENT);
   const theirs = await request.get(`/api/v1/access-reviews/${campaignId}/items`, {
     headers: bearer(referent),
@@ -347,14 +367,30 @@ test('an access review from the CSV import to the certificate, the assigned revi
   expect(theirs.status()).toBe(200);
   const items = (await theirs.json()).items as { id: string; username: string }[];
   expect(items.map((i) => i.username).sort()).toEqual(['adm.compta', 'e.redacteur', 'j.martin']);
-  for (const item of items) {
-    const decision = item.username === 'adm.compta' ? 'revoke' : 'keep';
-    const answer = await request.post(`/api/v1/access-reviews/${campaignId}/items/${item.id}/decision`, {
-      headers: bearer(referent),
-      data: { decision, reason: 'Revue du semestre : compte vérifié avec le service.' },
-    });
-    expect(answer.status()).toBe(200);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await signIn(page, REFERENT);
+  await page.goto(`/mes-revues/${campaignId}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Revue des accès — essai navigateur/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '3 comptes, 3 à décider' })).toBeVisible();
+  await expectAccessible(page);
+  for (const username of ['e.redacteur', 'j.martin', 'adm.compta']) {
+    const revoke = username === 'adm.compta';
+    await page.getByRole('button', { name: `Décider : ${username}` }).click();
+    await page.getByLabel(revoke ? 'Révoquer le compte' : 'Conserver le compte').check();
+    await page.getByLabel(/^Motif/).fill('Revue du semestre : compte vérifié avec le service.');
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: `Compte ${username} : ${revoke ? 'révoqué' : 'conservé'}.` }),
+    ).toBeVisible();
   }
+  await expect(page.getByRole('status').filter({ hasText: '3 comptes, tous décidés' })).toBeVisible();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await signIn(page, RSSI);
+  await page.goto(`/revues/${campaignId}`);
 
   await page.reload();
   await expect(page.getByText('Chaque compte est décidé : la revue peut être close.')).toBeVisible();

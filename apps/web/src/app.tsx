@@ -53,6 +53,7 @@ const VendorNotFoundPage = lazy(() =>
 const AdministrationPage = lazy(() => import('./pages/admin/administration'));
 const OrganisationAdminPage = lazy(() => import('./pages/admin/organisation-admin'));
 const ApplicationAdminPage = lazy(() => import('./pages/admin/application-admin'));
+const TemplateAdminPage = lazy(() => import('./pages/admin/template-admin'));
 const ApplicationPage = lazy(() => import('./pages/application'));
 const IncidentsPage = lazy(() => import('./pages/admin/incidents'));
 const AssessmentsPage = lazy(() => import('./pages/certification/assessments'));
@@ -196,6 +197,7 @@ const router = createBrowserRouter([
       { path: '/administration', element: <AdministrationPage /> },
       { path: '/administration/organismes/:id', element: <OrganisationAdminPage /> },
       { path: '/administration/applications/:id', element: <ApplicationAdminPage /> },
+      { path: '/administration/modeles/:id', element: <TemplateAdminPage /> },
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/notifications/preferences', element: <Navigate to="/compte#preferences" replace /> },
       { path: '/certification', element: <AssessmentsPage /> },

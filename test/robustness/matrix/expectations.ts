@@ -391,6 +391,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: deployedTo,
     request: ({ fx, side }) => ({ params: { id: fx.registerTemplate[own(side)] } }),
   },
+  'GET /api/v1/register-templates/:id/versions': {
+    sides: BOTH,
+    sidesMean: 'own: template of the application deployed for member A; other: for member B',
+    record: deployedTo,
+    request: ({ fx, side }) => ({ params: { id: fx.registerTemplate[own(side)] } }),
+  },
   'PATCH /api/v1/register-templates/:id': {
     sides: BOTH,
     sidesMean: 'own: template of the application deployed for member A; other: for member B',
@@ -661,6 +667,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'GET /api/v1/assessments/:id/summary': assessmentRead(),
   'GET /api/v1/assessments/:id/progress': assessmentRead(),
+  'GET /api/v1/assessments/:id/progress-history': assessmentRead(),
   'GET /api/v1/assessments/:id/requirements': assessmentRead(),
   'GET /api/v1/assessments/:id/requirements/:requirementAssessmentId': assessmentRead(true),
   'PATCH /api/v1/assessments/:id/requirements/:requirementAssessmentId': {

@@ -50,6 +50,28 @@ export interface TemplateItem {
   createdAt: string;
   updatedAt: string;
 }
+/** One field a template version changed, with its values before and after. */
+export interface TemplateFieldChange {
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+export interface TemplateVersionItem {
+  version: number;
+  publishedAt: string;
+  publishedBy: string | null;
+  publishedByName: string | null;
+  changes: TemplateFieldChange[];
+  content: Record<string, unknown>;
+}
+export interface TemplateVersions {
+  templateId: string;
+  applicationId: string;
+  name: string;
+  version: number;
+  items: TemplateVersionItem[];
+}
 export interface IncidentItem {
   id: string;
   title: string;
@@ -105,6 +127,14 @@ export const templatesOf = (id: string) =>
   unwrap(
     api.GET('/api/v1/applications/{id}/register-templates', { params: { path: { id } } }),
   ) as unknown as Promise<{ items: TemplateItem[] }>;
+export const templateById = (id: string) =>
+  unwrap(api.GET('/api/v1/register-templates/{id}', { params: { path: { id } } })) as unknown as Promise<
+    TemplateItem & { content: Record<string, unknown> }
+  >;
+export const templateVersionsOf = (id: string) =>
+  unwrap(
+    api.GET('/api/v1/register-templates/{id}/versions', { params: { path: { id } } }),
+  ) as unknown as Promise<TemplateVersions>;
 export const incidentsList = () =>
   unwrap(api.GET('/api/v1/incidents', { params: { query: { pageSize: MAX } } })) as unknown as Promise<
     Page<IncidentItem>

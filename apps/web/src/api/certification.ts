@@ -81,6 +81,24 @@ export interface Progress {
   };
 }
 
+/** The progress at the end of one day (Paris): the opening day, each day a status changed, today. */
+export interface ProgressPoint {
+  date: string;
+  total: number;
+  applicable: number;
+  byStatus: StatusCounts;
+  implementedShare: number | null;
+  changes: number;
+}
+
+export interface ProgressHistory {
+  assessmentId: string;
+  openedOn: string;
+  asOf: string;
+  points: ProgressPoint[];
+  truncated: boolean;
+}
+
 export interface Evidence {
   id: string;
   organisationId: string;
@@ -171,6 +189,11 @@ export const progressOf = (id: string) =>
   unwrap(
     api.GET('/api/v1/assessments/{id}/progress', { params: { path: { id } } }),
   ) as unknown as Promise<Progress>;
+
+export const progressHistoryOf = (id: string) =>
+  unwrap(
+    api.GET('/api/v1/assessments/{id}/progress-history', { params: { path: { id } } }),
+  ) as unknown as Promise<ProgressHistory>;
 
 export const evidenceOf = (id: string, requirementAssessmentId: string) =>
   unwrap(

@@ -507,6 +507,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments/{id}/progress-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress at the end of each day a status changed (from the audit trail), from the opening day to today */
+        get: operations["AssessmentsController_progressHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{id}/requirements": {
         parameters: {
             query?: never;
@@ -889,6 +906,23 @@ export interface paths {
         head?: never;
         /** Publish a new version of a template (with the version last read) */
         patch: operations["RegisterTemplatesController_update"];
+        trace?: never;
+    };
+    "/api/v1/register-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published versions of a template, newest first, each with the fields it changed */
+        get: operations["RegisterTemplatesController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organisations/{orgId}/processing-activities/from-template/{templateId}": {
@@ -4439,6 +4473,25 @@ export interface operations {
             };
         };
     };
+    AssessmentsController_progressHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AssessmentsController_requirements: {
         parameters: {
             query?: {
@@ -5170,6 +5223,25 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateRegisterTemplateDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RegisterTemplatesController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

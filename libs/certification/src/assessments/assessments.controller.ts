@@ -11,6 +11,7 @@ import {
 } from './assessment.dto';
 import { AssessmentView, RequirementAssessmentView } from './assessment.view';
 import { AssessmentsService } from './assessments.service';
+import { ProgressHistoryView } from './progress-history';
 import { AssessmentSummaryView, ProgressService, ProgressView } from './progress.service';
 
 @ApiTags('Certification')
@@ -90,6 +91,18 @@ export class AssessmentsController {
   })
   progressOf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ProgressView> {
     return this.progress.progress(ctx, id);
+  }
+
+  @Get('assessments/:id/progress-history')
+  @Endpoint(
+    'Progress at the end of each day a status changed (from the audit trail), from the opening day to today',
+    { action: 'read', subject: 'Assessment' },
+  )
+  progressHistory(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ProgressHistoryView> {
+    return this.progress.history(ctx, id);
   }
 
   @Get('assessments/:id/requirements')

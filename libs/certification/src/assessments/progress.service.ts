@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { scopedQuery, Subject } from '@vigie/authz';
-import { PageQuery, pageOffset, RequestContext } from '@vigie/core';
+import { AuditEvent, PageQuery, pageOffset, parisCalendarDay, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { addDays, EXPIRY_WARNING_DAYS, todayInParis } from '../dates';
@@ -9,6 +9,7 @@ import { FrameworkRequirement } from '../frameworks/framework-requirement.entity
 import { loadAssessment, loadAssessmentSummary } from './assessment-access';
 import { Assessment, AssessmentScope } from './assessment.entity';
 import { Framework } from '../frameworks/framework.entity';
+import { ProgressHistoryView, progressHistory, StatusChange } from './progress-history';
 import {
   REQUIREMENT_STATUSES,
   RequirementAssessment,
@@ -119,6 +120,42 @@ export class ProgressService {
       overdue,
       evidence,
     };
+  }
+
+  /**
+   * Progress at the end of each day a status changed, computed from the audit trail (each status change of a
+   * requirement assessment is an audit event with its before and after values), replayed backwards from the
+   * current statuses. The requirement rows and their events are read through the scoped query.
+   */
+  async history(ctx: RequestContext, assessmentId: string): Promise<ProgressHistoryView> {
+    const manager = this.tx.reader;
+    const { assessment } = await loadAssessment(manager, ctx, assessmentId);
+    const today = todayInParis();
+    const rows = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
+      .andWhere('ra.assessmentId = :assessmentId', { assessmentId })
+      .select('ra.id', 'id')
+      .addSelect('ra.status', 'status')
+      .getRawMany<{ id: string; status: RequirementStatus }>();
+    const changes = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
+      .innerJoin(
+        AuditEvent,
+        'ae',
+        `ae.entityId = ra.id AND ae.entity = 'requirement-assessment' AND ae.changes -> 'status' IS NOT NULL`,
+      )
+      .andWhere('ra.assessmentId = :assessmentId', { assessmentId })
+      .select('ra.id', 'requirementAssessmentId')
+      .addSelect(`to_char(ae.at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')`, 'day')
+      .addSelect(`ae.changes -> 'status' ->> 'before'`, 'before')
+      .orderBy('ae.seq', 'DESC')
+      .getRawMany<StatusChange>();
+    const openedOn = parisCalendarDay(assessment.createdAt);
+    const { points, truncated } = progressHistory(
+      new Map(rows.map((row) => [row.id, row.status])),
+      changes.filter((change) => (REQUIREMENT_STATUSES as readonly string[]).includes(change.before)),
+      openedOn,
+      today,
+    );
+    return { assessmentId: assessment.id, openedOn, asOf: today, points, truncated };
   }
 
   async summary(ctx: RequestContext, assessmentId: string): Promise<AssessmentSummaryView> {

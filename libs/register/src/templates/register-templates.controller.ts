@@ -11,6 +11,7 @@ import {
 } from '../activities/processing-activity.dto';
 import { RegisterTemplate } from './register-template.entity';
 import { RegisterTemplatesService } from './register-templates.service';
+import { RegisterTemplateVersionsView } from './template-versions';
 
 @ApiTags('Register templates')
 @ApiBearerAuth()
@@ -45,6 +46,18 @@ export class RegisterTemplatesController {
   @Endpoint('Read a register template', { action: 'read', subject: 'RegisterTemplate' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<RegisterTemplate> {
     return this.templates.get(ctx, id);
+  }
+
+  @Get('register-templates/:id/versions')
+  @Endpoint('The published versions of a template, newest first, each with the fields it changed', {
+    action: 'read',
+    subject: 'RegisterTemplate',
+  })
+  versions(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RegisterTemplateVersionsView> {
+    return this.templates.versions(ctx, id);
   }
 
   @Patch('register-templates/:id')

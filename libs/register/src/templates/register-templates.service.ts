@@ -9,7 +9,8 @@ import {
   ValidationException,
 } from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
-import { EntityManager } from 'typeorm';
+import { User } from '@vigie/identity';
+import { EntityManager, In } from 'typeorm';
 import {
   ActivityContent,
   changedFields,
@@ -31,6 +32,7 @@ import {
 import { checkRegisterRules } from '../activities/register-rules';
 import { RegisterTemplate, RegisterTemplateVersion } from './register-template.entity';
 import { templateContents } from './template-update';
+import { RegisterTemplateVersionsView, versionChanges } from './template-versions';
 
 const LABEL = 'Register template';
 
@@ -95,6 +97,42 @@ export class RegisterTemplatesService {
 
   get(ctx: RequestContext, id: string, manager: EntityManager = this.tx.reader): Promise<RegisterTemplate> {
     return findVisibleOrFail(manager, ctx, 'RegisterTemplate', RegisterTemplate, id, { label: LABEL });
+  }
+
+  /**
+   * Every published version of a visible template, newest first: when, by whom, and the fields it changed from
+   * the version before (field by field, before and after), with its whole content.
+   */
+  async versions(ctx: RequestContext, id: string): Promise<RegisterTemplateVersionsView> {
+    const manager = this.tx.reader;
+    const template = await this.get(ctx, id, manager);
+    const rows = await unscoped(manager, 'the published versions of a template just found visible').find(
+      RegisterTemplateVersion,
+      { where: { templateId: template.id }, order: { version: 'ASC' } },
+    );
+    const publishers = [...new Set(rows.map((row) => row.publishedBy).filter((p): p is string => !!p))];
+    const users = publishers.length
+      ? await unscoped(manager, 'display names of the publishers of a visible template').find(User, {
+          select: { id: true, displayName: true },
+          where: { id: In(publishers) },
+        })
+      : [];
+    const names = new Map(users.map((user) => [user.id, user.displayName]));
+    const items = rows.map((row, index) => ({
+      version: row.version,
+      publishedAt: row.publishedAt,
+      publishedBy: row.publishedBy,
+      publishedByName: row.publishedBy ? (names.get(row.publishedBy) ?? null) : null,
+      changes: index === 0 ? [] : versionChanges(rows[index - 1].content, row.content),
+      content: row.content,
+    }));
+    return {
+      templateId: template.id,
+      applicationId: template.applicationId,
+      name: template.name,
+      version: template.version,
+      items: items.reverse(),
+    };
   }
 
   /** A new version of the template: entries made from it will show the differences. */

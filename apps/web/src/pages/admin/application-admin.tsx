@@ -209,7 +209,9 @@ export default function ApplicationAdminPage() {
             <tbody>
               {templates.data.items.map((t) => (
                 <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
+                  <th scope="row">
+                    <Link to={`/administration/modeles/${t.id}`}>{t.name}</Link>
+                  </th>
                   <td>Version {t.version}</td>
                   <td>{formatDateTime(t.updatedAt)}</td>
                 </tr>

@@ -3,11 +3,13 @@ import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   assessment,
+  progressHistoryOf,
   progressOf,
   requirementsOf,
   STATUS_LABELS,
   STATUSES,
   updateRequirement,
+  type ProgressHistory,
   type Requirement,
   type RequirementStatus,
 } from '../../api/certification';
@@ -15,7 +17,7 @@ import type { Page as ListPage } from '../../api/lists';
 import { formatDate } from '../../format';
 import { useMe } from '../../session';
 import { isNotFound, isReserved, pluralF, refusal, useOperatorRights } from '../../operator';
-import { StackedBars, type Series } from '../../ui/charts';
+import { StackedBars, StepLines, type Series } from '../../ui/charts';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
 
 export const STATUS_SERIES: Series[] = [
@@ -60,6 +62,13 @@ export default function AssessmentPage() {
     enabled: head.isSuccess,
   });
 
+  const history = useQuery({
+    queryKey: ['assessment', id, 'progress-history'],
+    queryFn: () => progressHistoryOf(id),
+    // After the figures of today: the rows and the current progress come first on a loaded server.
+    enabled: progress.isSuccess,
+  });
+
   const change = useMutation({
     mutationFn: (input: { r: Requirement; body: Record<string, unknown> }) =>
       updateRequirement(id, input.r.id, { ...input.body, version: input.r.version }),
@@ -68,6 +77,7 @@ export default function AssessmentPage() {
         old ? { ...old, items: old.items.map((r) => (r.id === updated.id ? updated : r)) } : old,
       );
       void queryClient.invalidateQueries({ queryKey: ['assessment', id, 'progress'] });
+      void queryClient.invalidateQueries({ queryKey: ['assessment', id, 'progress-history'] });
       setNotice({
         kind: 'success',
         text: `${updated.ref} : ${STATUS_LABELS[updated.status]}${updated.dueDate ? `, échéance le ${formatDate(updated.dueDate)}` : ''}.`,
@@ -197,6 +207,10 @@ export default function AssessmentPage() {
             rows={progress.data.byTheme.map((t) => ({ label: t.theme, values: t.byStatus }))}
             unit={(n) => pluralF(n, 'exigence')}
           />
+          {history.data ? <ProgressOverTime history={history.data} /> : null}
+          {history.isError ? (
+            <ErrorNotice>L'avancement dans le temps n'a pas pu être chargé.</ErrorNotice>
+          ) : null}
           {progress.data.evidence.expiringSoon.items.length > 0 ? (
             <>
               <h3>Preuves qui expirent bientôt</h3>
@@ -311,6 +325,45 @@ export default function AssessmentPage() {
         ))}
       </section>
     </Page>
+  );
+}
+
+const percent = (share: number | null) => (share === null ? 'sans objet' : `${Math.round(share * 100)} %`);
+
+/** The statuses at the end of each day one changed, since the opening of the assessment. */
+function ProgressOverTime({ history }: { history: ProgressHistory }) {
+  const { points } = history;
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return null;
+  const summary =
+    points.length === 1
+      ? `Le ${formatDate(last.date)} : ${pluralF(last.byStatus.implemented, 'exigence')} mise${last.byStatus.implemented > 1 ? 's' : ''} en œuvre sur ${last.applicable.toLocaleString('fr-FR')} applicables (${percent(last.implementedShare)}).`
+      : `Du ${formatDate(first.date)} au ${formatDate(last.date)}, les exigences mises en œuvre passent de ${first.byStatus.implemented.toLocaleString('fr-FR')} à ${last.byStatus.implemented.toLocaleString('fr-FR')} (${percent(first.implementedShare)} puis ${percent(last.implementedShare)} des applicables), en ${pluralF(points.length - 1, 'étape')}.`;
+  return (
+    <StepLines
+      caption="Avancement dans le temps (exigences par statut, en fin de journée)"
+      summary={
+        history.truncated
+          ? `${summary} Seules les ${points.length} dernières journées sont montrées.`
+          : summary
+      }
+      points={points.map((p) => ({ date: p.date, values: p.byStatus }))}
+      series={STATUS_SERIES}
+      max={Math.max(...points.map((p) => p.total))}
+      formatDay={formatDate}
+      unit={(n) => pluralF(n, 'exigence')}
+      extraColumns={[
+        {
+          label: 'Mises en œuvre (part des applicables)',
+          value: (_, i) => percent(points[i]?.implementedShare ?? null),
+        },
+        {
+          label: 'Changements de statut ce jour',
+          value: (_, i) => (points[i]?.changes ?? 0).toLocaleString('fr-FR'),
+        },
+      ]}
+    />
   );
 }
 
