@@ -1,9 +1,12 @@
 /**
- * The web application in Chromium (the one of @sparticuz/chromium), against the built server on a fresh embedded
- * database: JavaScript of the first page (gzip), sign-in to an interactive dashboard, and navigation to an
- * interactive register list of a member with 300 entries (its first page shown with the total).
- * Profile of the register list's page load: request timeline and CPU self time (CDP Profiler).
+ * Where the register list's page load spends its time: the same set-up as bench/web.mjs (built server, fresh
+ * embedded database, a member with 300 entries, its DPO signed in), then for each run a new page load of
+ * `/registre` with a CPU profile of the page (CDP `Profiler`) and the timeline of its requests (start → end, ms
+ * after the navigation began), until the first entry's link is shown.
  * Run: npm run build && node bench/web-profile.mjs [runs]
+ *   PROFILE_TOP=1   also print the 30 functions with the most self time (the profiles go to /tmp/web-register-N.cpuprofile)
+ *   PROFILE_IDLE=1  wait until the dashboard's requests are answered before each load
+ *   PROFILE_API=1   first time the dashboard's and the register's API requests alone, three times each
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,6 +136,7 @@ try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
     const timeline = [];
     const t0 = performance.now();
     const at = () => Math.round(performance.now() - t0);
@@ -143,7 +147,6 @@ try {
     };
     page.on('request', onRequest);
     page.on('requestfinished', onDone);
-    await cdp.send('Profiler.start');
     await page.goto(`${url}/registre`);
     await page.getByRole('link', { name: 'Traitement 001' }).waitFor();
     const shown = at();
@@ -158,7 +161,7 @@ try {
     console.log(`run ${run}: link shown at ${shown} ms`, JSON.stringify(marks));
     for (const e of timeline)
       console.log(`  ${String(e.start).padStart(5)} → ${String(e.end ?? '?').padStart(5)}  ${e.url}`);
-    writeFileSync(`/tmp/web12-register-${run}.cpuprofile`, JSON.stringify(profile));
+    writeFileSync(`/tmp/web-register-${run}.cpuprofile`, JSON.stringify(profile));
     // Self time by function (top 25) and by script.
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map();
