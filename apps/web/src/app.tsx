@@ -1,9 +1,19 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { Suspense, useEffect, type ReactElement, type ReactNode } from 'react';
+import {
+  createBrowserRouter,
+  matchRoutes,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  useLocation,
+  useSearchParams,
+  type RouteObject,
+} from 'react-router';
 import { ApiError } from './api/client';
 import { SignedInLayout, PublicLayout } from './layout';
 import { SessionProvider, useSession } from './session';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { Loading } from './ui/page';
 import { SignInPage } from './pages/sign-in';
 import { AccessibilityPage } from './pages/accessibility';
@@ -15,53 +25,53 @@ import {
   SignInLinkPage,
 } from './pages/account-links';
 
-const DashboardPage = lazy(() => import('./pages/dashboard'));
-const RegisterPage = lazy(() => import('./pages/register-list'));
-const EntryPage = lazy(() => import('./pages/entry-page'));
-const RegisterImportPage = lazy(() => import('./pages/register-import'));
-const RegisterFromTemplatePage = lazy(() => import('./pages/register-from-template'));
-const EntryFormPage = lazy(() => import('./pages/entry-form'));
-const AccountPage = lazy(() => import('./pages/account'));
-const BreachesPage = lazy(() => import('./pages/breaches'));
-const BreachPage = lazy(() => import('./pages/breach'));
-const NewBreachPage = lazy(() => import('./pages/breach-new'));
-const RightsRequestsPage = lazy(() => import('./pages/rights-requests'));
-const NewRightsRequestPage = lazy(() => import('./pages/rights-request-new'));
-const RightsRequestPage = lazy(() => import('./pages/rights-request'));
-const DocumentsPage = lazy(() => import('./pages/documents'));
-const OrganisationPage = lazy(() => import('./pages/organisation'));
-const PublicationPage = lazy(() => import('./pages/publication'));
-const AnnualReportPage = lazy(() => import('./pages/annual-report'));
-const MyReviewsPage = lazy(() => import('./pages/my-reviews'));
-const MyReviewPage = lazy(() => import('./pages/my-review'));
-const NotificationsPage = lazy(() => import('./pages/notifications'));
-const VendorsPage = lazy(() => import('./pages/vendors'));
-const VendorPage = lazy(() => import('./pages/vendor'));
-const ContractPage = lazy(() => import('./pages/vendor').then((m) => ({ default: m.ContractPage })));
-const TemplatesPage = lazy(() => import('./pages/questionnaire-templates'));
-const TemplatePage = lazy(() =>
+const DashboardPage = lazyPage(() => import('./pages/dashboard'));
+const RegisterPage = lazyPage(() => import('./pages/register-list'));
+const EntryPage = lazyPage(() => import('./pages/entry-page'));
+const RegisterImportPage = lazyPage(() => import('./pages/register-import'));
+const RegisterFromTemplatePage = lazyPage(() => import('./pages/register-from-template'));
+const EntryFormPage = lazyPage(() => import('./pages/entry-form'));
+const AccountPage = lazyPage(() => import('./pages/account'));
+const BreachesPage = lazyPage(() => import('./pages/breaches'));
+const BreachPage = lazyPage(() => import('./pages/breach'));
+const NewBreachPage = lazyPage(() => import('./pages/breach-new'));
+const RightsRequestsPage = lazyPage(() => import('./pages/rights-requests'));
+const NewRightsRequestPage = lazyPage(() => import('./pages/rights-request-new'));
+const RightsRequestPage = lazyPage(() => import('./pages/rights-request'));
+const DocumentsPage = lazyPage(() => import('./pages/documents'));
+const OrganisationPage = lazyPage(() => import('./pages/organisation'));
+const PublicationPage = lazyPage(() => import('./pages/publication'));
+const AnnualReportPage = lazyPage(() => import('./pages/annual-report'));
+const MyReviewsPage = lazyPage(() => import('./pages/my-reviews'));
+const MyReviewPage = lazyPage(() => import('./pages/my-review'));
+const NotificationsPage = lazyPage(() => import('./pages/notifications'));
+const VendorsPage = lazyPage(() => import('./pages/vendors'));
+const VendorPage = lazyPage(() => import('./pages/vendor'));
+const ContractPage = lazyPage(() => import('./pages/vendor').then((m) => ({ default: m.ContractPage })));
+const TemplatesPage = lazyPage(() => import('./pages/questionnaire-templates'));
+const TemplatePage = lazyPage(() =>
   import('./pages/questionnaire-templates').then((m) => ({ default: m.TemplatePage })),
 );
-const NewTemplatePage = lazy(() => import('./pages/template-editor'));
-const QuestionnairesPage = lazy(() => import('./pages/questionnaires'));
-const QuestionnairePage = lazy(() =>
+const NewTemplatePage = lazyPage(() => import('./pages/template-editor'));
+const QuestionnairesPage = lazyPage(() => import('./pages/questionnaires'));
+const QuestionnairePage = lazyPage(() =>
   import('./pages/questionnaires').then((m) => ({ default: m.QuestionnairePage })),
 );
-const VendorNotFoundPage = lazy(() =>
+const VendorNotFoundPage = lazyPage(() =>
   import('./pages/questionnaires').then((m) => ({ default: m.VendorNotFoundPage })),
 );
-const AdministrationPage = lazy(() => import('./pages/admin/administration'));
-const OrganisationAdminPage = lazy(() => import('./pages/admin/organisation-admin'));
-const ApplicationAdminPage = lazy(() => import('./pages/admin/application-admin'));
-const TemplateAdminPage = lazy(() => import('./pages/admin/template-admin'));
-const ApplicationPage = lazy(() => import('./pages/application'));
-const IncidentsPage = lazy(() => import('./pages/admin/incidents'));
-const AssessmentsPage = lazy(() => import('./pages/certification/assessments'));
-const AssessmentPage = lazy(() => import('./pages/certification/assessment'));
-const RequirementPage = lazy(() => import('./pages/certification/requirement'));
-const EvidencePage = lazy(() => import('./pages/certification/evidence'));
-const AccessReviewsPage = lazy(() => import('./pages/access-reviews/campaigns'));
-const AccessReviewPage = lazy(() => import('./pages/access-reviews/campaign'));
+const AdministrationPage = lazyPage(() => import('./pages/admin/administration'));
+const OrganisationAdminPage = lazyPage(() => import('./pages/admin/organisation-admin'));
+const ApplicationAdminPage = lazyPage(() => import('./pages/admin/application-admin'));
+const TemplateAdminPage = lazyPage(() => import('./pages/admin/template-admin'));
+const ApplicationPage = lazyPage(() => import('./pages/application'));
+const IncidentsPage = lazyPage(() => import('./pages/admin/incidents'));
+const AssessmentsPage = lazyPage(() => import('./pages/certification/assessments'));
+const AssessmentPage = lazyPage(() => import('./pages/certification/assessment'));
+const RequirementPage = lazyPage(() => import('./pages/certification/requirement'));
+const EvidencePage = lazyPage(() => import('./pages/certification/evidence'));
+const AccessReviewsPage = lazyPage(() => import('./pages/access-reviews/campaigns'));
+const AccessReviewPage = lazyPage(() => import('./pages/access-reviews/campaign'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -110,6 +120,10 @@ function Either({ children }: { children: ReactNode }) {
 
 function SignInRoute() {
   const { me } = useSession();
+  const [params] = useSearchParams();
+  const next = params.get('retour');
+  // The page shown after signing in, loaded while the person types.
+  useEffect(() => preloadPagesOf(next?.startsWith('/') ? next : '/'), [next]);
   if (me === undefined) return <Loading />;
   return (
     <PublicLayout>
@@ -118,7 +132,7 @@ function SignInRoute() {
   );
 }
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: '/connexion', element: <SignInRoute /> },
   {
     path: '/accessibilite',
@@ -209,7 +223,21 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+/**
+ * Starts loading the pages that `path` shows (the modules of its lazy route elements), so that they arrive while
+ * the session is being read rather than after it: the page then renders with the layout, its queries at once.
+ */
+export function preloadPagesOf(path: string): void {
+  for (const match of matchRoutes(routes, path) ?? []) {
+    const page = (match.route.element as ReactElement | undefined)?.type as Partial<LazyPage> | undefined;
+    page?.preload?.().catch(() => undefined);
+  }
+}
+
+preloadPagesOf(window.location.pathname);
+const router = createBrowserRouter(routes);
 
 export function App() {
   return (

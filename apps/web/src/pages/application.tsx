@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { applicationById, deploymentsOf, HOSTING_LABELS } from '../api/admin';
+import { applicationById, deploymentsOf } from '../api/admin';
 import { ApiError } from '../api/client';
 import { formatDate } from '../format';
 import { ErrorNotice, Loading, Page } from '../ui/page';
+import { ApplicationFacts } from './application-facts';
 import { ApplicationVendorAssurance } from './vendor-assurance';
 import { useVendorManager } from './vendors';
 
@@ -46,34 +47,7 @@ export default function ApplicationPage() {
       <p className="lead">
         {a.domain} · <Link to="/fournisseurs">Fournisseurs</Link>
       </p>
-      <dl className="facts">
-        <div>
-          <dt>Hébergement</dt>
-          <dd>{HOSTING_LABELS[a.hosting] ?? a.hosting}</dd>
-        </div>
-        <div>
-          <dt>Pays où sont les données</dt>
-          <dd>{a.dataLocation}</dd>
-        </div>
-        <div>
-          <dt>Données de santé</dt>
-          <dd>{a.healthData ? 'Oui (hébergement HDS)' : 'Non'}</dd>
-        </div>
-        <div>
-          <dt>Finalité</dt>
-          <dd>{a.purpose ?? <span className="muted">Non renseignée</span>}</dd>
-        </div>
-        <div>
-          <dt>Mesures de sécurité de l'hébergement</dt>
-          <dd>
-            {a.securityMeasures.length ? (
-              a.securityMeasures.join(' ; ')
-            ) : (
-              <span className="muted">Aucune</span>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <ApplicationFacts application={a} />
       <ApplicationVendorAssurance applicationId={a.id} vendorLink={manager} />
       {deployments.isError ? null : (
         <section aria-labelledby="application-members">

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   BREACH_FIELD_LABELS,
   createBreach,
@@ -11,8 +11,8 @@ import {
 } from '../api/breaches';
 import { GDPR } from '../reference';
 import { useRights, useSession } from '../session';
-import { ErrorSummary, TextArea, TextField } from '../ui/fields';
-import { Page } from '../ui/page';
+import { TextArea, TextField } from '../ui/fields';
+import { NewRecordForm, NotAllowedToRecord } from './new-record-form';
 
 const NATURES = Object.entries(NATURE_LABELS).map(([key, label]) => ({ key, label }));
 const CATEGORIES = GDPR.dataCategories.map((c) => ({ key: c.key, label: c.fr ?? c.key }));
@@ -109,15 +109,12 @@ export default function NewBreachPage() {
 
   if (!canEdit) {
     return (
-      <Page title="Déclarer une violation">
-        <p>
-          Votre rôle dans {current?.organisationName ?? 'cet organisme'} ne permet pas de déclarer une
-          violation.
-        </p>
-        <p>
-          <Link to="/violations">Retour au registre des violations</Link>
-        </p>
-      </Page>
+      <NotAllowedToRecord
+        title="Déclarer une violation"
+        organisationName={current?.organisationName}
+        action="de déclarer une violation"
+        back={{ to: '/violations', label: 'Retour au registre des violations' }}
+      />
     );
   }
 
@@ -156,100 +153,88 @@ export default function NewBreachPage() {
     message: `${BREACH_FIELD_LABELS[field] ?? field} : ${message}`,
   }));
   return (
-    <Page title="Déclarer une violation">
-      <p className="lead">
-        {current?.organisationName} — le délai de 72 heures pour notifier la CNIL court dès la prise de
-        connaissance (art. 33.1 du RGPD).
-      </p>
-      <ErrorSummary errors={listed} summaryRef={summary} />
-      {failure ? (
-        <div className="notice notice-error" role="alert" tabIndex={-1} ref={summary}>
-          {failure}
-        </div>
-      ) : null}
-      <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          id="breach-title"
-          label="Intitulé"
-          required
-          maxLength={300}
-          value={title}
-          error={errors.title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-        <TextField
-          id="breach-aware-at"
-          label="Connue le (date et heure)"
-          type="datetime-local"
-          required
-          value={awareAt}
-          error={errors.awareAt}
-          onChange={(e) => setAwareAt(e.target.value)}
-        />
-        <TextField
-          id="breach-occurred-at"
-          label="Survenue le (si connu)"
-          type="datetime-local"
-          value={occurredAt}
-          error={errors.occurredAt}
-          onChange={(e) => setOccurredAt(e.target.value)}
-        />
-        <TextArea
-          id="breach-description"
-          label="Description des faits"
-          required
-          rows={4}
-          value={description}
-          error={errors.description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <Checkboxes
-          name="natures"
-          legend="Nature de la violation"
-          options={NATURES}
-          values={natures}
-          onChange={setNatures}
-          error={errors.natures}
-        />
-        <fieldset className="checkbox-group" id="field-categories" tabIndex={-1}>
-          <legend>Catégories de données concernées</legend>
-          {errors.dataCategories ? <p className="field-error">{errors.dataCategories}</p> : null}
-          {CATEGORIES.map((option) => (
-            <div className="checkbox" key={option.key}>
-              <input
-                type="checkbox"
-                id={`categories-${option.key}`}
-                checked={categories.includes(option.key)}
-                onChange={(e) =>
-                  setCategories(
-                    e.target.checked
-                      ? [...categories, option.key]
-                      : categories.filter((v) => v !== option.key),
-                  )
-                }
-              />
-              <label htmlFor={`categories-${option.key}`}>{option.label}</label>
-            </div>
-          ))}
-        </fieldset>
-        <TextField
-          id="breach-subjects"
-          label="Nombre approximatif de personnes concernées"
-          required
-          inputMode="numeric"
-          value={subjects}
-          error={errors.approxSubjects}
-          onChange={(e) => setSubjects(e.target.value)}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            Enregistrer la violation
-          </button>
-          <Link className="button button-secondary" to="/violations">
-            Annuler
-          </Link>
-        </div>
-      </form>
-    </Page>
+    <NewRecordForm
+      title="Déclarer une violation"
+      lead={`${current?.organisationName ?? ''} — le délai de 72 heures pour notifier la CNIL court dès la prise de connaissance (art. 33.1 du RGPD).`}
+      errors={listed}
+      failure={failure}
+      summaryRef={summary}
+      onSubmit={submit}
+      submitLabel="Enregistrer la violation"
+      pending={create.isPending}
+      cancelTo="/violations"
+    >
+      <TextField
+        id="breach-title"
+        label="Intitulé"
+        required
+        maxLength={300}
+        value={title}
+        error={errors.title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextField
+        id="breach-aware-at"
+        label="Connue le (date et heure)"
+        type="datetime-local"
+        required
+        value={awareAt}
+        error={errors.awareAt}
+        onChange={(e) => setAwareAt(e.target.value)}
+      />
+      <TextField
+        id="breach-occurred-at"
+        label="Survenue le (si connu)"
+        type="datetime-local"
+        value={occurredAt}
+        error={errors.occurredAt}
+        onChange={(e) => setOccurredAt(e.target.value)}
+      />
+      <TextArea
+        id="breach-description"
+        label="Description des faits"
+        required
+        rows={4}
+        value={description}
+        error={errors.description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <Checkboxes
+        name="natures"
+        legend="Nature de la violation"
+        options={NATURES}
+        values={natures}
+        onChange={setNatures}
+        error={errors.natures}
+      />
+      <fieldset className="checkbox-group" id="field-categories" tabIndex={-1}>
+        <legend>Catégories de données concernées</legend>
+        {errors.dataCategories ? <p className="field-error">{errors.dataCategories}</p> : null}
+        {CATEGORIES.map((option) => (
+          <div className="checkbox" key={option.key}>
+            <input
+              type="checkbox"
+              id={`categories-${option.key}`}
+              checked={categories.includes(option.key)}
+              onChange={(e) =>
+                setCategories(
+                  e.target.checked ? [...categories, option.key] : categories.filter((v) => v !== option.key),
+                )
+              }
+            />
+            <label htmlFor={`categories-${option.key}`}>{option.label}</label>
+          </div>
+        ))}
+      </fieldset>
+      <TextField
+        id="breach-subjects"
+        label="Nombre approximatif de personnes concernées"
+        required
+        inputMode="numeric"
+        value={subjects}
+        error={errors.approxSubjects}
+        onChange={(e) => setSubjects(e.target.value)}
+      />
+    </NewRecordForm>
   );
 }

@@ -34,10 +34,12 @@ function useEntries(orgId: string, query: Record<string, unknown>) {
 /** What waits in one member organisation. */
 function MemberWorklist({ workspace }: { workspace: Workspace }) {
   const orgId = workspace.organisationId;
-  const drafts = useEntries(orgId, { status: 'draft' });
-  const overdue = useEntries(orgId, { overdue: true });
+  // Each list shows its total and its first five: a page of five is asked for, not the whole register.
+  const drafts = useEntries(orgId, { status: 'draft', pageSize: 5 });
+  const overdue = useEntries(orgId, { overdue: true, pageSize: 5 });
   const validated = useEntries(orgId, { status: 'validated', pageSize: 1 });
-  const current = useEntries(orgId, {});
+  // The entries whose screening requires a DPIA (among all of them), of which those still without a decision.
+  const current = useEntries(orgId, { dpia: 'required' });
   const reviews = useMyReviews();
   const myReviews = (reviews.data ?? []).filter(
     (r) => r.campaign.organisationId === orgId && r.campaign.status === 'open' && r.pending > 0,

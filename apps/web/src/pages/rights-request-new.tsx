@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { localToIso, nowLocal } from '../api/breaches';
 import { ApiError } from '../api/client';
 import { CHANNEL_LABELS, createRightsRequest, RIGHT_LABELS } from '../api/lists';
 import { useRights, useSession } from '../session';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
-import { Page } from '../ui/page';
+import { SelectField, TextArea, TextField } from '../ui/fields';
+import { NewRecordForm, NotAllowedToRecord } from './new-record-form';
 
 const RIGHTS = Object.entries(RIGHT_LABELS).map(([key, label]) => ({ key, label }));
 const CHANNELS = Object.entries(CHANNEL_LABELS).map(([key, label]) => ({ key, label }));
@@ -68,15 +68,12 @@ export default function NewRightsRequestPage() {
 
   if (!canEdit) {
     return (
-      <Page title="Nouvelle demande de droits">
-        <p>
-          Votre rôle dans {current?.organisationName ?? 'cet organisme'} ne permet pas d'enregistrer une
-          demande.
-        </p>
-        <p>
-          <Link to="/demandes-de-droits">Retour aux demandes</Link>
-        </p>
-      </Page>
+      <NotAllowedToRecord
+        title="Nouvelle demande de droits"
+        organisationName={current?.organisationName}
+        action="d'enregistrer une demande"
+        back={{ to: '/demandes-de-droits', label: 'Retour aux demandes' }}
+      />
     );
   }
 
@@ -112,89 +109,79 @@ export default function NewRightsRequestPage() {
     message: `${FIELD_LABELS[field] ?? field} : ${message}`,
   }));
   return (
-    <Page title="Nouvelle demande de droits">
-      <p className="lead">
-        {current?.organisationName} — la réponse est due dans le mois qui suit la réception (art. 12.3 du
-        RGPD).
-      </p>
-      <ErrorSummary errors={listed} summaryRef={summary} />
-      {failure ? (
-        <div className="notice notice-error" role="alert" tabIndex={-1} ref={summary}>
-          {failure}
-        </div>
-      ) : null}
-      <form className="form" onSubmit={submit} noValidate>
-        <SelectField
-          id="request-right"
-          label="Droit exercé"
-          required
-          placeholder="Choisir…"
-          options={RIGHTS}
-          value={right}
-          error={errors.right}
-          onChange={(e) => setRight(e.target.value)}
+    <NewRecordForm
+      title="Nouvelle demande de droits"
+      lead={`${current?.organisationName ?? ''} — la réponse est due dans le mois qui suit la réception (art. 12.3 du RGPD).`}
+      errors={listed}
+      failure={failure}
+      summaryRef={summary}
+      onSubmit={submit}
+      submitLabel="Enregistrer la demande"
+      pending={create.isPending}
+      cancelTo="/demandes-de-droits"
+    >
+      <SelectField
+        id="request-right"
+        label="Droit exercé"
+        required
+        placeholder="Choisir…"
+        options={RIGHTS}
+        value={right}
+        error={errors.right}
+        onChange={(e) => setRight(e.target.value)}
+      />
+      <TextField
+        id="request-name"
+        label="Nom du demandeur"
+        required
+        maxLength={200}
+        value={name}
+        error={errors.requesterName}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        id="request-contact"
+        label="Adresse pour la réponse (postale ou électronique)"
+        maxLength={300}
+        value={contact}
+        error={errors.requesterContact}
+        onChange={(e) => setContact(e.target.value)}
+      />
+      <TextField
+        id="request-received-at"
+        label="Reçue le (date et heure)"
+        type="datetime-local"
+        required
+        value={receivedAt}
+        error={errors.receivedAt}
+        onChange={(e) => setReceivedAt(e.target.value)}
+      />
+      <SelectField
+        id="request-channel"
+        label="Reçue par"
+        placeholder="Non précisé"
+        options={CHANNELS}
+        value={channel}
+        error={errors.receivedChannel}
+        onChange={(e) => setChannel(e.target.value)}
+      />
+      <TextArea
+        id="request-details"
+        label="Objet de la demande"
+        rows={3}
+        value={details}
+        error={errors.details}
+        onChange={(e) => setDetails(e.target.value)}
+      />
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="request-identity"
+          checked={identity}
+          onChange={(e) => setIdentity(e.target.checked)}
         />
-        <TextField
-          id="request-name"
-          label="Nom du demandeur"
-          required
-          maxLength={200}
-          value={name}
-          error={errors.requesterName}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextField
-          id="request-contact"
-          label="Adresse pour la réponse (postale ou électronique)"
-          maxLength={300}
-          value={contact}
-          error={errors.requesterContact}
-          onChange={(e) => setContact(e.target.value)}
-        />
-        <TextField
-          id="request-received-at"
-          label="Reçue le (date et heure)"
-          type="datetime-local"
-          required
-          value={receivedAt}
-          error={errors.receivedAt}
-          onChange={(e) => setReceivedAt(e.target.value)}
-        />
-        <SelectField
-          id="request-channel"
-          label="Reçue par"
-          placeholder="Non précisé"
-          options={CHANNELS}
-          value={channel}
-          error={errors.receivedChannel}
-          onChange={(e) => setChannel(e.target.value)}
-        />
-        <TextArea
-          id="request-details"
-          label="Objet de la demande"
-          rows={3}
-          value={details}
-          error={errors.details}
-          onChange={(e) => setDetails(e.target.value)}
-        />
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id="request-identity"
-            checked={identity}
-            onChange={(e) => setIdentity(e.target.checked)}
-          />
-          <label htmlFor="request-identity">L'identité du demandeur a été vérifiée</label>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            Enregistrer la demande
-          </button>
-          <Link className="button button-secondary" to="/demandes-de-droits">
-            Annuler
-          </Link>
-        </div>
-      </form>
-    </Page>
+        <label htmlFor="request-identity">L'identité du demandeur a été vérifiée</label>
+      </div>
+    </NewRecordForm>
   );
 }

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import {
   applicationById,
   deploymentsOf,
-  HOSTING_LABELS,
   organisationsList,
   templatesOf,
   type DeploymentItem,
@@ -13,6 +12,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { SelectField } from '../../ui/fields';
 import { ErrorNotice, Loading, Page } from '../../ui/page';
+import { ApplicationFacts } from '../application-facts';
 import { ApplicationVendorAssurance } from '../vendor-assurance';
 import { AdminForm, Done } from './forms';
 
@@ -102,34 +102,7 @@ export default function ApplicationAdminPage() {
         {a.domain} · <Link to="/administration">Retour à l'administration</Link>
       </p>
       {done ? <Done>{done}</Done> : null}
-      <dl className="facts">
-        <div>
-          <dt>Hébergement</dt>
-          <dd>{HOSTING_LABELS[a.hosting] ?? a.hosting}</dd>
-        </div>
-        <div>
-          <dt>Pays où sont les données</dt>
-          <dd>{a.dataLocation}</dd>
-        </div>
-        <div>
-          <dt>Données de santé</dt>
-          <dd>{a.healthData ? 'Oui (hébergement HDS)' : 'Non'}</dd>
-        </div>
-        <div>
-          <dt>Finalité</dt>
-          <dd>{a.purpose ?? <span className="muted">Non renseignée</span>}</dd>
-        </div>
-        <div>
-          <dt>Mesures de sécurité de l'hébergement</dt>
-          <dd>
-            {a.securityMeasures.length ? (
-              a.securityMeasures.join(' ; ')
-            ) : (
-              <span className="muted">Aucune</span>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <ApplicationFacts application={a} />
       <ApplicationVendorAssurance applicationId={a.id} />
 
       <h2>Membres qui l'utilisent</h2>
