@@ -218,6 +218,33 @@ describe('Organisations, users and memberships (e2e)', () => {
       expect(vendor.body.warnings).toEqual([]);
     });
 
+    it('answers each listed organisation exactly as its own read: same fields, values and order', async () => {
+      // The list maps rows to plain records itself (no TypeORM hydration); the read still hydrates entities.
+      const full = await app.http.post('/api/v1/organisations').set(as(world.admin)).send({
+        name: 'Mairie de Gentilly',
+        shortName: 'GENTILLYLIST',
+        kind: 'member',
+        contact,
+        representative,
+        dpo,
+      });
+      expect(full.status).toBe(201);
+      await app.dataSource.query(
+        `UPDATE organisation SET siret = '20000017200011', siren = '200000172', sso_required = true WHERE id = $1`,
+        [full.body.id],
+      );
+      const listed = await app.http.get('/api/v1/organisations?pageSize=200').set(as(world.admin));
+      expect(listed.body.items.length).toBeGreaterThan(3);
+      expect(listed.body.items.some((o: { id: string }) => o.id === full.body.id)).toBe(true);
+      for (const item of listed.body.items as { id: string }[]) {
+        const read = await app.http.get(`/api/v1/organisations/${item.id}`).set(as(world.admin));
+        expect(JSON.stringify(item)).toBe(JSON.stringify(read.body));
+      }
+      const dpoList = await app.http.get('/api/v1/organisations').set(as(world.dpoA));
+      const dpoRead = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
+      expect(dpoList.body.items).toEqual([dpoRead.body]);
+    });
+
     it("lets a member's DPO edit these three parts of its own member (merge patch), with an audit event", async () => {
       const current = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
       const updated = await app.http

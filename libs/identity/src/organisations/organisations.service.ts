@@ -13,7 +13,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
+import { assertVersion, findPlainPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
@@ -99,7 +99,8 @@ export class OrganisationsService {
       .orderBy('o.name', 'ASC')
       .addOrderBy('o.id', 'ASC');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
-    const { items, total } = await findPage(qb, query);
+    // Plain records (the list is only ever serialised): no TypeORM hydration of every row.
+    const { items, total } = await findPlainPage(qb, query);
     return toPage(items, total, query);
   }
 
