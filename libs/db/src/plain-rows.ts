@@ -1,4 +1,4 @@
-import { ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
@@ -14,32 +14,14 @@ interface PgPool {
  * lock, or on another driver or a replicated set-up) for TypeORM's own query runner.
  */
 function poolFor(qb: SelectQueryBuilder<ObjectLiteral>): PgPool | undefined {
-  if (qb.queryRunner || qb.expressionMap.lockMode) return undefined;
+  const ownRunner = (qb as unknown as { queryRunner?: unknown }).queryRunner;
+  if (ownRunner || qb.expressionMap.lockMode) return undefined;
   const driver = qb.connection.driver as unknown as {
     options: { type: string; replication?: unknown };
     master?: PgPool;
   };
   if (driver.options.type !== 'postgres' || driver.options.replication) return undefined;
   return driver.master;
-}
-
-/**
- * The raw rows of a query builder (as `getRawMany()` would answer them). Outside a transaction, the SQL
- * TypeORM built (tenant filter and CASL rules included: the builder is built exactly as before) is sent
- * straight to the driver's pool, without a TypeORM query runner around the single query; inside one, or
- * with a lock, through the transaction's runner as before. A failure is a `QueryFailedError` as TypeORM's.
- */
-export async function readRawRows<R extends ObjectLiteral>(
-  qb: SelectQueryBuilder<ObjectLiteral>,
-): Promise<R[]> {
-  const pool = poolFor(qb);
-  if (!pool) return qb.getRawMany<R>();
-  const [sql, parameters] = qb.getQueryAndParameters();
-  try {
-    return (await pool.query(sql, parameters)).rows as R[];
-  } catch (error) {
-    throw new QueryFailedError(sql, parameters, error as Error);
-  }
 }
 
 type RowMapper = (row: ObjectLiteral) => ObjectLiteral;
@@ -86,28 +68,83 @@ function rowMapper(
   return mapper;
 }
 
+interface BuiltPage {
+  sql: string;
+  parameters: unknown[];
+  pool: PgPool;
+  toRecord: RowMapper;
+}
+
+// Built page queries by data source and key; bounded: cleared past this many entries.
+const MAX_BUILT_PAGES = 2000;
+const builtPages = new WeakMap<DataSource, Map<string, BuiltPage>>();
+
+async function runOnPool(pool: PgPool, sql: string, parameters: unknown[]): Promise<ObjectLiteral[]> {
+  try {
+    return (await pool.query(sql, parameters)).rows;
+  } catch (error) {
+    throw new QueryFailedError(sql, parameters, error as Error);
+  }
+}
+
 /**
  * Like {@link findPage} (one page and its total in one round trip), answering plain records of the entity's
  * own columns instead of entity instances: for hot lists of entities without relations, where TypeORM's
  * hydration (grouping rows by primary key, instantiating, then setting every column) was a tenth of the
- * request's CPU. The query builder is the caller's, scoped as before; it must select one entity, unjoined.
+ * request's CPU. `build` makes the caller's query builder, scoped as before, over one entity without joins.
+ *
+ * With `sqlKey`, outside a transaction, the SQL text and parameters TypeORM builds are kept per key and page
+ * window, and later calls with the same key send them without building the query again. The key must name
+ * everything the query is built from: the caller's `scopeSignature(ctx)` (tenant filter and CASL rules are
+ * computed from it alone) and every filter's value.
  */
 export async function findPlainPage<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
+  manager: EntityManager,
+  build: (manager: EntityManager) => SelectQueryBuilder<T>,
   window: PageWindow,
+  sqlKey?: string,
 ): Promise<{ items: T[]; total: number }> {
-  const { mainAlias, joinAttributes } = qb.expressionMap;
-  if (!mainAlias?.hasMetadata || joinAttributes.length > 0)
-    throw new Error('findPlainPage needs a query over one entity, without joins');
-  const page = qb
-    .addSelect('COUNT(*) OVER ()', 'page_total')
-    .offset((window.page - 1) * window.pageSize)
-    .limit(window.pageSize);
-  const rows = await readRawRows<ObjectLiteral & { page_total: string }>(page);
-  if (rows.length > 0) {
+  const cache = sqlKey && !manager.queryRunner ? builtPagesOf(manager.connection) : undefined;
+  const key = `${sqlKey}|${window.page}|${window.pageSize}`;
+  let built = cache?.get(key);
+  if (!built) {
+    const qb = build(manager);
+    const { mainAlias, joinAttributes } = qb.expressionMap;
+    if (!mainAlias?.hasMetadata || joinAttributes.length > 0)
+      throw new Error('findPlainPage needs a query over one entity, without joins');
+    const page = qb
+      .addSelect('COUNT(*) OVER ()', 'page_total')
+      .offset((window.page - 1) * window.pageSize)
+      .limit(window.pageSize);
     const toRecord = rowMapper(page, mainAlias.metadata, mainAlias.name);
-    return { items: rows.map(toRecord) as T[], total: Number(rows[0].page_total) };
+    const pool = poolFor(page);
+    if (!pool) return pageOf(await page.getRawMany(), toRecord, () => build(manager).getCount());
+    const [sql, parameters] = page.getQueryAndParameters();
+    built = { sql, parameters, pool, toRecord };
+    if (cache) {
+      if (cache.size >= MAX_BUILT_PAGES) cache.clear();
+      cache.set(key, built);
+    }
   }
-  const total = await qb.clone().offset(undefined).limit(undefined).orderBy().getCount();
-  return { items: [], total };
+  const rows = await runOnPool(built.pool, built.sql, built.parameters);
+  return pageOf(rows, built.toRecord, () => build(manager).getCount());
+}
+
+function builtPagesOf(dataSource: DataSource): Map<string, BuiltPage> {
+  let cache = builtPages.get(dataSource);
+  if (!cache) {
+    cache = new Map();
+    builtPages.set(dataSource, cache);
+  }
+  return cache;
+}
+
+/** The records of a page, or its total from a count query when the page is past the end. */
+async function pageOf<T>(
+  rows: ObjectLiteral[],
+  toRecord: RowMapper,
+  count: () => Promise<number>,
+): Promise<{ items: T[]; total: number }> {
+  if (rows.length > 0) return { items: rows.map(toRecord) as T[], total: Number(rows[0].page_total) };
+  return { items: [], total: await count() };
 }
