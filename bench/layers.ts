@@ -15,7 +15,8 @@ import { Agent, request } from 'node:http';
 import type { ArgumentMetadata } from '@nestjs/common';
 import { abilityFor, scopedQuery } from '@vigie/authz';
 import { createValidationPipe, PageQuery, RequestContext } from '@vigie/core';
-import { Organisation, TokenService } from '@vigie/identity';
+import { Organisation, OrganisationsService, TokenService } from '@vigie/identity';
+import { findPage } from '@vigie/db';
 import { DataSource } from 'typeorm';
 import { ActorLoader } from '../libs/identity/src/auth/actor.loader';
 import { organisationWarnings } from '../libs/identity/src/organisations/organisation-details';
@@ -143,6 +144,17 @@ async function main(): Promise<void> {
     const readBuild = await timeIt(iterations, () => readQuery().getQueryAndParameters());
     const readRaw = await timeIt(iterations, () => dataSource.query(readSql, readParameters));
     const readFull = await timeIt(iterations, () => readQuery().getOne());
+    const service = app.get(OrganisationsService);
+    const pageQuery = Object.assign(new PageQuery(), {});
+    const serviceList = await timeIt(iterations, () => service.list(ctx(), pageQuery));
+    const entityList = await timeIt(iterations, () =>
+      findPage(
+        scopedQuery(dataSource.manager, ctx(), 'read', 'Organisation', Organisation, 'o')
+          .orderBy('o.name', 'ASC')
+          .addOrderBy('o.id', 'ASC'),
+        pageQuery,
+      ),
+    );
     const pipe = createValidationPipe();
     const metadata: ArgumentMetadata = { type: 'query', metatype: PageQuery };
     const validation = await timeIt(iterations, () => pipe.transform({}, metadata));
@@ -180,10 +192,12 @@ async function main(): Promise<void> {
     console.log(
       row('hydration (getRawAndEntities − build − raw SQL)', minus(sqlAndHydration, build, rawSql)),
     );
+    console.log(row('the list service: SQL kept per scope, pool, plain records', serviceList));
+    console.log(row('  the same by the entity path (build, runner, hydration)', entityList));
     console.log(row('query validation (ValidationPipe on PageQuery)', validation));
     console.log(row('view (warnings of each organisation)', view));
     console.log(row('JSON serialisation of the page', json));
-    const layers = [verify, loadCached, abilityShared, build, sqlAndHydration, validation, view, json];
+    const layers = [verify, loadCached, abilityShared, serviceList, validation, view, json];
     console.log(
       row('rest: HTTP, Express, Nest routing, middlewares, logging', minus(listMs, noop, ...layers)),
     );
