@@ -41,6 +41,26 @@ function get(url: string, token?: string): Promise<{ status: number; body: strin
   });
 }
 
+function post(url: string, token: string, body: object): Promise<number> {
+  return new Promise((done, fail) => {
+    const text = JSON.stringify(body);
+    const req = request(
+      url,
+      {
+        agent,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => done(response.statusCode ?? 0));
+      },
+    );
+    req.on('error', fail);
+    req.end(text);
+  });
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -165,6 +185,19 @@ async function main(): Promise<void> {
     const page = { items: entities.map((o) => ({ ...o, warnings: organisationWarnings(o) })), total: 1 };
     const json = await timeIt(iterations, () => JSON.stringify(page));
 
+    // A create as the administrator (validated DTO, transaction, audit event): a fifth as many runs.
+    const adminToken = bench.adminToken;
+    let created = 0;
+    const createMs = await timeIt(Math.ceil(iterations / 5), async () => {
+      created += 1;
+      const status = await post(`${bench.url}/organisations`, adminToken, {
+        name: `Commune créée ${created}`,
+        shortName: `CREE${created}`,
+        kind: 'member',
+      });
+      if (status !== 201) throw new Error(`POST /organisations answered ${status}`);
+    });
+
     const row = (label: string, cost: Cost, of = listMs) =>
       `${label.padEnd(52)}${cost.cpu.toFixed(0).padStart(7)} µs${((100 * cost.cpu) / of.cpu)
         .toFixed(0)
@@ -177,9 +210,10 @@ async function main(): Promise<void> {
     console.log(row('no-op GET /health/live', noop));
     console.log(row('GET /organisations', listMs));
     console.log(row('GET /organisations/:id', readMs));
+    console.log(row('POST /organisations (administrator)', createMs));
     console.log(
       `CPU ratio to the no-op (what bounds throughput): list ${(noop.cpu / listMs.cpu).toFixed(2)}, ` +
-        `read ${(noop.cpu / readMs.cpu).toFixed(2)}`,
+        `read ${(noop.cpu / readMs.cpu).toFixed(2)}, create ${(noop.cpu / createMs.cpu).toFixed(2)}`,
     );
     console.log("\nlayers of the list (share: of the list request's CPU)");
     console.log(row('guard: token check (HS256)', verify));
