@@ -71,7 +71,8 @@ function rowMapper(
 interface BuiltPage {
   sql: string;
   parameters: unknown[];
-  pool: PgPool;
+  /** The driver whose pool runs it (read at each call: a data source re-initialised has a new pool). */
+  driver: { master?: PgPool };
   toRecord: RowMapper;
 }
 
@@ -120,13 +121,15 @@ export async function findPlainPage<T extends ObjectLiteral>(
     const pool = poolFor(page);
     if (!pool) return pageOf(await page.getRawMany(), toRecord, () => build(manager).getCount());
     const [sql, parameters] = page.getQueryAndParameters();
-    built = { sql, parameters, pool, toRecord };
+    built = { sql, parameters, driver: page.connection.driver as { master?: PgPool }, toRecord };
     if (cache) {
       if (cache.size >= MAX_BUILT_PAGES) cache.clear();
       cache.set(key, built);
     }
   }
-  const rows = await runOnPool(built.pool, built.sql, built.parameters);
+  const pool = built.driver.master;
+  if (!pool) throw new Error('The data source is not connected');
+  const rows = await runOnPool(pool, built.sql, built.parameters);
   return pageOf(rows, built.toRecord, () => build(manager).getCount());
 }
 
