@@ -14,6 +14,8 @@ const PASSWORD = 'bench-user-password';
 export interface CertificationBench {
   url: string;
   token: string;
+  /** The operator's administrator (who alone creates organisations). */
+  adminToken: string;
   operatorId: string;
   vigie: RunningVigie;
   /** Runs SQL on the bench database (for bulk set-up). */
@@ -75,6 +77,7 @@ export async function startBench(mode: 'embedded' | 'postgres'): Promise<Certifi
   return {
     url: base,
     token: await login(base, 'rssi@bench.test', PASSWORD),
+    adminToken,
     operatorId,
     vigie,
     sql: (text, params) => dataSource.query(text, params),

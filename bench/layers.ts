@@ -15,7 +15,8 @@ import { Agent, request } from 'node:http';
 import type { ArgumentMetadata } from '@nestjs/common';
 import { abilityFor, scopedQuery } from '@vigie/authz';
 import { createValidationPipe, PageQuery, RequestContext } from '@vigie/core';
-import { Organisation, TokenService } from '@vigie/identity';
+import { Organisation, OrganisationsService, TokenService } from '@vigie/identity';
+import { findPage } from '@vigie/db';
 import { DataSource } from 'typeorm';
 import { ActorLoader } from '../libs/identity/src/auth/actor.loader';
 import { organisationWarnings } from '../libs/identity/src/organisations/organisation-details';
@@ -37,6 +38,26 @@ function get(url: string, token?: string): Promise<{ status: number; body: strin
     );
     req.on('error', fail);
     req.end();
+  });
+}
+
+function post(url: string, token: string, body: object): Promise<number> {
+  return new Promise((done, fail) => {
+    const text = JSON.stringify(body);
+    const req = request(
+      url,
+      {
+        agent,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => done(response.statusCode ?? 0));
+      },
+    );
+    req.on('error', fail);
+    req.end(text);
   });
 }
 
@@ -143,6 +164,17 @@ async function main(): Promise<void> {
     const readBuild = await timeIt(iterations, () => readQuery().getQueryAndParameters());
     const readRaw = await timeIt(iterations, () => dataSource.query(readSql, readParameters));
     const readFull = await timeIt(iterations, () => readQuery().getOne());
+    const service = app.get(OrganisationsService);
+    const pageQuery = Object.assign(new PageQuery(), {});
+    const serviceList = await timeIt(iterations, () => service.list(ctx(), pageQuery));
+    const entityList = await timeIt(iterations, () =>
+      findPage(
+        scopedQuery(dataSource.manager, ctx(), 'read', 'Organisation', Organisation, 'o')
+          .orderBy('o.name', 'ASC')
+          .addOrderBy('o.id', 'ASC'),
+        pageQuery,
+      ),
+    );
     const pipe = createValidationPipe();
     const metadata: ArgumentMetadata = { type: 'query', metatype: PageQuery };
     const validation = await timeIt(iterations, () => pipe.transform({}, metadata));
@@ -152,6 +184,19 @@ async function main(): Promise<void> {
     );
     const page = { items: entities.map((o) => ({ ...o, warnings: organisationWarnings(o) })), total: 1 };
     const json = await timeIt(iterations, () => JSON.stringify(page));
+
+    // A create as the administrator (validated DTO, transaction, audit event): a fifth as many runs.
+    const adminToken = bench.adminToken;
+    let created = 0;
+    const createMs = await timeIt(Math.ceil(iterations / 5), async () => {
+      created += 1;
+      const status = await post(`${bench.url}/organisations`, adminToken, {
+        name: `Commune créée ${created}`,
+        shortName: `CREE${created}`,
+        kind: 'member',
+      });
+      if (status !== 201) throw new Error(`POST /organisations answered ${status}`);
+    });
 
     const row = (label: string, cost: Cost, of = listMs) =>
       `${label.padEnd(52)}${cost.cpu.toFixed(0).padStart(7)} µs${((100 * cost.cpu) / of.cpu)
@@ -165,9 +210,10 @@ async function main(): Promise<void> {
     console.log(row('no-op GET /health/live', noop));
     console.log(row('GET /organisations', listMs));
     console.log(row('GET /organisations/:id', readMs));
+    console.log(row('POST /organisations (administrator)', createMs));
     console.log(
       `CPU ratio to the no-op (what bounds throughput): list ${(noop.cpu / listMs.cpu).toFixed(2)}, ` +
-        `read ${(noop.cpu / readMs.cpu).toFixed(2)}`,
+        `read ${(noop.cpu / readMs.cpu).toFixed(2)}, create ${(noop.cpu / createMs.cpu).toFixed(2)}`,
     );
     console.log("\nlayers of the list (share: of the list request's CPU)");
     console.log(row('guard: token check (HS256)', verify));
@@ -180,10 +226,12 @@ async function main(): Promise<void> {
     console.log(
       row('hydration (getRawAndEntities − build − raw SQL)', minus(sqlAndHydration, build, rawSql)),
     );
+    console.log(row('the list service: SQL kept per scope, pool, plain records', serviceList));
+    console.log(row('  the same by the entity path (build, runner, hydration)', entityList));
     console.log(row('query validation (ValidationPipe on PageQuery)', validation));
     console.log(row('view (warnings of each organisation)', view));
     console.log(row('JSON serialisation of the page', json));
-    const layers = [verify, loadCached, abilityShared, build, sqlAndHydration, validation, view, json];
+    const layers = [verify, loadCached, abilityShared, serviceList, validation, view, json];
     console.log(
       row('rest: HTTP, Express, Nest routing, middlewares, logging', minus(listMs, noop, ...layers)),
     );

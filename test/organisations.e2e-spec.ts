@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from './support/test-app';
-import { as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
+import { as, createActor, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
 
 async function count(app: TestApp, table: string): Promise<number> {
   const rows = await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
@@ -89,6 +89,43 @@ describe('Organisations, users and memberships (e2e)', () => {
       expect(vendor.body.items.map((o: { id: string }) => o.id)).toEqual([world.vendor.id]);
       const nobody = await app.http.get('/api/v1/organisations').set(as(world.nobody));
       expect(nobody.body).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('follows a role given or removed at the next request, and refuses a disabled user at once (SQL kept per caller scope)', async () => {
+      const user = await createActor(
+        app,
+        world.admin,
+        [{ organisationId: world.memberA.id, role: 'reader' }],
+        'lister',
+      );
+      const listed = async () => {
+        const response = await app.http.get('/api/v1/organisations').set(as(user));
+        return response.status === 200
+          ? response.body.items.map((o: { id: string }) => o.id)
+          : response.status;
+      };
+      expect(await listed()).toEqual([world.memberA.id]);
+      expect(await listed()).toEqual([world.memberA.id]);
+      const given = await app.http
+        .post(`/api/v1/organisations/${world.memberB.id}/memberships`)
+        .set(as(world.admin))
+        .send({ userId: user.id, role: 'reader' });
+      expect(given.status).toBe(201);
+      expect((await listed()).sort()).toEqual([world.memberA.id, world.memberB.id].sort());
+      const removed = await app.http
+        .delete(`/api/v1/organisations/${world.memberB.id}/memberships/${given.body.id}`)
+        .set(as(world.admin));
+      expect(removed.status).toBe(204);
+      expect(await listed()).toBe(401);
+      user.token = await login(app, user.email, PASSWORD);
+      expect(await listed()).toEqual([world.memberA.id]);
+      const account = await app.http.get(`/api/v1/users/${user.id}`).set(as(world.admin));
+      const disabled = await app.http
+        .patch(`/api/v1/users/${user.id}`)
+        .set(as(world.admin))
+        .send({ disabled: true, version: account.body.version });
+      expect(disabled.status).toBe(200);
+      expect(await listed()).toBe(401);
     });
 
     it('paginates with a stable order and bounded page size', async () => {
@@ -216,6 +253,33 @@ describe('Organisations, users and memberships (e2e)', () => {
       expect(listed.body.items.find((o: { id: string }) => o.id === member.id)).toMatchObject({ dpo });
       const vendor = await app.http.get(`/api/v1/organisations/${world.vendor.id}`).set(as(world.admin));
       expect(vendor.body.warnings).toEqual([]);
+    });
+
+    it('answers each listed organisation exactly as its own read: same fields, values and order', async () => {
+      // The list maps rows to plain records itself (no TypeORM hydration); the read still hydrates entities.
+      const full = await app.http.post('/api/v1/organisations').set(as(world.admin)).send({
+        name: 'Mairie de Gentilly',
+        shortName: 'GENTILLYLIST',
+        kind: 'member',
+        contact,
+        representative,
+        dpo,
+      });
+      expect(full.status).toBe(201);
+      await app.dataSource.query(
+        `UPDATE organisation SET siret = '20000017200011', siren = '200000172', sso_required = true WHERE id = $1`,
+        [full.body.id],
+      );
+      const listed = await app.http.get('/api/v1/organisations?pageSize=200').set(as(world.admin));
+      expect(listed.body.items.length).toBeGreaterThan(3);
+      expect(listed.body.items.some((o: { id: string }) => o.id === full.body.id)).toBe(true);
+      for (const item of listed.body.items as { id: string }[]) {
+        const read = await app.http.get(`/api/v1/organisations/${item.id}`).set(as(world.admin));
+        expect(JSON.stringify(item)).toBe(JSON.stringify(read.body));
+      }
+      const dpoList = await app.http.get('/api/v1/organisations').set(as(world.dpoA));
+      const dpoRead = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
+      expect(dpoList.body.items).toEqual([dpoRead.body]);
     });
 
     it("lets a member's DPO edit these three parts of its own member (merge patch), with an audit event", async () => {

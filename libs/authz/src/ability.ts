@@ -16,20 +16,36 @@ const abilities = new WeakMap<RequestContext, AppAbility>();
 const MAX_SHARED_ABILITIES = 5000;
 const sharedAbilities = new Map<string, AppAbility>();
 
+const signatures = new WeakMap<RequestContext, string>();
+
+/**
+ * Everything the caller's CASL ability and tenant scopes are computed from: the reach, the user id (grants on
+ * assigned records) and each membership's role and organisation. Two contexts with the same signature get
+ * the same ability, the same {@link tenantScope} and so the same scoped SQL: what may be shared between a
+ * caller's requests is keyed by it, and a role given or removed changes it at the next request.
+ */
+export function scopeSignature(ctx: RequestContext): string {
+  const known = signatures.get(ctx);
+  if (known !== undefined) return known;
+  const signature = ctx.allOrganisations
+    ? '*system*'
+    : `${ctx.userId ?? ''}#${(ctx.actor?.memberships ?? [])
+        .map((m) => `${m.role}@${m.organisationId}`)
+        .sort()
+        .join('|')}`;
+  signatures.set(ctx, signature);
+  return signature;
+}
+
 /** Builds the CASL ability of a caller from their memberships and the role table (cached). */
 export function abilityFor(ctx: RequestContext): AppAbility {
   const cached = abilities.get(ctx);
   if (cached) return cached;
   if (ctx.allOrganisations) return systemAbility();
-  const memberships = ctx.actor?.memberships ?? [];
-  const userId = ctx.userId;
-  const signature = `${userId ?? ''}#${memberships
-    .map((m) => `${m.role}@${m.organisationId}`)
-    .sort()
-    .join('|')}`;
+  const signature = scopeSignature(ctx);
   let ability = sharedAbilities.get(signature);
   if (!ability) {
-    ability = buildAbility(userId, memberships);
+    ability = buildAbility(ctx.userId, ctx.actor?.memberships ?? []);
     if (sharedAbilities.size >= MAX_SHARED_ABILITIES) sharedAbilities.clear();
     sharedAbilities.set(signature, ability);
   }

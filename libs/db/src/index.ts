@@ -6,3 +6,4 @@ export * from './transactions';
 export * from './locking';
 export * from './pg-errors';
 export * from './pagination';
+export * from './plain-rows';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { assertCan, canSomewhere, findVisibleOrFail, scopeSignature, scopedQuery } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -13,7 +13,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
+import { assertVersion, findPlainPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
@@ -95,11 +95,19 @@ export class OrganisationsService {
   }
 
   async list(ctx: RequestContext, query: PageQuery & { kind?: string }): Promise<Page<Organisation>> {
-    const qb = scopedQuery(this.tx.reader, ctx, 'read', 'Organisation', Organisation, 'o')
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC');
-    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
-    const { items, total } = await findPage(qb, query);
+    // Plain records (the list is only ever serialised), and its SQL built once per caller scope and filter.
+    const { items, total } = await findPlainPage(
+      this.tx.reader,
+      (manager) => {
+        const qb = scopedQuery(manager, ctx, 'read', 'Organisation', Organisation, 'o')
+          .orderBy('o.name', 'ASC')
+          .addOrderBy('o.id', 'ASC');
+        if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+        return qb;
+      },
+      query,
+      `organisations|${scopeSignature(ctx)}|${query.kind ?? ''}`,
+    );
     return toPage(items, total, query);
   }
 
