@@ -3,7 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@vigie/catalog';
 import { DocumentsModule } from '@vigie/documents';
 import { DemoDataRegistry, IdentityModule } from '@vigie/identity';
+import { ActivityChanges } from './activities/activity-changes.service';
+import { ActivityDpia } from './activities/activity-dpia.service';
 import { ActivityHistoryService } from './activities/activity-history.service';
+import { ProcessingActivityQueries } from './activities/activity-queries.service';
+import { ActivityWorkflow } from './activities/activity-workflow.service';
 import { ProcessingActivitiesController } from './activities/processing-activities.controller';
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
 import { ProcessingActivity } from './activities/processing-activity.entity';
@@ -44,6 +48,10 @@ import { RegisterTemplatesService } from './templates/register-templates.service
   ],
   providers: [
     ProcessingActivitiesService,
+    ActivityChanges,
+    ProcessingActivityQueries,
+    ActivityWorkflow,
+    ActivityDpia,
     ActivityHistoryService,
     RegisterTemplatesService,
     ProcessorRegisterService,
@@ -56,10 +64,11 @@ import { RegisterTemplatesService } from './templates/register-templates.service
 export class RegisterModule implements OnModuleInit {
   constructor(
     private readonly demo: DemoDataRegistry,
-    private readonly activities: ProcessingActivitiesService,
+    private readonly changes: ActivityChanges,
+    private readonly workflow: ActivityWorkflow,
   ) {}
 
   onModuleInit(): void {
-    this.demo.register(new RegisterDemoSeeder(this.activities));
+    this.demo.register(new RegisterDemoSeeder(this.changes, this.workflow));
   }
 }

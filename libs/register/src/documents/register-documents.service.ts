@@ -6,7 +6,7 @@ import { DocumentsService, slug, StoredFile } from '@vigie/documents';
 import { Membership, Organisation, User } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { loadApplications } from '../activities/activity-view';
-import { ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ActivityChanges } from '../activities/activity-changes.service';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { ProcessorRegisterService } from '../processor/processor-register.service';
 import { ControllerInfo } from './activity-sheet.pdf';
@@ -56,7 +56,7 @@ export async function controllerInfo(
 export class RegisterDocumentsService {
   constructor(
     private readonly tx: Transactions,
-    private readonly activities: ProcessingActivitiesService,
+    private readonly changes: ActivityChanges,
     private readonly processorRegister: ProcessorRegisterService,
     private readonly documents: DocumentsService,
   ) {}
@@ -70,7 +70,7 @@ export class RegisterDocumentsService {
     organisationId: string,
     edition: RegisterEdition = { workingCopy: false },
   ): Promise<StoredFile> {
-    this.activities.assertRegister(ctx, organisationId, 'read');
+    this.changes.assertRegister(ctx, organisationId, 'read');
     const manager = this.tx.reader;
     const controller = await controllerInfo(manager, organisationId);
     const scoped = () =>

@@ -17,7 +17,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { loadApplications } from '../activities/activity-view';
 import { contentWarnings } from '../activities/content-warnings';
-import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ActivityChanges } from '../activities/activity-changes.service';
+import { normaliseContent } from '../activities/activity-normalise';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { exportRow, neutraliseFormula, REGISTER_COLUMNS, restoreFormulaText } from './register-columns';
 import { foldText } from '../data/label-keys';
@@ -62,13 +63,13 @@ const normalise = foldText;
 export class RegisterSpreadsheetsService {
   constructor(
     private readonly tx: Transactions,
-    private readonly activities: ProcessingActivitiesService,
+    private readonly changes: ActivityChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The register's rows: the validated entries only, or with the drafts (`drafts`), never the archived ones. */
   private async rows(ctx: RequestContext, organisationId: string, drafts: boolean) {
-    this.activities.assertRegister(ctx, organisationId, 'read');
+    this.changes.assertRegister(ctx, organisationId, 'read');
     const organisation = await unscoped(
       this.tx.reader,
       'the organisation of a register whose access the caller checked (assertRegister above)',
@@ -147,7 +148,7 @@ export class RegisterSpreadsheetsService {
     organisationId: string,
     file: { buffer: Buffer; originalname?: string } | undefined,
   ): Promise<ImportOutcome> {
-    this.activities.assertRegister(ctx, organisationId, 'create');
+    this.changes.assertRegister(ctx, organisationId, 'create');
     if (!file?.buffer?.length)
       throw ValidationException.field(
         'file',
@@ -164,7 +165,7 @@ export class RegisterSpreadsheetsService {
       .where('d.organisationId = :organisationId', { organisationId })
       .getRawMany<{ id: string; name: string }>();
     const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
-    const context = await this.activities.ruleContext(this.tx.reader, organisationId);
+    const context = await this.changes.ruleContext(this.tx.reader, organisationId);
 
     const errors: FieldError[] = [];
     const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
@@ -245,7 +246,7 @@ export class RegisterSpreadsheetsService {
       const items: ImportOutcome['items'] = [];
       for (const { dto, target } of valid) {
         if (!target) {
-          const activity = await this.activities.insert(manager, ctx, organisationId, normaliseContent(dto), {
+          const activity = await this.changes.insert(manager, ctx, organisationId, normaliseContent(dto), {
             action: 'import',
             note,
           });
@@ -257,18 +258,18 @@ export class RegisterSpreadsheetsService {
           });
           continue;
         }
-        const activity = await this.activities.loadForChange(
-          manager,
-          ctx,
-          target.id,
-          'update',
-          target.version,
-          true,
-        );
-        const next = normaliseContent(dto);
-        if (dto.cnilExemptionItem === undefined) next.cnilExemptionItem = activity.cnilExemptionItem;
-        const changed = await this.activities.applyChange(manager, ctx, activity, next, 'import', {
-          note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
+        const { activity, changed } = await this.changes.change(manager, ctx, {
+          id: target.id,
+          action: 'update',
+          version: target.version,
+          versionAction: 'import',
+          apply: (row) => {
+            const next = normaliseContent(dto);
+            if (dto.cnilExemptionItem === undefined) next.cnilExemptionItem = row.cnilExemptionItem;
+            return this.changes.newContent(manager, ctx, row, next, {
+              note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
+            });
+          },
         });
         items.push({
           id: activity.id,
