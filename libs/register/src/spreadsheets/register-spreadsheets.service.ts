@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { scopedQuery, unscoped } from '@vigie/authz';
-import { Application, Deployment } from '@vigie/catalog';
+import { DeploymentsService } from '@vigie/catalog';
 import {
   APP_CONFIG,
   AppConfig,
@@ -64,6 +64,7 @@ export class RegisterSpreadsheetsService {
   constructor(
     private readonly tx: Transactions,
     private readonly changes: ActivityChanges,
+    private readonly deployments: DeploymentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -155,15 +156,7 @@ export class RegisterSpreadsheetsService {
         'un fichier CSV ou XLSX est attendu (champ multipart « file »)',
       );
     const table = await readTable(file.buffer, this.config.xlsxInflatedLimitBytes);
-    const deployed = await unscoped(
-      this.tx.reader,
-      'the applications deployed for the member whose register the caller may write (assertRegister above)',
-    )
-      .createQueryBuilder(Deployment, 'd')
-      .innerJoin(Application, 'a', 'a.id = d.applicationId')
-      .select(['a.id AS id', 'a.name AS name'])
-      .where('d.organisationId = :organisationId', { organisationId })
-      .getRawMany<{ id: string; name: string }>();
+    const deployed = await this.deployments.deployedApplications(this.tx.reader, ctx, organisationId);
     const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
     const context = await this.changes.ruleContext(this.tx.reader, organisationId);
 
