@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canInOrganisation, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
+import { canInOrganisation, scoped, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
 import { AccessReview, AccessReviewItem, RemediationTask } from '@vigie/access-reviews';
 import { Breach, RightsRequest } from '@vigie/breaches';
 import { Application } from '@vigie/catalog';
@@ -66,10 +66,9 @@ export class AnnualReportService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, 'read', 'AnnualReport', organisationId)) throw new ForbiddenActionException();
-    const organisation = await unscoped(
-      this.tx.reader,
-      'the member after canInOrganisation on AnnualReport above',
-    ).findOneBy(Organisation, { id: organisationId });
+    const organisation = await scoped(this.tx.reader, ctx).findOneBy('Organisation', Organisation, {
+      id: organisationId,
+    });
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }
@@ -88,10 +87,7 @@ export class AnnualReportService {
   async forAllMembers(ctx: RequestContext, year: number): Promise<AnnualReportRecords[]> {
     const scope = tenantScope(ctx, 'read', 'AnnualReport');
     if (scope !== 'any' && scope.length === 0) throw new ForbiddenActionException();
-    const members = await unscoped(
-      this.tx.reader,
-      'the members of the caller’s AnnualReport scope (tenantScope above)',
-    ).find(Organisation, {
+    const members = await scoped(this.tx.reader, ctx).find('Organisation', Organisation, {
       where: scope === 'any' ? { kind: 'member' } : { kind: 'member', id: In(scope) },
       order: { name: 'ASC', id: 'ASC' },
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Action, assertRegisterAccess, auditedChange, unscoped } from '@vigie/authz';
+import { Action, assertRegisterAccess, auditedChange, scoped } from '@vigie/authz';
 import { DeploymentsService } from '@vigie/catalog';
 import { ConflictException, FieldError, recordAudit, RequestContext } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
@@ -198,7 +198,7 @@ export class ActivityChanges {
     content: Partial<ActivityContent>,
     newApplicationIds: readonly string[],
   ): Promise<FieldError[]> {
-    const errors = checkRegisterRules(content, await this.ruleContext(manager, organisationId));
+    const errors = checkRegisterRules(content, await this.ruleContext(manager, ctx, organisationId));
     if (newApplicationIds.length > 0) {
       const deployed = await this.deployments.deployedFor(manager, ctx, organisationId, newApplicationIds);
       const missing = newApplicationIds.filter((id) => !deployed.has(id));
@@ -213,11 +213,12 @@ export class ActivityChanges {
   }
 
   /** Whether the register's keeper is a member body (a public authority: Art. 6.1, last subparagraph). */
-  async ruleContext(manager: EntityManager, organisationId: string): Promise<RuleContext> {
-    const organisation = await unscoped(
-      manager,
-      'the kind of the register keeper, whose register access the caller checked',
-    ).findOne(Organisation, {
+  async ruleContext(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+  ): Promise<RuleContext> {
+    const organisation = await scoped(manager, ctx).findOne('Organisation', Organisation, {
       select: { id: true, kind: true },
       where: { id: organisationId },
     });

@@ -33,7 +33,7 @@ export class ActivityWorkflow {
         apply: async (row) => {
           if (row.status === 'validated')
             throw new ConflictException('Cette fiche est déjà validée', 'state');
-          const context = await this.changes.ruleContext(manager, row.organisationId);
+          const context = await this.changes.ruleContext(manager, ctx, row.organisationId);
           const content = contentOf(row);
           const errors = [...missingForValidation(content), ...checkRegisterRules(content, context)];
           const dpia = dpiaValidationError(dpiaOf(row), row.dpiaAssessment);

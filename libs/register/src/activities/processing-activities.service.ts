@@ -37,7 +37,7 @@ export class ProcessingActivitiesService {
   ): Promise<ProcessingActivityView> {
     this.changes.assertRegister(ctx, organisationId, 'create');
     return this.tx.run(async (manager) => {
-      const context = await this.changes.ruleContext(manager, organisationId);
+      const context = await this.changes.ruleContext(manager, ctx, organisationId);
       const errors = checkRegisterRules(rawRuleInput(dto), context);
       if (errors.length > 0) throw invalid(errors);
       return detailedView(
@@ -63,7 +63,7 @@ export class ProcessingActivitiesService {
         apply: async (row) => {
           const errors = checkRegisterRules(
             rawRuleInput(dto),
-            await this.changes.ruleContext(manager, row.organisationId),
+            await this.changes.ruleContext(manager, ctx, row.organisationId),
           );
           if (errors.length > 0) throw invalid(errors);
           const next: ActivityContent = { ...contentOf(row), ...normalisePatch(dto) };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { scopedQuery, unscoped } from '@vigie/authz';
+import { scoped, scopedQuery } from '@vigie/authz';
 import { DeploymentsService } from '@vigie/catalog';
 import {
   APP_CONFIG,
@@ -71,10 +71,11 @@ export class RegisterSpreadsheetsService {
   /** The register's rows: the validated entries only, or with the drafts (`drafts`), never the archived ones. */
   private async rows(ctx: RequestContext, organisationId: string, drafts: boolean) {
     this.changes.assertRegister(ctx, organisationId, 'read');
-    const organisation = await unscoped(
-      this.tx.reader,
-      'the organisation of a register whose access the caller checked (assertRegister above)',
-    ).findOneByOrFail(Organisation, { id: organisationId });
+    const organisation = await scoped(this.tx.reader, ctx).visibleOrFail(
+      'Organisation',
+      Organisation,
+      organisationId,
+    );
     const activities = await scopedQuery(
       this.tx.reader,
       ctx,
@@ -158,7 +159,7 @@ export class RegisterSpreadsheetsService {
     const table = await readTable(file.buffer, this.config.xlsxInflatedLimitBytes);
     const deployed = await this.deployments.deployedApplications(this.tx.reader, ctx, organisationId);
     const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
-    const context = await this.changes.ruleContext(this.tx.reader, organisationId);
+    const context = await this.changes.ruleContext(this.tx.reader, ctx, organisationId);
 
     const errors: FieldError[] = [];
     const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
