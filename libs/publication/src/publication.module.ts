@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@vigie/documents';
 import { IdentityModule } from '@vigie/identity';
+import { RegisterModule } from '@vigie/register';
 import { VendorsModule } from '@vigie/vendors';
 import { AnnualReportController } from './annual-report/annual-report.controller';
 import { AnnualReportService } from './annual-report/annual-report.service';
@@ -17,7 +18,13 @@ import { RegisterPublication } from './settings/register-publication.entity';
  * in scoped SQL, the vendors' assurance through the vendors' public service.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RegisterPublication]), IdentityModule, DocumentsModule, VendorsModule],
+  imports: [
+    TypeOrmModule.forFeature([RegisterPublication]),
+    IdentityModule,
+    DocumentsModule,
+    VendorsModule,
+    RegisterModule,
+  ],
   controllers: [PublicationController, PublicRegisterController, AnnualReportController],
   providers: [PublicationService, PublicRegisterService, AnnualReportService],
 })

@@ -12,6 +12,7 @@ import { ProcessingActivitiesController } from './activities/processing-activiti
 import { ProcessingActivitiesService } from './activities/processing-activities.service';
 import { ProcessingActivity } from './activities/processing-activity.entity';
 import { ProcessingActivityLinks } from './activities/processing-activity-links';
+import { RegisterYearFigures } from './activities/register-year-figures';
 import { ProcessingActivityVersion } from './activities/processing-activity-version.entity';
 import { RegisterDocumentsController } from './documents/register-documents.controller';
 import { RegisterDocumentsService } from './documents/register-documents.service';
@@ -58,8 +59,14 @@ import { RegisterTemplatesService } from './templates/register-templates.service
     RegisterDocumentsService,
     RegisterSpreadsheetsService,
     ProcessingActivityLinks,
+    RegisterYearFigures,
   ],
-  exports: [ProcessingActivitiesService, RegisterDocumentsService, ProcessingActivityLinks],
+  exports: [
+    ProcessingActivitiesService,
+    RegisterDocumentsService,
+    ProcessingActivityLinks,
+    RegisterYearFigures,
+  ],
 })
 export class RegisterModule implements OnModuleInit {
   constructor(

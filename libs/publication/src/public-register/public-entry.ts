@@ -1,6 +1,6 @@
 import { parisDay } from '@vigie/core';
 import { countryByCode } from '@vigie/reference-data';
-import { GDPR_REFERENCE, ProcessingActivity } from '@vigie/register';
+import { GDPR_REFERENCE, PublishedEntry } from '@vigie/register';
 import type { PublishableField } from '../settings/publishable-fields';
 
 /** A key of a closed list (or free text) with its French label. */
@@ -66,7 +66,7 @@ function parisDayOf(date: Date | null): string | null {
 
 /** The public view of a validated entry, limited to the published fields. */
 export function publicEntry(
-  activity: ProcessingActivity,
+  activity: PublishedEntry,
   fields: readonly PublishableField[],
   applicationNames: ReadonlyMap<string, string>,
 ): PublicEntry {
