@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { createBreach, patchBreach } from './support/breach-fixtures';
 import { pdfText } from './support/pdf-text';
-import { countRows, createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import {
+  countRows,
+  createApplication,
+  createEntry,
+  entryPayload,
+  entryVersion,
+} from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, Actor, createWorld, expectProblem, World } from './support/world';
 
@@ -106,7 +112,12 @@ describe('DPO annual report (e2e)', () => {
       await createEntry(app, world.editorA, A, entryPayload('Ancien fichier')),
     );
     expect(
-      (await app.http.delete(`${api}/processing-activities/${toArchive.id}`).set(as(world.dpoA))).status,
+      (
+        await app.http
+          .delete(`${api}/processing-activities/${toArchive.id}`)
+          .set(as(world.dpoA))
+          .set('If-Match', String(await entryVersion(app, toArchive.id)))
+      ).status,
     ).toBe(200);
     // Dates of the year (the entries were written today): created and validated in 2026, one first in 2025.
     await sql(

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { accessibilityProblems } from './support/html-structure';
-import { createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import { createApplication, createEntry, entryPayload, entryVersion } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, Actor, createWorld, expectProblem, World } from './support/world';
 
@@ -79,7 +79,12 @@ describe('Public register (e2e)', () => {
       await createEntry(app, world.editorA, world.memberA.id, entryPayload('Ancien fichier archivé')),
     );
     expect(
-      (await app.http.delete(`${api}/processing-activities/${toArchive.id}`).set(as(world.dpoA))).status,
+      (
+        await app.http
+          .delete(`${api}/processing-activities/${toArchive.id}`)
+          .set(as(world.dpoA))
+          .set('If-Match', String(await entryVersion(app, toArchive.id)))
+      ).status,
     ).toBe(200);
     archived = toArchive;
     entryB = await validate(

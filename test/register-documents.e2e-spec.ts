@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { SHEET_SECTIONS } from '@vigie/register';
 import { pdfText } from './support/pdf-text';
-import { countRows, createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import {
+  countRows,
+  createApplication,
+  createEntry,
+  entryPayload,
+  entryVersion,
+} from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, createWorld, expectProblem, World } from './support/world';
 
@@ -67,14 +73,20 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
       world.memberA.id,
       entryPayload('Prêts de la médiathèque'),
     );
-    await app.http.post(`${api}/processing-activities/${library.id}/validate`).set(as(world.dpoA));
+    await app.http
+      .post(`${api}/processing-activities/${library.id}/validate`)
+      .set(as(world.dpoA))
+      .send({ version: await entryVersion(app, library.id) });
     const mail = await createEntry(
       app,
       world.editorA,
       world.memberA.id,
       entryPayload('Élections professionnelles'),
     );
-    await app.http.post(`${api}/processing-activities/${mail.id}/validate`).set(as(world.dpoA));
+    await app.http
+      .post(`${api}/processing-activities/${mail.id}/validate`)
+      .set(as(world.dpoA))
+      .send({ version: await entryVersion(app, mail.id) });
     await createEntry(app, world.dpoB, world.memberB.id, entryPayload('Registre de B'));
     const memberA = await app.http.get(`${api}/organisations/${world.memberA.id}`).set(as(world.dpoA));
     const details = await app.http
@@ -259,7 +271,10 @@ describe('Register PDFs and spreadsheets (e2e)', () => {
         .set(as(world.dpoA))
         .send({ description: 'Prêts, réservations et retours de documents', version: library.version });
       expect(changed.status).toBe(200);
-      await app.http.post(`${api}/processing-activities/${library.id}/validate`).set(as(world.dpoA));
+      await app.http
+        .post(`${api}/processing-activities/${library.id}/validate`)
+        .set(as(world.dpoA))
+        .send({ version: await entryVersion(app, library.id) });
       const counted = await countRows(app, 'generated_document');
       const third = await download();
       expect(third.status).toBe(200);

@@ -1,6 +1,6 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { as, createWorld, expectProblem, World } from './support/world';
-import { createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import { createApplication, createEntry, entryPayload, entryVersion } from './support/register-fixtures';
 
 const api = '/api/v1';
 /** Two WP248 criteria: the screening requires a DPIA. */
@@ -54,7 +54,7 @@ describe('Register list: orders and filters (e2e)', () => {
       const validated = await app.http
         .post(`${api}/processing-activities/${id}/validate`)
         .set(as(world.dpoA))
-        .send({});
+        .send({ version: await entryVersion(app, id) });
       expect(validated.status).toBe(200);
     }
     await app.dataSource.query(`UPDATE processing_activity SET review_date = '2027-01-15' WHERE id = $1`, [

@@ -1,5 +1,5 @@
 import { RegisterRules1765000000000 } from '../migrations/1765000000000-RegisterRules';
-import { createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import { createApplication, createEntry, entryPayload, entryVersion } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, createWorld, World } from './support/world';
 
@@ -104,7 +104,7 @@ describe('Register rules migration (e2e)', () => {
     const validate = await app.http
       .post(`/api/v1/processing-activities/${entry.id}/validate`)
       .set(as(world.dpoA))
-      .send({});
+      .send({ version: await entryVersion(app, entry.id) });
     expect(validate.status).toBe(409);
     expect(validate.body.errors.map((e: { field: string }) => e.field)).toEqual([
       'nir.legalGround',

@@ -1,5 +1,5 @@
 import { pdfText } from './support/pdf-text';
-import { countRows, createEntry, entryPayload } from './support/register-fixtures';
+import { countRows, createEntry, entryPayload, entryVersion } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, expectProblem, World } from './support/world';
 
@@ -30,8 +30,11 @@ describe('Register workflow: partial drafts, validation, DPIA carried out (e2e)'
 
   const get = (id: string, actor: Actor = world.dpoA) =>
     app.http.get(`${api}/processing-activities/${id}`).set(as(actor));
-  const validate = (id: string, actor: Actor = world.dpoA) =>
-    app.http.post(`${api}/processing-activities/${id}/validate`).set(as(actor)).send({});
+  const validate = async (id: string, actor: Actor = world.dpoA) =>
+    app.http
+      .post(`${api}/processing-activities/${id}/validate`)
+      .set(as(actor))
+      .send({ version: await entryVersion(app, id) });
   const putAssessment = (id: string, body: Record<string, unknown>, actor: Actor = world.dpoA) =>
     app.http.put(`${api}/processing-activities/${id}/dpia-assessment`).set(as(actor)).send(body);
   const versions = async (id: string) =>
@@ -307,7 +310,10 @@ describe('Register workflow: partial drafts, validation, DPIA carried out (e2e)'
       const decided = await app.http
         .post(`${api}/processing-activities/${entry.id}/dpia-decision`)
         .set(as(world.dpoA))
-        .send({ reason: 'Registre déclaratif de quelques dizaines de personnes, données minimisées' });
+        .send({
+          reason: 'Registre déclaratif de quelques dizaines de personnes, données minimisées',
+          version: await entryVersion(app, entry.id),
+        });
       expect(decided.status).toBe(200);
       expect((await validate(entry.id)).status).toBe(200);
     });

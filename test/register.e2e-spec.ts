@@ -1,7 +1,13 @@
 import { addCalendarMonths, nextWorkingDay, todayInParis } from '@vigie/core';
 import { createTestApp, TestApp } from './support/test-app';
 import { as, expectProblem, createWorld, World } from './support/world';
-import { countRows, createApplication, createEntry, entryPayload } from './support/register-fixtures';
+import {
+  countRows,
+  createApplication,
+  createEntry,
+  entryPayload,
+  entryVersion,
+} from './support/register-fixtures';
 
 const api = '/api/v1';
 
@@ -92,7 +98,10 @@ describe('Register of processing activities (e2e)', () => {
         404,
       );
       expectProblem(
-        await app.http.post(`${api}/processing-activities/${entryB.id}/validate`).set(as(world.dpoA)),
+        await app.http
+          .post(`${api}/processing-activities/${entryB.id}/validate`)
+          .set(as(world.dpoA))
+          .send({ version: await entryVersion(app, entryB.id) }),
         404,
       );
       expectProblem(
@@ -160,15 +169,24 @@ describe('Register of processing activities (e2e)', () => {
         403,
       );
       expectProblem(
-        await app.http.post(`${api}/processing-activities/${entryA.id}/validate`).set(as(world.editorA)),
+        await app.http
+          .post(`${api}/processing-activities/${entryA.id}/validate`)
+          .set(as(world.editorA))
+          .send({ version: await entryVersion(app, entryA.id) }),
         403,
       );
       expectProblem(
-        await app.http.delete(`${api}/processing-activities/${entryA.id}`).set(as(world.editorA)),
+        await app.http
+          .delete(`${api}/processing-activities/${entryA.id}`)
+          .set(as(world.editorA))
+          .set('If-Match', String(await entryVersion(app, entryA.id))),
         403,
       );
       expectProblem(
-        await app.http.post(`${api}/processing-activities/${entryA.id}/validate`).set(as(world.readerA)),
+        await app.http
+          .post(`${api}/processing-activities/${entryA.id}/validate`)
+          .set(as(world.readerA))
+          .send({ version: await entryVersion(app, entryA.id) }),
         403,
       );
       expect(await countRows(app, 'processing_activity')).toBe(before);
@@ -381,7 +399,10 @@ describe('Register of processing activities (e2e)', () => {
       // A year later in Paris, moved to the next working day (Regulation 1182/71, art. 3.4).
       expect(validated.body.reviewDate).toBe(nextWorkingDay(addCalendarMonths(todayInParis(), 12)));
       expectProblem(
-        await app.http.post(`${api}/processing-activities/${entry.id}/validate`).set(as(world.dpoA)),
+        await app.http
+          .post(`${api}/processing-activities/${entry.id}/validate`)
+          .set(as(world.dpoA))
+          .send({ version: await entryVersion(app, entry.id) }),
         409,
       );
     });
@@ -421,7 +442,10 @@ describe('Register of processing activities (e2e)', () => {
 
     it('lists overdue reviews', async () => {
       const late = await createEntry(app, world.dpoA, world.memberA.id, entryPayload('Cimetières'));
-      await app.http.post(`${api}/processing-activities/${late.id}/validate`).set(as(world.dpoA));
+      await app.http
+        .post(`${api}/processing-activities/${late.id}/validate`)
+        .set(as(world.dpoA))
+        .send({ version: await entryVersion(app, late.id) });
       await app.dataSource.query(`UPDATE processing_activity SET review_date = '2020-01-31' WHERE id = $1`, [
         late.id,
       ]);
@@ -440,7 +464,10 @@ describe('Register of processing activities (e2e)', () => {
     });
 
     it('archives on DELETE (DPO), out of the current list, then frozen', async () => {
-      const archived = await app.http.delete(`${api}/processing-activities/${entry.id}`).set(as(world.dpoA));
+      const archived = await app.http
+        .delete(`${api}/processing-activities/${entry.id}`)
+        .set(as(world.dpoA))
+        .set('If-Match', String(await entryVersion(app, entry.id)));
       expect(archived.status).toBe(200);
       expect(archived.body).toMatchObject({ status: 'archived' });
       const current = await app.http
@@ -515,20 +542,20 @@ describe('Register of processing activities (e2e)', () => {
         await app.http
           .post(`${api}/processing-activities/${entry.id}/dpia-decision`)
           .set(as(world.editorA))
-          .send({ reason }),
+          .send({ reason, version: await entryVersion(app, entry.id) }),
         403,
       );
       expectProblem(
         await app.http
           .post(`${api}/processing-activities/${entry.id}/dpia-decision`)
           .set(as(world.dpoA))
-          .send({ reason: 'trop court' }),
+          .send({ reason: 'trop court', version: await entryVersion(app, entry.id) }),
         400,
       );
       const decided = await app.http
         .post(`${api}/processing-activities/${entry.id}/dpia-decision`)
         .set(as(world.dpoA))
-        .send({ reason });
+        .send({ reason, version: await entryVersion(app, entry.id) });
       expect(decided.status).toBe(200);
       expect(decided.body.dpia).toMatchObject({
         required: true,
@@ -544,7 +571,7 @@ describe('Register of processing activities (e2e)', () => {
         await app.http
           .post(`${api}/processing-activities/${notRequired.id}/dpia-decision`)
           .set(as(world.dpoA))
-          .send({ reason }),
+          .send({ reason, version: await entryVersion(app, notRequired.id) }),
         409,
       );
     });
@@ -795,7 +822,10 @@ describe('Register of processing activities (e2e)', () => {
         world.memberA.id,
         entryPayload('Aides facultatives', { applicationIds: [appA.id] }),
       );
-      await app.http.post(`${api}/processing-activities/${validated.id}/validate`).set(as(world.dpoA));
+      await app.http
+        .post(`${api}/processing-activities/${validated.id}/validate`)
+        .set(as(world.dpoA))
+        .send({ version: await entryVersion(app, validated.id) });
       const register = await app.http.get(`${api}/processor-register`).set(as(world.securityOfficer));
       expect(register.status).toBe(200);
       const controllerA = register.body.controllers.find(

@@ -172,6 +172,7 @@ describe('Authorisation matrix (e2e)', () => {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     let test = app.http[method](fillPath(route, request.params));
     if (role !== 'anonymous') test = test.set(as(fx.actors[role]));
+    for (const [name, value] of Object.entries(request.headers ?? {})) test = test.set(name, value);
     if (request.file) {
       for (const [key, value] of Object.entries(request.file.fields ?? {})) test = test.field(key, value);
       return test.attach('file', request.file.buffer, request.file.name);

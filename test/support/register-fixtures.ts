@@ -74,3 +74,9 @@ export async function createEntry(
 export async function countRows(app: TestApp, table: string): Promise<number> {
   return Number((await app.dataSource.query(`SELECT count(*)::int AS n FROM "${table}"`))[0].n);
 }
+
+/** The stored version of an entry: the version an action route (validate, archive, DPIA…) is sent with. */
+export async function entryVersion(app: TestApp, id: string): Promise<number> {
+  const rows = await app.dataSource.query('SELECT version FROM processing_activity WHERE id = $1', [id]);
+  return rows.length ? Number(rows[0].version) : 1;
+}

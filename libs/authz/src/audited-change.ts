@@ -23,8 +23,16 @@ export interface AuditedChange<T extends VersionedRow> {
   version: number | undefined;
   /** The audit event's action and entity names, e.g. `application.update` on `application`. */
   audit: { action: string; entity: string };
-  /** Applies the change to the locked row (checks that need the row go here and may throw). */
-  apply: (row: T, before: T) => void | Promise<void>;
+  /**
+   * State checks the locked row must pass before its version is compared (e.g. an archived record answers its
+   * own 409 whatever version was sent).
+   */
+  precondition?: (row: T) => void;
+  /**
+   * Applies the change to the locked row (checks that need the row go here and may throw). Returning `false`
+   * says nothing changed: nothing is saved, no history nor audit event is written.
+   */
+  apply: (row: T, before: T) => void | false | Promise<void | false>;
   /** Saves the row (default `manager.save`; e.g. a save mapping a unique violation to a 409). */
   save?: (manager: EntityManager, row: T) => Promise<unknown>;
   /** Writes the history of the change, after the save (e.g. a version of a register entry). */
@@ -33,8 +41,10 @@ export interface AuditedChange<T extends VersionedRow> {
 
 /**
  * The one audited change: loads the visible row with a lock (404 for the invisible), checks the permission
- * (403) and the version (409), applies the change, saves, writes the history and the audit event, all in the
- * caller's transaction. Services describe what changes; the steps are written once here.
+ * (403), the row's state (`precondition`) and the version (400 when none was sent, 409 when stale), applies the
+ * change, saves, writes the history and the audit event, all in the caller's transaction. Services describe
+ * what changes; the steps are written once here. A change that changes nothing (`apply` returns `false`)
+ * writes nothing.
  */
 export async function auditedChange<T extends VersionedRow>(
   manager: EntityManager,
@@ -46,9 +56,10 @@ export async function auditedChange<T extends VersionedRow>(
     label: change.label,
   });
   assertCan(ctx, change.action, change.subject, row);
+  change.precondition?.(row);
   assertVersion(change.label, row.version, change.version);
   const before = { ...row };
-  await change.apply(row, before);
+  if ((await change.apply(row, before)) === false) return row;
   await (change.save ? change.save(manager, row) : manager.save(row));
   if (change.history) await change.history(manager, row, before);
   await recordAudit(manager, ctx, {

@@ -98,6 +98,19 @@ export class DeploymentsService {
     return new Set(rows.map((row) => row.applicationId));
   }
 
+  /** The applications deployed for `organisationId` (id and name), as far as the caller may see them. */
+  async deployedApplications(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+  ): Promise<{ id: string; name: string }[]> {
+    return scopedQuery(manager, ctx, 'read', 'Deployment', Deployment, 'd')
+      .innerJoin(Application, 'a', 'a.id = d.applicationId')
+      .select(['a.id AS id', 'a.name AS name'])
+      .andWhere('d.organisationId = :organisationId', { organisationId })
+      .getRawMany<{ id: string; name: string }>();
+  }
+
   /**
    * The members (organisations of kind `member`) deploying any of these applications, with which of them each
    * deploys, in the caller's scope (one query): the fan-out of an incident on the operator's applications.

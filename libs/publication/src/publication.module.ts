@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@vigie/documents';
+import { RegisterModule } from '@vigie/register';
 import { VendorsModule } from '@vigie/vendors';
 import { AnnualReportController } from './annual-report/annual-report.controller';
 import { AnnualReportService } from './annual-report/annual-report.service';
@@ -16,7 +17,7 @@ import { RegisterPublication } from './settings/register-publication.entity';
  * in scoped SQL, the vendors' assurance through the vendors' public service.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RegisterPublication]), DocumentsModule, VendorsModule],
+  imports: [TypeOrmModule.forFeature([RegisterPublication]), DocumentsModule, VendorsModule, RegisterModule],
   controllers: [PublicationController, PublicRegisterController, AnnualReportController],
   providers: [PublicationService, PublicRegisterService, AnnualReportService],
 })

@@ -3,6 +3,7 @@ export * from './activities/processing-activity.entity';
 export * from './activities/processing-activity-version.entity';
 export * from './activities/processing-activities.service';
 export * from './activities/processing-activity-links';
+export * from './activities/register-year-figures';
 export * from './activities/activity-view';
 export * from './dpia/dpia-screening';
 export * from './templates/register-template.entity';

@@ -5,7 +5,8 @@ import { DemoSeeder, DemoWorld } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { ActivityContent, NirUse } from './activities/activity-content';
 import { DpiaAssessment } from './activities/dpia-assessment';
-import { ProcessingActivitiesService } from './activities/processing-activities.service';
+import { ActivityChanges } from './activities/activity-changes.service';
+import { ActivityWorkflow } from './activities/activity-workflow.service';
 
 type SampleEntry = Omit<
   ActivityContent,
@@ -248,7 +249,10 @@ export class RegisterDemoSeeder implements DemoSeeder {
   readonly order = 20;
   readonly name = 'register of processing activities';
 
-  constructor(private readonly activities: ProcessingActivitiesService) {}
+  constructor(
+    private readonly changes: ActivityChanges,
+    private readonly workflow: ActivityWorkflow,
+  ) {}
 
   async seed(manager: EntityManager, ctx: RequestContext, world: DemoWorld): Promise<void> {
     const applications = new Map(
@@ -260,7 +264,7 @@ export class RegisterDemoSeeder implements DemoSeeder {
       const organisationId = world.organisations.get(member);
       if (!organisationId) continue;
       for (const { applications: names, validated, dpiaAssessment, nir, ...content } of entries) {
-        const activity = await this.activities.insert(
+        const activity = await this.changes.insert(
           manager,
           ctx,
           organisationId,
@@ -278,7 +282,7 @@ export class RegisterDemoSeeder implements DemoSeeder {
               : null,
           },
         );
-        if (validated) await this.activities.markValidated(manager, ctx, activity);
+        if (validated) await this.workflow.validateSeeded(manager, ctx, activity);
       }
     }
   }

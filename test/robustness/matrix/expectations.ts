@@ -18,6 +18,8 @@ export interface MatrixRequest {
   file?: { buffer: Buffer; name: string; fields?: Record<string, string> };
   /** A raw body with its content type (CSV imports). */
   raw?: { contentType: string; data: string | Buffer };
+  /** Request headers (e.g. the `If-Match` version of a DELETE). */
+  headers?: Record<string, string>;
 }
 
 export interface CaseInput {
@@ -465,9 +467,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sidesMean: `${MEMBER} (a fresh entry when the archiving is allowed)`,
     record: memberOrg,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: { id: fresh ? (await fx.freshActivity(own(side))).id : fx.activity[own(side)] },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? (await fx.freshActivity(own(side))).id : fx.activity[own(side)];
+      return { params: { id }, headers: { 'If-Match': String(await fx.version('processing_activity', id)) } };
+    },
   },
   'POST /api/v1/processing-activities/:id/validate': {
     sides: BOTH,

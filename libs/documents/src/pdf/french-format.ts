@@ -1,4 +1,4 @@
-const TIME_ZONE = 'Europe/Paris';
+import { PARIS_TIME_ZONE as TIME_ZONE } from '@vigie/core';
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: TIME_ZONE,

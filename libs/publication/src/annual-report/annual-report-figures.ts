@@ -1,3 +1,4 @@
+import type { DpiaFigures, RegisterFigures } from '@vigie/register';
 import type { ApplicationAssurance, AssuranceAlert } from '@vigie/vendors';
 import { RIGHT_LABELS_FR } from '@vigie/reference-data';
 import { parisDay } from '@vigie/core';
@@ -13,31 +14,7 @@ export function yearBounds(year: number): { start: Date; end: Date } {
 /** A day (YYYY-MM-DD) in Paris. */
 export { parisDay };
 
-export interface RegisterFigures {
-  /** Entries by status, on the day of the report. */
-  byStatus: { draft: number; validated: number; archived: number };
-  createdInYear: number;
-  /** Entries validated at least once in the year. */
-  validatedInYear: number;
-  /** Of those, entries that had been validated before: reviewed and validated again. */
-  reviewedInYear: number;
-  /** Validated entries whose review date has passed, by name. */
-  overdueReviews: { name: string; reviewDate: string }[];
-}
-
-export interface DpiaFigures {
-  /** Current entries (drafts and validated), each screened by the rules of Art. 35, WP248 and the CNIL lists. */
-  screened: number;
-  required: number;
-  /** A DPIA recorded as done. */
-  carriedOut: number;
-  /** A DPIA recorded as in progress. */
-  inProgress: number;
-  /** Required, not carried out, no reasoned decision of the DPO: the DPIAs still to carry out. */
-  pending: { name: string }[];
-  /** The DPO decided, with reasons, not to carry out the DPIA the screening found required. */
-  decidedNotCarriedOut: number;
-}
+export type { DpiaFigures, RegisterFigures };
 
 export interface BreachRow {
   status: string;

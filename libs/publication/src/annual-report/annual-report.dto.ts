@@ -1,3 +1,4 @@
+import { parisDay } from '@vigie/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,7 +15,7 @@ import {
 export const FIRST_REPORT_YEAR = 2018;
 
 export function currentParisYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(now));
+  return Number(parisDay(now).slice(0, 4));
 }
 
 @ValidatorConstraint({ name: 'notFutureYear' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canInOrganisation, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
+import { canInOrganisation, scoped, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
 import { AccessReview, AccessReviewItem, RemediationTask } from '@vigie/access-reviews';
 import { Breach, RightsRequest } from '@vigie/breaches';
 import { Application } from '@vigie/catalog';
@@ -7,16 +7,14 @@ import { ForbiddenActionException, NotFoundException, RequestContext } from '@vi
 import { Transactions } from '@vigie/db';
 import { DocumentsService, GeneratedDocumentView, slug, StoredFile } from '@vigie/documents';
 import { Organisation } from '@vigie/identity';
-import { dpiaOf, ProcessingActivity, ProcessingActivityVersion, todayInParis } from '@vigie/register';
+import { RegisterYearFigures, todayInParis } from '@vigie/register';
 import { VendorAssuranceService } from '@vigie/vendors';
 import { EntityManager, In } from 'typeorm';
 import {
   AccessReviewLine,
   AnnualReportFigures,
   breachFigures,
-  DpiaFigures,
   openActions,
-  RegisterFigures,
   rightsFigures,
   totalLine,
   vendorLines,
@@ -25,17 +23,7 @@ import {
 import { renderAnnualReportPdf } from './annual-report.pdf';
 import { renderAnnualReportXlsx, XLSX_TYPE } from './annual-report.xlsx';
 
-/**
- * The state of an entry's DPIA as recorded by the DPO (`dpiaAssessment: {status: "in-progress" | "done"}` on
- * register entries, API.md « DPIA carried out »), when the entry carries it; null otherwise. THE one place
- * that reads it.
- */
-export function dpiaAssessmentStatus(activity: ProcessingActivity): 'in-progress' | 'done' | null {
-  const assessment = (activity as ProcessingActivity & { dpiaAssessment?: { status?: unknown } | null })
-    .dpiaAssessment;
-  const status = assessment?.status;
-  return status === 'in-progress' || status === 'done' ? status : null;
-}
+export { dpiaAssessmentStatus } from '@vigie/register';
 
 /** One member's report, stored twice: the PDF and the XLSX of its figures. */
 export interface AnnualReportRecords {
@@ -59,6 +47,7 @@ export class AnnualReportService {
     private readonly tx: Transactions,
     private readonly documents: DocumentsService,
     private readonly assurance: VendorAssuranceService,
+    private readonly registerYear: RegisterYearFigures,
   ) {}
 
   /** 404 unless the caller sees the member, 403 unless its role may produce the member's report. */
@@ -66,10 +55,9 @@ export class AnnualReportService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, 'read', 'AnnualReport', organisationId)) throw new ForbiddenActionException();
-    const organisation = await unscoped(
-      this.tx.reader,
-      'the member after canInOrganisation on AnnualReport above',
-    ).findOneBy(Organisation, { id: organisationId });
+    const organisation = await scoped(this.tx.reader, ctx).findOneBy('Organisation', Organisation, {
+      id: organisationId,
+    });
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }
@@ -88,10 +76,7 @@ export class AnnualReportService {
   async forAllMembers(ctx: RequestContext, year: number): Promise<AnnualReportRecords[]> {
     const scope = tenantScope(ctx, 'read', 'AnnualReport');
     if (scope !== 'any' && scope.length === 0) throw new ForbiddenActionException();
-    const members = await unscoped(
-      this.tx.reader,
-      'the members of the caller’s AnnualReport scope (tenantScope above)',
-    ).find(Organisation, {
+    const members = await scoped(this.tx.reader, ctx).find('Organisation', Organisation, {
       where: scope === 'any' ? { kind: 'member' } : { kind: 'member', id: In(scope) },
       order: { name: 'ASC', id: 'ASC' },
     });
@@ -145,7 +130,7 @@ export class AnnualReportService {
     const organisationId = organisation.id;
     const inYear = { organisationId, start, end };
 
-    const { register, dpia } = await this.registerFigures(manager, ctx, organisationId, start, end, today);
+    const { register, dpia } = await this.registerYear.of(manager, ctx, organisationId, start, end, today);
 
     const breaches = await scopedQuery(manager, ctx, 'read', 'Breach', Breach, 'b')
       .select([
@@ -198,80 +183,6 @@ export class AnnualReportService {
       vendors,
     };
     return { ...figures, openActions: openActions(figures, openRights, openBreaches) };
-  }
-
-  private async registerFigures(
-    manager: EntityManager,
-    ctx: RequestContext,
-    organisationId: string,
-    start: Date,
-    end: Date,
-    today: string,
-  ): Promise<{ register: RegisterFigures; dpia: DpiaFigures }> {
-    const scoped = () =>
-      scopedQuery(manager, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p').andWhere(
-        'p.organisationId = :organisationId',
-        { organisationId },
-      );
-    const statuses = await scoped()
-      .select('p.status', 'status')
-      .addSelect('count(*)::int', 'n')
-      .groupBy('p.status')
-      .getRawMany<{ status: keyof RegisterFigures['byStatus']; n: number }>();
-    const byStatus = { draft: 0, validated: 0, archived: 0 };
-    for (const row of statuses) byStatus[row.status] = Number(row.n);
-    const createdInYear = await scoped()
-      .andWhere('p.createdAt >= :start AND p.createdAt < :end', { start, end })
-      .getCount();
-    // Validations of the year, from the entries' history: a validation after an earlier one is a review.
-    const validations = await scoped()
-      .innerJoin(ProcessingActivityVersion, 'v', "v.activityId = p.id AND v.action = 'validate'")
-      .select('p.id', 'id')
-      .addSelect('bool_or(v.at >= :start AND v.at < :end)', 'inYear')
-      .addSelect('bool_or(v.at < :start)', 'before')
-      .addSelect('count(*) FILTER (WHERE v.at >= :start AND v.at < :end)::int', 'countInYear')
-      .setParameters({ start, end })
-      .groupBy('p.id')
-      .getRawMany<{ id: string; inYear: boolean; before: boolean; countInYear: number }>();
-    const validatedInYear = validations.filter((v) => v.inYear);
-    const overdue = await scoped()
-      .select(['p.id', 'p.name', 'p.reviewDate'])
-      .andWhere("p.status = 'validated'")
-      .andWhere('p.reviewDate < :today', { today })
-      .orderBy('p.reviewDate', 'ASC')
-      .addOrderBy('p.name', 'ASC')
-      .getMany();
-    const current = await scoped().andWhere("p.status <> 'archived'").orderBy('p.name', 'ASC').getMany();
-    const dpia: DpiaFigures = {
-      screened: current.length,
-      required: 0,
-      carriedOut: 0,
-      inProgress: 0,
-      pending: [],
-      decidedNotCarriedOut: 0,
-    };
-    for (const activity of current) {
-      const screening = dpiaOf(activity);
-      const assessment = dpiaAssessmentStatus(activity);
-      if (assessment === 'done') dpia.carriedOut += 1;
-      if (assessment === 'in-progress') dpia.inProgress += 1;
-      if (!screening.required) continue;
-      dpia.required += 1;
-      const decided = !!screening.decision && !screening.decision.stale;
-      if (decided) dpia.decidedNotCarriedOut += 1;
-      else if (assessment !== 'done') dpia.pending.push({ name: activity.name });
-    }
-    return {
-      register: {
-        byStatus,
-        createdInYear,
-        validatedInYear: validatedInYear.length,
-        // Validated again in the year: after a validation of an earlier year, or twice in the year.
-        reviewedInYear: validatedInYear.filter((v) => v.before || Number(v.countInYear) > 1).length,
-        overdueReviews: overdue.map((p) => ({ name: p.name, reviewDate: p.reviewDate! })),
-      },
-      dpia,
-    };
   }
 
   private async accessReviewFigures(

@@ -1,5 +1,6 @@
+import { parisDay } from '@vigie/core';
 import { countryByCode } from '@vigie/reference-data';
-import { GDPR_REFERENCE, ProcessingActivity } from '@vigie/register';
+import { GDPR_REFERENCE, PublishedEntry } from '@vigie/register';
 import type { PublishableField } from '../settings/publishable-fields';
 
 /** A key of a closed list (or free text) with its French label. */
@@ -59,13 +60,13 @@ export function labelled(list: keyof typeof LABELS, key: string): Labelled {
 const optional = (value: string | null | undefined): string | null =>
   value === undefined || value === null || value.trim() === '' ? null : value;
 
-function parisDay(date: Date | null): string | null {
-  return date ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(date) : null;
+function parisDayOf(date: Date | null): string | null {
+  return date ? parisDay(date) : null;
 }
 
 /** The public view of a validated entry, limited to the published fields. */
 export function publicEntry(
-  activity: ProcessingActivity,
+  activity: PublishedEntry,
   fields: readonly PublishableField[],
   applicationNames: ReadonlyMap<string, string>,
 ): PublicEntry {
@@ -73,7 +74,7 @@ export function publicEntry(
   const entry: PublicEntry = {
     id: activity.id,
     name: activity.name,
-    validatedOn: parisDay(activity.validatedAt),
+    validatedOn: parisDayOf(activity.validatedAt),
   };
   if (has('description')) entry.description = optional(activity.description);
   if (has('purposes'))

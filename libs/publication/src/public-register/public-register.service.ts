@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
-import { loadApplications, ProcessingActivity } from '@vigie/register';
+import { loadApplications, ProcessingActivityLinks } from '@vigie/register';
 import { RegisterPublication } from '../settings/register-publication.entity';
 import type { PublishableField } from '../settings/publishable-fields';
 import { PublicDpoContact, publicDpoContact } from './controller-contact';
@@ -33,7 +33,10 @@ export interface PublicRegister {
  */
 @Injectable()
 export class PublicRegisterService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly links: ProcessingActivityLinks,
+  ) {}
 
   private async published(
     shortName: string,
@@ -80,14 +83,7 @@ export class PublicRegisterService {
     settingsUpdatedAt: Date,
     entryId?: string,
   ): Promise<PublicRegister> {
-    const qb = unscoped(this.tx.reader, 'the public register is public: the published entries')
-      .createQueryBuilder(ProcessingActivity, 'p')
-      .where('p.organisationId = :organisationId', { organisationId: organisation.id })
-      .andWhere("p.status = 'validated'")
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC');
-    if (entryId) qb.andWhere('p.id = :entryId', { entryId });
-    const activities = await qb.getMany();
+    const activities = await this.links.publishedEntries(this.tx.reader, organisation.id, entryId);
     if (entryId && activities.length === 0) throw new NotFoundException('Public register entry');
     const applications = fields.includes('applicationIds')
       ? await loadApplications(

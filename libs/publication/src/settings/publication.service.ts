@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Action, canInOrganisation, unscoped } from '@vigie/authz';
+import { Action, canInOrganisation, scoped, unscoped } from '@vigie/authz';
 import { ForbiddenActionException, NotFoundException, recordAudit, RequestContext } from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
@@ -39,10 +39,9 @@ export class PublicationService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, action, 'Publication', organisationId)) throw new ForbiddenActionException();
-    const organisation = await unscoped(
-      manager,
-      'the member after canInOrganisation on Publication above',
-    ).findOneBy(Organisation, { id: organisationId });
+    const organisation = await scoped(manager, ctx).findOneBy('Organisation', Organisation, {
+      id: organisationId,
+    });
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }

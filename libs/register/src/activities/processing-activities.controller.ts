@@ -19,19 +19,22 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext, sentVersion } from '@vigie/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { STATUSES } from '../data/register-labels';
 import { ActivityHistoryService, HistoryEntry } from './activity-history.service';
 import { ProcessingActivityView } from './activity-view';
+import { ActivityDpia } from './activity-dpia.service';
 import {
   ACTIVITY_DPIA_FILTERS,
   ACTIVITY_SORTS,
   ActivityDpiaFilter,
   ActivitySort,
-  ProcessingActivitiesService,
-} from './processing-activities.service';
+  ProcessingActivityQueries,
+} from './activity-queries.service';
+import { ActivityWorkflow } from './activity-workflow.service';
+import { ProcessingActivitiesService } from './processing-activities.service';
 import {
   HistoryResponse,
   ProcessingActivityPageResponse,
@@ -94,6 +97,9 @@ class ActivityListQuery extends PageQuery {
 export class ProcessingActivitiesController {
   constructor(
     private readonly activities: ProcessingActivitiesService,
+    private readonly queries: ProcessingActivityQueries,
+    private readonly workflow: ActivityWorkflow,
+    private readonly dpia: ActivityDpia,
     private readonly history: ActivityHistoryService,
   ) {}
 
@@ -123,7 +129,7 @@ export class ProcessingActivitiesController {
     @Param('orgId', ParseUUIDPipe) organisationId: string,
     @Query() query: ActivityListQuery,
   ): Promise<Page<ProcessingActivityView>> {
-    return this.activities.list(ctx, organisationId, query);
+    return this.queries.list(ctx, organisationId, query);
   }
 
   @Get('processing-activities/:id')
@@ -133,7 +139,7 @@ export class ProcessingActivitiesController {
   })
   @ApiOkResponse({ type: ProcessingActivityResponse })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ProcessingActivityView> {
-    return this.activities.get(ctx, id);
+    return this.queries.get(ctx, id);
   }
 
   @Patch('processing-activities/:id')
@@ -148,7 +154,7 @@ export class ProcessingActivitiesController {
     @Body() dto: UpdateProcessingActivityDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
-    return this.activities.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.activities.update(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 
   @Delete('processing-activities/:id')
@@ -159,7 +165,7 @@ export class ProcessingActivitiesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
-    return this.activities.archive(ctx, id, ifMatch);
+    return this.workflow.archive(ctx, id, ifMatch);
   }
 
   @Post('processing-activities/:id/validate')
@@ -174,7 +180,7 @@ export class ProcessingActivitiesController {
     @Body() dto: TransitionDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
-    return this.activities.validate(ctx, id, dto.version ?? ifMatch);
+    return this.workflow.validate(ctx, id, sentVersion(dto, ifMatch));
   }
 
   @Post('processing-activities/:id/dpia-decision')
@@ -189,7 +195,7 @@ export class ProcessingActivitiesController {
     @Body() dto: DpiaDecisionDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
-    return this.activities.recordDpiaDecision(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.dpia.recordDecision(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 
   @Put('processing-activities/:id/dpia-assessment')
@@ -203,7 +209,7 @@ export class ProcessingActivitiesController {
     @Body() dto: DpiaAssessmentDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
-    return this.activities.recordDpiaAssessment(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.dpia.recordAssessment(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 
   @Get('processing-activities/:id/history')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { scoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { EntityManager, In } from 'typeorm';
 import { ProcessingActivity } from './processing-activity.entity';
@@ -10,6 +10,9 @@ export interface ProcessingActivityLink {
   name: string;
   applicationIds: string[];
 }
+
+/** A validated entry as the public register reads it (the public view keeps only the published fields). */
+export type PublishedEntry = ProcessingActivity;
 
 /**
  * The register's public face for the capabilities that refer to processing activities (breaches, rights
@@ -60,6 +63,25 @@ export class ProcessingActivityLinks {
         label: 'Processing activity',
       }),
     );
+  }
+
+  /**
+   * The validated entries of a member whose DPO opened its public register (checked by the caller), by name;
+   * only `entryId` when given. No caller context: the public register answers everybody.
+   */
+  publishedEntries(
+    manager: EntityManager,
+    organisationId: string,
+    entryId?: string,
+  ): Promise<PublishedEntry[]> {
+    const qb = unscoped(manager, 'the public register is public: the published entries')
+      .createQueryBuilder(ProcessingActivity, 'p')
+      .where('p.organisationId = :organisationId', { organisationId })
+      .andWhere("p.status = 'validated'")
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC');
+    if (entryId) qb.andWhere('p.id = :entryId', { entryId });
+    return qb.getMany();
   }
 
   /** The member's activity of this name visible to the caller, if any (demo data refers to them by name). */

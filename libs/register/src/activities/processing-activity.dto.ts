@@ -7,13 +7,11 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -35,7 +33,7 @@ import {
   SPECIAL_CATEGORIES,
   WP248_CRITERIA,
 } from '../data/register-labels';
-import { trim } from '@vigie/core';
+import { trim, VersionedAction, VersionField } from '@vigie/core';
 
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
@@ -387,21 +385,12 @@ export class CreateProcessingActivityDto {
 }
 
 export class UpdateProcessingActivityDto extends PartialType(CreateProcessingActivityDto) {
-  @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version?: number;
 }
 
-/** The version last read, for state transitions (optional: checked when sent, body or If-Match). */
-export class TransitionDto {
-  @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
+/** The version last read, for state transitions (required: in the body or the If-Match header). */
+export class TransitionDto extends VersionedAction {}
 
 export class DpiaDecisionDto extends TransitionDto {
   @ApiProperty({ minLength: 20, maxLength: 2000, description: 'Why no DPIA is carried out' })
@@ -456,10 +445,7 @@ export class DpiaAssessmentDto {
   @Length(1, 5000)
   conclusion?: string;
 
-  @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version?: number;
 }
 
@@ -471,10 +457,7 @@ export class RegisterTemplateContentDto extends OmitType(CreateProcessingActivit
 ] as const) {}
 
 export class UpdateRegisterTemplateDto extends PartialType(RegisterTemplateContentDto) {
-  @ApiPropertyOptional({ description: 'Version last read (or the If-Match header)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version?: number;
 }
 
@@ -494,9 +477,6 @@ export class ApplyTemplateDto {
   @IsString({ each: true })
   fields: string[];
 
-  @ApiPropertyOptional({ description: "The entry's version last read (or the If-Match header)" })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionField("The entry's version last read (or the If-Match header)")
   version?: number;
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
 import { Membership, Organisation, User } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { loadApplications } from '../activities/activity-view';
-import { ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ActivityChanges } from '../activities/activity-changes.service';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { ProcessorRegisterService } from '../processor/processor-register.service';
 import { ControllerInfo } from './activity-sheet.pdf';
@@ -56,7 +56,7 @@ export async function controllerInfo(
 export class RegisterDocumentsService {
   constructor(
     private readonly tx: Transactions,
-    private readonly activities: ProcessingActivitiesService,
+    private readonly changes: ActivityChanges,
     private readonly processorRegister: ProcessorRegisterService,
     private readonly documents: DocumentsService,
   ) {}
@@ -70,14 +70,14 @@ export class RegisterDocumentsService {
     organisationId: string,
     edition: RegisterEdition = { workingCopy: false },
   ): Promise<StoredFile> {
-    this.activities.assertRegister(ctx, organisationId, 'read');
+    this.changes.assertRegister(ctx, organisationId, 'read');
     const manager = this.tx.reader;
     const controller = await controllerInfo(manager, organisationId);
-    const scoped = () =>
+    const registerEntries = () =>
       scopedQuery(manager, ctx, 'read', 'ProcessingActivity', ProcessingActivity, 'p')
         .andWhere('p.organisationId = :organisationId', { organisationId })
         .andWhere(edition.workingCopy ? "p.status <> 'archived'" : "p.status = 'validated'");
-    const summaries = (await scoped()
+    const summaries = (await registerEntries()
       .select([
         'p.id',
         'p.name',
@@ -95,7 +95,7 @@ export class RegisterDocumentsService {
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany()) as ActivitySummaryRow[];
-    const applicationIds = await scoped()
+    const applicationIds = await registerEntries()
       .select('DISTINCT unnest(p.application_ids)', 'id')
       .getRawMany<{ id: string }>();
     const applications = await loadApplications(
@@ -105,7 +105,10 @@ export class RegisterDocumentsService {
     async function* batches(): AsyncGenerator<ProcessingActivity[]> {
       let after: { name: string; id: string } | undefined;
       for (;;) {
-        const qb = scoped().orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').take(SHEET_BATCH_SIZE);
+        const qb = registerEntries()
+          .orderBy('p.name', 'ASC')
+          .addOrderBy('p.id', 'ASC')
+          .take(SHEET_BATCH_SIZE);
         if (after)
           qb.andWhere('(p.name, p.id) > (:afterName, :afterId)', {
             afterName: after.name,
@@ -119,10 +122,11 @@ export class RegisterDocumentsService {
       }
     }
     const bytes = await renderRegisterPdf(controller, summaries, batches, applications, new Date(), edition);
-    const organisation = await unscoped(
-      manager,
-      'the organisation of a register whose access the caller checked',
-    ).findOneByOrFail(Organisation, { id: organisationId });
+    const organisation = await scoped(manager, ctx).visibleOrFail(
+      'Organisation',
+      Organisation,
+      organisationId,
+    );
     return this.documents.store(ctx, {
       organisationId,
       kind: edition.workingCopy ? 'register-working-copy' : 'register',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { scopedQuery, unscoped } from '@vigie/authz';
-import { Application, Deployment } from '@vigie/catalog';
+import { scoped, scopedQuery } from '@vigie/authz';
+import { DeploymentsService } from '@vigie/catalog';
 import {
   APP_CONFIG,
   AppConfig,
@@ -17,7 +17,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { loadApplications } from '../activities/activity-view';
 import { contentWarnings } from '../activities/content-warnings';
-import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ActivityChanges } from '../activities/activity-changes.service';
+import { normaliseContent } from '../activities/activity-normalise';
 import { ProcessingActivity } from '../activities/processing-activity.entity';
 import { exportRow, neutraliseFormula, REGISTER_COLUMNS, restoreFormulaText } from './register-columns';
 import { foldText } from '../data/label-keys';
@@ -62,17 +63,19 @@ const normalise = foldText;
 export class RegisterSpreadsheetsService {
   constructor(
     private readonly tx: Transactions,
-    private readonly activities: ProcessingActivitiesService,
+    private readonly changes: ActivityChanges,
+    private readonly deployments: DeploymentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The register's rows: the validated entries only, or with the drafts (`drafts`), never the archived ones. */
   private async rows(ctx: RequestContext, organisationId: string, drafts: boolean) {
-    this.activities.assertRegister(ctx, organisationId, 'read');
-    const organisation = await unscoped(
-      this.tx.reader,
-      'the organisation of a register whose access the caller checked (assertRegister above)',
-    ).findOneByOrFail(Organisation, { id: organisationId });
+    this.changes.assertRegister(ctx, organisationId, 'read');
+    const organisation = await scoped(this.tx.reader, ctx).visibleOrFail(
+      'Organisation',
+      Organisation,
+      organisationId,
+    );
     const activities = await scopedQuery(
       this.tx.reader,
       ctx,
@@ -147,24 +150,16 @@ export class RegisterSpreadsheetsService {
     organisationId: string,
     file: { buffer: Buffer; originalname?: string } | undefined,
   ): Promise<ImportOutcome> {
-    this.activities.assertRegister(ctx, organisationId, 'create');
+    this.changes.assertRegister(ctx, organisationId, 'create');
     if (!file?.buffer?.length)
       throw ValidationException.field(
         'file',
         'un fichier CSV ou XLSX est attendu (champ multipart « file »)',
       );
     const table = await readTable(file.buffer, this.config.xlsxInflatedLimitBytes);
-    const deployed = await unscoped(
-      this.tx.reader,
-      'the applications deployed for the member whose register the caller may write (assertRegister above)',
-    )
-      .createQueryBuilder(Deployment, 'd')
-      .innerJoin(Application, 'a', 'a.id = d.applicationId')
-      .select(['a.id AS id', 'a.name AS name'])
-      .where('d.organisationId = :organisationId', { organisationId })
-      .getRawMany<{ id: string; name: string }>();
+    const deployed = await this.deployments.deployedApplications(this.tx.reader, ctx, organisationId);
     const applicationIds = new Map(deployed.map((a) => [normalise(a.name), a.id]));
-    const context = await this.activities.ruleContext(this.tx.reader, organisationId);
+    const context = await this.changes.ruleContext(this.tx.reader, ctx, organisationId);
 
     const errors: FieldError[] = [];
     const headerIndex = new Map(table.header.map((header, index) => [normalise(header), index]));
@@ -245,7 +240,7 @@ export class RegisterSpreadsheetsService {
       const items: ImportOutcome['items'] = [];
       for (const { dto, target } of valid) {
         if (!target) {
-          const activity = await this.activities.insert(manager, ctx, organisationId, normaliseContent(dto), {
+          const activity = await this.changes.insert(manager, ctx, organisationId, normaliseContent(dto), {
             action: 'import',
             note,
           });
@@ -257,18 +252,18 @@ export class RegisterSpreadsheetsService {
           });
           continue;
         }
-        const activity = await this.activities.loadForChange(
-          manager,
-          ctx,
-          target.id,
-          'update',
-          target.version,
-          true,
-        );
-        const next = normaliseContent(dto);
-        if (dto.cnilExemptionItem === undefined) next.cnilExemptionItem = activity.cnilExemptionItem;
-        const changed = await this.activities.applyChange(manager, ctx, activity, next, 'import', {
-          note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
+        const { activity, changed } = await this.changes.change(manager, ctx, {
+          id: target.id,
+          action: 'update',
+          version: target.version,
+          versionAction: 'import',
+          apply: (row) => {
+            const next = normaliseContent(dto);
+            if (dto.cnilExemptionItem === undefined) next.cnilExemptionItem = row.cnilExemptionItem;
+            return this.changes.newContent(manager, ctx, row, next, {
+              note: `Mise à jour depuis le fichier ${file.originalname ?? ''}`.trim() + '.',
+            });
+          },
         });
         items.push({
           id: activity.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import {
   assertNoNulls,
@@ -8,7 +8,7 @@ import {
   RequestContext,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, Transactions } from '@vigie/db';
+import { Transactions } from '@vigie/db';
 import { User } from '@vigie/identity';
 import { EntityManager, In } from 'typeorm';
 import {
@@ -21,7 +21,8 @@ import {
   TemplateField,
 } from '../activities/activity-content';
 import { detailedView, ProcessingActivityView } from '../activities/activity-view';
-import { normaliseContent, ProcessingActivitiesService } from '../activities/processing-activities.service';
+import { ActivityChanges } from '../activities/activity-changes.service';
+import { normaliseContent } from '../activities/activity-normalise';
 import {
   ApplyTemplateDto,
   CreateProcessingActivityDto,
@@ -48,7 +49,7 @@ function templateContentFrom(dto: RegisterTemplateContentDto): TemplateContent {
 export class RegisterTemplatesService {
   constructor(
     private readonly tx: Transactions,
-    private readonly activities: ProcessingActivitiesService,
+    private readonly changes: ActivityChanges,
   ) {}
 
   async create(
@@ -138,47 +139,42 @@ export class RegisterTemplatesService {
   /** A new version of the template: entries made from it will show the differences. */
   async update(ctx: RequestContext, id: string, dto: UpdateRegisterTemplateDto): Promise<RegisterTemplate> {
     assertNoNulls(dto, ['description', 'nir']);
-    return this.tx.run(async (manager) => {
-      const template = await findVisibleOrFail(manager, ctx, 'RegisterTemplate', RegisterTemplate, id, {
-        lock: true,
+    return this.tx.run((manager) =>
+      auditedChange(manager, ctx, {
+        subject: 'RegisterTemplate',
+        entity: RegisterTemplate,
+        id,
         label: LABEL,
-      });
-      assertCan(ctx, 'update', 'RegisterTemplate', template);
-      assertVersion(LABEL, template.version, dto.version);
-      const { version: _version, ...fields } = dto;
-      const patch = templateContentOf(
-        normaliseContent({
-          purposes: [],
-          dataSubjects: [],
-          dataCategories: [],
-          ...fields,
-        } as CreateProcessingActivityDto),
-      );
-      const next: TemplateContent = { ...template.content };
-      for (const field of TEMPLATE_FIELDS) {
-        if ((fields as Record<string, unknown>)[field] !== undefined)
-          (next as Record<string, unknown>)[field] = patch[field];
-      }
-      // An older payload's special category `nir` sets the NIR when the field itself is not sent.
-      if (fields.nir === undefined && fields.specialCategories !== undefined && patch.nir)
-        next.nir = patch.nir;
-      if (changedFields(template.content, next, TEMPLATE_FIELDS).length === 0) return template;
-      assertRules(next);
-      const before = { ...template };
-      template.content = next;
-      template.name = next.name;
-      await manager.save(template);
-      await this.publish(manager, ctx, template);
-      await recordAudit(manager, ctx, {
-        action: 'register-template.update',
-        entity: 'register-template',
-        entityId: template.id,
-        organisationId: null,
-        before,
-        after: template,
-      });
-      return template;
-    });
+        action: 'update',
+        version: dto.version,
+        audit: { action: 'register-template.update', entity: 'register-template' },
+        apply: (template) => {
+          const { version: _version, ...fields } = dto;
+          const patch = templateContentOf(
+            normaliseContent({
+              purposes: [],
+              dataSubjects: [],
+              dataCategories: [],
+              ...fields,
+            } as CreateProcessingActivityDto),
+          );
+          const next: TemplateContent = { ...template.content };
+          for (const field of TEMPLATE_FIELDS) {
+            if ((fields as Record<string, unknown>)[field] !== undefined)
+              (next as Record<string, unknown>)[field] = patch[field];
+          }
+          // An older payload's special category `nir` sets the NIR when the field itself is not sent.
+          if (fields.nir === undefined && fields.specialCategories !== undefined && patch.nir)
+            next.nir = patch.nir;
+          if (changedFields(template.content, next, TEMPLATE_FIELDS).length === 0) return false;
+          assertRules(next);
+          template.content = next;
+          template.name = next.name;
+        },
+        // Each version of a template is published: entries made from it show the differences.
+        history: (m, template) => this.publish(m, ctx, template),
+      }),
+    );
   }
 
   /** A member's entry made from a template it may see, for an application deployed for the member. */
@@ -188,7 +184,7 @@ export class RegisterTemplatesService {
     templateId: string,
     dto: FromTemplateDto,
   ): Promise<ProcessingActivityView> {
-    this.activities.assertRegister(ctx, organisationId, 'create');
+    this.changes.assertRegister(ctx, organisationId, 'create');
     return this.tx.run(async (manager) => {
       const template = await this.get(ctx, templateId, manager);
       const content: ActivityContent = {
@@ -198,7 +194,7 @@ export class RegisterTemplatesService {
         cnilExemptionItem: null,
         reviewDate: null,
       };
-      const activity = await this.activities.insert(manager, ctx, organisationId, content, {
+      const activity = await this.changes.insert(manager, ctx, organisationId, content, {
         templateId: template.id,
         templateVersion: template.version,
         note: `Créée à partir du modèle « ${template.name} » (version ${template.version}).`,
@@ -221,31 +217,34 @@ export class RegisterTemplatesService {
       );
     }
     return this.tx.run(async (manager) => {
-      const activity = await this.activities.loadForChange(
-        manager,
-        ctx,
-        activityId,
-        'update',
-        dto.version,
-        true,
-      );
-      if (!activity.templateId)
-        throw ValidationException.field('templateId', 'cette fiche n’a pas été créée à partir d’un modèle');
-      const template = await unscoped(
-        manager,
-        'the template a visible entry was created from',
-      ).findOneByOrFail(RegisterTemplate, { id: activity.templateId });
-      const latest =
-        (await templateContents(manager, template.id, [template.version])).get(template.version) ??
-        template.content;
-      const next = contentOf(activity);
-      for (const field of dto.fields as TemplateField[])
-        (next as unknown as Record<string, unknown>)[field] = latest[field];
-      await this.activities.applyChange(manager, ctx, activity, next, 'apply-template', {
-        note:
-          `Modèle « ${template.name} » : passage de la version ${activity.templateVersion} à la version ${template.version}` +
-          (dto.fields.length ? `, champs repris : ${dto.fields.join(', ')}.` : ', aucun champ repris.'),
-        fields: { templateVersion: template.version },
+      const { activity } = await this.changes.change(manager, ctx, {
+        id: activityId,
+        action: 'update',
+        version: dto.version,
+        versionAction: 'apply-template',
+        apply: async (row) => {
+          if (!row.templateId)
+            throw ValidationException.field(
+              'templateId',
+              'cette fiche n’a pas été créée à partir d’un modèle',
+            );
+          const template = await unscoped(
+            manager,
+            'the template a visible entry was created from',
+          ).findOneByOrFail(RegisterTemplate, { id: row.templateId });
+          const latest =
+            (await templateContents(manager, template.id, [template.version])).get(template.version) ??
+            template.content;
+          const next = contentOf(row);
+          for (const field of dto.fields as TemplateField[])
+            (next as unknown as Record<string, unknown>)[field] = latest[field];
+          return this.changes.newContent(manager, ctx, row, next, {
+            note:
+              `Modèle « ${template.name} » : passage de la version ${row.templateVersion} à la version ${template.version}` +
+              (dto.fields.length ? `, champs repris : ${dto.fields.join(', ')}.` : ', aucun champ repris.'),
+            fields: { templateVersion: template.version },
+          });
+        },
       });
       return detailedView(manager, activity);
     });

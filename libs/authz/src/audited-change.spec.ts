@@ -1,0 +1,79 @@
+import { RequestContext, StaleVersionException, ValidationException } from '@vigie/core';
+import { EntityManager } from 'typeorm';
+import { auditedChange, AuditedChange, VersionedRow } from './audited-change';
+
+const recordAudit = jest.fn();
+jest.mock('@vigie/core', () => ({
+  ...jest.requireActual('@vigie/core'),
+  recordAudit: (...args: unknown[]) => recordAudit(...args),
+}));
+const stored: { row: VersionedRow & { state: string } } = { row: { id: 'r', version: 3, state: 'open' } };
+jest.mock('./scoped-query', () => ({
+  ...jest.requireActual('./scoped-query'),
+  findVisibleOrFail: async () => stored.row,
+  assertCan: () => undefined,
+}));
+
+class Row {}
+
+describe('the one audited change', () => {
+  const save = jest.fn();
+  const manager = { save } as unknown as EntityManager;
+  const ctx = RequestContext.system('test');
+
+  beforeEach(() => {
+    stored.row = { id: 'r', version: 3, state: 'open' };
+    save.mockReset();
+    recordAudit.mockReset();
+  });
+
+  function change(overrides: Partial<AuditedChange<typeof stored.row>> = {}) {
+    return auditedChange(manager, ctx, {
+      subject: 'ProcessingActivity',
+      entity: Row,
+      id: 'r',
+      label: 'Row',
+      action: 'update',
+      version: 3,
+      audit: { action: 'row.update', entity: 'row' },
+      apply: (row) => {
+        row.state = 'changed';
+      },
+      ...overrides,
+    });
+  }
+
+  it('applies, saves, writes the history and then the audit event with the row before and after', async () => {
+    const history = jest.fn();
+    await change({ history });
+    expect(save).toHaveBeenCalledWith(stored.row);
+    expect(history).toHaveBeenCalledWith(manager, stored.row, expect.objectContaining({ state: 'open' }));
+    expect(recordAudit.mock.calls[0][2]).toMatchObject({
+      action: 'row.update',
+      before: { state: 'open' },
+      after: { state: 'changed' },
+    });
+  });
+
+  it('answers 400 without a version and 409 for a stale one, before applying anything', async () => {
+    const apply = jest.fn();
+    await expect(change({ version: undefined, apply })).rejects.toBeInstanceOf(ValidationException);
+    await expect(change({ version: 2, apply })).rejects.toBeInstanceOf(StaleVersionException);
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('checks the precondition before the version', async () => {
+    const precondition = () => {
+      throw new Error('archived');
+    };
+    await expect(change({ version: undefined, precondition })).rejects.toThrow('archived');
+  });
+
+  it('writes nothing when the change changes nothing', async () => {
+    const history = jest.fn();
+    await change({ apply: () => false, history });
+    expect(save).not.toHaveBeenCalled();
+    expect(history).not.toHaveBeenCalled();
+    expect(recordAudit).not.toHaveBeenCalled();
+  });
+});
