@@ -174,7 +174,8 @@ export class AccessReviewsService {
          WHERE access_review_id = $1 AND NOT ('removed' = ANY(flags))`,
         [campaign.id],
       );
-      if (accounts === 0) throw new ConflictException('Importez les comptes (CSV) avant d’ouvrir la revue');
+      if (accounts === 0)
+        throw new ConflictException('Importez les comptes (CSV) avant d’ouvrir la revue', 'rule');
       const now = new Date();
       await refreshComparison(manager, campaign, now);
       campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
@@ -203,6 +204,7 @@ export class AccessReviewsService {
       if (pending > 0) {
         throw new ConflictException(
           `${pending} compte(s) sans décision : la revue ne peut pas encore être close`,
+          'rule',
         );
       }
       const tasks: unknown[] = await unscoped(

@@ -112,7 +112,10 @@ export class ItemsService {
       assertCan(ctx, 'decide', 'AccessReviewItem', item);
       assertStatus(campaign, ['open'], 'décider');
       if (item.flags.includes('removed')) {
-        throw new ConflictException('Ce compte ne figure plus dans la liste : il n’appelle aucune décision');
+        throw new ConflictException(
+          'Ce compte ne figure plus dans la liste : il n’appelle aucune décision',
+          'state',
+        );
       }
       if (dto.version !== undefined) assertVersion('Access review item', item.version, dto.version);
       const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
@@ -149,7 +152,10 @@ export class ItemsService {
       assertCan(ctx, 'update', 'AccessReviewItem', item);
       assertStatus(campaign, ['draft', 'open'], 'réattribuer');
       if (item.flags.includes('removed')) {
-        throw new ConflictException('Ce compte ne figure plus dans la liste : il n’a pas de relecteur');
+        throw new ConflictException(
+          'Ce compte ne figure plus dans la liste : il n’a pas de relecteur',
+          'state',
+        );
       }
       const people = await memberPeople(manager, campaign.organisationId);
       if (!people.byId.has(reviewerId)) {

@@ -69,7 +69,8 @@ export class RemediationService {
         label: 'Remediation task',
       });
       assertCan(ctx, 'update', 'RemediationTask', task);
-      if (task.status === 'done') throw new ConflictException('Cette tâche de remédiation est déjà faite');
+      if (task.status === 'done')
+        throw new ConflictException('Cette tâche de remédiation est déjà faite', 'state');
       task.status = 'done';
       task.doneAt = new Date();
       task.doneBy = ctx.userId;

@@ -94,7 +94,8 @@ export class ContractsService {
       try {
         await manager.save(contract);
       } catch (error) {
-        if (uniqueViolation(error)) throw new ConflictException('Un contrat porte déjà cette référence');
+        if (uniqueViolation(error))
+          throw new ConflictException('Un contrat porte déjà cette référence', 'duplicate');
         throw error;
       }
       await manager.insert(
@@ -207,7 +208,8 @@ export class ContractsService {
       try {
         await manager.update(Contract, { id }, { ...next, version: () => '"version" + 1' });
       } catch (error) {
-        if (uniqueViolation(error)) throw new ConflictException('A contract already has this reference');
+        if (uniqueViolation(error))
+          throw new ConflictException('Un contrat porte déjà cette référence', 'duplicate');
         throw error;
       }
       const applicationIds = applications.map((application) => application.id);

@@ -249,10 +249,14 @@ export class QuestionnaireAnswersService {
     const questionnaire = await visibleQuestionnaire(manager, ctx, id, true);
     assertCan(ctx, 'update', 'Questionnaire', questionnaire);
     if (questionnaire.status === 'accepted')
-      throw new ConflictException('Ce questionnaire a été accepté : ses réponses ne peuvent plus changer');
+      throw new ConflictException(
+        'Ce questionnaire a été accepté : ses réponses ne peuvent plus changer',
+        'state',
+      );
     if (!EDITABLE.includes(questionnaire.status))
       throw new ConflictException(
         'Ce questionnaire est en cours de revue : attendez la décision du relecteur',
+        'state',
       );
     return { questionnaire, questions: questionsOf((await templateOf(manager, questionnaire)).sections) };
   }

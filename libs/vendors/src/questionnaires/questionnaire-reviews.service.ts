@@ -31,6 +31,7 @@ export class QuestionnaireReviewsService {
       if (questionnaire.status !== 'submitted')
         throw new ConflictException(
           `Seul un questionnaire soumis peut être revu (statut actuel : ${questionnaire.status})`,
+          'state',
         );
       questionnaire.status = dto.decision;
       questionnaire.reviewedAt = new Date();
