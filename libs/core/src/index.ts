@@ -23,3 +23,4 @@ export * from './jobs/worker-pool';
 export * from './jobs/zip-limits';
 export * from './http/rate-limits';
 export * from './http/fields';
+export * from './http/versioned';

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Expensive, Page, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, IfMatchVersion, Page, RequestContext, VersionedActionDto } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Request, Response } from 'express';
 import { CertificateService } from '../certificate/certificate.service';
@@ -83,8 +83,13 @@ export class AccessReviewsController {
 
   @Post(':id/open')
   @Endpoint('Open the review: reviewers may decide (security officer)', 200)
-  open(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
-    return this.campaigns.open(ctx, id);
+  open(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<AccessReviewView> {
+    return this.campaigns.open(ctx, id, dto.version ?? ifMatch);
   }
 
   @Post(':id/reminders')
@@ -104,8 +109,13 @@ export class AccessReviewsController {
     'Close the review once every account is decided (409 otherwise); creates the remediation tasks',
     200,
   )
-  close(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
-    return this.campaigns.close(ctx, id);
+  close(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<AccessReviewView> {
+    return this.campaigns.close(ctx, id, dto.version ?? ifMatch);
   }
 
   @Get(':id/certificate.pdf')

@@ -117,7 +117,7 @@ export class ItemsService {
           'state',
         );
       }
-      if (dto.version !== undefined) assertVersion('Access review item', item.version, dto.version);
+      assertVersion('Access review item', item.version, dto.version);
       const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
       if (problem) throw ValidationException.field('reason', problem);
       const before = { decision: item.decision, reason: item.reason };
@@ -145,11 +145,13 @@ export class ItemsService {
     campaignId: string,
     itemId: string,
     reviewerId: string,
+    version: number | undefined,
   ): Promise<ItemView> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'update', 'AccessReviewItem', item);
+      assertVersion('Access review item', item.version, version);
       assertStatus(campaign, ['draft', 'open'], 'réattribuer');
       if (item.flags.includes('removed')) {
         throw new ConflictException(
