@@ -345,13 +345,17 @@ test('an access review from the CSV import to the certificate, the assigned revi
     headers: bearer(referent),
   });
   expect(theirs.status()).toBe(200);
-  const items = (await theirs.json()).items as { id: string; username: string }[];
+  const items = (await theirs.json()).items as { id: string; username: string; version: number }[];
   expect(items.map((i) => i.username).sort()).toEqual(['adm.compta', 'e.redacteur', 'j.martin']);
   for (const item of items) {
     const decision = item.username === 'adm.compta' ? 'revoke' : 'keep';
     const answer = await request.post(`/api/v1/access-reviews/${campaignId}/items/${item.id}/decision`, {
       headers: bearer(referent),
-      data: { decision, reason: 'Revue du semestre : compte vérifié avec le service.' },
+      data: {
+        decision,
+        reason: 'Revue du semestre : compte vérifié avec le service.',
+        version: item.version,
+      },
     });
     expect(answer.status()).toBe(200);
   }

@@ -1031,11 +1031,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     subject: 'Questionnaire',
     record: ofVendor,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: {
-        id: fresh ? await fx.freshQuestionnaire(own(side), 'answered') : fx.questionnaire[own(side)],
-      },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? await fx.freshQuestionnaire(own(side), 'answered') : fx.questionnaire[own(side)];
+      return { params: { id }, body: { version: await fx.version('questionnaire', id) } };
+    },
   },
   'POST /api/v1/questionnaires/:id/review': {
     sides: BOTH,
@@ -1044,12 +1043,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     subject: 'Questionnaire',
     record: ofVendor,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: {
-        id: fresh ? await fx.freshQuestionnaire(own(side), 'submitted') : fx.questionnaire[own(side)],
-      },
-      body: { decision: 'accepted' },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? await fx.freshQuestionnaire(own(side), 'submitted') : fx.questionnaire[own(side)];
+      return {
+        params: { id },
+        body: { decision: 'accepted', version: await fx.version('questionnaire', id) },
+      };
+    },
   },
   'POST /api/v1/questionnaires/:id/comments': {
     sides: BOTH,
@@ -1127,9 +1127,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     subject: 'AccessReview',
     record: campaign,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: { id: fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)] },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)];
+      return { params: { id }, body: { version: await fx.version('access_review', id) } };
+    },
   },
   'POST /api/v1/access-reviews/:id/reminders': {
     sides: BOTH,
@@ -1146,9 +1147,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     subject: 'AccessReview',
     record: campaign,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: { id: fresh ? (await fx.freshCampaign(own(side), 'decided')).id : fx.decidedReview[own(side)] },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? (await fx.freshCampaign(own(side), 'decided')).id : fx.decidedReview[own(side)];
+      return { params: { id }, body: { version: await fx.version('access_review', id) } };
+    },
   },
   'GET /api/v1/access-reviews/:id/certificate.pdf': {
     sides: BOTH,
@@ -1188,10 +1190,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     subject: 'AccessReviewItem',
     record: item,
     reach: (fx, side, role) => ({ subject: 'AccessReviewItem', record: item(fx, side, role) }),
-    request: ({ fx, side, role }) => ({
-      params: { id: fx.openReview[own(side)], itemId: itemOf(fx, own(side), role) },
-      body: { decision: 'keep' },
-    }),
+    request: async ({ fx, side, role }) => {
+      const itemId = itemOf(fx, own(side), role);
+      return {
+        params: { id: fx.openReview[own(side)], itemId },
+        body: { decision: 'keep', version: await fx.version('access_review_item', itemId) },
+      };
+    },
   },
   'GET /api/v1/access-reviews/:id/items/:itemId/history': {
     sides: BOTH,
@@ -1215,9 +1220,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       const reviewerId = s === 'own' ? fx.world.dpoA.id : fx.world.dpoB.id;
       if (fresh) {
         const created = await fx.freshCampaign(s, 'open');
-        return { params: { id: created.id, itemId: created.items.editor }, body: { reviewerId } };
+        const itemId = created.items.editor;
+        const version = await fx.version('access_review_item', itemId);
+        return { params: { id: created.id, itemId }, body: { reviewerId, version } };
       }
-      return { params: { id: fx.openReview[s], itemId: itemOf(fx, s, role) }, body: { reviewerId } };
+      const itemId = itemOf(fx, s, role);
+      const version = await fx.version('access_review_item', itemId);
+      return { params: { id: fx.openReview[s], itemId }, body: { reviewerId, version } };
     },
   },
   'GET /api/v1/remediation-tasks': {
@@ -1234,12 +1243,15 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     subject: 'RemediationTask',
     record: memberOrg,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: {
-        id: fresh ? (await fx.freshCampaign(own(side), 'closed')).taskId! : fx.remediationTask[own(side)],
-      },
-      body: { note: 'Compte supprimé' },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh
+        ? (await fx.freshCampaign(own(side), 'closed')).taskId!
+        : fx.remediationTask[own(side)];
+      return {
+        params: { id },
+        body: { note: 'Compte supprimé', version: await fx.version('remediation_task', id) },
+      };
+    },
   },
 
   // ---------------------------------------------------------------- public register, DPO annual report

@@ -3256,11 +3256,17 @@ export interface components {
             /** @description Version last read: when sent, a stale one answers 409 */
             version?: number;
         };
+        VersionedActionDto: {
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
+        };
         ReviewDto: {
             /** @enum {string} */
             decision: "accepted" | "changes-requested";
             /** @description Shown to the vendor; required to request changes */
             comment?: Record<string, never>;
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         CommentDto: {
             questionKey: string;
@@ -3297,7 +3303,7 @@ export interface components {
             decision: "keep" | "revoke" | "modify";
             /** @description Required for revoke and modify, and to keep a privileged, dormant or orphan account (at least 10 characters) */
             reason?: string;
-            /** @description Version of the item last read; a stale one answers 409 */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         ReassignDto: {
@@ -3306,10 +3312,14 @@ export interface components {
              * @description A user of the member
              */
             reviewerId: string;
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         TaskDoneDto: {
             /** @description What was done (ticket number, change made…) */
             note?: string;
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         PublishableFieldView: {
             /** @enum {string} */
@@ -3605,6 +3615,7 @@ export type SchemaCreateQuestionnaireTemplateDto = components['schemas']['Create
 export type SchemaSendQuestionnaireDto = components['schemas']['SendQuestionnaireDto'];
 export type SchemaAnswerDto = components['schemas']['AnswerDto'];
 export type SchemaSaveAnswersDto = components['schemas']['SaveAnswersDto'];
+export type SchemaVersionedActionDto = components['schemas']['VersionedActionDto'];
 export type SchemaReviewDto = components['schemas']['ReviewDto'];
 export type SchemaCommentDto = components['schemas']['CommentDto'];
 export type SchemaCreateAccessReviewDto = components['schemas']['CreateAccessReviewDto'];
@@ -6093,13 +6104,20 @@ export interface operations {
     QuestionnairesController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6112,7 +6130,10 @@ export interface operations {
     QuestionnairesController_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6378,13 +6399,20 @@ export interface operations {
     AccessReviewsController_open: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6416,13 +6444,20 @@ export interface operations {
     AccessReviewsController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6480,7 +6515,10 @@ export interface operations {
     ItemsController_decide: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -6524,7 +6562,10 @@ export interface operations {
     ItemsController_reassign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -6573,7 +6614,10 @@ export interface operations {
     RemediationController_done: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
