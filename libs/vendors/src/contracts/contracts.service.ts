@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
-import { Application } from '@vigie/catalog';
+import { Application, DeploymentsService } from '@vigie/catalog';
 import {
   assertNoNulls,
   ConflictException,
@@ -68,7 +68,10 @@ export interface ContractView {
 /** Contracts with vendors and their clause checklists (security officer; auditor and administrator read). */
 @Injectable()
 export class ContractsService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly deployments: DeploymentsService,
+  ) {}
 
   async create(
     ctx: RequestContext,
@@ -354,7 +357,7 @@ export class ContractsService {
     if (contracts.length === 0) return [];
     const ids = contracts.map((contract) => contract.id);
     const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
-    const [vendors, applications, members, clauses] = await inSequence([
+    const [vendors, applications, clauses] = await inSequence([
       () =>
         unscoped(manager, 'the vendor names of contracts the caller reads').find(Organisation, {
           select: { id: true, name: true },
@@ -368,24 +371,19 @@ export class ContractsService {
           [ids],
         ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
       () =>
-        unscoped(manager, 'the members using applications covered by contracts the caller reads').query(
-          `SELECT DISTINCT ca.contract_id AS "contractId", o.id, o.name
-         FROM contract_application ca
-         JOIN deployment d ON d.application_id = ca.application_id
-         JOIN organisation o ON o.id = d.organisation_id
-         WHERE ca.contract_id = ANY($1) ORDER BY o.name, o.id`,
-          [ids],
-        ) as Promise<{ contractId: string; id: string; name: string }[]>,
-      () =>
         unscoped(manager, 'the clauses of contracts the caller reads').find(ContractClause, {
           select: { contractId: true, key: true, status: true, position: true },
           where: { contractId: In(ids) },
           order: { position: 'ASC' },
         }),
     ]);
+    const users = await this.deployments.organisationsUsing(manager, [
+      ...new Set(applications.map((row) => row.id)),
+    ]);
     const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
     return contracts.map((contract) => {
       const covered = applications.filter((row) => row.contractId === contract.id);
+      const coveredIds = new Set(covered.map((row) => row.id));
       return {
         id: contract.id,
         organisationId: contract.organisationId,
@@ -398,9 +396,7 @@ export class ContractsService {
         healthData: contract.healthData,
         applicationIds: covered.map((row) => row.id),
         applications: covered.map(({ id, name, healthData }) => ({ id, name, healthData })),
-        members: members
-          .filter((row) => row.contractId === contract.id)
-          .map(({ id, name }) => ({ id, name })),
+        members: distinctMembers(users.filter((row) => coveredIds.has(row.applicationId))),
         coverage: coverageOf(clauses.filter((clause) => clause.contractId === contract.id)),
         version: contract.version,
         createdAt: contract.createdAt,
@@ -459,4 +455,11 @@ export function clauseView(clause: ContractClause): ClauseView {
     version: clause.version,
     updatedAt: clause.updatedAt,
   };
+}
+
+/** Each organisation once, in the order given (by name, then id). */
+function distinctMembers(rows: readonly { id: string; name: string }[]): { id: string; name: string }[] {
+  const seen = new Map<string, { id: string; name: string }>();
+  for (const { id, name } of rows) if (!seen.has(id)) seen.set(id, { id, name });
+  return [...seen.values()];
 }
