@@ -879,6 +879,32 @@ describe('Access reviews (e2e)', () => {
   });
 
   describe('states', () => {
+    it('requires the version on its action routes and answers each conflict its specific problem type', async () => {
+      const PROBLEMS = 'https://vigie.dev/problems';
+      const empty = (await createCampaign(world.memberA.id)).body;
+      const post = (path: string, body: object) =>
+        app.http.post(`${API}/access-reviews/${path}`).set(as(world.securityOfficer)).send(body);
+      const missing = await post(`${empty.id}/open`, {});
+      expectProblem(missing, 400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const stale = await post(`${empty.id}/open`, { version: empty.version + 1 });
+      expectProblem(stale, 409);
+      expect(stale.body.type).toBe(`${PROBLEMS}/stale-version`);
+      const noAccounts = await post(`${empty.id}/open`, { version: empty.version });
+      expectProblem(noAccounts, 409);
+      expect(noAccounts.body.type).toBe(`${PROBLEMS}/conflict-rule`);
+      const draftId = await campaignWith([`y,,,agent,,`], false);
+      const [item] = await items(world.dpoA, draftId);
+      const notOpen = await decide(world.dpoA, draftId, item.id, { decision: 'keep' });
+      expectProblem(notOpen, 409);
+      expect(notOpen.body.type).toBe(`${PROBLEMS}/conflict-state`);
+      const noVersion = await app.http
+        .post(`${API}/access-reviews/${draftId}/items/${item.id}/decision`)
+        .set(as(world.dpoA))
+        .send({ decision: 'keep' });
+      expectProblem(noVersion, 400);
+    });
+
     it('opens only a draft with accounts, and decides only while open', async () => {
       const empty = (await createCampaign(world.memberA.id)).body;
       const open = async (actor: Actor, id: string) =>

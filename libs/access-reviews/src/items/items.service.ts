@@ -110,6 +110,7 @@ export class ItemsService {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'decide', 'AccessReviewItem', item);
+      assertVersion('Access review item', item.version, dto.version);
       assertStatus(campaign, ['open'], 'décider');
       if (item.flags.includes('removed')) {
         throw new ConflictException(
@@ -117,7 +118,6 @@ export class ItemsService {
           'state',
         );
       }
-      assertVersion('Access review item', item.version, dto.version);
       const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
       if (problem) throw ValidationException.field('reason', problem);
       const before = { decision: item.decision, reason: item.reason };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import { Application, DeploymentsService } from '@vigie/catalog';
 import {
   assertNoNulls,
@@ -81,7 +81,7 @@ export class ContractsService {
       const operator = await operatorOf(manager);
       assertCan(ctx, 'create', 'Contract', { organisationId: operator.id });
       await vendorOrFail(manager, dto.vendorId);
-      const applications = await this.coveredApplications(manager, dto);
+      const applications = await this.coveredApplications(manager, ctx, dto);
       checkDates(dto);
       const healthData = applications.some((application) => application.healthData);
       const contract = manager.create(Contract, {
@@ -184,14 +184,13 @@ export class ContractsService {
       ).find(ContractApplication, { where: { contractId: id } });
       const applicationIdsBefore = coveredBefore.map((row) => row.applicationId).sort();
       const applications = dto.applicationIds
-        ? await this.coveredApplications(manager, {
+        ? await this.coveredApplications(manager, ctx, {
             vendorId: contract.vendorId,
             applicationIds: dto.applicationIds,
           })
-        : await unscoped(manager, 'the applications covered by a contract just found visible').find(
-            Application,
-            { where: { id: In(applicationIdsBefore) } },
-          );
+        : await scoped(manager, ctx).find('Application', Application, {
+            where: { id: In(applicationIdsBefore) },
+          });
       const next = {
         reference: dto.reference ?? contract.reference,
         startDate: dto.startDate ?? contract.startDate,
@@ -226,10 +225,9 @@ export class ContractsService {
           added.map((applicationId) => ({ contractId: id, applicationId })),
         );
       const hds = await this.followHealthData(manager, ctx, contract, next.healthData);
-      const updated = await unscoped(manager, 're-reads the contract just updated').findOneByOrFail(
-        Contract,
-        { id },
-      );
+      const updated = await scoped(manager, ctx).visibleOrFail('Contract', Contract, id, {
+        label: 'Contract',
+      });
       await recordAudit(manager, ctx, {
         action: 'contract.update',
         entity: 'contract',
@@ -408,13 +406,13 @@ export class ContractsService {
   /** The covered applications: each must exist and be supplied by the contract's vendor (else 400). */
   private async coveredApplications(
     manager: EntityManager,
+    ctx: RequestContext,
     dto: Pick<CreateContractDto, 'vendorId' | 'applicationIds'>,
   ): Promise<Application[]> {
     const ids = [...new Set(dto.applicationIds)];
-    const applications = await unscoped(
-      manager,
-      'checks the applications a contract payload names (the operator’s catalog)',
-    ).find(Application, { where: { id: In(ids) } });
+    const applications = await scoped(manager, ctx).find('Application', Application, {
+      where: { id: In(ids) },
+    });
     const byId = new Map(applications.map((application) => [application.id, application]));
     const errors: FieldError[] = [];
     dto.applicationIds.forEach((id, index) => {
