@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pdfText } from './support/pdf-text';
 import { createTestApp, TestApp } from './support/test-app';
+import { currentVersion } from './support/versions';
 import {
   Actor,
   as,
@@ -89,8 +90,12 @@ describe('Access reviews (e2e)', () => {
 
   const byName = (list: Item[], username: string) => list.find((i) => i.username === username)!;
 
-  function decide(actor: Actor, id: string, itemId: string, body: object) {
-    return app.http.post(`${API}/access-reviews/${id}/items/${itemId}/decision`).set(as(actor)).send(body);
+  async function decide(actor: Actor, id: string, itemId: string, body: object) {
+    const version = await currentVersion(app, 'access_review_item', itemId);
+    return app.http
+      .post(`${API}/access-reviews/${id}/items/${itemId}/decision`)
+      .set(as(actor))
+      .send({ version, ...body });
   }
 
   /** A draft campaign of member A with the accounts of `lines`, opened unless said otherwise. */
@@ -108,6 +113,7 @@ describe('Access reviews (e2e)', () => {
       await app.http
         .post(`${API}/access-reviews/${created.body.id}/open`)
         .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', created.body.id) })
         .expect(200);
     }
     return created.body.id;
@@ -115,7 +121,9 @@ describe('Access reviews (e2e)', () => {
 
   async function decideAll(id: string, decision = 'keep'): Promise<void> {
     for (const item of await items(world.dpoA, id, '&decision=pending')) {
-      await decide(world.dpoA, id, item.id, { decision, reason: 'Revue annuelle' }).expect(200);
+      expect((await decide(world.dpoA, id, item.id, { decision, reason: 'Revue annuelle' })).status).toBe(
+        200,
+      );
     }
   }
 
@@ -600,11 +608,13 @@ describe('Access reviews (e2e)', () => {
       await app.http
         .post(`${API}/access-reviews/${created.body.id}/open`)
         .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', created.body.id) })
         .expect(200);
-      await decide(dpoC, created.body.id, list[0].id, { decision: 'keep' }).expect(200);
+      expect((await decide(dpoC, created.body.id, list[0].id, { decision: 'keep' })).status).toBe(200);
       await app.http
         .post(`${API}/access-reviews/${created.body.id}/close`)
         .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', created.body.id) })
         .expect(200);
       const pdf = await app.http
         .get(`${API}/access-reviews/${created.body.id}/certificate.pdf`)
@@ -800,11 +810,11 @@ describe('Access reviews (e2e)', () => {
 
     it('lets the security officer reassign to a user of the member only', async () => {
       const item = byName(list, 'b.lecteur');
-      const reassign = (actor: Actor, reviewerId: string) =>
+      const reassign = async (actor: Actor, reviewerId: string) =>
         app.http
           .post(`${API}/access-reviews/${campaignId}/items/${item.id}/reassign`)
           .set(as(actor))
-          .send({ reviewerId });
+          .send({ version: await currentVersion(app, 'access_review_item', item.id), reviewerId });
       const before = await count('access_review_event');
       expectProblem(await reassign(world.securityOfficer, world.dpoB.id), 400);
       expectProblem(await reassign(world.securityOfficer, 'nope'), 400);
@@ -822,17 +832,26 @@ describe('Access reviews (e2e)', () => {
     });
 
     it('refuses to close while an account has no decision (409), then closes with remediation tasks', async () => {
-      const close = () =>
-        app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.securityOfficer));
+      const close = async () =>
+        app.http
+          .post(`${API}/access-reviews/${campaignId}/close`)
+          .set(as(world.securityOfficer))
+          .send({ version: await currentVersion(app, 'access_review', campaignId) });
       const refused = await close();
       expectProblem(refused, 409);
       expect(refused.body.detail).toMatch(/1 compte\(s\) sans décision/);
       expectProblem(
-        await app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.dpoA)),
+        await app.http
+          .post(`${API}/access-reviews/${campaignId}/close`)
+          .set(as(world.dpoA))
+          .send({ version: await currentVersion(app, 'access_review', campaignId) }),
         403,
       );
       expectProblem(
-        await app.http.post(`${API}/access-reviews/${campaignId}/close`).set(as(world.dpoB)),
+        await app.http
+          .post(`${API}/access-reviews/${campaignId}/close`)
+          .set(as(world.dpoB))
+          .send({ version: await currentVersion(app, 'access_review', campaignId) }),
         404,
       );
       const item = byName(list, 'b.lecteur');
@@ -860,10 +879,39 @@ describe('Access reviews (e2e)', () => {
   });
 
   describe('states', () => {
+    it('requires the version on its action routes and answers each conflict its specific problem type', async () => {
+      const PROBLEMS = 'https://vigie.dev/problems';
+      const empty = (await createCampaign(world.memberA.id)).body;
+      const post = (path: string, body: object) =>
+        app.http.post(`${API}/access-reviews/${path}`).set(as(world.securityOfficer)).send(body);
+      const missing = await post(`${empty.id}/open`, {});
+      expectProblem(missing, 400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const stale = await post(`${empty.id}/open`, { version: empty.version + 1 });
+      expectProblem(stale, 409);
+      expect(stale.body.type).toBe(`${PROBLEMS}/stale-version`);
+      const noAccounts = await post(`${empty.id}/open`, { version: empty.version });
+      expectProblem(noAccounts, 409);
+      expect(noAccounts.body.type).toBe(`${PROBLEMS}/conflict-rule`);
+      const draftId = await campaignWith([`y,,,agent,,`], false);
+      const [item] = await items(world.dpoA, draftId);
+      const notOpen = await decide(world.dpoA, draftId, item.id, { decision: 'keep' });
+      expectProblem(notOpen, 409);
+      expect(notOpen.body.type).toBe(`${PROBLEMS}/conflict-state`);
+      const noVersion = await app.http
+        .post(`${API}/access-reviews/${draftId}/items/${item.id}/decision`)
+        .set(as(world.dpoA))
+        .send({ decision: 'keep' });
+      expectProblem(noVersion, 400);
+    });
+
     it('opens only a draft with accounts, and decides only while open', async () => {
       const empty = (await createCampaign(world.memberA.id)).body;
-      const open = (actor: Actor, id: string) =>
-        app.http.post(`${API}/access-reviews/${id}/open`).set(as(actor));
+      const open = async (actor: Actor, id: string) =>
+        app.http
+          .post(`${API}/access-reviews/${id}/open`)
+          .set(as(actor))
+          .send({ version: await currentVersion(app, 'access_review', id) });
       expectProblem(await open(world.securityOfficer, empty.id), 409);
       const draftId = await campaignWith([`z,,,agent,,`], false);
       const [item] = await items(world.dpoA, draftId);
@@ -882,7 +930,10 @@ describe('Access reviews (e2e)', () => {
     it('remediates at once a campaign closed with nothing to remediate', async () => {
       const id = await campaignWith([`k,,,agent,,`]);
       await decideAll(id);
-      const closed = await app.http.post(`${API}/access-reviews/${id}/close`).set(as(world.securityOfficer));
+      const closed = await app.http
+        .post(`${API}/access-reviews/${id}/close`)
+        .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', id) });
       expect(closed.body).toMatchObject({ status: 'remediated', counts: { remediationTasks: 0 } });
     });
   });
@@ -912,9 +963,17 @@ describe('Access reviews (e2e)', () => {
       const first = await run(['alice', 'bob', 'carole']);
       // No previous closed campaign: nothing is new.
       expect((await items(world.dpoA, first)).every((i) => !i.flags.includes('new'))).toBe(true);
-      await app.http.post(`${API}/access-reviews/${first}/open`).set(as(world.securityOfficer)).expect(200);
+      await app.http
+        .post(`${API}/access-reviews/${first}/open`)
+        .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', first) })
+        .expect(200);
       await decideAll(first);
-      await app.http.post(`${API}/access-reviews/${first}/close`).set(as(world.securityOfficer)).expect(200);
+      await app.http
+        .post(`${API}/access-reviews/${first}/close`)
+        .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', first) })
+        .expect(200);
 
       const second = await run(['Bob', 'carole', 'david']);
       const list = await items(world.dpoA, second);
@@ -925,15 +984,23 @@ describe('Access reviews (e2e)', () => {
         ['david', ['orphan', 'new'], null, world.dpoA.id],
       ]);
       expect((await items(world.dpoA, second, '&flag=removed')).map((i) => i.username)).toEqual(['alice']);
-      await app.http.post(`${API}/access-reviews/${second}/open`).set(as(world.securityOfficer)).expect(200);
+      await app.http
+        .post(`${API}/access-reviews/${second}/open`)
+        .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', second) })
+        .expect(200);
       const view = await app.http.get(`${API}/access-reviews/${second}`).set(as(world.dpoA));
       expect(view.body.counts).toMatchObject({ accounts: 3, pending: 3, removed: 1 });
       expectProblem(await decide(world.dpoA, second, byName(list, 'alice').id, { decision: 'keep' }), 409);
       // Removed accounts need no decision: the campaign closes once the three others are decided.
       await decideAll(second);
       expect(
-        (await app.http.post(`${API}/access-reviews/${second}/close`).set(as(world.securityOfficer))).body
-          .status,
+        (
+          await app.http
+            .post(`${API}/access-reviews/${second}/close`)
+            .set(as(world.securityOfficer))
+            .send({ version: await currentVersion(app, 'access_review', second) })
+        ).body.status,
       ).toBe('remediated');
     });
   });
@@ -948,21 +1015,34 @@ describe('Access reviews (e2e)', () => {
         `large,,,superviseur,${isoDate(-2)},`,
       ]);
       const list = await items(world.dpoA, campaignId);
-      await decide(world.editorA, campaignId, byName(list, 'garde').id, {
-        decision: 'keep',
-        reason: 'Compte de service de la comptabilité',
-      }).expect(200);
-      await decide(world.editorA, campaignId, byName(list, 'parti').id, {
-        decision: 'revoke',
-        reason: 'A quitté la collectivité',
-      }).expect(200);
-      await decide(world.dpoA, campaignId, byName(list, 'large').id, {
-        decision: 'modify',
-        reason: 'Profil lecture seule',
-      }).expect(200);
+      expect(
+        (
+          await decide(world.editorA, campaignId, byName(list, 'garde').id, {
+            decision: 'keep',
+            reason: 'Compte de service de la comptabilité',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await decide(world.editorA, campaignId, byName(list, 'parti').id, {
+            decision: 'revoke',
+            reason: 'A quitté la collectivité',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await decide(world.dpoA, campaignId, byName(list, 'large').id, {
+            decision: 'modify',
+            reason: 'Profil lecture seule',
+          })
+        ).status,
+      ).toBe(200);
       await app.http
         .post(`${API}/access-reviews/${campaignId}/close`)
         .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', campaignId) })
         .expect(200);
     });
 
@@ -1099,8 +1179,11 @@ describe('Access reviews (e2e)', () => {
 
     it('marks tasks done (security officer only); the last one remediates the campaign', async () => {
       const [first, second] = (await tasks(world.securityOfficer)).body.items as { id: string }[];
-      const done = (actor: Actor, id: string, body: object = {}) =>
-        app.http.post(`${API}/remediation-tasks/${id}/done`).set(as(actor)).send(body);
+      const done = async (actor: Actor, id: string, body: object = {}) =>
+        app.http
+          .post(`${API}/remediation-tasks/${id}/done`)
+          .set(as(actor))
+          .send({ version: await currentVersion(app, 'remediation_task', id), ...body });
       expectProblem(await done(world.dpoA, first.id), 403);
       expectProblem(await done(world.admin, first.id), 403);
       expectProblem(await done(world.dpoB, first.id), 404);
@@ -1117,7 +1200,7 @@ describe('Access reviews (e2e)', () => {
       expectProblem(await done(world.securityOfficer, first.id), 409);
       let campaign = await app.http.get(`${API}/access-reviews/${campaignId}`).set(as(world.dpoA));
       expect(campaign.body.status).toBe('closed');
-      await done(world.securityOfficer, second.id).expect(200);
+      expect((await done(world.securityOfficer, second.id)).status).toBe(200);
       campaign = await app.http.get(`${API}/access-reviews/${campaignId}`).set(as(world.dpoA));
       expect(campaign.body).toMatchObject({
         status: 'remediated',
@@ -1146,7 +1229,11 @@ describe('Access reviews (e2e)', () => {
       expect(await scheduleAccessReviews(app.dataSource, (line) => out.push(line))).toBe(0);
       expect(await count('access_review', `previous_campaign_id = '${id}'`)).toBe(0);
       await decideAll(id);
-      await app.http.post(`${API}/access-reviews/${id}/close`).set(as(world.securityOfficer)).expect(200);
+      await app.http
+        .post(`${API}/access-reviews/${id}/close`)
+        .set(as(world.securityOfficer))
+        .send({ version: await currentVersion(app, 'access_review', id) })
+        .expect(200);
       const auditBefore = await count('audit_event', `action = 'access-review.recur'`);
       await scheduleAccessReviews(app.dataSource, (line) => out.push(line));
       expect(out.join('\n')).toContain('1 access review(s) created');

@@ -9,6 +9,7 @@ import {
   entryVersion,
 } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { currentVersion } from './support/versions';
 import { as, Actor, createWorld, expectProblem, World } from './support/world';
 
 const api = '/api/v1';
@@ -215,6 +216,7 @@ describe('DPO annual report (e2e)', () => {
     await app.http
       .post(`${api}/access-reviews/${campaign.body.id}/open`)
       .set(as(world.securityOfficer))
+      .send({ version: await currentVersion(app, 'access_review', campaign.body.id) })
       .expect(200);
     const items = (await app.http.get(`${api}/access-reviews/${campaign.body.id}/items`).set(as(world.dpoA)))
       .body.items as {
@@ -230,12 +232,17 @@ describe('DPO annual report (e2e)', () => {
       await app.http
         .post(`${api}/access-reviews/${campaign.body.id}/items/${item.id}/decision`)
         .set(as(world.dpoA))
-        .send({ decision: decisions[item.username], reason: 'Revue annuelle' })
+        .send({
+          version: await currentVersion(app, 'access_review_item', item.id),
+          decision: decisions[item.username],
+          reason: 'Revue annuelle',
+        })
         .expect(200);
     }
     await app.http
       .post(`${api}/access-reviews/${campaign.body.id}/close`)
       .set(as(world.securityOfficer))
+      .send({ version: await currentVersion(app, 'access_review', campaign.body.id) })
       .expect(200);
     await sql(`UPDATE access_review SET opened_at = '2026-06-01T10:00:00+02:00' WHERE id = $1`, [
       campaign.body.id,

@@ -6,6 +6,7 @@ import { consumeAccountToken, DELIVER_JOB, issueAccountToken, SCAN_JOB } from '@
 import { createBreach } from './support/breach-fixtures';
 import { createApplication, entryPayload } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { currentVersion } from './support/versions';
 import { type Mail, TestSmtp } from './support/test-smtp';
 import { Actor, as, createWorld, expectProblem, login, PASSWORD, World } from './support/world';
 
@@ -264,7 +265,11 @@ describe('Notifications (e2e)', () => {
       .set(as(world.vendorContact))
       .send({ answers: [{ questionKey: 'q', value: 'yes' }] })
       .expect(200);
-    await app.http.post(url('/submit')).set(as(world.vendorContact)).expect(200);
+    await app.http
+      .post(url('/submit'))
+      .set(as(world.vendorContact))
+      .send({ version: await currentVersion(app, 'questionnaire', sent.body.id) })
+      .expect(200);
     expect(await recipientsOf('questionnaire.submitted', sent.body.id)).toEqual(ids(world.securityOfficer));
     const bell = await app.http.get(`${API}/notifications`).set(as(world.securityOfficer));
     expect(bell.body.items[0]).toMatchObject({
@@ -275,7 +280,11 @@ describe('Notifications (e2e)', () => {
     await app.http
       .post(url('/review'))
       .set(as(world.securityOfficer))
-      .send({ decision: 'changes-requested', comment: 'Joindre la PSSI signée' })
+      .send({
+        version: await currentVersion(app, 'questionnaire', sent.body.id),
+        decision: 'changes-requested',
+        comment: 'Joindre la PSSI signée',
+      })
       .expect(200);
     expect(await recipientsOf('questionnaire.changes-requested', sent.body.id)).toEqual(
       ids(world.vendorContact),
@@ -383,14 +392,21 @@ describe('Notifications (e2e)', () => {
       )
       .expect(200);
     expect(await recipientsOf('access-review.assigned', id)).toEqual([]);
-    await app.http.post(`${API}/access-reviews/${id}/open`).set(as(world.securityOfficer)).expect(200);
+    await app.http
+      .post(`${API}/access-reviews/${id}/open`)
+      .set(as(world.securityOfficer))
+      .send({ version: await currentVersion(app, 'access_review', id) })
+      .expect(200);
     expect(await recipientsOf('access-review.assigned', id)).toEqual(ids(world.editorA, world.dpoA));
     const list = await app.http.get(`${API}/access-reviews/${id}/items`).set(as(world.securityOfficer));
     const item = list.body.items.find((i: { username: string }) => i.username === 'a.un');
     await app.http
       .post(`${API}/access-reviews/${id}/items/${item.id}/reassign`)
       .set(as(world.securityOfficer))
-      .send({ reviewerId: world.readerA.id })
+      .send({
+        version: await currentVersion(app, 'access_review_item', item.id),
+        reviewerId: world.readerA.id,
+      })
       .expect(200);
     expect(await recipientsOf('access-review.assigned', id)).toEqual(
       ids(world.editorA, world.dpoA, world.readerA),
@@ -410,10 +426,18 @@ describe('Notifications (e2e)', () => {
       await app.http
         .post(`${API}/access-reviews/${id}/items/${itemId}/decision`)
         .set(as(actor))
-        .send({ decision: 'revoke', reason: 'Départ' })
+        .send({
+          version: await currentVersion(app, 'access_review_item', itemId),
+          decision: 'revoke',
+          reason: 'Départ',
+        })
         .expect(200);
     }
-    await app.http.post(`${API}/access-reviews/${id}/close`).set(as(world.securityOfficer)).expect(200);
+    await app.http
+      .post(`${API}/access-reviews/${id}/close`)
+      .set(as(world.securityOfficer))
+      .send({ version: await currentVersion(app, 'access_review', id) })
+      .expect(200);
     expect(await recipientsOf('access-review.completed', id)).toEqual(ids(world.securityOfficer));
     // Remediation past its due date: the RSSI.
     const late = new Date(Date.now() + 400 * DAY);

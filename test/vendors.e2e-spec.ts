@@ -2,6 +2,7 @@ import { ContractArt28Clauses1765300000000 } from '../migrations/1765300000000-C
 import { pdfText } from './support/pdf-text';
 import { createApplication, createEntry, entryPayload } from './support/register-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { currentVersion } from './support/versions';
 import {
   Actor,
   as,
@@ -887,14 +888,23 @@ describe('Vendors (e2e)', () => {
     });
 
     it('refuses to submit while a required question is unanswered (400 listing them)', async () => {
-      const response = await app.http.post(url('/submit')).set(as(world.vendorContact));
+      const response = await app.http
+        .post(url('/submit'))
+        .set(as(world.vendorContact))
+        .send({ version: await currentVersion(app, 'questionnaire', questionnaire.id) });
       expectProblem(response, 400);
       expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
         'answers.q-choice',
         'answers.q-text',
       ]);
       expect((await app.http.get(url()).set(as(world.vendorContact))).body.status).toBe('in-progress');
-      expectProblem(await app.http.post(url('/submit')).set(as(world.securityOfficer)), 403);
+      expectProblem(
+        await app.http
+          .post(url('/submit'))
+          .set(as(world.securityOfficer))
+          .send({ version: await currentVersion(app, 'questionnaire', questionnaire.id) }),
+        403,
+      );
     });
 
     it('takes attachments checked from their content', async () => {
@@ -1012,7 +1022,10 @@ describe('Vendors (e2e)', () => {
         .put(url('/answers'))
         .set(as(world.vendorContact))
         .send({ answers: [{ questionKey: 'q-text', value: 'Mme Martin, RSSI' }] });
-      const submitted = await app.http.post(url('/submit')).set(as(world.vendorContact));
+      const submitted = await app.http
+        .post(url('/submit'))
+        .set(as(world.vendorContact))
+        .send({ version: await currentVersion(app, 'questionnaire', questionnaire.id) });
       expect(submitted.status).toBe(200);
       expect(submitted.body.status).toBe('submitted');
       expectProblem(
@@ -1024,29 +1037,54 @@ describe('Vendors (e2e)', () => {
       );
 
       expectProblem(
-        await app.http.post(url('/review')).set(as(world.vendorContact)).send({ decision: 'accepted' }),
+        await app.http
+          .post(url('/review'))
+          .set(as(world.vendorContact))
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            decision: 'accepted',
+          }),
         403,
       );
       expectProblem(
-        await app.http.post(url('/review')).set(as(otherContact)).send({ decision: 'accepted' }),
+        await app.http
+          .post(url('/review'))
+          .set(as(otherContact))
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            decision: 'accepted',
+          }),
         404,
       );
       expectProblem(
-        await app.http.post(url('/review')).set(as(world.auditor)).send({ decision: 'accepted' }),
+        await app.http
+          .post(url('/review'))
+          .set(as(world.auditor))
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            decision: 'accepted',
+          }),
         403,
       );
       expectProblem(
         await app.http
           .post(url('/review'))
           .set(as(world.securityOfficer))
-          .send({ decision: 'changes-requested' }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            decision: 'changes-requested',
+          }),
         400,
       );
       expectProblem(
         await app.http
           .post(url('/review'))
           .set(as(world.securityOfficer))
-          .send({ decision: 'rejected', comment: 'x' }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            decision: 'rejected',
+            comment: 'x',
+          }),
         400,
       );
       expect((await app.http.get(url()).set(as(world.securityOfficer))).body.status).toBe('submitted');
@@ -1054,13 +1092,23 @@ describe('Vendors (e2e)', () => {
       const changes = await app.http
         .post(url('/review'))
         .set(as(world.securityOfficer))
-        .send({ decision: 'changes-requested', comment: 'Préciser le délai de notification.' });
+        .send({
+          version: await currentVersion(app, 'questionnaire', questionnaire.id),
+          decision: 'changes-requested',
+          comment: 'Préciser le délai de notification.',
+        });
       expect(changes.body).toMatchObject({
         status: 'changes-requested',
         reviewComment: 'Préciser le délai de notification.',
       });
       expectProblem(
-        await app.http.post(url('/review')).set(as(world.securityOfficer)).send({ decision: 'accepted' }),
+        await app.http
+          .post(url('/review'))
+          .set(as(world.securityOfficer))
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            decision: 'accepted',
+          }),
         409,
       );
       const again = await app.http
@@ -1070,13 +1118,22 @@ describe('Vendors (e2e)', () => {
       expect(again.body.status).toBe('in-progress');
       // (2×100 + 3×100 + 5×100) / 10 = 100
       expect((await app.http.get(url()).set(as(world.securityOfficer))).body.score).toBe(100);
-      expect((await app.http.post(url('/submit')).set(as(world.vendorContact))).body.status).toBe(
-        'submitted',
-      );
+      expect(
+        (
+          await app.http
+            .post(url('/submit'))
+            .set(as(world.vendorContact))
+            .send({ version: await currentVersion(app, 'questionnaire', questionnaire.id) })
+        ).body.status,
+      ).toBe('submitted');
       const accepted = await app.http
         .post(url('/review'))
         .set(as(world.securityOfficer))
-        .send({ decision: 'accepted', comment: 'Réponses satisfaisantes.' });
+        .send({
+          version: await currentVersion(app, 'questionnaire', questionnaire.id),
+          decision: 'accepted',
+          comment: 'Réponses satisfaisantes.',
+        });
       expect(accepted.body.status).toBe('accepted');
 
       const before = await count('questionnaire_answer');
@@ -1094,7 +1151,13 @@ describe('Vendors (e2e)', () => {
           .attach('file', MINIMAL_PDF, 'x.pdf'),
         409,
       );
-      expectProblem(await app.http.post(url('/submit')).set(as(world.vendorContact)), 409);
+      expectProblem(
+        await app.http
+          .post(url('/submit'))
+          .set(as(world.vendorContact))
+          .send({ version: await currentVersion(app, 'questionnaire', questionnaire.id) }),
+        409,
+      );
       expect(await count('questionnaire_answer')).toBe(before);
       expect(
         (await app.http.get(url()).set(as(world.vendorContact))).body.sections[0].questions[0].answer.value,
@@ -1190,7 +1253,10 @@ describe('Vendors (e2e)', () => {
           .post(freshUrl('/answers/q-yes/attachments'))
           .set(contact)
           .attach('file', MINIMAL_PDF, 'pssi.pdf'),
-        await app.http.post(freshUrl('/submit')).set(contact),
+        await app.http
+          .post(freshUrl('/submit'))
+          .set(contact)
+          .send({ version: await currentVersion(app, 'questionnaire', fresh.body.id) }),
         await app.http.get(`${API}/vendors/${world.vendor.id}/profile`).set(contact),
         await app.http.get(`${API}/organisations/${world.vendor.id}`).set(contact),
         await app.http.get(`${API}/auth/me`).set(contact),

@@ -62,7 +62,11 @@ async function campaignForReferent(request: APIRequestContext, ivryId: string, n
   });
   expect(imported.status()).toBe(200);
   expect((await imported.json()).imported).toBe(4);
-  const opened = await request.post(`/api/v1/access-reviews/${id}/open`, { headers: auth(rssi) });
+  const draft = await request.get(`/api/v1/access-reviews/${id}`, { headers: auth(rssi) });
+  const opened = await request.post(`/api/v1/access-reviews/${id}/open`, {
+    headers: auth(rssi),
+    data: { version: (await draft.json()).version },
+  });
   expect(opened.status()).toBe(200);
   return { id, rssi };
 }

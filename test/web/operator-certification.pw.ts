@@ -365,7 +365,7 @@ test('an access review from the CSV import to the certificate, the assigned revi
     headers: bearer(referent),
   });
   expect(theirs.status()).toBe(200);
-  const items = (await theirs.json()).items as { id: string; username: string }[];
+  const items = (await theirs.json()).items as { id: string; username: string; version: number }[];
   expect(items.map((i) => i.username).sort()).toEqual(['adm.compta', 'e.redacteur', 'j.martin']);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await signIn(page, REFERENT);

@@ -131,6 +131,27 @@ export class DeploymentsService {
       .getRawMany<{ organisationId: string; applicationIds: string[] }>();
   }
 
+  /**
+   * The organisations using each of these applications, every deployment whatever the caller's scope (one
+   * query): the members a record the caller already reads refers to (e.g. those a vendor contract covers).
+   */
+  async organisationsUsing(
+    manager: EntityManager,
+    applicationIds: readonly string[],
+  ): Promise<{ applicationId: string; id: string; name: string }[]> {
+    if (applicationIds.length === 0) return [];
+    return unscoped(manager, 'the users of applications named by a record the caller already reads')
+      .createQueryBuilder(Deployment, 'd')
+      .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
+      .select('d.applicationId', 'applicationId')
+      .addSelect('o.id', 'id')
+      .addSelect('o.name', 'name')
+      .where('d.applicationId IN (:...ids)', { ids: [...new Set(applicationIds)] })
+      .orderBy('o.name')
+      .addOrderBy('o.id')
+      .getRawMany<{ applicationId: string; id: string; name: string }>();
+  }
+
   async remove(ctx: RequestContext, applicationId: string, deploymentId: string): Promise<void> {
     await this.tx.run(async (manager) => {
       const deployment = await findVisibleOrFail(manager, ctx, 'Deployment', Deployment, deploymentId, {

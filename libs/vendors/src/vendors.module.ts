@@ -11,6 +11,7 @@ import { VendorAssuranceController } from './assurance/vendor-assurance.controll
 import { VendorAssuranceService } from './assurance/vendor-assurance.service';
 import { Contract, ContractApplication, ContractClause } from './contracts/contract.entity';
 import { ContractsController } from './contracts/contracts.controller';
+import { ContractViews } from './contracts/contract-views';
 import { ContractsService } from './contracts/contracts.service';
 import { VendorContactsController, VendorContactsService } from './profiles/vendor-contacts';
 import { VendorProfile } from './profiles/vendor-profile.entity';
@@ -79,6 +80,7 @@ import { VendorsDemoSeeder } from './vendors-demo.seeder';
     VendorProfilesService,
     VendorContactsService,
     ContractsService,
+    ContractViews,
     QuestionnaireTemplatesService,
     QuestionnairesService,
     QuestionnaireAnswersService,

@@ -874,23 +874,23 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sidesMean: `${VENDOR}, answered (a fresh one when the submission is allowed)`,
     record: ofVendor,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: {
-        id: fresh ? await fx.freshQuestionnaire(own(side), 'answered') : fx.questionnaire[own(side)],
-      },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? await fx.freshQuestionnaire(own(side), 'answered') : fx.questionnaire[own(side)];
+      return { params: { id }, body: { version: await fx.version('questionnaire', id) } };
+    },
   },
   'POST /api/v1/questionnaires/:id/review': {
     sides: BOTH,
     sidesMean: `${VENDOR}, submitted (a fresh one when the review is allowed)`,
     record: ofVendor,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: {
-        id: fresh ? await fx.freshQuestionnaire(own(side), 'submitted') : fx.questionnaire[own(side)],
-      },
-      body: { decision: 'accepted' },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? await fx.freshQuestionnaire(own(side), 'submitted') : fx.questionnaire[own(side)];
+      return {
+        params: { id },
+        body: { decision: 'accepted', version: await fx.version('questionnaire', id) },
+      };
+    },
   },
   'POST /api/v1/questionnaires/:id/comments': {
     sides: BOTH,
@@ -952,9 +952,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sidesMean: `${MEMBER} draft campaign (a fresh one when opening is allowed)`,
     record: campaign,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: { id: fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)] },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? (await fx.freshCampaign(own(side), 'draft')).id : fx.draftReview[own(side)];
+      return { params: { id }, body: { version: await fx.version('access_review', id) } };
+    },
   },
   'POST /api/v1/access-reviews/:id/reminders': {
     sides: BOTH,
@@ -967,9 +968,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sidesMean: `${MEMBER} campaign with every account decided (a fresh one when closing is allowed)`,
     record: campaign,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: { id: fresh ? (await fx.freshCampaign(own(side), 'decided')).id : fx.decidedReview[own(side)] },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh ? (await fx.freshCampaign(own(side), 'decided')).id : fx.decidedReview[own(side)];
+      return { params: { id }, body: { version: await fx.version('access_review', id) } };
+    },
   },
   'GET /api/v1/access-reviews/:id/certificate.pdf': {
     sides: BOTH,
@@ -1001,10 +1003,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sidesMean: `${MEMBER} open campaign; in A the item assigned to the reader for the reader, else to the editor`,
     record: item,
     reach: (fx, side, role) => ({ subject: 'AccessReviewItem', record: item(fx, side, role) }),
-    request: ({ fx, side, role }) => ({
-      params: { id: fx.openReview[own(side)], itemId: itemOf(fx, own(side), role) },
-      body: { decision: 'keep' },
-    }),
+    request: async ({ fx, side, role }) => {
+      const itemId = itemOf(fx, own(side), role);
+      return {
+        params: { id: fx.openReview[own(side)], itemId },
+        body: { decision: 'keep', version: await fx.version('access_review_item', itemId) },
+      };
+    },
   },
   'GET /api/v1/access-reviews/:id/items/:itemId/history': {
     sides: BOTH,
@@ -1024,9 +1029,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       const reviewerId = s === 'own' ? fx.world.dpoA.id : fx.world.dpoB.id;
       if (fresh) {
         const created = await fx.freshCampaign(s, 'open');
-        return { params: { id: created.id, itemId: created.items.editor }, body: { reviewerId } };
+        const itemId = created.items.editor;
+        const version = await fx.version('access_review_item', itemId);
+        return { params: { id: created.id, itemId }, body: { reviewerId, version } };
       }
-      return { params: { id: fx.openReview[s], itemId: itemOf(fx, s, role) }, body: { reviewerId } };
+      const itemId = itemOf(fx, s, role);
+      const version = await fx.version('access_review_item', itemId);
+      return { params: { id: fx.openReview[s], itemId }, body: { reviewerId, version } };
     },
   },
   'GET /api/v1/remediation-tasks': {
@@ -1039,12 +1048,15 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sidesMean: `the task of ${MEMBER} closed campaign (a fresh one when allowed)`,
     record: memberOrg,
     destructive: true,
-    request: async ({ fx, side, fresh }) => ({
-      params: {
-        id: fresh ? (await fx.freshCampaign(own(side), 'closed')).taskId! : fx.remediationTask[own(side)],
-      },
-      body: { note: 'Compte supprimé' },
-    }),
+    request: async ({ fx, side, fresh }) => {
+      const id = fresh
+        ? (await fx.freshCampaign(own(side), 'closed')).taskId!
+        : fx.remediationTask[own(side)];
+      return {
+        params: { id },
+        body: { note: 'Compte supprimé', version: await fx.version('remediation_task', id) },
+      };
+    },
   },
 
   // ---------------------------------------------------------------- public register, DPO annual report

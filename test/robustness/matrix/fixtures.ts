@@ -463,7 +463,13 @@ export class MatrixFixtures {
     );
     await this.attach(contact, sent.id);
     if (state === 'answered') return sent.id;
-    await this.call(contact, 'post', `/questionnaires/${sent.id}/submit`, undefined, 200);
+    await this.call(
+      contact,
+      'post',
+      `/questionnaires/${sent.id}/submit`,
+      { version: await this.version('questionnaire', sent.id) },
+      200,
+    );
     return sent.id;
   }
 
@@ -533,7 +539,13 @@ export class MatrixFixtures {
       list.items.find((item: { username: string }) => item.username === username).id as string;
     const items = { editor: byName('a.editor'), reader: byName('a.reader'), dpo: byName('a.dpo') };
     if (state === 'draft') return { id: campaign.id, items };
-    await this.call(so, 'post', `/access-reviews/${campaign.id}/open`, undefined, 200);
+    await this.call(
+      so,
+      'post',
+      `/access-reviews/${campaign.id}/open`,
+      { version: await this.version('access_review', campaign.id) },
+      200,
+    );
     const dpo = this.dpoOf(side);
     if (state === 'open') {
       // One decision each, so that every account has a history (decisions stay open to change).
@@ -542,7 +554,7 @@ export class MatrixFixtures {
           dpo,
           'post',
           `/access-reviews/${campaign.id}/items/${itemId}/decision`,
-          { decision: 'keep' },
+          { decision: 'keep', version: await this.version('access_review_item', itemId) },
           200,
         );
       }
@@ -550,10 +562,23 @@ export class MatrixFixtures {
     }
     for (const [name, itemId] of Object.entries(items)) {
       const decision = name === 'dpo' ? { decision: 'revoke', reason: 'Agent parti' } : { decision: 'keep' };
-      await this.call(dpo, 'post', `/access-reviews/${campaign.id}/items/${itemId}/decision`, decision, 200);
+      const version = await this.version('access_review_item', itemId);
+      await this.call(
+        dpo,
+        'post',
+        `/access-reviews/${campaign.id}/items/${itemId}/decision`,
+        { ...decision, version },
+        200,
+      );
     }
     if (state === 'decided') return { id: campaign.id, items };
-    await this.call(so, 'post', `/access-reviews/${campaign.id}/close`, undefined, 200);
+    await this.call(
+      so,
+      'post',
+      `/access-reviews/${campaign.id}/close`,
+      { version: await this.version('access_review', campaign.id) },
+      200,
+    );
     const tasks = await this.call(so, 'get', `/remediation-tasks?accessReviewId=${campaign.id}`);
     return { id: campaign.id, items, taskId: tasks.items[0].id };
   }

@@ -72,6 +72,7 @@ export interface RemediationTask {
   overdue: boolean;
   doneAt: string | null;
   note: string | null;
+  version: number;
 }
 
 export interface ImportResult {
@@ -143,14 +144,14 @@ export const importAccounts = (id: string, csv: string) =>
     }),
   ) as unknown as Promise<ImportResult>;
 
-export const openCampaign = (id: string) =>
+export const openCampaign = (id: string, version: number) =>
   unwrap(
-    api.POST('/api/v1/access-reviews/{id}/open', { params: { path: { id } } }),
+    api.POST('/api/v1/access-reviews/{id}/open', { params: { path: { id } }, body: { version } }),
   ) as unknown as Promise<Campaign>;
 
-export const closeCampaign = (id: string) =>
+export const closeCampaign = (id: string, version: number) =>
   unwrap(
-    api.POST('/api/v1/access-reviews/{id}/close', { params: { path: { id } } }),
+    api.POST('/api/v1/access-reviews/{id}/close', { params: { path: { id } }, body: { version } }),
   ) as unknown as Promise<Campaign>;
 
 export const remindReviewers = (id: string) =>
@@ -161,11 +162,11 @@ export const remindReviewers = (id: string) =>
     reminded: number;
   }>;
 
-export const reassign = (id: string, itemId: string, reviewerId: string) =>
+export const reassign = (id: string, item: { id: string; version: number }, reviewerId: string) =>
   unwrap(
     api.POST('/api/v1/access-reviews/{id}/items/{itemId}/reassign', {
-      params: { path: { id, itemId } },
-      body: { reviewerId },
+      params: { path: { id, itemId: item.id } },
+      body: { reviewerId, version: item.version },
     }),
   ) as unknown as Promise<Item>;
 
@@ -174,9 +175,12 @@ export const tasksOf = (accessReviewId: string) =>
     api.GET('/api/v1/remediation-tasks', { params: { query: { accessReviewId, pageSize: 200 } } }),
   ) as unknown as Promise<Page<RemediationTask>>;
 
-export const markDone = (id: string, note?: string) =>
+export const markDone = (task: { id: string; version: number }, note?: string) =>
   unwrap(
-    api.POST('/api/v1/remediation-tasks/{id}/done', { params: { path: { id } }, body: note ? { note } : {} }),
+    api.POST('/api/v1/remediation-tasks/{id}/done', {
+      params: { path: { id: task.id } },
+      body: note ? { note, version: task.version } : { version: task.version },
+    }),
   ) as unknown as Promise<RemediationTask>;
 
 export const applications = () =>

@@ -3291,11 +3291,17 @@ export interface components {
             /** @description Version last read: when sent, a stale one answers 409 */
             version?: number;
         };
+        VersionedActionDto: {
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
+        };
         ReviewDto: {
             /** @enum {string} */
             decision: "accepted" | "changes-requested";
             /** @description Shown to the vendor; required to request changes */
             comment?: Record<string, never>;
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         CommentDto: {
             questionKey: string;
@@ -3332,7 +3338,7 @@ export interface components {
             decision: "keep" | "revoke" | "modify";
             /** @description Required for revoke and modify, and to keep a privileged, dormant or orphan account (at least 10 characters) */
             reason?: string;
-            /** @description Version of the item last read; a stale one answers 409 */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         ReassignDto: {
@@ -3341,10 +3347,14 @@ export interface components {
              * @description A user of the member
              */
             reviewerId: string;
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         TaskDoneDto: {
             /** @description What was done (ticket number, change made…) */
             note?: string;
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         PublishableFieldView: {
             /** @enum {string} */
@@ -3640,6 +3650,7 @@ export type SchemaCreateQuestionnaireTemplateDto = components['schemas']['Create
 export type SchemaSendQuestionnaireDto = components['schemas']['SendQuestionnaireDto'];
 export type SchemaAnswerDto = components['schemas']['AnswerDto'];
 export type SchemaSaveAnswersDto = components['schemas']['SaveAnswersDto'];
+export type SchemaVersionedActionDto = components['schemas']['VersionedActionDto'];
 export type SchemaReviewDto = components['schemas']['ReviewDto'];
 export type SchemaCommentDto = components['schemas']['CommentDto'];
 export type SchemaCreateAccessReviewDto = components['schemas']['CreateAccessReviewDto'];
@@ -6189,13 +6200,20 @@ export interface operations {
     QuestionnairesController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6208,7 +6226,10 @@ export interface operations {
     QuestionnairesController_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6474,13 +6495,20 @@ export interface operations {
     AccessReviewsController_open: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6512,13 +6540,20 @@ export interface operations {
     AccessReviewsController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6576,7 +6611,10 @@ export interface operations {
     ItemsController_decide: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -6620,7 +6658,10 @@ export interface operations {
     ItemsController_reassign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -6669,7 +6710,10 @@ export interface operations {
     RemediationController_done: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };

@@ -188,14 +188,14 @@ export const saveAnswers = (
     ),
   );
 
-export const submitQuestionnaire = (id: string) =>
+export const submitQuestionnaire = (id: string, version: number) =>
   as<QuestionnaireDetail>(
-    unwrap(api.POST('/api/v1/questionnaires/{id}/submit', { params: { path: { id } } })),
+    unwrap(api.POST('/api/v1/questionnaires/{id}/submit', { params: { path: { id } }, body: { version } })),
   );
 
 export const reviewQuestionnaire = (
   id: string,
-  body: { decision: 'accepted' | 'changes-requested'; comment?: string },
+  body: { decision: 'accepted' | 'changes-requested'; comment?: string; version: number },
 ) =>
   as<QuestionnaireDetail>(
     unwrap(api.POST('/api/v1/questionnaires/{id}/review', { params: { path: { id } }, body: body as never })),

@@ -255,7 +255,7 @@ export function QuestionnaireAnswerScreen({ initial }: { initial: QuestionnaireD
       return;
     }
     try {
-      const fresh = await submitQuestionnaire(id);
+      const fresh = await submitQuestionnaire(id, versionRef.current);
       adopt(fresh);
       queryClient.invalidateQueries({ queryKey: ['questionnaires'] });
       setSubmitted('Le questionnaire est soumis : le relecteur de l’opérateur va l’examiner.');

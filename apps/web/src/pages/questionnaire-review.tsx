@@ -61,6 +61,7 @@ export function QuestionnaireReviewScreen({ data }: { data: QuestionnaireDetail 
       reviewQuestionnaire(data.id, {
         decision: decision as 'accepted' | 'changes-requested',
         ...(comment.trim() ? { comment: comment.trim() } : {}),
+        version: data.version,
       }),
     onSuccess: (fresh) => {
       queryClient.setQueryData(['questionnaire', data.id], fresh);

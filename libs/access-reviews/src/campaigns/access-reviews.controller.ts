@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Expensive, Page, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, IfMatchVersion, Page, RequestContext, VersionedActionDto } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Request, Response } from 'express';
 import { CertificateService } from '../certificate/certificate.service';
@@ -92,8 +92,13 @@ export class AccessReviewsController {
     { action: 'update', subject: 'AccessReview' },
     200,
   )
-  open(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
-    return this.campaigns.open(ctx, id);
+  open(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<AccessReviewView> {
+    return this.campaigns.open(ctx, id, dto.version ?? ifMatch);
   }
 
   @Post(':id/reminders')
@@ -115,8 +120,13 @@ export class AccessReviewsController {
     { action: 'update', subject: 'AccessReview' },
     200,
   )
-  close(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<AccessReviewView> {
-    return this.campaigns.close(ctx, id);
+  close(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<AccessReviewView> {
+    return this.campaigns.close(ctx, id, dto.version ?? ifMatch);
   }
 
   @Get(':id/certificate.pdf')

@@ -1,6 +1,6 @@
 import { notifyAccountsAssigned, notifyCampaignCompleted, remindReviewers } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, auditedChange, canSomewhere, scopedQuery, unscoped } from '@vigie/authz';
 import { DeploymentsService } from '@vigie/catalog';
 import {
   APP_CONFIG,
@@ -163,8 +163,8 @@ export class AccessReviewsService {
   }
 
   /** `draft` → `open`: reviewers may decide. Dormant and new flags are computed again at this moment. */
-  async open(ctx: RequestContext, id: string): Promise<AccessReviewView> {
-    return this.transition(ctx, id, 'access-review.open', async (manager, campaign) => {
+  async open(ctx: RequestContext, id: string, version: number | undefined): Promise<AccessReviewView> {
+    return this.transition(ctx, id, version, 'access-review.open', async (manager, campaign) => {
       assertStatus(campaign, ['draft'], 'l’ouvrir');
       const [{ accounts }]: { accounts: number }[] = await unscoped(
         manager,
@@ -174,7 +174,8 @@ export class AccessReviewsService {
          WHERE access_review_id = $1 AND NOT ('removed' = ANY(flags))`,
         [campaign.id],
       );
-      if (accounts === 0) throw new ConflictException('Importez les comptes (CSV) avant d’ouvrir la revue');
+      if (accounts === 0)
+        throw new ConflictException('Importez les comptes (CSV) avant d’ouvrir la revue', 'rule');
       const now = new Date();
       await refreshComparison(manager, campaign, now);
       campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
@@ -189,8 +190,8 @@ export class AccessReviewsService {
    * remediation task due `VIGIE_REMEDIATION_DELAY_DAYS` after the campaign's due date. With nothing to
    * remediate, the campaign is remediated at once.
    */
-  async close(ctx: RequestContext, id: string): Promise<AccessReviewView> {
-    return this.transition(ctx, id, 'access-review.close', async (manager, campaign) => {
+  async close(ctx: RequestContext, id: string, version: number | undefined): Promise<AccessReviewView> {
+    return this.transition(ctx, id, version, 'access-review.close', async (manager, campaign) => {
       assertStatus(campaign, ['open'], 'la clore');
       const [{ pending }]: { pending: number }[] = await unscoped(
         manager,
@@ -203,6 +204,7 @@ export class AccessReviewsService {
       if (pending > 0) {
         throw new ConflictException(
           `${pending} compte(s) sans décision : la revue ne peut pas encore être close`,
+          'rule',
         );
       }
       const tasks: unknown[] = await unscoped(
@@ -227,25 +229,24 @@ export class AccessReviewsService {
     });
   }
 
+  /** One status change of a campaign, with the version last read, through the one audited change. */
   private transition(
     ctx: RequestContext,
     id: string,
+    version: number | undefined,
     action: string,
     change: (manager: EntityManager, campaign: AccessReview) => Promise<void>,
   ): Promise<AccessReviewView> {
     return this.tx.run(async (manager) => {
-      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
-      assertCan(ctx, 'update', 'AccessReview', campaign);
-      const before = { ...campaign };
-      await change(manager, campaign);
-      await manager.save(campaign);
-      await recordAudit(manager, ctx, {
-        action,
-        entity: 'access-review',
-        entityId: campaign.id,
-        organisationId: campaign.organisationId,
-        before,
-        after: campaign,
+      const campaign = await auditedChange(manager, ctx, {
+        subject: 'AccessReview',
+        entity: AccessReview,
+        id,
+        label: 'Access review',
+        action: 'update',
+        version,
+        audit: { action, entity: 'access-review' },
+        apply: (row) => change(manager, row),
       });
       return (await toViews(manager, [campaign]))[0];
     });

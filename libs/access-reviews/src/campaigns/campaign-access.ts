@@ -30,6 +30,7 @@ export function assertStatus(campaign: AccessReview, allowed: CampaignStatus[], 
       `La revue des habilitations est ${STATUS_TEXT[campaign.status]} : ${action} suppose qu’elle soit ${allowed
         .map((s) => STATUS_TEXT[s])
         .join(' ou ')}`,
+      'state',
     );
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
-import { PageQuery, trim } from '@vigie/core';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsVersion, PageQuery, trim } from '@vigie/core';
 import { DECISIONS, Decision, FLAGS, Flag } from './access-review-item.entity';
 
 export class DecisionDto {
@@ -22,10 +22,7 @@ export class DecisionDto {
   })
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Version of the item last read; a stale one answers 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -33,6 +30,9 @@ export class ReassignDto {
   @ApiProperty({ format: 'uuid', description: 'A user of the member' })
   @IsUUID()
   reviewerId: string;
+
+  @IsVersion()
+  version?: number;
 }
 
 export const DECISION_FILTERS = [...DECISIONS, 'pending'] as const;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Page, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
 import { DecisionDto, ItemListQuery, ReassignDto } from './item.dto';
 import { ItemEventView, ItemsService, ItemView } from './items.service';
 
@@ -35,8 +35,9 @@ export class ItemsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Body() dto: DecisionDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<ItemView> {
-    return this.items.decide(ctx, id, itemId, dto);
+    return this.items.decide(ctx, id, itemId, { ...dto, version: dto.version ?? ifMatch });
   }
 
   @Get(':itemId/history')
@@ -63,7 +64,8 @@ export class ItemsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Body() dto: ReassignDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<ItemView> {
-    return this.items.reassign(ctx, id, itemId, dto.reviewerId);
+    return this.items.reassign(ctx, id, itemId, dto.reviewerId, dto.version ?? ifMatch);
   }
 }

@@ -110,11 +110,14 @@ export class ItemsService {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'decide', 'AccessReviewItem', item);
+      assertVersion('Access review item', item.version, dto.version);
       assertStatus(campaign, ['open'], 'décider');
       if (item.flags.includes('removed')) {
-        throw new ConflictException('Ce compte ne figure plus dans la liste : il n’appelle aucune décision');
+        throw new ConflictException(
+          'Ce compte ne figure plus dans la liste : il n’appelle aucune décision',
+          'state',
+        );
       }
-      if (dto.version !== undefined) assertVersion('Access review item', item.version, dto.version);
       const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
       if (problem) throw ValidationException.field('reason', problem);
       const before = { decision: item.decision, reason: item.reason };
@@ -142,14 +145,19 @@ export class ItemsService {
     campaignId: string,
     itemId: string,
     reviewerId: string,
+    version: number | undefined,
   ): Promise<ItemView> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
       const item = await this.itemOf(manager, ctx, campaign, itemId);
       assertCan(ctx, 'update', 'AccessReviewItem', item);
+      assertVersion('Access review item', item.version, version);
       assertStatus(campaign, ['draft', 'open'], 'réattribuer');
       if (item.flags.includes('removed')) {
-        throw new ConflictException('Ce compte ne figure plus dans la liste : il n’a pas de relecteur');
+        throw new ConflictException(
+          'Ce compte ne figure plus dans la liste : il n’a pas de relecteur',
+          'state',
+        );
       }
       const people = await memberPeople(manager, campaign.organisationId);
       if (!people.byId.has(reviewerId)) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Page, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
 import { RemediationListQuery, TaskDoneDto } from './remediation.dto';
 import { RemediationService, RemediationTaskView } from './remediation.service';
 
@@ -30,7 +30,8 @@ export class RemediationController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TaskDoneDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<RemediationTaskView> {
-    return this.remediation.done(ctx, id, dto.note);
+    return this.remediation.done(ctx, id, dto.note, dto.version ?? ifMatch);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery } from '@vigie/core';
+import { IsVersion, PageQuery, trim } from '@vigie/core';
 import { TASK_STATUSES, TaskStatus } from './remediation-task.entity';
 
 export class RemediationListQuery extends PageQuery {
@@ -32,8 +32,11 @@ export class RemediationListQuery extends PageQuery {
 export class TaskDoneDto {
   @ApiPropertyOptional({ maxLength: 2000, description: 'What was done (ticket number, change made…)' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @Length(1, 2000)
   note?: string;
+
+  @IsVersion()
+  version?: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, scopedQuery, unscoped } from '@vigie/authz';
 import { ConflictException, Page, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
@@ -62,25 +62,29 @@ export class RemediationService {
    * Marks a task done (security officer): by whom and when are kept. When it was the campaign's last task to
    * do, the campaign becomes `remediated`.
    */
-  async done(ctx: RequestContext, id: string, note?: string): Promise<RemediationTaskView> {
+  async done(
+    ctx: RequestContext,
+    id: string,
+    note: string | undefined,
+    version: number | undefined,
+  ): Promise<RemediationTaskView> {
     return this.tx.run(async (manager) => {
-      const task = await findVisibleOrFail(manager, ctx, 'RemediationTask', RemediationTask, id, {
-        lock: true,
+      const task = await auditedChange(manager, ctx, {
+        subject: 'RemediationTask',
+        entity: RemediationTask,
+        id,
         label: 'Remediation task',
-      });
-      assertCan(ctx, 'update', 'RemediationTask', task);
-      if (task.status === 'done') throw new ConflictException('Cette tâche de remédiation est déjà faite');
-      task.status = 'done';
-      task.doneAt = new Date();
-      task.doneBy = ctx.userId;
-      task.note = note ?? null;
-      await manager.save(task);
-      await recordAudit(manager, ctx, {
-        action: 'remediation-task.done',
-        entity: 'remediation-task',
-        entityId: task.id,
-        organisationId: task.organisationId,
-        changes: { status: { before: 'to-do', after: 'done' }, note: { before: null, after: task.note } },
+        action: 'update',
+        version,
+        audit: { action: 'remediation-task.done', entity: 'remediation-task' },
+        apply: (row) => {
+          if (row.status === 'done')
+            throw new ConflictException('Cette tâche de remédiation est déjà faite', 'state');
+          row.status = 'done';
+          row.doneAt = new Date();
+          row.doneBy = ctx.userId;
+          row.note = note ?? null;
+        },
       });
       await this.completeCampaign(manager, ctx, task.accessReviewId);
       return (await this.views(manager, [task.id]))[0];

@@ -82,6 +82,14 @@ export function transitionConflict(from: BreachStatus, state: BreachState): stri
   return null;
 }
 
+/**
+ * The kind of a transition's conflict: `state` when the status itself forbids the move (closed, or a move the
+ * workflow does not know), `rule` when the move is allowed but a rule of Art. 33-34 is not met yet.
+ */
+export function transitionConflictKind(from: BreachStatus, to: BreachStatus): 'state' | 'rule' {
+  return from === 'closed' || !BREACH_TRANSITIONS[from].includes(to) ? 'state' : 'rule';
+}
+
 /** The fields that contradict the status or each other (each with the field to correct). */
 export function stateErrors(state: BreachState): FieldError[] {
   const errors: FieldError[] = [];

@@ -10,7 +10,14 @@ import { invalid, MemberLinks } from '../common/links';
 import { breachNotificationDeadline } from '../dates/deadlines';
 import { Breach } from './breach.entity';
 import { CreateBreachDto, DECISION_FIELDS, UpdateBreachDto } from './breach.dto';
-import { BreachNature, BreachStatus, checkBreach, RiskLevel, WaiverGround } from './breach-rules';
+import {
+  BreachNature,
+  BreachStatus,
+  checkBreach,
+  RiskLevel,
+  transitionConflictKind,
+  WaiverGround,
+} from './breach-rules';
 import { BreachView, breachView, OVERDUE_BREACH_SQL } from './breach-view';
 
 const LABEL = 'Breach';
@@ -193,7 +200,7 @@ export class BreachesService {
       if (changed.some((key) => (DECISION_FIELDS as readonly string[]).includes(key as string)))
         assertCan(ctx, 'validate', 'Breach', breach);
       if (breach.status === 'closed')
-        throw new ConflictException('Cette violation est clôturée et ne peut plus être modifiée');
+        throw new ConflictException('Cette violation est clôturée et ne peut plus être modifiée', 'state');
 
       const next: Breach = { ...breach, ...patch } as Breach;
       if (patch.awareAt) next.notificationDeadline = breachNotificationDeadline(patch.awareAt);
@@ -209,7 +216,11 @@ export class BreachesService {
         riskLevel: next.riskLevel as RiskLevel | null,
         waiverGround: next.waiverGround as WaiverGround | null,
       });
-      if (conflict) throw new ConflictException(conflict);
+      if (conflict)
+        throw new ConflictException(
+          conflict,
+          transitionConflictKind(breach.status, next.status as BreachStatus),
+        );
       errors.push(...(await this.links.check(manager, ctx, breach.organisationId, added)));
       if (errors.length > 0) invalid(errors);
 

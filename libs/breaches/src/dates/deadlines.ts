@@ -1,10 +1,10 @@
-import { addCalendarMonths, nextWorkingDay } from '@vigie/core';
+import { addCalendarMonths, nextWorkingDay, PARIS_TIME_ZONE } from '@vigie/core';
 import { GDPR } from '@vigie/reference-data';
 
 export { addCalendarMonths, todayInParis } from '@vigie/core';
 
-/** Every date is stored as a UTC instant and shown, counted in calendar terms, in this zone. */
-export const PARIS = 'Europe/Paris';
+/** Every date is stored as a UTC instant and shown, counted in calendar terms, in this zone (core's). */
+export const PARIS = PARIS_TIME_ZONE;
 
 const HOUR_MS = 3_600_000;
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;

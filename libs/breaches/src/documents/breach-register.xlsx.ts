@@ -1,3 +1,4 @@
+import { PARIS_TIME_ZONE } from '@vigie/core';
 import ExcelJS from 'exceljs';
 import type { Breach } from '../breaches/breach.entity';
 import { processorDelayMinutes } from '../breaches/breach-view';
@@ -22,7 +23,7 @@ interface Column {
 }
 
 const parisDateTime = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
+  timeZone: PARIS_TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',

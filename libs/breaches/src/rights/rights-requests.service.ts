@@ -171,20 +171,22 @@ export class RightsRequestsService {
       if (decision) assertCan(ctx, 'validate', 'RightsRequest', request);
 
       const conflict = rightsTransitionConflict(request.status, next.status as RightsRequestStatus);
-      if (conflict) throw new ConflictException(conflict);
+      if (conflict) throw new ConflictException(conflict, 'state');
       if (request.status === 'answered' || request.status === 'refused')
         throw new ConflictException(
           `Cette demande est au statut « ${request.status} » et ne peut plus être modifiée`,
+          'state',
         );
       const now = new Date();
       if (changed.includes('extensionMonths') || changed.includes('extensionReason')) {
         if (request.extendedAt)
           throw new ConflictException(
             'La prolongation a déjà été décidée et annoncée à la personne : elle ne peut plus changer',
+            'state',
           );
         // Art. 12.3: the person is told of the extension, and why, within one month of receipt.
         const late = extensionWindowConflict(next.receivedAt, todayInParis(now));
-        if (late) throw new ConflictException(late);
+        if (late) throw new ConflictException(late, 'rule');
       }
       const errors = rightsStateErrors({
         ...next,

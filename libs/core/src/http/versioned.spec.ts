@@ -1,10 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { sentVersion, VersionedAction } from './versioned';
+import { sentVersion, VersionedActionDto } from './versioned';
 
 describe('the version of a mutation', () => {
   const errorsOf = (body: object) =>
-    validateSync(plainToInstance(VersionedAction, body)).map((e) => e.property);
+    validateSync(plainToInstance(VersionedActionDto, body)).map((e) => e.property);
 
   it('takes the body version first, then If-Match', () => {
     expect(sentVersion({ version: 3 }, 2)).toBe(3);

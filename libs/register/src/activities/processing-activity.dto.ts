@@ -33,7 +33,7 @@ import {
   SPECIAL_CATEGORIES,
   WP248_CRITERIA,
 } from '../data/register-labels';
-import { trim, VersionedAction, VersionField } from '@vigie/core';
+import { IsVersion, trim, VersionedActionDto } from '@vigie/core';
 
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
@@ -385,12 +385,12 @@ export class CreateProcessingActivityDto {
 }
 
 export class UpdateProcessingActivityDto extends PartialType(CreateProcessingActivityDto) {
-  @VersionField()
+  @IsVersion()
   version?: number;
 }
 
 /** The version last read, for state transitions (required: in the body or the If-Match header). */
-export class TransitionDto extends VersionedAction {}
+export class TransitionDto extends VersionedActionDto {}
 
 export class DpiaDecisionDto extends TransitionDto {
   @ApiProperty({ minLength: 20, maxLength: 2000, description: 'Why no DPIA is carried out' })
@@ -445,7 +445,7 @@ export class DpiaAssessmentDto {
   @Length(1, 5000)
   conclusion?: string;
 
-  @VersionField()
+  @IsVersion()
   version?: number;
 }
 
@@ -457,7 +457,7 @@ export class RegisterTemplateContentDto extends OmitType(CreateProcessingActivit
 ] as const) {}
 
 export class UpdateRegisterTemplateDto extends PartialType(RegisterTemplateContentDto) {
-  @VersionField()
+  @IsVersion()
   version?: number;
 }
 
@@ -477,6 +477,6 @@ export class ApplyTemplateDto {
   @IsString({ each: true })
   fields: string[];
 
-  @VersionField("The entry's version last read (or the If-Match header)")
+  @IsVersion("The entry's version last read (or the If-Match header)")
   version?: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import {
   assertNoNulls,
@@ -13,62 +13,24 @@ import {
   ValidationException,
 } from '@vigie/core';
 import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
-import { Organisation } from '@vigie/identity';
 import { EntityManager, In } from 'typeorm';
-import { cleanText, operatorOf, vendorOrFail, inSequence } from '../vendor-support';
-import {
-  checklistFor,
-  CLAUSE_FAMILY_FR,
-  ClauseFamily,
-  clauseDefinition,
-  hdsClauses,
-  isArt28Clause,
-} from './clause-catalog';
+import { cleanText, operatorOf, vendorOrFail } from '../vendor-support';
+import { checklistFor, hdsClauses, isArt28Clause } from './clause-catalog';
 import { ContractListQuery, CreateContractDto, UpdateClauseDto, UpdateContractDto } from './contract.dto';
 import { Contract, ContractApplication, ContractClause, ClauseStatus } from './contract.entity';
-import { Coverage, coverageOf, NonCompliance } from './coverage';
+import { coverageOf, NonCompliance } from './coverage';
+import { ClauseView, clauseView, ContractViews, ContractView } from './contract-views';
 
-export interface ClauseView {
-  key: string;
-  family: ClauseFamily;
-  familyLabel: string;
-  ref: string | null;
-  label: string;
-  status: ClauseStatus;
-  reference: string | null;
-  comment: string | null;
-  /** Required by Art. 28.3 in every processor contract. */
-  mandatory: boolean;
-  /** A mandatory clause the contract does not hold in full: a non-compliance, whatever the score. */
-  nonCompliance: boolean;
-  version: number;
-  updatedAt: Date;
-}
-
-export interface ContractView {
-  id: string;
-  organisationId: string;
-  vendorId: string;
-  vendorName: string;
-  reference: string;
-  startDate: string;
-  endDate: string | null;
-  noticeDate: string | null;
-  healthData: boolean;
-  applicationIds: string[];
-  applications: { id: string; name: string; healthData: boolean }[];
-  /** Members concerned: those the covered applications are deployed for (never typed). */
-  members: { id: string; name: string }[];
-  coverage: Coverage;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { ClauseView, ContractView } from './contract-views';
+export { clauseView } from './contract-views';
 
 /** Contracts with vendors and their clause checklists (security officer; auditor and administrator read). */
 @Injectable()
 export class ContractsService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly contractViews: ContractViews,
+  ) {}
 
   async create(
     ctx: RequestContext,
@@ -78,7 +40,7 @@ export class ContractsService {
       const operator = await operatorOf(manager);
       assertCan(ctx, 'create', 'Contract', { organisationId: operator.id });
       await vendorOrFail(manager, dto.vendorId);
-      const applications = await this.coveredApplications(manager, dto);
+      const applications = await this.coveredApplications(manager, ctx, dto);
       checkDates(dto);
       const healthData = applications.some((application) => application.healthData);
       const contract = manager.create(Contract, {
@@ -94,7 +56,8 @@ export class ContractsService {
       try {
         await manager.save(contract);
       } catch (error) {
-        if (uniqueViolation(error)) throw new ConflictException('Un contrat porte déjà cette référence');
+        if (uniqueViolation(error))
+          throw new ConflictException('Un contrat porte déjà cette référence', 'duplicate');
         throw error;
       }
       await manager.insert(
@@ -121,8 +84,8 @@ export class ContractsService {
         before: null,
         after: { ...contract, applicationIds: applications.map((a) => a.id) },
       });
-      const [view] = await this.views(manager, [contract]);
-      return { ...view, clauses: await this.clauseViews(manager, contract.id) };
+      const [view] = await this.contractViews.views(manager, [contract]);
+      return { ...view, clauses: await this.contractViews.clauseViews(manager, contract.id) };
     });
   }
 
@@ -137,13 +100,13 @@ export class ContractsService {
         { applicationId: query.applicationId },
       );
     const { items, total } = await findPage(qb, query);
-    return toPage(await this.views(this.tx.reader, items), total, query);
+    return toPage(await this.contractViews.views(this.tx.reader, items), total, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<ContractView & { clauses: ClauseView[] }> {
     const contract = await this.visible(this.tx.reader, ctx, id);
-    const [view] = await this.views(this.tx.reader, [contract]);
-    return { ...view, clauses: await this.clauseViews(this.tx.reader, contract.id) };
+    const [view] = await this.contractViews.views(this.tx.reader, [contract]);
+    return { ...view, clauses: await this.contractViews.clauseViews(this.tx.reader, contract.id) };
   }
 
   async clauses(
@@ -151,7 +114,7 @@ export class ContractsService {
     id: string,
   ): Promise<{ items: ClauseView[]; nonCompliances: NonCompliance[]; art28Compliant: boolean }> {
     const contract = await this.visible(this.tx.reader, ctx, id);
-    const items = await this.clauseViews(this.tx.reader, contract.id);
+    const items = await this.contractViews.clauseViews(this.tx.reader, contract.id);
     const { nonCompliances, art28Compliant } = coverageOf(items);
     return { items, nonCompliances, art28Compliant };
   }
@@ -180,14 +143,13 @@ export class ContractsService {
       ).find(ContractApplication, { where: { contractId: id } });
       const applicationIdsBefore = coveredBefore.map((row) => row.applicationId).sort();
       const applications = dto.applicationIds
-        ? await this.coveredApplications(manager, {
+        ? await this.coveredApplications(manager, ctx, {
             vendorId: contract.vendorId,
             applicationIds: dto.applicationIds,
           })
-        : await unscoped(manager, 'the applications covered by a contract just found visible').find(
-            Application,
-            { where: { id: In(applicationIdsBefore) } },
-          );
+        : await scoped(manager, ctx).find('Application', Application, {
+            where: { id: In(applicationIdsBefore) },
+          });
       const next = {
         reference: dto.reference ?? contract.reference,
         startDate: dto.startDate ?? contract.startDate,
@@ -207,7 +169,8 @@ export class ContractsService {
       try {
         await manager.update(Contract, { id }, { ...next, version: () => '"version" + 1' });
       } catch (error) {
-        if (uniqueViolation(error)) throw new ConflictException('A contract already has this reference');
+        if (uniqueViolation(error))
+          throw new ConflictException('Un contrat porte déjà cette référence', 'duplicate');
         throw error;
       }
       const applicationIds = applications.map((application) => application.id);
@@ -221,10 +184,9 @@ export class ContractsService {
           added.map((applicationId) => ({ contractId: id, applicationId })),
         );
       const hds = await this.followHealthData(manager, ctx, contract, next.healthData);
-      const updated = await unscoped(manager, 're-reads the contract just updated').findOneByOrFail(
-        Contract,
-        { id },
-      );
+      const updated = await scoped(manager, ctx).visibleOrFail('Contract', Contract, id, {
+        label: 'Contract',
+      });
       await recordAudit(manager, ctx, {
         action: 'contract.update',
         entity: 'contract',
@@ -237,8 +199,8 @@ export class ContractsService {
           ...(hds.added ? { hdsClauses: 'added' } : hds.removed.length ? { hdsClauses: null } : {}),
         },
       });
-      const [view] = await this.views(manager, [updated]);
-      return { ...view, clauses: await this.clauseViews(manager, id) };
+      const [view] = await this.contractViews.views(manager, [updated]);
+      return { ...view, clauses: await this.contractViews.clauseViews(manager, id) };
     });
   }
 
@@ -336,87 +298,16 @@ export class ContractsService {
     return findVisibleOrFail(manager, ctx, 'Contract', Contract, id, { label: 'Contract' });
   }
 
-  async clauseViews(manager: EntityManager, contractId: string): Promise<ClauseView[]> {
-    const clauses = await unscoped(manager, 'the clauses of a contract the caller reads').find(
-      ContractClause,
-      {
-        where: { contractId },
-        order: { position: 'ASC', id: 'ASC' },
-      },
-    );
-    return clauses.map(clauseView);
-  }
-
-  /** Views of contracts, with their applications, members and coverage, in four queries for the whole page. */
-  async views(manager: EntityManager, contracts: Contract[]): Promise<ContractView[]> {
-    if (contracts.length === 0) return [];
-    const ids = contracts.map((contract) => contract.id);
-    const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
-    const [vendors, applications, members, clauses] = await inSequence([
-      () =>
-        unscoped(manager, 'the vendor names of contracts the caller reads').find(Organisation, {
-          select: { id: true, name: true },
-          where: { id: In(vendorIds) },
-        }),
-      () =>
-        unscoped(manager, 'the applications covered by contracts the caller reads').query(
-          `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
-         FROM contract_application ca JOIN application a ON a.id = ca.application_id
-         WHERE ca.contract_id = ANY($1) ORDER BY a.name, a.id`,
-          [ids],
-        ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
-      () =>
-        unscoped(manager, 'the members using applications covered by contracts the caller reads').query(
-          `SELECT DISTINCT ca.contract_id AS "contractId", o.id, o.name
-         FROM contract_application ca
-         JOIN deployment d ON d.application_id = ca.application_id
-         JOIN organisation o ON o.id = d.organisation_id
-         WHERE ca.contract_id = ANY($1) ORDER BY o.name, o.id`,
-          [ids],
-        ) as Promise<{ contractId: string; id: string; name: string }[]>,
-      () =>
-        unscoped(manager, 'the clauses of contracts the caller reads').find(ContractClause, {
-          select: { contractId: true, key: true, status: true, position: true },
-          where: { contractId: In(ids) },
-          order: { position: 'ASC' },
-        }),
-    ]);
-    const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
-    return contracts.map((contract) => {
-      const covered = applications.filter((row) => row.contractId === contract.id);
-      return {
-        id: contract.id,
-        organisationId: contract.organisationId,
-        vendorId: contract.vendorId,
-        vendorName: vendorNames.get(contract.vendorId) ?? '',
-        reference: contract.reference,
-        startDate: contract.startDate,
-        endDate: contract.endDate,
-        noticeDate: contract.noticeDate,
-        healthData: contract.healthData,
-        applicationIds: covered.map((row) => row.id),
-        applications: covered.map(({ id, name, healthData }) => ({ id, name, healthData })),
-        members: members
-          .filter((row) => row.contractId === contract.id)
-          .map(({ id, name }) => ({ id, name })),
-        coverage: coverageOf(clauses.filter((clause) => clause.contractId === contract.id)),
-        version: contract.version,
-        createdAt: contract.createdAt,
-        updatedAt: contract.updatedAt,
-      };
-    });
-  }
-
   /** The covered applications: each must exist and be supplied by the contract's vendor (else 400). */
   private async coveredApplications(
     manager: EntityManager,
+    ctx: RequestContext,
     dto: Pick<CreateContractDto, 'vendorId' | 'applicationIds'>,
   ): Promise<Application[]> {
     const ids = [...new Set(dto.applicationIds)];
-    const applications = await unscoped(
-      manager,
-      'checks the applications a contract payload names (the operator’s catalog)',
-    ).find(Application, { where: { id: In(ids) } });
+    const applications = await scoped(manager, ctx).find('Application', Application, {
+      where: { id: In(ids) },
+    });
     const byId = new Map(applications.map((application) => [application.id, application]));
     const errors: FieldError[] = [];
     dto.applicationIds.forEach((id, index) => {
@@ -439,22 +330,4 @@ function checkDates(dto: { startDate: string; endDate?: string | null; noticeDat
     throw ValidationException.field('endDate', 'ne doit pas précéder startDate');
   if (dto.noticeDate && dto.endDate && dto.noticeDate > dto.endDate)
     throw ValidationException.field('noticeDate', 'ne doit pas suivre endDate');
-}
-
-export function clauseView(clause: ContractClause): ClauseView {
-  const definition = clauseDefinition(clause.key);
-  return {
-    key: clause.key,
-    family: clause.family,
-    familyLabel: CLAUSE_FAMILY_FR[clause.family],
-    ref: definition?.ref ?? null,
-    label: definition?.label ?? clause.key,
-    status: clause.status,
-    reference: clause.reference,
-    comment: clause.comment,
-    mandatory: isArt28Clause(clause.key),
-    nonCompliance: isArt28Clause(clause.key) && clause.status !== 'present',
-    version: clause.version,
-    updatedAt: clause.updatedAt,
-  };
 }

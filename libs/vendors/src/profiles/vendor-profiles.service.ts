@@ -109,7 +109,8 @@ export class VendorProfilesService {
     try {
       await manager.save(vendor);
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictException('Une organisation porte déjà ce numéro SIREN');
+      if (uniqueViolation(error))
+        throw new ConflictException('Une organisation porte déjà ce numéro SIREN', 'duplicate');
       throw error;
     }
   }

@@ -13,7 +13,7 @@ import {
   UnsupportedMediaTypeException,
   ValidationException,
 } from '@vigie/core';
-import { Transactions } from '@vigie/db';
+import { assertVersion, Transactions } from '@vigie/db';
 import { DownloadableFile, sniffEvidence } from '@vigie/documents';
 import { EntityManager } from 'typeorm';
 import { QuestionDefinition, questionsOf } from '../templates/template-definition';
@@ -131,9 +131,12 @@ export class QuestionnaireAnswersService {
     });
   }
 
-  async submit(ctx: RequestContext, id: string): Promise<QuestionnaireDetail> {
+  async submit(ctx: RequestContext, id: string, version: number | undefined): Promise<QuestionnaireDetail> {
     return this.tx.run(async (manager) => {
-      const { questionnaire, questions } = await this.loadForAnswering(manager, ctx, id);
+      const { questionnaire, questions } = await this.loadForAnswering(manager, ctx, id, {
+        required: true,
+        sent: version,
+      });
       const answered = new Set(
         (
           await unscoped(manager, 'the answered keys of a questionnaire just found visible').find(
@@ -240,19 +243,28 @@ export class QuestionnaireAnswersService {
     };
   }
 
-  /** The questionnaire locked, if the caller may answer it (404 / 403) and it is still open (409). */
+  /**
+   * The questionnaire locked, if the caller may answer it (404 / 403), at the version they read when the change
+   * requires it (`version.required`: 400 without, 409 stale), and still open (409).
+   */
   private async loadForAnswering(
     manager: EntityManager,
     ctx: RequestContext,
     id: string,
+    version?: { required: true; sent: number | undefined },
   ): Promise<{ questionnaire: Questionnaire; questions: QuestionDefinition[] }> {
     const questionnaire = await visibleQuestionnaire(manager, ctx, id, true);
     assertCan(ctx, 'update', 'Questionnaire', questionnaire);
+    if (version) assertVersion('Questionnaire', questionnaire.version, version.sent);
     if (questionnaire.status === 'accepted')
-      throw new ConflictException('Ce questionnaire a été accepté : ses réponses ne peuvent plus changer');
+      throw new ConflictException(
+        'Ce questionnaire a été accepté : ses réponses ne peuvent plus changer',
+        'state',
+      );
     if (!EDITABLE.includes(questionnaire.status))
       throw new ConflictException(
         'Ce questionnaire est en cours de revue : attendez la décision du relecteur',
+        'state',
       );
     return { questionnaire, questions: questionsOf((await templateOf(manager, questionnaire)).sections) };
   }

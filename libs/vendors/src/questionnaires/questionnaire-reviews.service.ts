@@ -2,7 +2,7 @@ import { notifyQuestionnaireChangesRequested } from './questionnaire-notices';
 import { Injectable } from '@nestjs/common';
 import { assertCan } from '@vigie/authz';
 import { ConflictException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
-import { Transactions } from '@vigie/db';
+import { assertVersion, Transactions } from '@vigie/db';
 import { questionsOf } from '../templates/template-definition';
 import { cleanText } from '../vendor-support';
 import { CommentDto, ReviewDto } from './questionnaire.dto';
@@ -25,12 +25,14 @@ export class QuestionnaireReviewsService {
     return this.tx.run(async (manager) => {
       const questionnaire = await visibleQuestionnaire(manager, ctx, id, true);
       assertCan(ctx, 'validate', 'Questionnaire', questionnaire);
+      assertVersion('Questionnaire', questionnaire.version, dto.version);
       const comment = cleanText(dto.comment);
       if (dto.decision === 'changes-requested' && !comment)
         throw ValidationException.field('comment', 'indiquez ce que le fournisseur doit modifier');
       if (questionnaire.status !== 'submitted')
         throw new ConflictException(
           `Seul un questionnaire soumis peut être revu (statut actuel : ${questionnaire.status})`,
+          'state',
         );
       questionnaire.status = dto.decision;
       questionnaire.reviewedAt = new Date();

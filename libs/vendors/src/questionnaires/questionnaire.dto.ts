@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, trim } from '@vigie/core';
+import { IsVersion, PageQuery, trim } from '@vigie/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -97,6 +97,9 @@ export class ReviewDto {
   @IsString()
   @Length(0, 5000)
   comment?: string | null;
+
+  @IsVersion()
+  version?: number;
 }
 
 export class CommentDto {

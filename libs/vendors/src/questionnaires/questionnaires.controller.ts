@@ -15,7 +15,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Page, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, Page, RequestContext, VersionedActionDto } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Response } from 'express';
 import {
@@ -132,8 +132,13 @@ export class QuestionnairesController {
     action: 'update',
     subject: 'Questionnaire',
   })
-  submit(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionnaireDetail> {
-    return this.answers.submit(ctx, id);
+  submit(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Promise<QuestionnaireDetail> {
+    return this.answers.submit(ctx, id, dto.version ?? ifMatch);
   }
 
   @Post(':id/review')
@@ -145,8 +150,9 @@ export class QuestionnairesController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReviewDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<QuestionnaireDetail> {
-    return this.reviews.review(ctx, id, dto);
+    return this.reviews.review(ctx, id, { ...dto, version: dto.version ?? ifMatch });
   }
 
   @Post(':id/comments')

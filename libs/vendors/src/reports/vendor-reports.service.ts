@@ -3,6 +3,7 @@ import { assertCan } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { DocumentsService, StoredFile, slug } from '@vigie/documents';
 import { Transactions } from '@vigie/db';
+import { ContractViews } from '../contracts/contract-views';
 import { ContractsService } from '../contracts/contracts.service';
 import { detail, visibleQuestionnaire } from '../questionnaires/questionnaire-views';
 import { operatorOf } from '../vendor-support';
@@ -21,6 +22,7 @@ export class VendorReportsService {
     private readonly tx: Transactions,
     private readonly documents: DocumentsService,
     private readonly contracts: ContractsService,
+    private readonly contractViews: ContractViews,
   ) {}
 
   /**
@@ -78,8 +80,8 @@ export class VendorReportsService {
   async contractClauses(ctx: RequestContext, id: string): Promise<StoredFile> {
     return this.tx.run(async (manager) => {
       const contract = await this.contracts.visible(manager, ctx, id);
-      const [view] = await this.contracts.views(manager, [contract]);
-      const clauses = await this.contracts.clauseViews(manager, contract.id);
+      const [view] = await this.contractViews.views(manager, [contract]);
+      const clauses = await this.contractViews.clauseViews(manager, contract.id);
       const operator = await operatorOf(manager);
       const bytes = await renderContractClauses({ ...view, clauses }, operator.name, new Date());
       const title = `Clauses du contrat ${contract.reference} — ${view.vendorName}`;

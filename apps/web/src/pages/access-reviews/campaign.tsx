@@ -79,7 +79,8 @@ function CampaignView({ c, manages }: { c: Campaign; manages: boolean }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['access-review', c.id] });
   const step = useMutation({
-    mutationFn: (action: 'open' | 'close') => (action === 'open' ? openCampaign(c.id) : closeCampaign(c.id)),
+    mutationFn: (action: 'open' | 'close') =>
+      action === 'open' ? openCampaign(c.id, c.version) : closeCampaign(c.id, c.version),
     onSuccess: (updated, action) => {
       queryClient.setQueryData(['access-review', c.id], updated);
       void refresh();
@@ -405,7 +406,7 @@ function RuleAssignment({
   const assign = useMutation({
     mutationFn: async () => {
       const targets = matching(items);
-      for (const item of targets) await reassign(c.id, item.id, reviewerId);
+      for (const item of targets) await reassign(c.id, item, reviewerId);
       return targets.length;
     },
     onSuccess: (count) => {
@@ -502,8 +503,7 @@ function ItemsTable({
 }) {
   const queryClient = useQueryClient();
   const one = useMutation({
-    mutationFn: (input: { item: Item; reviewerId: string }) =>
-      reassign(c.id, input.item.id, input.reviewerId),
+    mutationFn: (input: { item: Item; reviewerId: string }) => reassign(c.id, input.item, input.reviewerId),
     onSuccess: (updated) => {
       onNotice({
         kind: 'success',
@@ -592,7 +592,7 @@ function RemediationBoard({ c, manages }: { c: Campaign; manages: boolean }) {
   const [notice, setNotice] = useState<Notice>();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const done = useMutation({
-    mutationFn: (task: RemediationTask) => markDone(task.id, notes[task.id]?.trim() || undefined),
+    mutationFn: (task: RemediationTask) => markDone(task, notes[task.id]?.trim() || undefined),
     onSuccess: (task) => {
       setNotice({ kind: 'success', text: `Action corrective faite : ${task.username}.` });
       void queryClient.invalidateQueries({ queryKey: ['access-review', c.id] });
