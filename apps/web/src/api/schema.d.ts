@@ -2830,15 +2830,15 @@ export interface components {
              * @example 2027-06-30
              */
             reviewDate?: Record<string, never> | null;
-            /** @description Version last read (or the If-Match header) */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         TransitionDto: {
-            /** @description Version last read (or the If-Match header) */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         DpiaDecisionDto: {
-            /** @description Version last read (or the If-Match header) */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
             /** @description Why no DPIA is carried out */
             reason: string;
@@ -2860,7 +2860,7 @@ export interface components {
             /** @description The CNIL was consulted before the processing (Art. 36) */
             priorConsultation?: boolean;
             conclusion?: string;
-            /** @description Version last read (or the If-Match header) */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         HistoryEntryResponse: {
@@ -2932,7 +2932,7 @@ export interface components {
             cnilListItems?: ("health-care-institutions" | "genetic-vulnerable" | "hr-profiling" | "employee-monitoring" | "social-health-alerts" | "whistleblowing" | "health-data-warehouse" | "contract-exclusion-profiling" | "pooled-breach-data" | "external-source-profiling" | "biometric-vulnerable" | "social-housing" | "social-support" | "large-scale-location")[];
             /** @description Cases of Art. 35.3 GDPR */
             art35Cases?: ("systematic-evaluation" | "large-scale-special-categories" | "public-area-monitoring")[];
-            /** @description Version last read (or the If-Match header) */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         FromTemplateDto: {
