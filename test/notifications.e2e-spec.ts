@@ -580,8 +580,13 @@ describe('Notifications (e2e)', () => {
           .send({ token, newPassword: 'un-autre-mot-de-passe' }),
         400,
       );
+      // This user's acceptance only: other tests of the file accept invitations too.
       expect(
-        await count(`SELECT count(*)::int AS n FROM "audit_event" WHERE "action" = 'user.invitation-accept'`),
+        await count(
+          `SELECT count(*)::int AS n FROM "audit_event" e JOIN "app_user" u ON u."id" = e."entity_id"
+           WHERE e."action" = 'user.invitation-accept' AND u."email" = $1`,
+          [email],
+        ),
       ).toBe(1);
     });
 
