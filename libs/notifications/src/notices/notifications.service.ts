@@ -91,7 +91,9 @@ export class NotificationsService {
   /** Marks one of the caller's notices read (idempotent); another user's notice answers 404. */
   async markRead(ctx: RequestContext, id: string): Promise<NotificationView> {
     const { userId } = ctx.requireActor();
-    const notification = await ownRows(this.tx.reader).findOne(Notification, { where: { id, recipientId: userId } });
+    const notification = await ownRows(this.tx.reader).findOne(Notification, {
+      where: { id, recipientId: userId },
+    });
     if (!notification) throw new NotFoundException('Notification');
     if (!notification.readAt) {
       notification.readAt = new Date();
@@ -106,10 +108,7 @@ export class NotificationsService {
 
   async preferences(ctx: RequestContext): Promise<{ items: PreferenceView[] }> {
     const { userId } = ctx.requireActor();
-    const stored = await ownRows(this.tx.reader).find(
-      NotificationPreference,
-      { where: { userId } },
-    );
+    const stored = await ownRows(this.tx.reader).find(NotificationPreference, { where: { userId } });
     const chosen = new Map(stored.map((p) => [p.kind, p.delivery]));
     return {
       items: NOTICE_KIND_NAMES.map((kind) => ({
