@@ -96,11 +96,12 @@ export const accessReviewReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     let given = 0;
+    const scan = unscoped(
+      manager,
+      'the reminder scan is system work over every member’s campaigns and remediation, with no caller',
+    );
     const campaigns: { id: string; organisation_id: string; name: string; due_date: string }[] =
-      await unscoped(
-        manager,
-        'the reminder scan is system work over every member’s campaigns, with no caller',
-      ).query(
+      await scan.query(
         `SELECT "id", "organisation_id", "name", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
          FROM "access_review" WHERE "status" = 'open' AND "due_date" <= $1::date ORDER BY "due_date", "id"`,
         [addDays(today, 7)],
@@ -127,10 +128,7 @@ export const accessReviewReminders: ReminderScanner = {
       );
     }
     const late: { id: string; organisation_id: string; name: string; due_date: string; tasks: number }[] =
-      await unscoped(
-        manager,
-        'the reminder scan is system work over every member’s remediation, with no caller',
-      ).query(
+      await scan.query(
         `SELECT r."id", r."organisation_id", r."name", to_char(t."due_date", 'YYYY-MM-DD') AS "due_date",
                 count(*)::int AS "tasks"
          FROM "remediation_task" t JOIN "access_review" r ON r."id" = t."access_review_id"

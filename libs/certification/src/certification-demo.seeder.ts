@@ -27,6 +27,11 @@ const ISO_DEMO: Record<string, Partial<RequirementAssessment>> = {
   },
 };
 
+/** The seeder's one escape hatch: demo data written as system work, before any caller exists. */
+function demoRows(manager: EntityManager): EntityManager {
+  return unscoped(manager, 'demo data written by the seeder, system work before any caller');
+}
+
 /** Demo data: the operator's current ISO 27001 and HDS assessments, with a policy as shared evidence. */
 export function certificationDemoSeeder(evidence: EvidenceService): DemoSeeder {
   return {
@@ -40,7 +45,7 @@ export function certificationDemoSeeder(evidence: EvidenceService): DemoSeeder {
       });
       const overdueDate = addDays(todayInParis(), -10);
       for (const [ref, state] of Object.entries(ISO_DEMO)) {
-        await unscoped(manager, 'demo data, system work').query(
+        await demoRows(manager).query(
           `UPDATE requirement_assessment ra SET applicable = $3, status = $4, justification = $5,
              inclusion_reasons = $6::jsonb, owner_id = $7, due_date = $8
            FROM framework_requirement fr WHERE fr.id = ra.requirement_id AND ra.assessment_id = $1 AND fr.ref = $2`,
@@ -70,7 +75,7 @@ export function certificationDemoSeeder(evidence: EvidenceService): DemoSeeder {
         [iso, 'A.5.1'],
         [hds, 'EXI-02'],
       ]) {
-        const ra = await unscoped(manager, 'demo data, system work')
+        const ra = await demoRows(manager)
           .createQueryBuilder(RequirementAssessment, 'ra')
           .innerJoin('framework_requirement', 'fr', 'fr.id = ra.requirement_id')
           .where('ra.assessmentId = :assessmentId AND fr.ref = :ref', { assessmentId, ref })
@@ -88,12 +93,12 @@ async function createAssessment(
   name: string,
   scope: object,
 ): Promise<string> {
-  const [{ id }]: { id: string }[] = await unscoped(manager, 'demo data, system work').query(
+  const [{ id }]: { id: string }[] = await demoRows(manager).query(
     `INSERT INTO assessment (organisation_id, framework_id, name, scope)
      SELECT $1, f.id, $3, $4::jsonb FROM framework f WHERE f.code = $2 RETURNING id`,
     [world.operatorId, code, name, JSON.stringify(scope)],
   );
-  await unscoped(manager, 'demo data, system work').query(
+  await demoRows(manager).query(
     `INSERT INTO requirement_assessment (organisation_id, assessment_id, requirement_id)
      SELECT $1, $2, r.id FROM framework_requirement r JOIN framework f ON f.id = r.framework_id
      WHERE f.code = $3 AND r.assessable`,

@@ -15,16 +15,18 @@ export const registerReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     let given = 0;
-    const due: { id: string; organisation_id: string; name: string; review_date: string }[] = await unscoped(
+    const scan = unscoped(
       manager,
-      'the reminder scan is system work over every member’s register, with no caller',
-    ).query(
-      `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
+      'the reminder and screening scans are system work over every member’s register, with no caller',
+    );
+    const due: { id: string; organisation_id: string; name: string; review_date: string }[] =
+      await scan.query(
+        `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
          FROM "processing_activity"
          WHERE "status" <> 'archived' AND "review_date" IS NOT NULL AND "review_date" <= $1::date
          ORDER BY "review_date", "id"`,
-      [today],
-    );
+        [today],
+      );
     for (const row of due) {
       given += await emitNotice(
         manager,
@@ -42,10 +44,7 @@ export const registerReminders: ReminderScanner = {
       );
     }
     // Raw SQL (the CLI's data source has no register entities): the columns the screening reads.
-    const rows: Record<string, unknown>[] = await unscoped(
-      manager,
-      'the screening scan is system work over every member’s register, with no caller',
-    ).query(
+    const rows: Record<string, unknown>[] = await scan.query(
       `SELECT "id", "organisation_id", "name", "dpia_criteria", "cnil_list_items", "art35_cases",
               "special_categories", "data_subjects", "data_categories", "cnil_exemption_item", "dpia_decision"
        FROM "processing_activity" WHERE "status" <> 'archived' ORDER BY "id"`,

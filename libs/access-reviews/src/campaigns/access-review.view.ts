@@ -58,19 +58,17 @@ export async function toViews(
 ): Promise<AccessReviewView[]> {
   if (campaigns.length === 0) return [];
   const ids = campaigns.map((c) => c.id);
-  const names: { id: string; organisation: string; application: string }[] = await unscoped(
+  const ofCampaigns = unscoped(
     manager,
-    'names of campaigns the caller reads (ids from a scoped read)',
-  ).query(
+    'names, item and task counts of campaigns the caller reads (ids from a scoped read)',
+  );
+  const names: { id: string; organisation: string; application: string }[] = await ofCampaigns.query(
     `SELECT r.id, o.name AS organisation, a.name AS application
      FROM access_review r JOIN organisation o ON o.id = r.organisation_id JOIN application a ON a.id = r.application_id
      WHERE r.id = ANY($1::uuid[])`,
     [ids],
   );
-  const counts: (Record<keyof AccessReviewCounts, string> & { id: string })[] = await unscoped(
-    manager,
-    'item counts of campaigns the caller reads (ids from a scoped read)',
-  ).query(
+  const counts: (Record<keyof AccessReviewCounts, string> & { id: string })[] = await ofCampaigns.query(
     `SELECT access_review_id AS id,
        count(*) FILTER (WHERE NOT ('removed' = ANY(flags))) AS accounts,
        count(*) FILTER (WHERE decision IS NULL AND NOT ('removed' = ANY(flags))) AS pending,
@@ -81,10 +79,7 @@ export async function toViews(
      FROM access_review_item WHERE access_review_id = ANY($1::uuid[]) GROUP BY access_review_id`,
     [ids],
   );
-  const tasks: { id: string; total: string; done: string }[] = await unscoped(
-    manager,
-    'task counts of campaigns the caller reads (ids from a scoped read)',
-  ).query(
+  const tasks: { id: string; total: string; done: string }[] = await ofCampaigns.query(
     `SELECT access_review_id AS id, count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done
      FROM remediation_task WHERE access_review_id = ANY($1::uuid[]) GROUP BY access_review_id`,
     [ids],

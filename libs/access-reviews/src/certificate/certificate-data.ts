@@ -61,17 +61,15 @@ export async function loadCertificateData(
   manager: EntityManager,
   campaign: AccessReview,
 ): Promise<CertificateData> {
-  const [names]: { member: string; application: string }[] = await unscoped(
+  const campaignRows = unscoped(
     manager,
-    'the names on the certificate of a campaign being closed',
-  ).query(
+    'the certificate of a campaign the caller already found visible: its items, their people and names',
+  );
+  const [names]: { member: string; application: string }[] = await campaignRows.query(
     `SELECT o.name AS member, a.name AS application FROM organisation o, application a WHERE o.id = $1 AND a.id = $2`,
     [campaign.organisationId, campaign.applicationId],
   );
-  const [counts]: Record<keyof CertificateData['counts'], number>[] = await unscoped(
-    manager,
-    'keyed by a campaign the caller already found visible (its certificate)',
-  ).query(
+  const [counts]: Record<keyof CertificateData['counts'], number>[] = await campaignRows.query(
     `SELECT count(*) FILTER (WHERE NOT ('removed' = ANY(flags)))::int AS accounts,
        count(*) FILTER (WHERE decision = 'keep')::int AS keep,
        count(*) FILTER (WHERE decision = 'revoke')::int AS revoke,
@@ -84,10 +82,7 @@ export async function loadCertificateData(
      FROM access_review_item WHERE access_review_id = $1`,
     [campaign.id],
   );
-  const reviewers: CertificateReviewer[] = await unscoped(
-    manager,
-    'keyed by a campaign the caller already found visible (its certificate)',
-  ).query(
+  const reviewers: CertificateReviewer[] = await campaignRows.query(
     `SELECT u.display_name AS name, u.email, count(*)::int AS accounts,
        count(*) FILTER (WHERE i.decision IS NOT NULL)::int AS decided
      FROM access_review_item i JOIN app_user u ON u.id = i.reviewer_id
@@ -95,10 +90,7 @@ export async function loadCertificateData(
      GROUP BY u.id, u.display_name, u.email ORDER BY u.display_name, u.email`,
     [campaign.id],
   );
-  const changes: CertificateChange[] = await unscoped(
-    manager,
-    'keyed by a campaign the caller already found visible (its certificate)',
-  ).query(
+  const changes: CertificateChange[] = await campaignRows.query(
     `SELECT i.username, i.display_name AS "displayName", i.role, i.decision, i.reason,
        d.display_name AS "decidedByName", i.decided_at AS "decidedAt", t.status AS "taskStatus",
        to_char(t.due_date, 'YYYY-MM-DD') AS "taskDueDate", t.done_at AS "doneAt", b.display_name AS "doneByName"
@@ -110,10 +102,7 @@ export async function loadCertificateData(
      ORDER BY i.decision DESC, i.username, i.id`,
     [campaign.id],
   );
-  const kept: CertificateKept[] = await unscoped(
-    manager,
-    'keyed by a campaign the caller already found visible (its certificate)',
-  ).query(
+  const kept: CertificateKept[] = await campaignRows.query(
     `SELECT i.username, i.display_name AS "displayName", i.role, i.flags, i.reason,
        d.display_name AS "decidedByName", i.decided_at AS "decidedAt"
      FROM access_review_item i LEFT JOIN app_user d ON d.id = i.decided_by

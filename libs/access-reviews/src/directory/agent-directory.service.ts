@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canInOrganisation, unscoped } from '@vigie/authz';
+import { canInOrganisation, scoped, unscoped } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -69,20 +69,18 @@ export class AgentDirectoryService {
     const agents = readAgentDirectory(await readBody(body, this.config.uploadLimitBytes));
     return this.tx.run(async (manager) => {
       await this.memberOrFail(manager, organisationId, true);
-      const [previous]: { agents: number; at: Date | null }[] = await unscoped(
+      const directory = unscoped(
         manager,
-        'the member’s directory, after memberOrFail and the permission check',
-      ).query(
+        'a member’s directory replaced after the permission check: its entries, its draft campaigns locked',
+      );
+      const [previous]: { agents: number; at: Date | null }[] = await directory.query(
         'SELECT count(*)::int AS agents, max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1',
         [organisationId],
       );
       await manager.delete(AgentDirectoryEntry, { organisationId });
       const importedAt = new Date();
-      await insertAgents(manager, organisationId, agents, importedAt, ctx.userId);
-      const drafts: { id: string }[] = await unscoped(
-        manager,
-        'the member’s draft campaigns, locked to refresh their flags after a directory import',
-      ).query(
+      await insertAgents(directory, organisationId, agents, importedAt, ctx.userId);
+      const drafts: { id: string }[] = await directory.query(
         "SELECT id FROM access_review WHERE organisation_id = $1 AND status = 'draft' ORDER BY id FOR UPDATE",
         [organisationId],
       );
@@ -125,15 +123,12 @@ export class AgentDirectoryService {
        FROM agent_directory_entry WHERE organisation_id = $1`,
       [organisationId],
     );
-    const rows = await unscoped(manager, 'the member’s directory entries, after the permission check').find(
-      AgentDirectoryEntry,
-      {
-        where: { organisationId },
-        order: { line: 'ASC', id: 'ASC' },
-        skip: pageOffset(page),
-        take: page.pageSize,
-      },
-    );
+    const rows = await scoped(manager, ctx).find('AgentDirectory', AgentDirectoryEntry, {
+      where: { organisationId },
+      order: { line: 'ASC', id: 'ASC' },
+      skip: pageOffset(page),
+      take: page.pageSize,
+    });
     const items = rows.map(({ line, email, displayName, status }) => ({ line, email, displayName, status }));
     return {
       ...toPage(items, summary.agents, page),
@@ -207,9 +202,12 @@ async function readBody(body: AsyncIterable<Buffer | string>, limitBytes: number
   return Buffer.concat(chunks);
 }
 
-/** Inserts the agents in statements of 1,000 rows, one array parameter per column. */
+/**
+ * Inserts the agents in statements of 1,000 rows, one array parameter per column; `directory` is the import's
+ * unscoped manager (the permission was checked before).
+ */
 async function insertAgents(
-  manager: EntityManager,
+  directory: EntityManager,
   organisationId: string,
   agents: AgentLine[],
   importedAt: Date,
@@ -217,7 +215,7 @@ async function insertAgents(
 ): Promise<void> {
   for (let start = 0; start < agents.length; start += 1000) {
     const batch = agents.slice(start, start + 1000);
-    await unscoped(manager, 'the insert of a member’s directory entries, after the permission check').query(
+    await directory.query(
       `INSERT INTO agent_directory_entry (organisation_id, line, email, display_name, status, imported_at, imported_by)
        SELECT $1, l, e, d, s, $2, $3
        FROM unnest($4::int[], $5::text[], $6::text[], $7::text[]) AS t(l, e, d, s)`,

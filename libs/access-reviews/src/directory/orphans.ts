@@ -12,13 +12,15 @@ export async function refreshOrphans(
   manager: EntityManager,
   campaign: { id: string; organisationId: string },
 ): Promise<Date | null> {
-  const [{ at }]: { at: Date | null }[] = await unscoped(
+  const ofCampaign = unscoped(
     manager,
-    'keyed by a campaign the caller already found visible (its member’s directory)',
-  ).query('SELECT max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1', [
-    campaign.organisationId,
-  ]);
-  await unscoped(manager, 'keyed by a campaign the caller already found visible (its items’ flags)').query(
+    'a campaign the caller already found visible: its member’s directory date, its items’ orphan flags',
+  );
+  const [{ at }]: { at: Date | null }[] = await ofCampaign.query(
+    'SELECT max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1',
+    [campaign.organisationId],
+  );
+  await ofCampaign.query(
     `UPDATE access_review_item i
      SET flags = array_remove(i.flags, 'orphan')
        || CASE WHEN $2::timestamptz IS NOT NULL AND NOT EXISTS (
@@ -29,9 +31,6 @@ export async function refreshOrphans(
      WHERE i.access_review_id = $1 AND NOT ('removed' = ANY(i.flags))`,
     [campaign.id, at],
   );
-  await unscoped(manager, 'keyed by a campaign the caller already found visible').query(
-    'UPDATE access_review SET agent_directory_at = $2 WHERE id = $1',
-    [campaign.id, at],
-  );
+  await ofCampaign.query('UPDATE access_review SET agent_directory_at = $2 WHERE id = $1', [campaign.id, at]);
   return at;
 }

@@ -198,19 +198,15 @@ export class AccountImportService {
    */
   private async reviewerAssignment(manager: EntityManager, campaign: AccessReview) {
     const people = await memberPeople(manager, campaign.organisationId);
-    const memberName = (
-      await unscoped(manager, 'the member of a campaign the caller already found visible').findOneByOrFail(
-        Organisation,
-        { id: campaign.organisationId },
-      )
-    ).name;
+    const ofCampaign = unscoped(
+      manager,
+      'the member and the previous campaign of a campaign the caller already found visible',
+    );
+    const memberName = (await ofCampaign.findOneByOrFail(Organisation, { id: campaign.organisationId })).name;
     const source = campaign.previousCampaignId ?? (await previousClosedCampaign(manager, campaign));
     const carried = new Map<string, string>();
     if (source) {
-      const rows: { username: string; reviewerId: string }[] = await unscoped(
-        manager,
-        'the previous campaign of a campaign the caller already found visible',
-      ).query(
+      const rows: { username: string; reviewerId: string }[] = await ofCampaign.query(
         `SELECT lower(username) AS username, reviewer_id AS "reviewerId" FROM access_review_item
          WHERE access_review_id = $1 AND reviewer_id IS NOT NULL`,
         [source],

@@ -43,7 +43,11 @@ export async function refreshComparison(
   reference: Date,
 ): Promise<void> {
   const previous = await previousClosedCampaign(manager, campaign);
-  await unscoped(manager, 'keyed by a campaign the caller already found visible').query(
+  const items = unscoped(
+    manager,
+    'the items of a campaign the caller already found visible, and of its previous campaign',
+  );
+  await items.query(
     `UPDATE access_review_item i
      SET flags = array_remove(array_remove(i.flags, 'dormant'), 'new')
        || CASE WHEN i.last_login IS NULL OR i.last_login < $2 THEN ARRAY['dormant'] ELSE ARRAY[]::text[] END
@@ -56,7 +60,7 @@ export async function refreshComparison(
     [campaign.id, dormantCutoff(reference), previous],
   );
   // Removed items that no longer hold (another previous campaign, none at all) go; the others keep their id.
-  await unscoped(manager, 'keyed by a campaign the caller already found visible').query(
+  await items.query(
     `DELETE FROM access_review_item r
      WHERE r.access_review_id = $1 AND 'removed' = ANY(r.flags)
        AND ($2::uuid IS NULL OR NOT EXISTS (
@@ -67,7 +71,7 @@ export async function refreshComparison(
     [campaign.id, previous],
   );
   if (!previous) return;
-  await unscoped(manager, 'keyed by a campaign the caller already found visible').query(
+  await items.query(
     `INSERT INTO access_review_item
        (organisation_id, access_review_id, username, display_name, email, role, last_login, flags)
      SELECT $2, $1, p.username, p.display_name, p.email, p.role, p.last_login, ARRAY['removed']

@@ -96,15 +96,16 @@ export class RemediationService {
     ctx: RequestContext,
     campaignId: string,
   ): Promise<void> {
-    const campaign = await unscoped(manager, 'the campaign of a remediation task just found visible')
+    const ofCampaign = unscoped(
+      manager,
+      'the campaign of a remediation task just found visible, locked, and its tasks still to do',
+    );
+    const campaign = await ofCampaign
       .createQueryBuilder(AccessReview, 'r')
       .where('r.id = :campaignId', { campaignId })
       .setLock('pessimistic_write')
       .getOneOrFail();
-    const [{ left }]: { left: number }[] = await unscoped(
-      manager,
-      'keyed by a campaign the caller already found visible',
-    ).query(
+    const [{ left }]: { left: number }[] = await ofCampaign.query(
       `SELECT count(*)::int AS left FROM remediation_task WHERE access_review_id = $1 AND status = 'to-do'`,
       [campaignId],
     );

@@ -34,19 +34,17 @@ export interface CatalogOutcome {
  * it without the Nest application.
  */
 export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<CatalogOutcome> {
-  await unscoped(manager, 'the catalog lock (frameworks are global reference data)').query(
-    'SELECT pg_advisory_xact_lock($1)',
-    [CATALOG_LOCK_KEY],
+  const catalog = unscoped(
+    manager,
+    'installs the built-in frameworks at start-up or from the CLI, before any caller: global reference data',
   );
+  await catalog.query('SELECT pg_advisory_xact_lock($1)', [CATALOG_LOCK_KEY]);
   const outcome: CatalogOutcome = { created: [], warnings: [] };
   for (const raw of builtinFrameworks()) {
     const check = validateFrameworkDefinition(raw);
     if (!check.ok) throw new FrameworkImportError(check.errors.map((e) => `${raw.code}: ${e}`));
     const definition = check.definition;
-    const inserted: { id: string }[] = await unscoped(
-      manager,
-      'installs a built-in framework (global reference data)',
-    ).query(
+    const inserted: { id: string }[] = await catalog.query(
       `INSERT INTO framework (code, name, edition, description, builtin, activities)
        VALUES ($1, $2, $3, $4, true, $5::jsonb)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
@@ -63,10 +61,10 @@ export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<C
       frameworkId = inserted[0].id;
       outcome.created.push(definition.code);
     } else {
-      const [stored]: { id: string; edition: string; builtin: boolean }[] = await unscoped(
-        manager,
-        'the stored framework of a code (global reference data)',
-      ).query('SELECT id, edition, builtin FROM framework WHERE code = $1', [definition.code]);
+      const [stored]: { id: string; edition: string; builtin: boolean }[] = await catalog.query(
+        'SELECT id, edition, builtin FROM framework WHERE code = $1',
+        [definition.code],
+      );
       if (!stored.builtin || stored.edition !== definition.edition) {
         outcome.warnings.push(
           `Framework ${definition.code} is stored as ${stored.builtin ? 'built-in' : 'imported'} edition ` +
@@ -76,13 +74,13 @@ export async function ensureBuiltinFrameworks(manager: EntityManager): Promise<C
       }
       frameworkId = stored.id;
       // Reference texts of the framework itself (e.g. the HDS activities, corrected in place).
-      await unscoped(manager, 'updates a built-in framework’s texts (global reference data)').query(
+      await catalog.query(
         `UPDATE framework SET name = $2, description = $3, activities = $4::jsonb
          WHERE id = $1 AND (name, description, activities) IS DISTINCT FROM ($2, $3, $4::jsonb)`,
         [frameworkId, definition.name, definition.description ?? null, JSON.stringify(definition.activities)],
       );
     }
-    await upsertRequirements(manager, frameworkId, definition);
+    await upsertRequirements(catalog, frameworkId, definition);
   }
   return outcome;
 }
@@ -99,23 +97,20 @@ export async function importFramework(
   const check = validateFrameworkDefinition(input);
   if (!check.ok) throw new FrameworkImportError(check.errors);
   const definition = check.definition;
-  await unscoped(manager, 'the catalog lock (frameworks are global reference data)').query(
-    'SELECT pg_advisory_xact_lock($1)',
-    [CATALOG_LOCK_KEY],
-  );
-  const errors: string[] = [];
-  const existing: unknown[] = await unscoped(
+  const catalog = unscoped(
     manager,
-    'whether a framework code exists (global reference data)',
-  ).query('SELECT 1 FROM framework WHERE code = $1', [definition.code]);
+    'imports a framework into the catalog, after the route’s permission check: global reference data',
+  );
+  await catalog.query('SELECT pg_advisory_xact_lock($1)', [CATALOG_LOCK_KEY]);
+  const errors: string[] = [];
+  const existing: unknown[] = await catalog.query('SELECT 1 FROM framework WHERE code = $1', [
+    definition.code,
+  ]);
   if (existing.length > 0) errors.push(`code : un référentiel « ${definition.code} » existe déjà`);
-  errors.push(...(await anchorErrors(manager, definition)));
+  errors.push(...(await anchorErrors(catalog, definition)));
   if (errors.length > 0) throw new FrameworkImportError(errors);
 
-  const [{ id }]: { id: string }[] = await unscoped(
-    manager,
-    'inserts an imported framework (global reference data)',
-  ).query(
+  const [{ id }]: { id: string }[] = await catalog.query(
     `INSERT INTO framework (code, name, edition, description, builtin, activities)
      VALUES ($1, $2, $3, $4, false, $5::jsonb) RETURNING id`,
     [
@@ -126,7 +121,7 @@ export async function importFramework(
       JSON.stringify(definition.activities),
     ],
   );
-  await upsertRequirements(manager, id, definition);
+  await upsertRequirements(catalog, id, definition);
   const assessable = definition.requirements.filter((r) => r.assessable).length;
   await recordAudit(manager, ctx, {
     action: 'framework.import',
@@ -145,7 +140,8 @@ export async function importFramework(
   return { id, code: definition.code, requirements: definition.requirements.length, assessable };
 }
 
-async function anchorErrors(manager: EntityManager, definition: ValidFrameworkDefinition): Promise<string[]> {
+/** `catalog`: the unscoped manager of the catalog write that calls this (global reference data). */
+async function anchorErrors(catalog: EntityManager, definition: ValidFrameworkDefinition): Promise<string[]> {
   const links = definition.requirements
     .map((requirement, index) => ({ index, anchor: requirement.anchor }))
     .filter(
@@ -153,10 +149,7 @@ async function anchorErrors(manager: EntityManager, definition: ValidFrameworkDe
         typeof item.anchor === 'object' && item.anchor !== null,
     );
   if (links.length === 0) return [];
-  const known: { code: string; ref: string }[] = await unscoped(
-    manager,
-    'the requirements anchors refer to (global reference data)',
-  ).query(
+  const known: { code: string; ref: string }[] = await catalog.query(
     `SELECT f.code, r.ref FROM framework f JOIN framework_requirement r ON r.framework_id = f.id
      WHERE f.code = ANY($1::text[])`,
     [[...new Set(links.map((l) => l.anchor.framework))]],
@@ -179,9 +172,12 @@ async function anchorErrors(manager: EntityManager, definition: ValidFrameworkDe
   return errors;
 }
 
-/** One statement for all requirements (unnest of parallel arrays), correcting reference texts in place. */
+/**
+ * One statement for all requirements (unnest of parallel arrays), correcting reference texts in place.
+ * `catalog`: the unscoped manager of the catalog write that calls this (global reference data).
+ */
 async function upsertRequirements(
-  manager: EntityManager,
+  catalog: EntityManager,
   frameworkId: string,
   definition: ValidFrameworkDefinition,
 ): Promise<void> {
@@ -193,7 +189,7 @@ async function upsertRequirements(
         ? { text: anchor.ref, framework: anchor.framework, ref: anchor.ref }
         : { text: null, framework: null, ref: null };
   const anchors = rows.map((r) => anchorOf(r.anchor));
-  await unscoped(manager, 'inserts a framework’s requirements (global reference data)').query(
+  await catalog.query(
     `INSERT INTO framework_requirement
        (framework_id, ref, title, title_en, kind, group_label, group_label_en, parent_ref, anchor,
         anchor_framework_code, anchor_ref, assessable, position)

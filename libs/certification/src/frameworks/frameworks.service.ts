@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { scopedQuery, unscoped } from '@vigie/authz';
 import { NotFoundException, Page, PageQuery, RequestContext, toPage, pageOffset } from '@vigie/core';
 import { Transactions } from '@vigie/db';
+import { EntityManager } from 'typeorm';
 import { ensureBuiltinFrameworks } from './framework-catalog';
 import { FrameworkActivity, Framework } from './framework.entity';
 import { FrameworkRequirement } from './framework-requirement.entity';
@@ -47,6 +48,17 @@ export class FrameworksService implements OnModuleInit {
 
   constructor(private readonly tx: Transactions) {}
 
+  /**
+   * Requirements are global reference data and no subject of the role table: they are read only for a
+   * framework the caller reads (every query here is keyed by frameworks read through the `Framework` subject).
+   */
+  private get requirementCatalog(): EntityManager {
+    return unscoped(
+      this.tx.reader,
+      'the requirements of frameworks the caller reads (global reference data)',
+    );
+  }
+
   async onModuleInit(): Promise<void> {
     const outcome = await this.tx.run((manager) => ensureBuiltinFrameworks(manager));
     if (outcome.created.length) this.logger.log(`Built-in frameworks loaded: ${outcome.created.join(', ')}`);
@@ -61,7 +73,7 @@ export class FrameworksService implements OnModuleInit {
       .take(query.pageSize);
     const [frameworks, total] = await qb.getManyAndCount();
     const counts: { id: string; total: number; assessable: number }[] = frameworks.length
-      ? await unscoped(this.tx.reader, 'requirement counts of frameworks the caller reads').query(
+      ? await this.requirementCatalog.query(
           `SELECT framework_id AS id, count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
            FROM framework_requirement WHERE framework_id = ANY($1::uuid[]) GROUP BY framework_id`,
           [frameworks.map((f) => f.id)],
@@ -77,10 +89,7 @@ export class FrameworksService implements OnModuleInit {
 
   async get(ctx: RequestContext, code: string): Promise<FrameworkView> {
     const framework = await this.visible(ctx, code);
-    const [counts]: { total: number; assessable: number }[] = await unscoped(
-      this.tx.reader,
-      'requirement counts of a framework just found visible',
-    ).query(
+    const [counts]: { total: number; assessable: number }[] = await this.requirementCatalog.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
        FROM framework_requirement WHERE framework_id = $1`,
       [framework.id],
@@ -94,7 +103,7 @@ export class FrameworksService implements OnModuleInit {
     query: RequirementQuery,
   ): Promise<Page<FrameworkRequirementView>> {
     const framework = await this.visible(ctx, code);
-    const qb = unscoped(this.tx.reader, 'the requirements of a framework just found visible')
+    const qb = this.requirementCatalog
       .createQueryBuilder(FrameworkRequirement, 'r')
       .where('r.frameworkId = :id', { id: framework.id })
       .orderBy('r.position', 'ASC')

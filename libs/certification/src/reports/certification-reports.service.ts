@@ -60,10 +60,11 @@ export class CertificationReportsService {
   ): Promise<ReportData & { organisationId: string }> {
     const manager = this.tx.reader;
     const { assessment, framework } = await loadAssessment(manager, ctx, assessmentId);
-    const organisation = await unscoped(
+    const ofAssessment = unscoped(
       manager,
-      'the organisation of an assessment just found visible',
-    ).findOneByOrFail(Organisation, { id: assessment.organisationId });
+      'the organisation and the requirement owners’ names of an assessment just found visible',
+    );
+    const organisation = await ofAssessment.findOneByOrFail(Organisation, { id: assessment.organisationId });
     const { items } = await requirementRows(manager, ctx, assessmentId, {});
     const today = todayInParis();
     const evidence = await scopedQuery(manager, ctx, 'read', 'Evidence', Evidence, 'e')
@@ -91,12 +92,7 @@ export class CertificationReportsService {
       byRequirement.set(raId, list);
     }
     const ownerIds = [...new Set(items.map((i) => i.ownerId).filter((id): id is string => id !== null))];
-    const owners = ownerIds.length
-      ? await unscoped(manager, 'display names of the owners of a visible assessment’s requirements').findBy(
-          User,
-          { id: In(ownerIds) },
-        )
-      : [];
+    const owners = ownerIds.length ? await ofAssessment.findBy(User, { id: In(ownerIds) }) : [];
     const ownerName = new Map(owners.map((u) => [u.id, u.displayName]));
     return {
       organisationId: assessment.organisationId,

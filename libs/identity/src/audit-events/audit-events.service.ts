@@ -95,25 +95,23 @@ export class AuditEventsService {
       .andWhere('o.id IN (:...ids)', { ids })
       .getMany();
     for (const o of organisations) names.set(o.id, o.name);
-    for (const u of await unscoped(
+    // Names only (never the records), of the ids audit events the caller reads name.
+    const named = unscoped(
       reader,
-      'display names of the users named by audit events the caller reads',
-    ).findBy(User, { id: In(ids) }))
-      names.set(u.id, u.displayName);
-    const memberships: { id: string; name: string; role: string }[] = await unscoped(
-      reader,
-      'display names of the memberships named by audit events the caller reads',
-    ).query(
+      'display names of the users and records named by audit events the caller reads',
+    );
+    for (const u of await named.findBy(User, { id: In(ids) })) names.set(u.id, u.displayName);
+    const memberships: { id: string; name: string; role: string }[] = await named.query(
       `SELECT m.id, u.display_name AS name, m.role FROM membership m JOIN app_user u ON u.id = m.user_id
         WHERE m.id = ANY($1) AND m.organisation_id = $2`,
       [ids, organisationId],
     );
     for (const m of memberships) names.set(m.id, `${m.name} — ${roleFr(m.role)}`);
     for (const sql of RECORD_NAMES_SQL) {
-      const rows: { id: string; name: string }[] = await unscoped(
-        reader,
-        'display names of the records named by audit events the caller reads',
-      ).query(sql, sql.includes('$2') ? [ids, organisationId] : [ids]);
+      const rows: { id: string; name: string }[] = await named.query(
+        sql,
+        sql.includes('$2') ? [ids, organisationId] : [ids],
+      );
       for (const row of rows) if (!names.has(row.id)) names.set(row.id, row.name);
     }
     return names;

@@ -33,6 +33,11 @@ export class WebSessions {
     @Inject(TOKEN_SETTINGS) private readonly tokens: TokenSettings,
   ) {}
 
+  /** Sessions are authentication work, before a caller exists or on the caller's own sessions: no subject. */
+  private get sessions(): DataSource {
+    return unscoped(this.dataSource, 'web sessions, opened, resolved and ended before or beside any caller');
+  }
+
   get absoluteSeconds(): number {
     return this.config.sessionAbsoluteSeconds;
   }
@@ -44,14 +49,11 @@ export class WebSessions {
   async create(userId: string, oidcIdToken: string | null = null): Promise<ActiveSession> {
     const secret = randomBytes(32).toString('base64url');
     // A user's sessions past their limits go first: the table holds live sessions only, give or take.
-    await unscoped(this.dataSource, 'a user’s own web sessions, keyed by user id').query(
+    await this.sessions.query(
       `DELETE FROM web_session WHERE user_id = $1 AND (expires_at <= now() OR last_seen_at <= now() - make_interval(secs => $2))`,
       [userId, this.config.sessionIdleSeconds],
     );
-    const rows: { id: string }[] = await unscoped(
-      this.dataSource,
-      'opens a web session for a user who just signed in',
-    ).query(
+    const rows: { id: string }[] = await this.sessions.query(
       `INSERT INTO web_session (token_hash, user_id, expires_at, oidc_id_token)
        VALUES ($1, $2, now() + make_interval(secs => $3), $4) RETURNING id`,
       [hashOf(secret), userId, this.config.sessionAbsoluteSeconds, oidcIdToken],
@@ -62,10 +64,7 @@ export class WebSessions {
   /** The live session of a cookie's secret, its idle limit pushed back; null when unknown, ended or expired. */
   async resolve(secret: string): Promise<ActiveSession | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
-    const rows: { id: string; user_id: string }[] = await unscoped(
-      this.dataSource,
-      'resolves a session token, before any context exists',
-    ).query(
+    const rows: { id: string; user_id: string }[] = await this.sessions.query(
       `UPDATE web_session SET last_seen_at = now()
         WHERE token_hash = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(secs => $2)
         RETURNING id, user_id`,
@@ -78,7 +77,7 @@ export class WebSessions {
 
   /** Ends a session; answers the provider's ID token when single sign-on opened it. */
   async end(sessionId: string): Promise<{ oidcIdToken: string | null }> {
-    const rows: unknown[] = await unscoped(this.dataSource, 'ends a session by its id').query(
+    const rows: unknown[] = await this.sessions.query(
       'DELETE FROM web_session WHERE id = $1 RETURNING oidc_id_token',
       [sessionId],
     );

@@ -46,17 +46,12 @@ export class BootstrapService {
     const adminPassword = this.config.adminPassword ?? generateSecret().slice(0, 20);
     const adminHash = await PasswordHasher.hash(adminPassword);
     return this.tx.run(async (manager) => {
-      await unscoped(manager, 'the bootstrap lock, before any organisation exists').query(
-        'SELECT pg_advisory_xact_lock($1)',
-        [BOOTSTRAP_LOCK_KEY],
+      const bootstrap = unscoped(
+        manager,
+        'the first start: its lock and the operator check, before any organisation',
       );
-      if (
-        await unscoped(manager, 'whether the operator exists yet, before any organisation exists').existsBy(
-          Organisation,
-          { kind: 'operator' },
-        )
-      )
-        return { created: false };
+      await bootstrap.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+      if (await bootstrap.existsBy(Organisation, { kind: 'operator' })) return { created: false };
       const weakness = this.config.adminPassword
         ? passwordProblem(this.config.adminPassword, [this.config.adminEmail])
         : undefined;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, roleFitsKind, scopedQuery, unscoped, visibleIds } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, roleFitsKind, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -55,12 +55,7 @@ export class MembershipsService {
           `le rôle « ${dto.role} » ne convient pas à une organisation de type ${organisation.kind}`,
         );
       }
-      const visibleUsers = await visibleIds(manager, ctx, 'read', 'User', User, [dto.userId]);
-      const user = visibleUsers.has(dto.userId)
-        ? await unscoped(manager, 'the user just found visible (visibleIds above)').findOneBy(User, {
-            id: dto.userId,
-          })
-        : null;
+      const user = await scoped(manager, ctx).findOneBy('User', User, { id: dto.userId });
       if (!user) throw ValidationException.field('userId', 'utilisateur inconnu');
       return this.insert(manager, ctx, { organisationId, user, role: dto.role, endsOn: endOf(dto) });
     });

@@ -71,39 +71,35 @@ export class OidcAccounts {
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     if (!email || !emailVerified(claims)) return { refusal: { reason: 'unverified-email' } };
     const siret = typeof claims.siret === 'string' && isValidSiret(claims.siret) ? claims.siret : null;
-
-    const linked: { user_id: string }[] = await unscoped(
+    const directory = unscoped(
       this.dataSource,
-      'matches a person signed in by the provider to a user, before any context exists',
-    ).query(`SELECT user_id FROM user_oidc_identity WHERE issuer = $1 AND subject = $2`, [
-      claims.iss,
-      claims.sub,
-    ]);
+      'matches a person signed in by the provider to a user and checks that user, before any context exists',
+    );
+    const linked: { user_id: string }[] = await directory.query(
+      `SELECT user_id FROM user_oidc_identity WHERE issuer = $1 AND subject = $2`,
+      [claims.iss, claims.sub],
+    );
     let userId = linked[0]?.user_id;
     if (!userId) {
-      const byEmail: { id: string }[] = await unscoped(
-        this.dataSource,
-        'matches a person signed in by the provider to a user, before any context exists',
-      ).query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+      const byEmail: { id: string }[] = await directory.query(`SELECT id FROM app_user WHERE email = $1`, [
+        email,
+      ]);
       userId = byEmail[0]?.id;
       if (!userId) return { refusal: { reason: 'unknown-person' } };
-      const other: unknown[] = await unscoped(
-        this.dataSource,
-        'checks the matched user has no other identity at this provider',
-      ).query(`SELECT 1 FROM user_oidc_identity WHERE user_id = $1 AND issuer = $2`, [userId, claims.iss]);
+      const other: unknown[] = await directory.query(
+        `SELECT 1 FROM user_oidc_identity WHERE user_id = $1 AND issuer = $2`,
+        [userId, claims.iss],
+      );
       // The user already signed in as another person of this provider: an address reassigned, or a mistake.
       if (other.length > 0) return { refusal: { reason: 'identity-conflict' }, userId };
     }
-    const users: { disabled: boolean }[] = await unscoped(
-      this.dataSource,
-      'checks the matched user is not disabled',
-    ).query(`SELECT disabled FROM app_user WHERE id = $1`, [userId]);
+    const users: { disabled: boolean }[] = await directory.query(
+      `SELECT disabled FROM app_user WHERE id = $1`,
+      [userId],
+    );
     if (!users[0] || users[0].disabled) return { refusal: { reason: 'disabled-user' }, userId };
 
-    const sirets: { siret: string }[] = await unscoped(
-      this.dataSource,
-      'reads the matched user’s own organisations’ SIRET',
-    ).query(
+    const sirets: { siret: string }[] = await directory.query(
       `SELECT DISTINCT o.siret FROM membership m JOIN organisation o ON o.id = m.organisation_id
         WHERE m.user_id = $1 AND o.siret IS NOT NULL`,
       [userId],

@@ -96,10 +96,12 @@ export class OidcService {
     const state = random();
     const nonce = random();
     const codeVerifier = client.randomPKCECodeVerifier();
-    await unscoped(this.dataSource, 'expired pending sign-ins belong to no one').query(
-      `DELETE FROM oidc_pending_login WHERE expires_at <= now()`,
+    const pending = unscoped(
+      this.dataSource,
+      'pending sign-ins are tied to a browser before any user is known (the expired ones belong to no one)',
     );
-    await unscoped(this.dataSource, 'a pending sign-in is tied to a browser, before any user is known').query(
+    await pending.query(`DELETE FROM oidc_pending_login WHERE expires_at <= now()`);
+    await pending.query(
       `INSERT INTO oidc_pending_login (browser_hash, state, nonce, code_verifier, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [sha256(browserSecret), state, nonce, codeVerifier, PENDING_SECONDS],

@@ -40,6 +40,17 @@ import type { AccountTokenPurpose } from './account-token.entity';
 import { consumeAccountToken, issueAccountToken, TOKEN_VALIDITY } from './account-tokens';
 
 /** The context of a user acting through a link (for the audit trail: the actor is that user). */
+/**
+ * The escape hatch of the links used or requested without a caller (a token, an e-mail address): the account
+ * they name is looked up before any context exists.
+ */
+function accountsBeforeAnyCaller(manager: EntityManager): EntityManager {
+  return unscoped(
+    manager,
+    'the account a link or an e-mail names, used or requested before any caller exists',
+  );
+}
+
 function actingAs(user: User, requestId: string): RequestContext {
   return new RequestContext(requestId, {
     userId: user.id,
@@ -282,7 +293,7 @@ export class AccountLinksService {
     return this.tx.run(async (manager) => {
       const userId = await consumeAccountToken(manager, token, 'sign-in-link');
       const user = userId
-        ? await unscoped(manager, 'the user a sign-in token names, before any context exists').findOne(User, {
+        ? await accountsBeforeAnyCaller(manager).findOne(User, {
             where: { id: userId },
           })
         : null;
@@ -312,10 +323,7 @@ export class AccountLinksService {
     await this.tx.run(async (manager) => {
       const userId = await consumeAccountToken(manager, token, purpose);
       const user = userId
-        ? await unscoped(manager, 'the user an account token names, before any context exists').findOne(
-            User,
-            { where: { id: userId } },
-          )
+        ? await accountsBeforeAnyCaller(manager).findOne(User, { where: { id: userId } })
         : null;
       if (!user || user.disabled)
         throw new ValidationException('Ce lien n’est plus valable', [
@@ -377,10 +385,7 @@ export class AccountLinksService {
   }
 
   private async activeUser(email: string): Promise<User | null> {
-    const user = await unscoped(
-      this.tx.reader,
-      'the user an e-mail names, for a link requested before any context exists',
-    )
+    const user = await accountsBeforeAnyCaller(this.tx.reader)
       .createQueryBuilder(User, 'u')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
@@ -388,12 +393,10 @@ export class AccountLinksService {
   }
 
   private async isVendorContact(userId: string): Promise<boolean> {
-    const rows: unknown[] = await unscoped(
-      this.tx.reader,
-      'whether a user is a vendor contact, for a link requested before any context exists',
-    ).query(`SELECT 1 FROM "membership" WHERE "user_id" = $1 AND "role" = 'vendor-contact' LIMIT 1`, [
-      userId,
-    ]);
+    const rows: unknown[] = await accountsBeforeAnyCaller(this.tx.reader).query(
+      `SELECT 1 FROM "membership" WHERE "user_id" = $1 AND "role" = 'vendor-contact' LIMIT 1`,
+      [userId],
+    );
     return rows.length > 0;
   }
 

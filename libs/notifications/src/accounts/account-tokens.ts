@@ -26,11 +26,12 @@ export async function issueAccountToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_VALIDITY[purpose].minutes * 60_000);
-  await unscoped(manager, 'a user’s own account tokens').query(
+  const tokens = unscoped(manager, 'replaces a user’s account token of a purpose (tokens are no subject)');
+  await tokens.query(
     `UPDATE "account_token" SET "used_at" = $3 WHERE "user_id" = $1 AND "purpose" = $2 AND "used_at" IS NULL`,
     [userId, purpose, now],
   );
-  await unscoped(manager, 'issues an account token for a user').query(
+  await tokens.query(
     `INSERT INTO "account_token" ("user_id", "purpose", "token_hash", "expires_at") VALUES ($1, $2, $3, $4)`,
     [userId, purpose, hashToken(token), expiresAt],
   );

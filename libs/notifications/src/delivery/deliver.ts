@@ -10,6 +10,11 @@ export interface DeliveryReport {
   skipped: number;
 }
 
+/** The delivery job's one escape hatch: system work over every recipient's outbox, run by no caller. */
+function outbox(dataSource: DataSource): DataSource {
+  return unscoped(dataSource, 'the delivery job is system work over the outbox of every recipient');
+}
+
 /** How long a worker holds the rows it is sending. */
 const LOCK_MINUTES = 5;
 const BATCH = 200;
@@ -48,10 +53,7 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0, skipped: 0 };
   if (!mailer) {
-    const closed: unknown[] = await unscoped(
-      dataSource,
-      'the delivery job is system work over the outbox',
-    ).query(
+    const closed: unknown[] = await outbox(dataSource).query(
       `UPDATE "notification_outbox" SET "status" = 'skipped', "last_error" = 'no SMTP server configured'
        WHERE "status" = 'pending' AND "due_at" <= $1 RETURNING "id"`,
       [now],
@@ -92,7 +94,7 @@ export async function deliverDue(
       } catch (error) {
         report.failed += 1;
         for (const row of rows) {
-          await unscoped(dataSource, 'the delivery job is system work over the outbox').query(
+          await outbox(dataSource).query(
             `UPDATE "notification_outbox" SET "attempts" = "attempts" + 1, "last_error" = $2,
                "due_at" = $3::timestamptz + make_interval(mins => $4), "locked_until" = NULL
              WHERE "id" = $1 AND "status" = 'pending'`,
@@ -138,7 +140,7 @@ function rowsOf<T>(result: unknown): T[] {
 
 async function claim(dataSource: DataSource, now: Date): Promise<Claimed[]> {
   const ids = rowsOf<{ id: string }>(
-    await unscoped(dataSource, 'the delivery job is system work over the outbox').query(
+    await outbox(dataSource).query(
       `UPDATE "notification_outbox" SET "locked_until" = $1::timestamptz + make_interval(mins => $2)
        WHERE "id" IN (
          SELECT "id" FROM "notification_outbox"
@@ -149,7 +151,7 @@ async function claim(dataSource: DataSource, now: Date): Promise<Claimed[]> {
     ),
   );
   if (ids.length === 0) return [];
-  return unscoped(dataSource, 'the delivery job is system work over the outbox').query(
+  return outbox(dataSource).query(
     `SELECT o."id", o."notification_id", o."recipient_id", o."mode", o."attempts", u."email", u."disabled",
             n."title", n."body", n."link_path"
      FROM "notification_outbox" o
@@ -167,7 +169,7 @@ async function close(
   now: Date,
   reason: string | null,
 ): Promise<void> {
-  await unscoped(dataSource, 'the delivery job is system work over the outbox').query(
+  await outbox(dataSource).query(
     `UPDATE "notification_outbox" SET "status" = $2::varchar, "sent_at" = $3::timestamptz,
        "locked_until" = NULL, "last_error" = COALESCE($4::varchar, "last_error")
      WHERE "id" = ANY($1::uuid[]) AND "status" = 'pending'`,

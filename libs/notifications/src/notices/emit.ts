@@ -40,10 +40,8 @@ export async function emitNotice(manager: EntityManager, notice: Notice, now = n
   const recipients = await resolveRecipients(manager, notice.kind, notice.recipients, now);
   if (recipients.length === 0) return 0;
   const threshold = notice.threshold ?? `event:${randomUUID()}`;
-  const inserted: { id: string; recipient_id: string }[] = await unscoped(
-    manager,
-    'notices are written by the service for their recipients',
-  ).query(
+  const notices = unscoped(manager, 'notices are written by the service for their recipients');
+  const inserted: { id: string; recipient_id: string }[] = await notices.query(
     `INSERT INTO "notification" ("recipient_id", "kind", "organisation_id", "entity_type", "entity_id",
        "threshold", "title", "body", "link_path", "created_at")
      SELECT r, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM unnest($1::uuid[]) AS r
@@ -67,7 +65,7 @@ export async function emitNotice(manager: EntityManager, notice: Notice, now = n
   for (const row of inserted) {
     const delivery = effectiveDelivery(notice.kind, byId.get(row.recipient_id)?.delivery ?? null);
     if (delivery === 'off') continue;
-    await unscoped(manager, 'notices are written by the service for their recipients').query(
+    await notices.query(
       `INSERT INTO "notification_outbox" ("notification_id", "recipient_id", "mode", "status", "due_at")
        VALUES ($1, $2, $3, 'pending', $4)`,
       [row.id, row.recipient_id, delivery, delivery === 'immediate' ? now : digestAt],
@@ -98,15 +96,19 @@ async function resolveRecipients(
   recipients: Recipients,
   now: Date,
 ): Promise<Recipient[]> {
+  const directory = unscoped(
+    manager,
+    'the recipients of a notice and their delivery choices, chosen by the service, not read for a caller',
+  );
   let rows: { id: string }[];
   if ('userIds' in recipients) {
     if (recipients.userIds.length === 0) return [];
-    rows = await unscoped(manager, 'the recipients of a notice, chosen by the service').query(
+    rows = await directory.query(
       `SELECT u."id" FROM "app_user" u WHERE u."id" = ANY($1::uuid[]) AND NOT u."disabled" ORDER BY u."id"`,
       [[...new Set(recipients.userIds)]],
     );
   } else if ('operator' in recipients) {
-    rows = await unscoped(manager, 'the recipients of a notice, chosen by the service').query(
+    rows = await directory.query(
       `SELECT DISTINCT u."id" FROM "membership" m
          JOIN "organisation" o ON o."id" = m."organisation_id" AND o."kind" = 'operator'
          JOIN "app_user" u ON u."id" = m."user_id"
@@ -115,7 +117,7 @@ async function resolveRecipients(
       [[...recipients.roles], now],
     );
   } else {
-    rows = await unscoped(manager, 'the recipients of a notice, chosen by the service').query(
+    rows = await directory.query(
       `SELECT DISTINCT u."id" FROM "membership" m JOIN "app_user" u ON u."id" = m."user_id"
        WHERE m."organisation_id" = $1 AND m."role" = ANY($2::text[]) AND NOT u."disabled"
          AND ${stillCurrent('$3')} ORDER BY u."id"`,
@@ -123,10 +125,7 @@ async function resolveRecipients(
     );
   }
   if (rows.length === 0) return [];
-  const preferences: { user_id: string; delivery: string }[] = await unscoped(
-    manager,
-    'the recipients’ delivery preferences',
-  ).query(
+  const preferences: { user_id: string; delivery: string }[] = await directory.query(
     `SELECT "user_id", "delivery" FROM "notification_preference" WHERE "kind" = $1 AND "user_id" = ANY($2::uuid[])`,
     [kind, rows.map((r) => r.id)],
   );

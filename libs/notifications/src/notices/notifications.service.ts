@@ -9,7 +9,7 @@ import {
   ValidationException,
 } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
-import { IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { NotificationPreference } from '../preferences/notification-preference.entity';
 import { effectiveDelivery } from './emit';
 import { Delivery, isLegalKind, NOTICE_KIND_NAMES, NOTICE_KINDS, NoticeKind } from './notice-kinds';
@@ -53,6 +53,14 @@ function view(n: Notification): NotificationView {
   };
 }
 
+/**
+ * The escape hatch of this service: notices and preferences are no subject of the role table, each belongs to
+ * one user, and every query here names the caller (`recipient_id` / `user_id` = the caller's id).
+ */
+function ownRows<M extends EntityManager>(manager: M): M {
+  return unscoped(manager, 'the caller’s own notifications and preferences (each query names the caller)');
+}
+
 /** The caller's own notices (the bell) and notification preferences: nobody reads another's. */
 @Injectable()
 export class NotificationsService {
@@ -60,7 +68,7 @@ export class NotificationsService {
 
   async list(ctx: RequestContext, query: NotificationListQuery): Promise<Page<NotificationView>> {
     const { userId } = ctx.requireActor();
-    const qb = unscoped(this.tx.reader, 'the caller’s own notifications (recipient = the caller)')
+    const qb = ownRows(this.tx.reader)
       .createQueryBuilder(Notification, 'n')
       .where('n.recipientId = :userId', { userId })
       .orderBy('n.createdAt', 'DESC')
@@ -73,7 +81,7 @@ export class NotificationsService {
 
   async unreadCount(ctx: RequestContext): Promise<{ unread: number }> {
     const { userId } = ctx.requireActor();
-    const unread = await unscoped(this.tx.reader, 'the caller’s own notifications (recipient = the caller)')
+    const unread = await ownRows(this.tx.reader)
       .createQueryBuilder(Notification, 'n')
       .where('n.recipientId = :userId AND n.readAt IS NULL', { userId })
       .getCount();
@@ -83,10 +91,9 @@ export class NotificationsService {
   /** Marks one of the caller's notices read (idempotent); another user's notice answers 404. */
   async markRead(ctx: RequestContext, id: string): Promise<NotificationView> {
     const { userId } = ctx.requireActor();
-    const notification = await unscoped(
-      this.tx.reader,
-      'the caller’s own notification (recipient = the caller)',
-    ).findOne(Notification, { where: { id, recipientId: userId } });
+    const notification = await ownRows(this.tx.reader).findOne(Notification, {
+      where: { id, recipientId: userId },
+    });
     if (!notification) throw new NotFoundException('Notification');
     if (!notification.readAt) {
       notification.readAt = new Date();
@@ -101,10 +108,7 @@ export class NotificationsService {
 
   async preferences(ctx: RequestContext): Promise<{ items: PreferenceView[] }> {
     const { userId } = ctx.requireActor();
-    const stored = await unscoped(this.tx.reader, 'the caller’s own preferences').find(
-      NotificationPreference,
-      { where: { userId } },
-    );
+    const stored = await ownRows(this.tx.reader).find(NotificationPreference, { where: { userId } });
     const chosen = new Map(stored.map((p) => [p.kind, p.delivery]));
     return {
       items: NOTICE_KIND_NAMES.map((kind) => ({
@@ -138,11 +142,11 @@ export class NotificationsService {
       errors.push({ field: 'preferences', message: 'each kind at most once' });
     if (errors.length > 0) throw new ValidationException('Invalid preferences', errors);
     await this.tx.run(async (manager) => {
-      const before = await unscoped(manager, 'the caller’s own preferences').find(NotificationPreference, {
+      const before = await ownRows(manager).find(NotificationPreference, {
         where: { userId },
       });
       for (const p of dto.preferences) {
-        await unscoped(manager, 'the caller’s own preferences').query(
+        await ownRows(manager).query(
           `INSERT INTO "notification_preference" ("user_id", "kind", "delivery", "updated_at")
            VALUES ($1, $2, $3, now())
            ON CONFLICT ("user_id", "kind") DO UPDATE SET "delivery" = EXCLUDED."delivery", "updated_at" = now()`,

@@ -41,20 +41,21 @@ export class PublicRegisterService {
   private async published(
     shortName: string,
   ): Promise<{ organisation: Organisation; publication: RegisterPublication }> {
-    const manager = this.tx.reader;
+    // No caller: the public register is read by anyone, only once its member has published it.
+    const anyone = unscoped(
+      this.tx.reader,
+      'the public register is public: a member and its enabled publication',
+    );
     const organisation =
       shortName.length <= 30
-        ? await unscoped(manager, 'the public register is public: the member by its short name')
+        ? await anyone
             .createQueryBuilder(Organisation, 'o')
             .where('lower(o.short_name) = lower(:shortName)', { shortName })
             .andWhere("o.kind = 'member'")
             .getOne()
         : null;
     const publication = organisation
-      ? await unscoped(manager, 'the public register is public: its enabled publication').findOneBy(
-          RegisterPublication,
-          { organisationId: organisation.id, enabled: true },
-        )
+      ? await anyone.findOneBy(RegisterPublication, { organisationId: organisation.id, enabled: true })
       : null;
     if (!organisation || !publication) throw new NotFoundException('Public register');
     return { organisation, publication };

@@ -46,12 +46,18 @@ export class PublicationService {
     return organisation;
   }
 
+  /** The member's stored settings (null before the first save), read scoped for the caller. */
+  private settingsOf(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+  ): Promise<RegisterPublication | null> {
+    return scoped(manager, ctx).findOneBy('Publication', RegisterPublication, { organisationId });
+  }
+
   async get(ctx: RequestContext, organisationId: string): Promise<PublicationView> {
     const organisation = await this.memberFor(this.tx.reader, ctx, organisationId, 'read');
-    const stored = await unscoped(this.tx.reader, 'the settings of a member just checked').findOneBy(
-      RegisterPublication,
-      { organisationId },
-    );
+    const stored = await this.settingsOf(this.tx.reader, ctx, organisationId);
     return viewOf(organisation, stored);
   }
 
@@ -65,10 +71,7 @@ export class PublicationService {
     fields?: readonly string[],
   ): Promise<PublicRegister> {
     const organisation = await this.memberFor(this.tx.reader, ctx, organisationId, 'read');
-    const stored = await unscoped(this.tx.reader, 'the settings of a member just checked').findOneBy(
-      RegisterPublication,
-      { organisationId },
-    );
+    const stored = await this.settingsOf(this.tx.reader, ctx, organisationId);
     const chosen = fields ? normaliseFields(fields) : (stored?.fields ?? [...DEFAULT_PUBLISHED_FIELDS]);
     return this.registers.preview(organisation, chosen, stored?.updatedAt ?? organisation.createdAt);
   }
@@ -85,10 +88,7 @@ export class PublicationService {
         'SELECT id FROM organisation WHERE id = $1 FOR UPDATE',
         [organisationId],
       );
-      const stored = await unscoped(manager, 'the settings of a member just checked').findOneBy(
-        RegisterPublication,
-        { organisationId },
-      );
+      const stored = await this.settingsOf(manager, ctx, organisationId);
       if (stored) assertVersion('Publication', stored.version, dto.version);
       else if (dto.version !== undefined && dto.version !== 0) assertVersion('Publication', 0, dto.version);
       const before = stored ? { enabled: stored.enabled, fields: stored.fields } : null;

@@ -30,11 +30,12 @@ export async function controllerInfo(
   manager: EntityManager,
   organisationId: string,
 ): Promise<ControllerInfo> {
-  const organisation = await unscoped(
+  const controller = unscoped(
     manager,
-    'the controller of a register whose access the caller checked',
-  ).findOneByOrFail(Organisation, { id: organisationId });
-  const dpos = await unscoped(manager, 'the DPOs of a register whose access the caller checked')
+    'the controller of a register whose access the caller checked, and the names of its DPOs',
+  );
+  const organisation = await controller.findOneByOrFail(Organisation, { id: organisationId });
+  const dpos = await controller
     .createQueryBuilder(Membership, 'm')
     .innerJoin(User, 'u', 'u.id = m.userId')
     .select('u.display_name', 'name')

@@ -76,14 +76,12 @@ export class ProcessorRegisterService {
 
   async build(ctx: RequestContext, manager: EntityManager = this.tx.reader): Promise<ProcessorRegister> {
     if (!canSomewhere(ctx, 'read', 'ProcessorRegister')) throw new ForbiddenActionException();
-    const operator = await unscoped(
+    const everyMember = unscoped(
       manager,
-      'the operator organisation, one per installation',
-    ).findOneByOrFail(Organisation, { kind: 'operator' });
-    const rows = await unscoped(
-      manager,
-      'the processor register spans every member by design (canSomewhere ProcessorRegister above)',
-    )
+      'the processor register spans the operator and every member by design (canSomewhere above)',
+    );
+    const operator = await everyMember.findOneByOrFail(Organisation, { kind: 'operator' });
+    const rows = await everyMember
       .createQueryBuilder(Deployment, 'd')
       .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
       .innerJoin(Application, 'a', 'a.id = d.applicationId')

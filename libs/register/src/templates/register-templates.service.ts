@@ -107,13 +107,17 @@ export class RegisterTemplatesService {
   async versions(ctx: RequestContext, id: string): Promise<RegisterTemplateVersionsView> {
     const manager = this.tx.reader;
     const template = await this.get(ctx, id, manager);
-    const rows = await unscoped(manager, 'the published versions of a template just found visible').find(
-      RegisterTemplateVersion,
-      { where: { templateId: template.id }, order: { version: 'ASC' } },
+    const history = unscoped(
+      manager,
+      'the published versions of a template just found visible, and their publishers’ names',
     );
+    const rows = await history.find(RegisterTemplateVersion, {
+      where: { templateId: template.id },
+      order: { version: 'ASC' },
+    });
     const publishers = [...new Set(rows.map((row) => row.publishedBy).filter((p): p is string => !!p))];
     const users = publishers.length
-      ? await unscoped(manager, 'display names of the publishers of a visible template').find(User, {
+      ? await history.find(User, {
           select: { id: true, displayName: true },
           where: { id: In(publishers) },
         })

@@ -106,27 +106,18 @@ export class VendorAssuranceService {
     const today = todayInParis();
     const appIds = applications.map((a) => a.id);
     const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
+    // Every caller read these applications through the VendorAssurance subject: a member reaches this summary,
+    // never the operator's profiles, questionnaires or contracts it is made of.
+    const sources = unscoped(
+      manager,
+      'the assurance of applications the caller reads: their vendors, profiles, questionnaires, contracts',
+    );
     const [vendors, profiles, questionnaires, contracts] = await inSequence([
+      () => (vendorIds.length ? sources.find(Organisation, { where: { id: In(vendorIds) } }) : []),
+      () => (vendorIds.length ? sources.find(VendorProfile, { where: { vendorId: In(vendorIds) } }) : []),
       () =>
         vendorIds.length
-          ? unscoped(manager, 'the vendors of applications the caller reads with their assurance').find(
-              Organisation,
-              { where: { id: In(vendorIds) } },
-            )
-          : [],
-      () =>
-        vendorIds.length
-          ? unscoped(manager, 'the profiles of the vendors of applications the caller reads').find(
-              VendorProfile,
-              { where: { vendorId: In(vendorIds) } },
-            )
-          : [],
-      () =>
-        vendorIds.length
-          ? (unscoped(
-              manager,
-              'the latest questionnaire of each vendor of applications the caller reads',
-            ).query(
+          ? (sources.query(
               `SELECT DISTINCT ON (q.vendor_id) q.vendor_id AS "vendorId", q.id, q.status, q.score, to_char(q.due_date, 'YYYY-MM-DD') AS "dueDate",
                     q.sent_at AS "sentAt", q.reviewed_at AS "reviewedAt"
              FROM questionnaire q WHERE q.vendor_id = ANY($1)
@@ -145,7 +136,7 @@ export class VendorAssuranceService {
             >)
           : [],
       () =>
-        unscoped(manager, 'the contracts covering applications the caller reads').query(
+        sources.query(
           `SELECT ca.application_id AS "applicationId", c.id, c.reference,
                 to_char(c.start_date, 'YYYY-MM-DD') AS "startDate", to_char(c.end_date, 'YYYY-MM-DD') AS "endDate"
          FROM contract_application ca JOIN contract c ON c.id = ca.contract_id
@@ -163,7 +154,7 @@ export class VendorAssuranceService {
     ]);
     const contractIds = [...new Set(contracts.map((c) => c.id))];
     const clauses = contractIds.length
-      ? await unscoped(manager, 'the clauses of those contracts').find(ContractClause, {
+      ? await sources.find(ContractClause, {
           select: { contractId: true, key: true, status: true, position: true },
           where: { contractId: In(contractIds) },
           order: { position: 'ASC' },

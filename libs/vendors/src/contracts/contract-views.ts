@@ -66,21 +66,25 @@ export class ContractViews {
     if (contracts.length === 0) return [];
     const ids = contracts.map((contract) => contract.id);
     const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
+    const parts = unscoped(
+      manager,
+      'the vendor names, applications and clauses of contracts the caller reads (rows already scoped)',
+    );
     const [vendors, applications, clauses] = await inSequence([
       () =>
-        unscoped(manager, 'the vendor names of contracts the caller reads').find(Organisation, {
+        parts.find(Organisation, {
           select: { id: true, name: true },
           where: { id: In(vendorIds) },
         }),
       () =>
-        unscoped(manager, 'the applications covered by contracts the caller reads').query(
+        parts.query(
           `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
          FROM contract_application ca JOIN application a ON a.id = ca.application_id
          WHERE ca.contract_id = ANY($1) ORDER BY a.name, a.id`,
           [ids],
         ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
       () =>
-        unscoped(manager, 'the clauses of contracts the caller reads').find(ContractClause, {
+        parts.find(ContractClause, {
           select: { contractId: true, key: true, status: true, position: true },
           where: { contractId: In(ids) },
           order: { position: 'ASC' },

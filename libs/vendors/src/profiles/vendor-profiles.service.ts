@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canInOrganisation, scopedQuery, unscoped } from '@vigie/authz';
+import { canInOrganisation, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   ForbiddenActionException,
@@ -51,13 +51,10 @@ export class VendorProfilesService {
     return this.tx.run(async (manager) => {
       const vendor = await this.visibleVendor(manager, ctx, vendorId, true);
       if (!canInOrganisation(ctx, 'update', 'VendorProfile', vendorId)) throw new ForbiddenActionException();
-      const existing = await unscoped(
-        manager,
-        'the profile of a vendor just found visible, locked for its update',
-      )
-        .createQueryBuilder(VendorProfile, 'p')
+      const existing = await scoped(manager, ctx)
+        .query('VendorProfile', VendorProfile, 'p', 'update')
         .setLock('pessimistic_write')
-        .where('p.vendorId = :vendorId', { vendorId })
+        .andWhere('p.vendorId = :vendorId', { vendorId })
         .getOne();
       assertVersion('Vendor profile', existing?.version ?? 0, dto.version);
       dto.certifications.forEach((c, i) => {

@@ -104,14 +104,15 @@ export async function summaries(
 ): Promise<QuestionnaireSummary[]> {
   const withScores = scoresVisible(ctx);
   if (questionnaires.length === 0) return [];
+  const names = unscoped(manager, 'the vendor and template names of questionnaires the caller reads');
   const [vendors, templates] = await inSequence([
     () =>
-      unscoped(manager, 'the vendor names of questionnaires the caller reads').find(Organisation, {
+      names.find(Organisation, {
         select: { id: true, name: true },
         where: { id: In([...new Set(questionnaires.map((q) => q.vendorId))]) },
       }),
     () =>
-      unscoped(manager, 'the template names of questionnaires the caller reads').find(QuestionnaireTemplate, {
+      names.find(QuestionnaireTemplate, {
         select: { id: true, name: true },
         where: { id: In([...new Set(questionnaires.map((q) => q.templateId))]) },
       }),
