@@ -15,8 +15,12 @@ SELECT "row"."id" AS "row_id" FROM "membership" "row" WHERE ("row"."role" IN ($1
 -- read as system
 SELECT "row"."id" AS "row_id" FROM "membership" "row" WHERE (1 = 1);
 
--- create as admin: closed
--- create as security-officer: closed
+-- create as admin
+SELECT "row"."id" AS "row_id" FROM "membership" "row" WHERE ("row"."role" IN ($1));
+-- parameters: ["vendor-contact"]
+-- create as security-officer
+SELECT "row"."id" AS "row_id" FROM "membership" "row" WHERE ("row"."role" IN ($1));
+-- parameters: ["vendor-contact"]
 -- create as auditor: closed
 -- create as dpo: closed
 -- create as editor: closed
