@@ -718,10 +718,24 @@ describe('Access reviews (e2e)', () => {
     });
 
     it('reminds the reviewers with accounts to decide once a day (security officer only), audited', async () => {
-      const remind = (actor: Actor) =>
-        app.http.post(`${API}/access-reviews/${campaignId}/reminders`).set(as(actor));
+      const remind = async (actor: Actor) =>
+        app.http
+          .post(`${API}/access-reviews/${campaignId}/reminders`)
+          .set(as(actor))
+          .send({ version: await currentVersion(app, 'access_review', campaignId) });
       const notices = () =>
         count('notification', `entity_id = '${campaignId}' AND threshold LIKE 'reminder:%'`);
+      const withVersion = (body: object) =>
+        app.http
+          .post(`${API}/access-reviews/${campaignId}/reminders`)
+          .set(as(world.securityOfficer))
+          .send(body);
+      const missing = await withVersion({});
+      expectProblem(missing, 400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const stored = await currentVersion(app, 'access_review', campaignId);
+      expectProblem(await withVersion({ version: stored + 1 }), 409);
+      expect(await notices()).toBe(0);
       const first = await remind(world.securityOfficer);
       expect(first.status).toBe(200);
       expect(first.body).toEqual({ reviewers: 3, reminded: 3 });

@@ -263,7 +263,10 @@ describe('Notifications (e2e)', () => {
     await app.http
       .put(url('/answers'))
       .set(as(world.vendorContact))
-      .send({ answers: [{ questionKey: 'q', value: 'yes' }] })
+      .send({
+        version: await currentVersion(app, 'questionnaire', sent.body.id),
+        answers: [{ questionKey: 'q', value: 'yes' }],
+      })
       .expect(200);
     await app.http
       .post(url('/submit'))

@@ -458,6 +458,7 @@ export class MatrixFixtures {
       `/questionnaires/${sent.id}/answers`,
       {
         answers: [{ questionKey: 'q1', value: 'yes' }],
+        version: await this.version('questionnaire', sent.id),
       },
       200,
     );

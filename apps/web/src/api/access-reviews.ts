@@ -154,9 +154,9 @@ export const closeCampaign = (id: string, version: number) =>
     api.POST('/api/v1/access-reviews/{id}/close', { params: { path: { id } }, body: { version } }),
   ) as unknown as Promise<Campaign>;
 
-export const remindReviewers = (id: string) =>
+export const remindReviewers = (id: string, version: number) =>
   unwrap(
-    api.POST('/api/v1/access-reviews/{id}/reminders', { params: { path: { id } } }),
+    api.POST('/api/v1/access-reviews/{id}/reminders', { params: { path: { id } }, body: { version } }),
   ) as unknown as Promise<{
     reviewers: number;
     reminded: number;

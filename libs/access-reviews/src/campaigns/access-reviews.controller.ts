@@ -110,8 +110,10 @@ export class AccessReviewsController {
   remind(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<{ reviewers: number; reminded: number }> {
-    return this.campaigns.remind(ctx, id);
+    return this.campaigns.remind(ctx, id, dto.version ?? ifMatch);
   }
 
   @Post(':id/close')

@@ -98,7 +98,7 @@ function CampaignView({ c, manages }: { c: Campaign; manages: boolean }) {
     onError: (error) => setNotice({ kind: 'error', text: refusal(error) }),
   });
   const remind = useMutation({
-    mutationFn: () => remindReviewers(c.id),
+    mutationFn: () => remindReviewers(c.id, c.version),
     onSuccess: (answer) =>
       setNotice({
         kind: 'success',
