@@ -385,6 +385,7 @@ describe('Notifications (e2e)', () => {
     await app.http
       .post(`${API}/access-reviews/${id}/accounts`)
       .set(as(world.securityOfficer))
+      .set('If-Match', String(created.body.version))
       .set('Content-Type', 'text/csv')
       .send(
         [

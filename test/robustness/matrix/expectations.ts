@@ -948,10 +948,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sides: BOTH,
     sidesMean: `${MEMBER} draft campaign (a fresh one per call)`,
     record: campaign,
-    request: async ({ fx, side }) => ({
-      params: { id: (await fx.freshCampaign(own(side), 'draft')).id },
-      raw: { contentType: 'text/csv', data: fx.accountsCsv(own(side)) },
-    }),
+    request: async ({ fx, side }) => {
+      const { id } = await fx.freshCampaign(own(side), 'draft');
+      return {
+        params: { id },
+        headers: { 'If-Match': String(await fx.version('access_review', id)) },
+        raw: { contentType: 'text/csv', data: fx.accountsCsv(own(side)) },
+      };
+    },
   },
   'POST /api/v1/access-reviews/:id/open': {
     sides: BOTH,

@@ -262,7 +262,7 @@ function ImportForm({ c, onImported }: { c: Campaign; onImported: () => void }) 
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportResult>();
   const upload = useMutation({
-    mutationFn: async (chosen: File) => importAccounts(c.id, await chosen.text()),
+    mutationFn: async (chosen: File) => importAccounts(c.id, await chosen.text(), c.version),
     onSuccess: (answer) => {
       setResult(answer);
       onImported();
