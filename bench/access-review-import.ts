@@ -87,7 +87,11 @@ async function main(): Promise<void> {
     const [result, ms] = await timed(async () => {
       const response = await fetch(`${bench.url}/access-reviews/${campaign.id}/accounts`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${bench.token}`, 'content-type': 'text/csv' },
+        headers: {
+          authorization: `Bearer ${bench.token}`,
+          'content-type': 'text/csv',
+          'if-match': String(campaign.version),
+        },
         body: Readable.toWeb(createReadStream(file)) as ReadableStream,
         duplex: 'half',
       } as RequestInit);

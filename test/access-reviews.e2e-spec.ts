@@ -72,10 +72,11 @@ describe('Access reviews (e2e)', () => {
       .send(body);
   }
 
-  function importCsv(actor: Actor, id: string, body: string | Buffer, contentType = 'text/csv') {
+  async function importCsv(actor: Actor, id: string, body: string | Buffer, contentType = 'text/csv') {
     return app.http
       .post(`${API}/access-reviews/${id}/accounts`)
       .set(as(actor))
+      .set('If-Match', String(await currentVersion(app, 'access_review', id)))
       .set('Content-Type', contentType)
       .send(body);
   }
@@ -718,10 +719,24 @@ describe('Access reviews (e2e)', () => {
     });
 
     it('reminds the reviewers with accounts to decide once a day (security officer only), audited', async () => {
-      const remind = (actor: Actor) =>
-        app.http.post(`${API}/access-reviews/${campaignId}/reminders`).set(as(actor));
+      const remind = async (actor: Actor) =>
+        app.http
+          .post(`${API}/access-reviews/${campaignId}/reminders`)
+          .set(as(actor))
+          .send({ version: await currentVersion(app, 'access_review', campaignId) });
       const notices = () =>
         count('notification', `entity_id = '${campaignId}' AND threshold LIKE 'reminder:%'`);
+      const withVersion = (body: object) =>
+        app.http
+          .post(`${API}/access-reviews/${campaignId}/reminders`)
+          .set(as(world.securityOfficer))
+          .send(body);
+      const missing = await withVersion({});
+      expectProblem(missing, 400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const stored = await currentVersion(app, 'access_review', campaignId);
+      expectProblem(await withVersion({ version: stored + 1 }), 409);
+      expect(await notices()).toBe(0);
       const first = await remind(world.securityOfficer);
       expect(first.status).toBe(200);
       expect(first.body).toEqual({ reviewers: 3, reminded: 3 });
@@ -890,6 +905,22 @@ describe('Access reviews (e2e)', () => {
       const stale = await post(`${empty.id}/open`, { version: empty.version + 1 });
       expectProblem(stale, 409);
       expect(stale.body.type).toBe(`${PROBLEMS}/stale-version`);
+      const csvWithout = await app.http
+        .post(`${API}/access-reviews/${empty.id}/accounts`)
+        .set(as(world.securityOfficer))
+        .set('Content-Type', 'text/csv')
+        .send(`${HEADER}\nz,,,agent,,\n`);
+      expectProblem(csvWithout, 400);
+      expect(csvWithout.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const csvStale = await app.http
+        .post(`${API}/access-reviews/${empty.id}/accounts`)
+        .set(as(world.securityOfficer))
+        .set('If-Match', String(empty.version + 1))
+        .set('Content-Type', 'text/csv')
+        .send(`${HEADER}\nz,,,agent,,\n`);
+      expectProblem(csvStale, 409);
+      expect(csvStale.body.type).toBe(`${PROBLEMS}/stale-version`);
+      expect(await count('access_review_item', `access_review_id = '${empty.id}'`)).toBe(0);
       const noAccounts = await post(`${empty.id}/open`, { version: empty.version });
       expectProblem(noAccounts, 409);
       expect(noAccounts.body.type).toBe(`${PROBLEMS}/conflict-rule`);
@@ -1254,11 +1285,15 @@ describe('Access reviews (e2e)', () => {
       const expectedDue = nextWorkingDay(addCalendarMonths(previous.body.dueDate, 3));
       expect(next).toMatchObject({ status: 'draft', recurrence_months: 3, due: expectedDue });
       // The reviewer of an account is carried over when the new list names none.
-      await importCsv(
-        world.securityOfficer,
-        next.id,
-        `${HEADER}\nsuivi,,,agent,${isoDate(-1)},\nautre,,,agent,,\n`,
-      ).expect(200);
+      expect(
+        (
+          await importCsv(
+            world.securityOfficer,
+            next.id,
+            `${HEADER}\nsuivi,,,agent,${isoDate(-1)},\nautre,,,agent,,\n`,
+          )
+        ).status,
+      ).toBe(200);
       const list = await items(world.securityOfficer, next.id);
       expect(byName(list, 'suivi').reviewerId).toBe(world.editorA.id);
       expect(byName(list, 'autre').reviewerId).toBe(world.dpoA.id);

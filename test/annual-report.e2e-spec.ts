@@ -210,6 +210,7 @@ describe('DPO annual report (e2e)', () => {
     const imported = await app.http
       .post(`${api}/access-reviews/${campaign.body.id}/accounts`)
       .set(as(world.securityOfficer))
+      .set('If-Match', String(campaign.body.version))
       .set('Content-Type', 'text/csv')
       .send(csv);
     expect(imported.body.rejected).toEqual([]);

@@ -263,7 +263,10 @@ describe('Notifications (e2e)', () => {
     await app.http
       .put(url('/answers'))
       .set(as(world.vendorContact))
-      .send({ answers: [{ questionKey: 'q', value: 'yes' }] })
+      .send({
+        version: await currentVersion(app, 'questionnaire', sent.body.id),
+        answers: [{ questionKey: 'q', value: 'yes' }],
+      })
       .expect(200);
     await app.http
       .post(url('/submit'))
@@ -382,6 +385,7 @@ describe('Notifications (e2e)', () => {
     await app.http
       .post(`${API}/access-reviews/${id}/accounts`)
       .set(as(world.securityOfficer))
+      .set('If-Match', String(created.body.version))
       .set('Content-Type', 'text/csv')
       .send(
         [

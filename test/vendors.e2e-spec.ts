@@ -825,7 +825,10 @@ describe('Vendors (e2e)', () => {
         await app.http
           .put(`${API}/questionnaires/${otherQuestionnaire.id}/answers`)
           .set(as(world.vendorContact))
-          .send({ answers: [{ questionKey: 'q-yes', value: 'yes' }] }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', otherQuestionnaire.id),
+            answers: [{ questionKey: 'q-yes', value: 'yes' }],
+          }),
         404,
       );
       expect((await app.http.get(url()).set(as(world.auditor))).status).toBe(200);
@@ -836,7 +839,10 @@ describe('Vendors (e2e)', () => {
         await app.http
           .put(url('/answers'))
           .set(as(world.securityOfficer))
-          .send({ answers: [{ questionKey: 'q-yes', value: 'yes' }] }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            answers: [{ questionKey: 'q-yes', value: 'yes' }],
+          }),
         403,
       );
       const before = await count('questionnaire_answer');
@@ -855,7 +861,10 @@ describe('Vendors (e2e)', () => {
         [{ questionKey: 'q-yes' }],
       ]) {
         expectProblem(
-          await app.http.put(url('/answers')).set(as(world.vendorContact)).send({ answers }),
+          await app.http
+            .put(url('/answers'))
+            .set(as(world.vendorContact))
+            .send({ answers, version: await currentVersion(app, 'questionnaire', questionnaire.id) }),
           400,
         );
       }
@@ -866,6 +875,7 @@ describe('Vendors (e2e)', () => {
         .put(url('/answers'))
         .set(as(world.vendorContact))
         .send({
+          version: await currentVersion(app, 'questionnaire', questionnaire.id),
           answers: [
             { questionKey: 'q-yes', value: 'yes', comment: 'PSSI 2024' },
             { questionKey: 'q-multi', value: ['hds', 'iso'] },
@@ -885,6 +895,19 @@ describe('Vendors (e2e)', () => {
           .send({ answers: [{ questionKey: 'q-yes', value: 'no' }], version: 1 }),
         409,
       );
+      // The version is required: neither in the body nor in If-Match is a 400; If-Match alone will do.
+      const missing = await app.http
+        .put(url('/answers'))
+        .set(as(world.vendorContact))
+        .send({ answers: [{ questionKey: 'q-yes', value: 'no' }] });
+      expectProblem(missing, 400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const byHeader = await app.http
+        .put(url('/answers'))
+        .set(as(world.vendorContact))
+        .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
+        .send({ answers: [{ questionKey: 'q-yes', value: 'yes' }] });
+      expect(byHeader.status).toBe(200);
     });
 
     it('refuses to submit while a required question is unanswered (400 listing them)', async () => {
@@ -1005,7 +1028,10 @@ describe('Vendors (e2e)', () => {
         await app.http
           .put(url('/answers'))
           .set(as(world.vendorContact))
-          .send({ answers: [{ questionKey: 'q-choice', value: 'h72' }] }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            answers: [{ questionKey: 'q-choice', value: 'h72' }],
+          }),
       ]) {
         expect(response.status).toBe(200);
         expect(JSON.stringify(response.body)).not.toContain('SECRET');
@@ -1021,7 +1047,10 @@ describe('Vendors (e2e)', () => {
       await app.http
         .put(url('/answers'))
         .set(as(world.vendorContact))
-        .send({ answers: [{ questionKey: 'q-text', value: 'Mme Martin, RSSI' }] });
+        .send({
+          version: await currentVersion(app, 'questionnaire', questionnaire.id),
+          answers: [{ questionKey: 'q-text', value: 'Mme Martin, RSSI' }],
+        });
       const submitted = await app.http
         .post(url('/submit'))
         .set(as(world.vendorContact))
@@ -1032,7 +1061,10 @@ describe('Vendors (e2e)', () => {
         await app.http
           .put(url('/answers'))
           .set(as(world.vendorContact))
-          .send({ answers: [{ questionKey: 'q-yes', value: 'no' }] }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            answers: [{ questionKey: 'q-yes', value: 'no' }],
+          }),
         409,
       );
 
@@ -1114,7 +1146,10 @@ describe('Vendors (e2e)', () => {
       const again = await app.http
         .put(url('/answers'))
         .set(as(world.vendorContact))
-        .send({ answers: [{ questionKey: 'q-choice', value: 'h24' }] });
+        .send({
+          version: await currentVersion(app, 'questionnaire', questionnaire.id),
+          answers: [{ questionKey: 'q-choice', value: 'h24' }],
+        });
       expect(again.body.status).toBe('in-progress');
       // (2×100 + 3×100 + 5×100) / 10 = 100
       expect((await app.http.get(url()).set(as(world.securityOfficer))).body.score).toBe(100);
@@ -1141,7 +1176,10 @@ describe('Vendors (e2e)', () => {
         await app.http
           .put(url('/answers'))
           .set(as(world.vendorContact))
-          .send({ answers: [{ questionKey: 'q-yes', value: 'no' }] }),
+          .send({
+            version: await currentVersion(app, 'questionnaire', questionnaire.id),
+            answers: [{ questionKey: 'q-yes', value: 'no' }],
+          }),
         409,
       );
       expectProblem(
@@ -1243,6 +1281,7 @@ describe('Vendors (e2e)', () => {
           .put(freshUrl('/answers'))
           .set(contact)
           .send({
+            version: await currentVersion(app, 'questionnaire', fresh.body.id),
             answers: [
               { questionKey: 'q-yes', value: 'yes' },
               { questionKey: 'q-choice', value: 'h24' },
@@ -1319,7 +1358,10 @@ describe('Vendors (e2e)', () => {
       const changed = await app.http
         .put(`${API}/questionnaires/${again.body.id}/answers`)
         .set(as(world.vendorContact))
-        .send({ answers: [{ questionKey: 'q-yes', value: 'no' }] });
+        .send({
+          version: await currentVersion(app, 'questionnaire', again.body.id),
+          answers: [{ questionKey: 'q-yes', value: 'no' }],
+        });
       expect(changed.status).toBe(200);
       expect(
         (await app.http.get(`${API}/questionnaires/${again.body.id}`).set(as(world.securityOfficer))).body

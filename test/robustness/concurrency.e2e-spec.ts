@@ -114,6 +114,7 @@ describe('Concurrency (e2e)', () => {
         app.http
           .post(`/api/v1/access-reviews/${campaign.body.id}/accounts`)
           .set(as(world.securityOfficer))
+          .set('If-Match', String(campaign.body.version))
           .set('Content-Type', 'text/csv')
           .send(csv),
       ),

@@ -28,6 +28,7 @@ describe('Truncated and mistyped uploads (e2e)', () => {
   let app: TestApp;
   let world: World;
   let campaignId: string;
+  let campaignVersion: number;
   let evidencePath: string;
   let attachmentPath: string;
 
@@ -43,6 +44,7 @@ describe('Truncated and mistyped uploads (e2e)', () => {
     });
     expect(campaign.status).toBe(201);
     campaignId = campaign.body.id;
+    campaignVersion = campaign.body.version;
     const assessment = await app.http
       .post('/api/v1/assessments')
       .set(as(world.securityOfficer))
@@ -89,7 +91,12 @@ describe('Truncated and mistyped uploads (e2e)', () => {
     const csv =
       (body: string | Buffer, type = 'text/csv') =>
       () =>
-        app.http.post(path).set(as(world.securityOfficer)).set('Content-Type', type).send(body);
+        app.http
+          .post(path)
+          .set(as(world.securityOfficer))
+          .set('If-Match', String(campaignVersion))
+          .set('Content-Type', type)
+          .send(body);
     await expectRefused(
       'CSV cut inside a quoted field',
       csv('username,displayName,email,role,lastLogin,reviewerEmail\r\nj.dupont,"Jeanne Dup'),

@@ -47,7 +47,7 @@ async function campaignForReferent(request: APIRequestContext, ivryId: string, n
     data: { organisationId: ivryId, applicationId, name, dueDate: day(14) },
   });
   expect(created.status()).toBe(201);
-  const id = (await created.json()).id as string;
+  const { id, version } = (await created.json()) as { id: string; version: number };
   const recent = day(-2);
   const csv = [
     'username,displayName,email,role,lastLogin,reviewerEmail',
@@ -57,7 +57,7 @@ async function campaignForReferent(request: APIRequestContext, ivryId: string, n
     `vieux,Ancien Compte,vieux@ivry.example,Agent,2020-01-15,${REFERENT}`,
   ].join('\n');
   const imported = await request.post(`/api/v1/access-reviews/${id}/accounts`, {
-    headers: { ...auth(rssi), 'Content-Type': 'text/csv' },
+    headers: { ...auth(rssi), 'Content-Type': 'text/csv', 'If-Match': String(version) },
     data: csv,
   });
   expect(imported.status()).toBe(200);

@@ -69,6 +69,23 @@ describe('the one audited change', () => {
     await expect(change({ version: undefined, precondition })).rejects.toThrow('archived');
   });
 
+  it('names the audit action from the change and files it under the organisation the resolver gives', async () => {
+    await change({
+      audit: { action: (row, before) => `row.${before.state}-to-${row.state}`, entity: 'row' },
+      auditOrganisation: () => 'vendor-1',
+    });
+    expect(recordAudit.mock.calls[0][2]).toMatchObject({
+      action: 'row.open-to-changed',
+      organisationId: 'vendor-1',
+    });
+  });
+
+  it('files the audit event under the row’s own organisation by default', async () => {
+    stored.row = { id: 'r', version: 3, state: 'open', organisationId: 'org-1' };
+    await change();
+    expect(recordAudit.mock.calls[0][2]).toMatchObject({ organisationId: 'org-1' });
+  });
+
   it('writes nothing when the change changes nothing', async () => {
     const history = jest.fn();
     await change({ apply: () => false, history });

@@ -21,8 +21,16 @@ export interface AuditedChange<T extends VersionedRow> {
   action: Action;
   /** The version the client read last (body `version` or `If-Match`): missing is a 400, stale a 409. */
   version: number | undefined;
-  /** The audit event's action and entity names, e.g. `application.update` on `application`. */
-  audit: { action: string; entity: string };
+  /**
+   * The audit event's action and entity names, e.g. `application.update` on `application`; the action may be
+   * read from the change (e.g. `breach.closed` when the status moved, `breach.update` otherwise).
+   */
+  audit: { action: string | ((row: T, before: T) => string); entity: string };
+  /**
+   * The organisation the audit event is filed under, for rows that hold it elsewhere than in `organisationId`
+   * (e.g. a questionnaire, under its vendor); default `row.organisationId`.
+   */
+  auditOrganisation?: (row: T) => string | null;
   /**
    * State checks the locked row must pass before its version is compared (e.g. an archived record answers its
    * own 409 whatever version was sent).
@@ -62,11 +70,12 @@ export async function auditedChange<T extends VersionedRow>(
   if ((await change.apply(row, before)) === false) return row;
   await (change.save ? change.save(manager, row) : manager.save(row));
   if (change.history) await change.history(manager, row, before);
+  const { action, entity } = change.audit;
   await recordAudit(manager, ctx, {
-    action: change.audit.action,
-    entity: change.audit.entity,
+    action: typeof action === 'function' ? action(row, before) : action,
+    entity,
     entityId: row.id,
-    organisationId: row.organisationId ?? null,
+    organisationId: change.auditOrganisation ? change.auditOrganisation(row) : (row.organisationId ?? null),
     before,
     after: row,
   });

@@ -847,10 +847,16 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sides: BOTH,
     sidesMean: VENDOR,
     record: ofVendor,
-    request: ({ fx, side }) => ({
-      params: { id: fx.questionnaire[own(side)] },
-      body: { answers: [{ questionKey: 'q1', value: 'yes' }] },
-    }),
+    request: async ({ fx, side }) => {
+      const id = fx.questionnaire[own(side)];
+      return {
+        params: { id },
+        body: {
+          answers: [{ questionKey: 'q1', value: 'yes' }],
+          version: await fx.version('questionnaire', id),
+        },
+      };
+    },
   },
   'POST /api/v1/questionnaires/:id/answers/:questionKey/attachments': {
     sides: BOTH,
@@ -942,10 +948,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sides: BOTH,
     sidesMean: `${MEMBER} draft campaign (a fresh one per call)`,
     record: campaign,
-    request: async ({ fx, side }) => ({
-      params: { id: (await fx.freshCampaign(own(side), 'draft')).id },
-      raw: { contentType: 'text/csv', data: fx.accountsCsv(own(side)) },
-    }),
+    request: async ({ fx, side }) => {
+      const { id } = await fx.freshCampaign(own(side), 'draft');
+      return {
+        params: { id },
+        headers: { 'If-Match': String(await fx.version('access_review', id)) },
+        raw: { contentType: 'text/csv', data: fx.accountsCsv(own(side)) },
+      };
+    },
   },
   'POST /api/v1/access-reviews/:id/open': {
     sides: BOTH,
@@ -961,7 +971,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sides: BOTH,
     sidesMean: `${MEMBER} open campaign`,
     record: campaign,
-    request: ({ fx, side }) => ({ params: { id: fx.openReview[own(side)] } }),
+    request: async ({ fx, side }) => {
+      const id = fx.openReview[own(side)];
+      return { params: { id }, body: { version: await fx.version('access_review', id) } };
+    },
   },
   'POST /api/v1/access-reviews/:id/close': {
     sides: BOTH,
@@ -1239,6 +1252,9 @@ function openCampaignRead(): RouteExpectation {
     sides: BOTH,
     sidesMean: `${MEMBER} open campaign`,
     record: campaign,
-    request: ({ fx, side }) => ({ params: { id: fx.openReview[own(side)] } }),
+    request: async ({ fx, side }) => {
+      const id = fx.openReview[own(side)];
+      return { params: { id }, body: { version: await fx.version('access_review', id) } };
+    },
   };
 }

@@ -458,6 +458,7 @@ export class MatrixFixtures {
       `/questionnaires/${sent.id}/answers`,
       {
         answers: [{ questionKey: 'q1', value: 'yes' }],
+        version: await this.version('questionnaire', sent.id),
       },
       200,
     );
@@ -530,6 +531,7 @@ export class MatrixFixtures {
     const imported = await this.app.http
       .post(`${API}/access-reviews/${campaign.id}/accounts`)
       .set(as(so))
+      .set('If-Match', String(campaign.version))
       .set('Content-Type', 'text/csv')
       .send(this.accountsCsv(side));
     if (imported.status !== 200 || imported.body.rejected.length)

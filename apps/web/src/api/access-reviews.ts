@@ -134,12 +134,12 @@ export const reviewersOf = (id: string) =>
     api.GET('/api/v1/access-reviews/{id}/reviewers', { params: { path: { id } } }),
   ) as unknown as Promise<{ items: Reviewer[] }>;
 
-export const importAccounts = (id: string, csv: string) =>
+export const importAccounts = (id: string, csv: string, version: number) =>
   unwrap(
     api.POST('/api/v1/access-reviews/{id}/accounts', {
       params: { path: { id } },
       body: csv as never,
-      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'If-Match': String(version) },
       bodySerializer: (body: unknown) => body as string,
     }),
   ) as unknown as Promise<ImportResult>;
@@ -154,9 +154,9 @@ export const closeCampaign = (id: string, version: number) =>
     api.POST('/api/v1/access-reviews/{id}/close', { params: { path: { id } }, body: { version } }),
   ) as unknown as Promise<Campaign>;
 
-export const remindReviewers = (id: string) =>
+export const remindReviewers = (id: string, version: number) =>
   unwrap(
-    api.POST('/api/v1/access-reviews/{id}/reminders', { params: { path: { id } } }),
+    api.POST('/api/v1/access-reviews/{id}/reminders', { params: { path: { id } }, body: { version } }),
   ) as unknown as Promise<{
     reviewers: number;
     reminded: number;

@@ -1678,7 +1678,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import accounts from a CSV body (draft campaigns; security officer); bad lines are reported */
+        /** Import accounts from a CSV body (draft campaigns; security officer; the version in If-Match); bad lines are reported */
         post: operations["AccessReviewsController_importAccounts"];
         delete?: never;
         options?: never;
@@ -3288,7 +3288,7 @@ export interface components {
         };
         SaveAnswersDto: {
             answers: components["schemas"]["AnswerDto"][];
-            /** @description Version last read: when sent, a stale one answers 409 */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
         };
         VersionedActionDto: {
@@ -6130,7 +6130,10 @@ export interface operations {
     QuestionnairesController_saveAnswers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6471,7 +6474,10 @@ export interface operations {
     AccessReviewsController_importAccounts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6521,13 +6527,20 @@ export interface operations {
     AccessReviewsController_remind: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

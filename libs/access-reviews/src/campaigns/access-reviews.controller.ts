@@ -74,7 +74,7 @@ export class AccessReviewsController {
     schema: { type: 'string' },
   })
   @Endpoint(
-    'Import accounts from a CSV body (draft campaigns; security officer); bad lines are reported',
+    'Import accounts from a CSV body (draft campaigns; security officer; the version in If-Match); bad lines are reported',
     { action: 'update', subject: 'AccessReview' },
     200,
   )
@@ -82,8 +82,9 @@ export class AccessReviewsController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() request: Request,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<ImportResult> {
-    return this.imports.import(ctx, id, request.headers['content-type'], request);
+    return this.imports.import(ctx, id, request.headers['content-type'], request, ifMatch);
   }
 
   @Post(':id/open')
@@ -110,8 +111,10 @@ export class AccessReviewsController {
   remind(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedActionDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<{ reviewers: number; reminded: number }> {
-    return this.campaigns.remind(ctx, id);
+    return this.campaigns.remind(ctx, id, dto.version ?? ifMatch);
   }
 
   @Post(':id/close')

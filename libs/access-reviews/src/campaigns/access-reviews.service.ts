@@ -14,7 +14,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { findPage, Transactions } from '@vigie/db';
+import { assertVersion, findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { isCalendarDate, parisDay } from '../dates';
 import { refreshOrphans } from '../directory/orphans';
@@ -144,10 +144,15 @@ export class AccessReviewsService {
   }
 
   /** Reminds the reviewers with accounts still to decide (open campaigns; once a day each at most). */
-  async remind(ctx: RequestContext, id: string): Promise<{ reviewers: number; reminded: number }> {
+  async remind(
+    ctx: RequestContext,
+    id: string,
+    version: number | undefined,
+  ): Promise<{ reviewers: number; reminded: number }> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, id, { lock: true });
       assertCan(ctx, 'update', 'AccessReview', campaign);
+      assertVersion('Access review', campaign.version, version);
       assertStatus(campaign, ['open'], 'relancer les relecteurs');
       const result = await remindReviewers(manager, campaign);
       await recordAudit(manager, ctx, {

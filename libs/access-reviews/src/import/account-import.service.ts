@@ -7,7 +7,7 @@ import {
   RequestContext,
   UnsupportedMediaTypeException,
 } from '@vigie/core';
-import { Transactions } from '@vigie/db';
+import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
@@ -89,10 +89,12 @@ export class AccountImportService {
     id: string,
     contentType: string | undefined,
     body: AsyncIterable<Buffer | string>,
+    version: number | undefined,
   ): Promise<ImportResult> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, id, { lock: true });
       assertCan(ctx, 'update', 'AccessReview', campaign);
+      assertVersion('Access review', campaign.version, version);
       assertStatus(campaign, ['draft'], 'importer des comptes');
       assertCsvContentType(contentType);
       const now = new Date();

@@ -1,8 +1,15 @@
 import { notifyBreachRecorded } from '../breach-notices';
 import { Injectable } from '@nestjs/common';
-import { Action, assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import {
+  Action,
+  assertCan,
+  assertRegisterAccess,
+  auditedChange,
+  findVisibleOrFail,
+  scopedQuery,
+} from '@vigie/authz';
 import { ConflictException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
-import { assertVersion, findPage, Transactions } from '@vigie/db';
+import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { changedKeys } from '../common/changes';
 import { toDate } from '../common/dto-helpers';
@@ -188,66 +195,73 @@ export class BreachesService {
    */
   async update(ctx: RequestContext, id: string, dto: UpdateBreachDto): Promise<BreachView> {
     return this.tx.run(async (manager) => {
-      const breach = await findVisibleOrFail(manager, ctx, 'Breach', Breach, id, {
-        lock: true,
-        label: LABEL,
-      });
-      assertCan(ctx, 'update', 'Breach', breach);
-      assertVersion(LABEL, breach.version, dto.version);
-      const patch = patchOf(dto);
-      const changed = changedKeys(breach, patch);
-      if (changed.length === 0) return breachView(breach);
-      if (changed.some((key) => (DECISION_FIELDS as readonly string[]).includes(key as string)))
-        assertCan(ctx, 'validate', 'Breach', breach);
-      if (breach.status === 'closed')
-        throw new ConflictException('Cette violation est clôturée et ne peut plus être modifiée', 'state');
-
-      const next: Breach = { ...breach, ...patch } as Breach;
-      if (patch.awareAt) next.notificationDeadline = breachNotificationDeadline(patch.awareAt);
-      const added = {
-        processingActivityIds: next.processingActivityIds.filter(
-          (x) => !breach.processingActivityIds.includes(x),
-        ),
-        applicationIds: next.applicationIds.filter((x) => !breach.applicationIds.includes(x)),
-      };
-      const { conflict, errors } = checkBreach(breach.status, {
-        ...next,
-        status: next.status as BreachStatus,
-        riskLevel: next.riskLevel as RiskLevel | null,
-        waiverGround: next.waiverGround as WaiverGround | null,
-      });
-      if (conflict)
-        throw new ConflictException(
-          conflict,
-          transitionConflictKind(breach.status, next.status as BreachStatus),
-        );
-      errors.push(...(await this.links.check(manager, ctx, breach.organisationId, added)));
-      if (errors.length > 0) invalid(errors);
-
-      const before = { ...breach };
       const now = new Date();
-      Object.assign(breach, next, { updatedBy: ctx.userId });
-      const status = next.status as BreachStatus;
-      if (before.status !== status) {
-        if (status === 'assessed' && !breach.assessedAt) {
-          breach.assessedAt = now;
-          breach.assessedBy = ctx.userId;
-        }
-        if (status === 'closed') {
-          breach.closedAt = now;
-          breach.closedBy = ctx.userId;
-        }
-      }
-      await manager.save(breach);
-      await recordAudit(manager, ctx, {
-        action: before.status !== breach.status ? `breach.${breach.status}` : 'breach.update',
-        entity: 'breach',
-        entityId: breach.id,
-        organisationId: breach.organisationId,
-        before,
-        after: breach,
+      const breach = await auditedChange(manager, ctx, {
+        subject: 'Breach',
+        entity: Breach,
+        id,
+        label: LABEL,
+        action: 'update',
+        version: dto.version,
+        audit: {
+          action: (row, before) => (before.status !== row.status ? `breach.${row.status}` : 'breach.update'),
+          entity: 'breach',
+        },
+        apply: (row) => this.applyUpdate(manager, ctx, row, dto, now),
       });
       return breachView(breach, now);
     });
+  }
+
+  /** The checks and changes of an update on the locked breach; `false` when the patch changes nothing. */
+  private async applyUpdate(
+    manager: EntityManager,
+    ctx: RequestContext,
+    breach: Breach,
+    dto: UpdateBreachDto,
+    now: Date,
+  ): Promise<void | false> {
+    const patch = patchOf(dto);
+    const changed = changedKeys(breach, patch);
+    if (changed.length === 0) return false;
+    if (changed.some((key) => (DECISION_FIELDS as readonly string[]).includes(key as string)))
+      assertCan(ctx, 'validate', 'Breach', breach);
+    if (breach.status === 'closed')
+      throw new ConflictException('Cette violation est clôturée et ne peut plus être modifiée', 'state');
+
+    const next: Breach = { ...breach, ...patch } as Breach;
+    if (patch.awareAt) next.notificationDeadline = breachNotificationDeadline(patch.awareAt);
+    const added = {
+      processingActivityIds: next.processingActivityIds.filter(
+        (x) => !breach.processingActivityIds.includes(x),
+      ),
+      applicationIds: next.applicationIds.filter((x) => !breach.applicationIds.includes(x)),
+    };
+    const { conflict, errors } = checkBreach(breach.status, {
+      ...next,
+      status: next.status as BreachStatus,
+      riskLevel: next.riskLevel as RiskLevel | null,
+      waiverGround: next.waiverGround as WaiverGround | null,
+    });
+    if (conflict)
+      throw new ConflictException(
+        conflict,
+        transitionConflictKind(breach.status, next.status as BreachStatus),
+      );
+    errors.push(...(await this.links.check(manager, ctx, breach.organisationId, added)));
+    if (errors.length > 0) invalid(errors);
+
+    const previousStatus = breach.status;
+    Object.assign(breach, next, { updatedBy: ctx.userId });
+    const status = next.status as BreachStatus;
+    if (previousStatus === status) return;
+    if (status === 'assessed' && !breach.assessedAt) {
+      breach.assessedAt = now;
+      breach.assessedBy = ctx.userId;
+    }
+    if (status === 'closed') {
+      breach.closedAt = now;
+      breach.closedBy = ctx.userId;
+    }
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Action, assertCan, assertRegisterAccess, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import {
+  Action,
+  assertCan,
+  assertRegisterAccess,
+  auditedChange,
+  findVisibleOrFail,
+  scopedQuery,
+} from '@vigie/authz';
 import { ConflictException, Page, PageQuery, recordAudit, RequestContext, toPage } from '@vigie/core';
-import { assertVersion, findPage, Transactions } from '@vigie/db';
+import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { changedKeys } from '../common/changes';
 import { toDate } from '../common/dto-helpers';
@@ -155,71 +162,80 @@ export class RightsRequestsService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateRightsRequestDto): Promise<RightsRequestView> {
     return this.tx.run(async (manager) => {
-      const request = await findVisibleOrFail(manager, ctx, 'RightsRequest', RightsRequest, id, {
-        lock: true,
-        label: LABEL,
-      });
-      assertCan(ctx, 'update', 'RightsRequest', request);
-      assertVersion(LABEL, request.version, dto.version);
-      const patch = patchOf(dto);
-      const changed = changedKeys(request, patch) as string[];
-      if (changed.length === 0) return rightsRequestView(request);
-      const next = { ...request, ...patch } as RightsRequest;
-      const decision =
-        changed.some((key) => ['extensionMonths', 'extensionReason', 'refusalReason'].includes(key)) ||
-        (changed.includes('status') && (next.status === 'extended' || next.status === 'refused'));
-      if (decision) assertCan(ctx, 'validate', 'RightsRequest', request);
-
-      const conflict = rightsTransitionConflict(request.status, next.status as RightsRequestStatus);
-      if (conflict) throw new ConflictException(conflict, 'state');
-      if (request.status === 'answered' || request.status === 'refused')
-        throw new ConflictException(
-          `Cette demande est au statut « ${request.status} » et ne peut plus être modifiée`,
-          'state',
-        );
       const now = new Date();
-      if (changed.includes('extensionMonths') || changed.includes('extensionReason')) {
-        if (request.extendedAt)
-          throw new ConflictException(
-            'La prolongation a déjà été décidée et annoncée à la personne : elle ne peut plus changer',
-            'state',
-          );
-        // Art. 12.3: the person is told of the extension, and why, within one month of receipt.
-        const late = extensionWindowConflict(next.receivedAt, todayInParis(now));
-        if (late) throw new ConflictException(late, 'rule');
-      }
-      const errors = rightsStateErrors({
-        ...next,
-        status: next.status as RightsRequestStatus,
-        answerChannel: next.answerChannel as Channel | null,
-      });
-      if (next.receivedAt.getTime() > now.getTime())
-        errors.push({ field: 'receivedAt', message: 'ne doit pas être dans le futur' });
-      if (next.answeredAt && next.answeredAt.getTime() > now.getTime())
-        errors.push({ field: 'answeredAt', message: 'ne doit pas être dans le futur' });
-      const added = next.processingActivityIds.filter((x) => !request.processingActivityIds.includes(x));
-      errors.push(
-        ...(await this.links.check(manager, ctx, request.organisationId, { processingActivityIds: added })),
-      );
-      if (errors.length > 0) invalid(errors);
-
-      const before = { ...request };
-      Object.assign(request, next, { updatedBy: ctx.userId });
-      request.dueDate = rightsRequestDueDate(request.receivedAt, request.extensionMonths);
-      if (request.identityChecked && !before.identityChecked) request.identityCheckedAt = now;
-      if (!request.identityChecked) request.identityCheckedAt = null;
-      if (request.extensionMonths > 0 && !before.extendedAt) request.extendedAt = now;
-      await manager.save(request);
-      await recordAudit(manager, ctx, {
-        action:
-          before.status !== request.status ? `rights-request.${request.status}` : 'rights-request.update',
-        entity: 'rights-request',
-        entityId: request.id,
-        organisationId: request.organisationId,
-        before,
-        after: request,
+      const request = await auditedChange(manager, ctx, {
+        subject: 'RightsRequest',
+        entity: RightsRequest,
+        id,
+        label: LABEL,
+        action: 'update',
+        version: dto.version,
+        audit: {
+          action: (row, before) =>
+            before.status !== row.status ? `rights-request.${row.status}` : 'rights-request.update',
+          entity: 'rights-request',
+        },
+        apply: (row) => this.applyUpdate(manager, ctx, row, dto, now),
       });
       return rightsRequestView(request, parisDate(now));
     });
+  }
+
+  /** The checks and changes of an update on the locked request; `false` when the patch changes nothing. */
+  private async applyUpdate(
+    manager: EntityManager,
+    ctx: RequestContext,
+    request: RightsRequest,
+    dto: UpdateRightsRequestDto,
+    now: Date,
+  ): Promise<void | false> {
+    const patch = patchOf(dto);
+    const changed = changedKeys(request, patch) as string[];
+    if (changed.length === 0) return false;
+    const next = { ...request, ...patch } as RightsRequest;
+    const decision =
+      changed.some((key) => ['extensionMonths', 'extensionReason', 'refusalReason'].includes(key)) ||
+      (changed.includes('status') && (next.status === 'extended' || next.status === 'refused'));
+    if (decision) assertCan(ctx, 'validate', 'RightsRequest', request);
+
+    const conflict = rightsTransitionConflict(request.status, next.status as RightsRequestStatus);
+    if (conflict) throw new ConflictException(conflict, 'state');
+    if (request.status === 'answered' || request.status === 'refused')
+      throw new ConflictException(
+        `Cette demande est au statut « ${request.status} » et ne peut plus être modifiée`,
+        'state',
+      );
+    if (changed.includes('extensionMonths') || changed.includes('extensionReason')) {
+      if (request.extendedAt)
+        throw new ConflictException(
+          'La prolongation a déjà été décidée et annoncée à la personne : elle ne peut plus changer',
+          'state',
+        );
+      // Art. 12.3: the person is told of the extension, and why, within one month of receipt.
+      const late = extensionWindowConflict(next.receivedAt, todayInParis(now));
+      if (late) throw new ConflictException(late, 'rule');
+    }
+    const errors = rightsStateErrors({
+      ...next,
+      status: next.status as RightsRequestStatus,
+      answerChannel: next.answerChannel as Channel | null,
+    });
+    if (next.receivedAt.getTime() > now.getTime())
+      errors.push({ field: 'receivedAt', message: 'ne doit pas être dans le futur' });
+    if (next.answeredAt && next.answeredAt.getTime() > now.getTime())
+      errors.push({ field: 'answeredAt', message: 'ne doit pas être dans le futur' });
+    const added = next.processingActivityIds.filter((x) => !request.processingActivityIds.includes(x));
+    errors.push(
+      ...(await this.links.check(manager, ctx, request.organisationId, { processingActivityIds: added })),
+    );
+    if (errors.length > 0) invalid(errors);
+
+    const wasIdentityChecked = request.identityChecked;
+    const wasExtendedAt = request.extendedAt;
+    Object.assign(request, next, { updatedBy: ctx.userId });
+    request.dueDate = rightsRequestDueDate(request.receivedAt, request.extensionMonths);
+    if (request.identityChecked && !wasIdentityChecked) request.identityCheckedAt = now;
+    if (!request.identityChecked) request.identityCheckedAt = null;
+    if (request.extensionMonths > 0 && !wasExtendedAt) request.extendedAt = now;
   }
 }

@@ -9,7 +9,6 @@ import {
   NotFoundException,
   recordAudit,
   RequestContext,
-  StaleVersionException,
   UnsupportedMediaTypeException,
   ValidationException,
 } from '@vigie/core';
@@ -59,9 +58,10 @@ export class QuestionnaireAnswersService {
 
   async save(ctx: RequestContext, id: string, dto: SaveAnswersDto): Promise<QuestionnaireDetail> {
     return this.tx.run(async (manager) => {
-      const { questionnaire, questions } = await this.loadForAnswering(manager, ctx, id);
-      if (dto.version !== undefined && dto.version !== questionnaire.version)
-        throw new StaleVersionException('Questionnaire', questionnaire.version);
+      const { questionnaire, questions } = await this.loadForAnswering(manager, ctx, id, {
+        required: true,
+        sent: dto.version,
+      });
       const byKey = new Map(questions.map((question) => [question.key, question]));
       const errors: FieldError[] = [];
       const seen = new Set<string>();

@@ -8,14 +8,12 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -79,10 +77,7 @@ export class SaveAnswersDto {
   @Type(() => AnswerDto)
   answers: AnswerDto[];
 
-  @ApiPropertyOptional({ description: 'Version last read: when sent, a stale one answers 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

@@ -85,8 +85,9 @@ export class QuestionnairesController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SaveAnswersDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<QuestionnaireDetail> {
-    return this.answers.save(ctx, id, dto);
+    return this.answers.save(ctx, id, { ...dto, version: dto.version ?? ifMatch });
   }
 
   @Post(':id/answers/:questionKey/attachments')

@@ -98,7 +98,7 @@ function CampaignView({ c, manages }: { c: Campaign; manages: boolean }) {
     onError: (error) => setNotice({ kind: 'error', text: refusal(error) }),
   });
   const remind = useMutation({
-    mutationFn: () => remindReviewers(c.id),
+    mutationFn: () => remindReviewers(c.id, c.version),
     onSuccess: (answer) =>
       setNotice({
         kind: 'success',
@@ -262,7 +262,7 @@ function ImportForm({ c, onImported }: { c: Campaign; onImported: () => void }) 
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportResult>();
   const upload = useMutation({
-    mutationFn: async (chosen: File) => importAccounts(c.id, await chosen.text()),
+    mutationFn: async (chosen: File) => importAccounts(c.id, await chosen.text(), c.version),
     onSuccess: (answer) => {
       setResult(answer);
       onImported();
