@@ -76,6 +76,11 @@ describe('Database faults (e2e)', () => {
     const created = await app.dataSource.query(
       "SELECT count(*)::int AS n FROM organisation WHERE short_name LIKE 'LOAD%'",
     );
-    expect(created[0].n).toBe(statuses.filter((s) => s === 201).length);
+    // The load is sequential: only the creation in flight when the proxy was cut can have an unknown outcome
+    // (its COMMIT reached the database, the acknowledgement did not come back: stored, yet answered 503).
+    const answeredCreated = createStatuses.filter((s) => s === 201).length;
+    const unknownOutcome = Math.min(createStatuses.filter((s) => s === 503).length, 1);
+    expect(created[0].n).toBeGreaterThanOrEqual(answeredCreated);
+    expect(created[0].n).toBeLessThanOrEqual(answeredCreated + unknownOutcome);
   });
 });
