@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Action, auditedChange, canInOrganisation, scoped, unscoped } from '@vigie/authz';
+import { Action, auditedChange, canInOrganisation, scoped } from '@vigie/authz';
 import {
   diffFields,
   ForbiddenActionException,
@@ -35,7 +35,10 @@ export class PublicationService {
     private readonly registers: PublicRegisterService,
   ) {}
 
-  /** 404 unless the caller sees the member, 403 unless its role may `action` its publication. */
+  /**
+   * 404 unless the caller sees the member, 403 unless its role may `action` its publication; locked for a
+   * change.
+   */
   private async memberFor(
     manager: EntityManager,
     ctx: RequestContext,
@@ -45,9 +48,13 @@ export class PublicationService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, action, 'Publication', organisationId)) throw new ForbiddenActionException();
-    const organisation = await scoped(manager, ctx).findOneBy('Organisation', Organisation, {
-      id: organisationId,
-    });
+    const query = scoped(manager, ctx)
+      .query('Organisation', Organisation, 'o')
+      .andWhere('o.id = :organisationId', { organisationId });
+    // A change locks the member: one settings row per member, concurrent first saves meet on this lock
+    // instead of the unique index.
+    if (action !== 'read') query.setLock('pessimistic_write');
+    const organisation = await query.getOne();
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }
@@ -89,11 +96,6 @@ export class PublicationService {
   ): Promise<PublicationView> {
     return this.tx.run(async (manager) => {
       const organisation = await this.memberFor(manager, ctx, organisationId, 'update');
-      // One settings row per member: concurrent first saves meet on this lock instead of the unique index.
-      await unscoped(
-        manager,
-        'a lock on the member row read scoped just above, where concurrent first saves of its settings meet',
-      ).query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [organisationId]);
       const stored = await this.settingsOf(manager, ctx, organisationId);
       const saved = stored
         ? await this.change(manager, ctx, stored.id, dto)
