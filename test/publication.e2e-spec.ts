@@ -326,6 +326,13 @@ describe('Public register (e2e)', () => {
       .set(as(world.dpoA))
       .send({ enabled: false, version: 1 });
     expectProblem(stale, 409);
+    expect(stale.body.type).toBe('https://vigie.dev/problems/stale-version');
+    const unversioned = await app.http
+      .put(`${api}/organisations/${world.memberA.id}/publication`)
+      .set(as(world.dpoA))
+      .send({ enabled: false });
+    expectProblem(unversioned, 400);
+    expect(unversioned.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
 
     const closed = await put(world.dpoA, world.memberA.id, { enabled: false });
     expect(closed.status).toBe(200);

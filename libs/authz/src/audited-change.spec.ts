@@ -55,6 +55,16 @@ describe('the one audited change', () => {
     });
   });
 
+  it('writes the changes `auditChanges` names instead of the rows, when given', async () => {
+    await change({
+      auditChanges: (row, before) => ({ secret: { before: before.state, after: '(changed)' } }),
+    });
+    const entry = recordAudit.mock.calls[0][2];
+    expect(entry.changes).toEqual({ secret: { before: 'open', after: '(changed)' } });
+    expect(entry.before).toBeUndefined();
+    expect(entry.after).toBeUndefined();
+  });
+
   it('answers 400 without a version and 409 for a stale one, before applying anything', async () => {
     const apply = jest.fn();
     await expect(change({ version: undefined, apply })).rejects.toBeInstanceOf(ValidationException);

@@ -1,4 +1,4 @@
-import { recordAudit, RequestContext } from '@vigie/core';
+import { AuditChanges, recordAudit, RequestContext } from '@vigie/core';
 import { assertVersion } from '@vigie/db';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Action, Subject } from './role-table';
@@ -43,6 +43,11 @@ export interface AuditedChange<T extends VersionedRow> {
   apply: (row: T, before: T) => void | false | Promise<void | false>;
   /** Saves the row (default `manager.save`; e.g. a save mapping a unique violation to a 409). */
   save?: (manager: EntityManager, row: T) => Promise<unknown>;
+  /**
+   * The audit event's changes, for a change that touches what the row does not show (e.g. a password, written
+   * hidden); default the fields that differ between `before` and the saved row.
+   */
+  auditChanges?: (row: T, before: T) => AuditChanges;
   /** Writes the history of the change, after the save (e.g. a version of a register entry). */
   history?: (manager: EntityManager, row: T, before: T) => Promise<void>;
 }
@@ -76,8 +81,7 @@ export async function auditedChange<T extends VersionedRow>(
     entity,
     entityId: row.id,
     organisationId: change.auditOrganisation ? change.auditOrganisation(row) : (row.organisationId ?? null),
-    before,
-    after: row,
+    ...(change.auditChanges ? { changes: change.auditChanges(row, before) } : { before, after: row }),
   });
   return row;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditedChange, canSomewhere, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, canSomewhere, findVisibleOrFail, scoped, scopedQuery } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
@@ -14,7 +14,7 @@ import {
 } from '@vigie/core';
 import { Transactions, uniqueViolation } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CreateApplicationDto, UpdateApplicationDto } from './application.dto';
 import { Application } from './application.entity';
 
@@ -45,13 +45,13 @@ export class ApplicationsService {
         purpose: dto.purpose ?? null,
         vendorId: dto.vendorId ?? null,
       });
-      return (await this.withVendorNames(manager, [application]))[0];
+      return (await this.withVendorNames(manager, ctx, [application]))[0];
     });
   }
 
   /** Inserts an application and its audit event, checking its vendor (no permission check: seeders). */
   async insert(manager: EntityManager, ctx: RequestContext, data: NewApplication): Promise<Application> {
-    await this.assertVendor(manager, data.vendorId);
+    await this.assertVendor(manager, ctx, data.vendorId);
     const application = manager.create(Application, data);
     await this.saveUnique(manager, application);
     await recordAudit(manager, ctx, {
@@ -77,14 +77,14 @@ export class ApplicationsService {
       .take(query.pageSize);
     if (filter.domain) qb.andWhere('a.domain = :domain', { domain: filter.domain });
     const [items, total] = await qb.getManyAndCount();
-    return toPage(await this.withVendorNames(this.tx.reader, items), total, query);
+    return toPage(await this.withVendorNames(this.tx.reader, ctx, items), total, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<ApplicationView> {
     const application = await findVisibleOrFail(this.tx.reader, ctx, 'Application', Application, id, {
       label: 'Application',
     });
-    return (await this.withVendorNames(this.tx.reader, [application]))[0];
+    return (await this.withVendorNames(this.tx.reader, ctx, [application]))[0];
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
@@ -100,41 +100,53 @@ export class ApplicationsService {
         audit: { action: 'application.update', entity: 'application' },
         apply: async (row) => {
           const { version: _version, ...changes } = dto;
-          if (changes.vendorId !== undefined) await this.assertVendor(manager, changes.vendorId);
+          if (changes.vendorId !== undefined) await this.assertVendor(manager, ctx, changes.vendorId);
           for (const [key, value] of Object.entries(changes)) {
             if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
           }
         },
         save: (m, row) => this.saveUnique(m, row),
       });
-      return (await this.withVendorNames(manager, [application]))[0];
+      return (await this.withVendorNames(manager, ctx, [application]))[0];
     });
   }
 
-  /** Adds each application's vendor name, in one query. */
-  async withVendorNames(manager: EntityManager, applications: Application[]): Promise<ApplicationView[]> {
-    const vendorIds = [...new Set(applications.map((a) => a.vendorId).filter((id): id is string => !!id))];
-    const vendors = vendorIds.length
-      ? await unscoped(manager, 'vendor names shown beside applications the caller already reads').find(
-          Organisation,
-          { select: { id: true, name: true }, where: { id: In(vendorIds) } },
-        )
+  /**
+   * Adds each application's vendor name, in one query: read through the applications the caller reads (a
+   * member reads no vendor organisation, but the name of the vendor of an application it reads).
+   */
+  async withVendorNames(
+    manager: EntityManager,
+    ctx: RequestContext,
+    applications: Application[],
+  ): Promise<ApplicationView[]> {
+    const ids = applications.filter((a) => a.vendorId).map((a) => a.id);
+    const vendors = ids.length
+      ? await scoped(manager, ctx)
+          .query('Application', Application, 'a')
+          .innerJoin(Organisation, 'v', 'v.id = a.vendorId')
+          .select('a.id', 'id')
+          .addSelect('v.name', 'name')
+          .andWhere('a.id IN (:...ids)', { ids })
+          .getRawMany<{ id: string; name: string }>()
       : [];
     const names = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
     return applications.map((application) =>
       Object.assign(application, {
-        vendorName: application.vendorId ? (names.get(application.vendorId) ?? null) : null,
+        vendorName: application.vendorId ? (names.get(application.id) ?? null) : null,
       }),
     );
   }
 
-  private async assertVendor(manager: EntityManager, vendorId: string | null | undefined): Promise<void> {
+  /** A vendor given to an application must be a vendor organisation (its managers read every organisation). */
+  private async assertVendor(
+    manager: EntityManager,
+    ctx: RequestContext,
+    vendorId: string | null | undefined,
+  ): Promise<void> {
     if (!vendorId) return;
     if (
-      !(await unscoped(
-        manager,
-        'checks that a referenced id is a vendor organisation, before any row is written',
-      ).existsBy(Organisation, { id: vendorId, kind: 'vendor' }))
+      !(await scoped(manager, ctx).exists('Organisation', Organisation, { id: vendorId, kind: 'vendor' }))
     ) {
       throw ValidationException.field(
         'vendorId',

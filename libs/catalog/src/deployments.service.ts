@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -35,10 +35,11 @@ export class DeploymentsService {
     applicationId: string,
     organisationId: string,
   ): Promise<DeploymentView> {
-    const member = await unscoped(
-      manager,
-      'checks that a referenced id is a member organisation, before any row is written',
-    ).findOneBy(Organisation, { id: organisationId, kind: 'member' });
+    // Deployments are managed by roles that read every organisation (and by seeders, as system work).
+    const member = await scoped(manager, ctx).findOneBy('Organisation', Organisation, {
+      id: organisationId,
+      kind: 'member',
+    });
     if (!member)
       throw ValidationException.field('organisationId', 'doit être l’identifiant d’une organisation membre');
     const deployment = manager.create(Deployment, { applicationId, organisationId, createdBy: ctx.userId });
@@ -140,7 +141,10 @@ export class DeploymentsService {
     applicationIds: readonly string[],
   ): Promise<{ applicationId: string; id: string; name: string }[]> {
     if (applicationIds.length === 0) return [];
-    return unscoped(manager, 'the users of applications named by a record the caller already reads')
+    return unscoped(
+      manager,
+      'the members using applications named by a record the caller already read scoped (e.g. a contract, read by auditors who read no deployment)',
+    )
       .createQueryBuilder(Deployment, 'd')
       .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
       .select('d.applicationId', 'applicationId')

@@ -74,7 +74,7 @@ export class DocumentsService {
       // A concurrent request storing the same document first wins; this one then answers its record.
       const inserted = await unscoped(
         m,
-        'the insert of a generated document for a caller the service already checked',
+        'an insert ON CONFLICT DO NOTHING (a write, no read) of a document the calling service already checked',
       )
         .createQueryBuilder()
         .insert()
@@ -116,7 +116,7 @@ export class DocumentsService {
   ): Promise<StoredFile | null> {
     const document = await unscoped(
       manager,
-      'a stored document looked up by its content key within its organisation',
+      'the one document of this content key (the unique index just met by the insert), whoever of the organisation may read it: the caller may produce a file it does not list (an administrator’s trail of a member)',
     )
       .createQueryBuilder(GeneratedDocument, 'd')
       .addSelect('d.content')

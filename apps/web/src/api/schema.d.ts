@@ -3498,7 +3498,7 @@ export interface components {
              *     ]
              */
             fields?: ("name" | "description" | "purposes" | "dataSubjects" | "dataCategories" | "specialCategories" | "recipients" | "transfers" | "securityMeasures" | "applicationIds" | "dpoContact")[];
-            /** @description The version last read (required once the settings exist) */
+            /** @description Version last read (or the If-Match header), 0 before the first save; required, stale answers 409 */
             version?: number;
         };
         AnnualReportsDto: {

@@ -41,7 +41,7 @@ export default function PublicationPage() {
       unwrap(
         api.PUT('/api/v1/organisations/{orgId}/publication', {
           params: { path: { orgId } },
-          body: { enabled, fields, ...(settings.data?.version ? { version: settings.data.version } : {}) },
+          body: { enabled, fields, version: settings.data?.version ?? 0 },
         }),
       ) as Promise<View>,
     onSuccess: (saved) => {

@@ -1,4 +1,4 @@
-import { unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ConfigError, generateSecret, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
@@ -46,12 +46,12 @@ export class BootstrapService {
     const adminPassword = this.config.adminPassword ?? generateSecret().slice(0, 20);
     const adminHash = await PasswordHasher.hash(adminPassword);
     return this.tx.run(async (manager) => {
-      const bootstrap = unscoped(
-        manager,
-        'the first start: its lock and the operator check, before any organisation',
+      await unscoped(manager, 'the first start’s advisory lock (a lock, on no row)').query(
+        'SELECT pg_advisory_xact_lock($1)',
+        [BOOTSTRAP_LOCK_KEY],
       );
-      await bootstrap.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
-      if (await bootstrap.existsBy(Organisation, { kind: 'operator' })) return { created: false };
+      if (await scoped(manager, ctx).exists('Organisation', Organisation, { kind: 'operator' }))
+        return { created: false };
       const weakness = this.config.adminPassword
         ? passwordProblem(this.config.adminPassword, [this.config.adminEmail])
         : undefined;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, roleFitsKind, scoped, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, findVisibleOrFail, roleFitsKind, scoped, scopedQuery } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -132,7 +132,7 @@ export class MembershipsService {
         .getOne();
       if (!membership) throw new NotFoundException('Membership');
       assertCan(ctx, 'delete', 'Membership', membership);
-      if (membership.role === 'admin') await this.assertAnotherAdmin(manager, membership);
+      if (membership.role === 'admin') await this.assertAnotherAdmin(manager, ctx, membership);
       await manager.delete(Membership, { id: membership.id });
       // The person's tokens and sessions carried that role: they end with it.
       await manager.increment(User, { id: membership.userId }, 'sessionVersion', 1);
@@ -156,11 +156,16 @@ export class MembershipsService {
   }
 
   /** The operator must keep at least one enabled administrator, or nobody could manage accounts again. */
-  private async assertAnotherAdmin(manager: EntityManager, removed: Membership): Promise<void> {
-    const others = await unscoped(manager, 'the operator’s other administrators, counted to keep one')
-      .createQueryBuilder(Membership, 'm')
+  private async assertAnotherAdmin(
+    manager: EntityManager,
+    ctx: RequestContext,
+    removed: Membership,
+  ): Promise<void> {
+    // Only an administrator removes an administrator's membership, and reads every membership.
+    const others = await scoped(manager, ctx)
+      .query('Membership', Membership, 'm')
       .innerJoin('m.user', 'u')
-      .where("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
+      .andWhere("m.role = 'admin' AND m.id <> :id AND u.disabled = false", { id: removed.id })
       .getCount();
     if (others === 0)
       throw new ConflictException('Le dernier administrateur ne peut pas être retiré', 'rule');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
+import { auditedChange, canSomewhere, findVisibleOrFail, scopedQuery } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
@@ -11,7 +11,7 @@ import {
   RequestContext,
   toPage,
 } from '@vigie/core';
-import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
+import { findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { ActorLoader } from '../auth/actor.loader';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -77,44 +77,44 @@ export class UsersService {
     assertNoNulls(dto);
     const passwordHash = dto.password ? await PasswordHasher.hash(dto.password) : undefined;
     const view = await this.tx.run(async (manager) => {
-      const user = await findVisibleOrFail(manager, ctx, 'User', User, id, { lock: true, label: 'User' });
-      assertCan(ctx, 'update', 'User', user);
-      assertVersion('User', user.version, dto.version);
-      if (dto.disabled === true && user.id === ctx.userId) {
-        throw new ConflictException('Vous ne pouvez pas désactiver votre propre compte', 'rule');
-      }
-      const before = toUserView(user);
-      if (dto.displayName !== undefined) user.displayName = dto.displayName;
-      if (dto.disabled !== undefined) user.disabled = dto.disabled;
-      const changes: Partial<User> = {
-        displayName: user.displayName,
-        disabled: user.disabled,
-        version: user.version + 1,
-      };
-      if (passwordHash) changes.passwordHash = passwordHash;
-      // A new password or a disable ends every token issued before (re-enabling does not revive them).
-      if (passwordHash || (dto.disabled === true && !before.disabled)) {
-        changes.sessionVersion = user.sessionVersion + 1;
-      }
-      await manager.update(User, { id: user.id }, changes);
-      // A disabled account or a password set by an administrator ends the user's web sessions at once.
-      if (user.disabled || passwordHash) await endSessionsOf(manager, user.id);
-      const after = {
-        ...before,
-        displayName: user.displayName,
-        disabled: user.disabled,
-        version: user.version + 1,
-      };
-      const auditChanges = diffFields(before, after);
-      if (passwordHash) auditChanges.password = { before: '(hidden)', after: '(changed)' };
-      await recordAudit(manager, ctx, {
-        action: 'user.update',
-        entity: 'user',
-        entityId: user.id,
-        organisationId: null,
-        changes: auditChanges,
+      let endsTokens = false;
+      const user = await auditedChange(manager, ctx, {
+        subject: 'User',
+        entity: User,
+        id,
+        label: 'User',
+        action: 'update',
+        version: dto.version,
+        audit: { action: 'user.update', entity: 'user' },
+        apply: (row, before) => {
+          if (dto.disabled === true && row.id === ctx.userId) {
+            throw new ConflictException('Vous ne pouvez pas désactiver votre propre compte', 'rule');
+          }
+          if (dto.displayName !== undefined) row.displayName = dto.displayName;
+          if (dto.disabled !== undefined) row.disabled = dto.disabled;
+          // A new password or a disable ends every token issued before (re-enabling does not revive them).
+          endsTokens = !!passwordHash || (dto.disabled === true && !before.disabled);
+        },
+        save: async (m, row) => {
+          const changes: Partial<User> = {
+            displayName: row.displayName,
+            disabled: row.disabled,
+            version: row.version + 1,
+          };
+          if (passwordHash) changes.passwordHash = passwordHash;
+          if (endsTokens) changes.sessionVersion = row.sessionVersion + 1;
+          await m.update(User, { id: row.id }, changes);
+          row.version += 1;
+          // A disabled account or a password set by an administrator ends the user's web sessions at once.
+          if (row.disabled || passwordHash) await endSessionsOf(m, row.id);
+        },
+        auditChanges: (row, before) => {
+          const changes = diffFields(toUserView(before), toUserView(row));
+          if (passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
+          return changes;
+        },
       });
-      return after;
+      return toUserView(user);
     });
     // The account may have been disabled: its next request must not be served from the cache.
     this.actors.invalidate(id);

@@ -5,6 +5,7 @@ import {
   assertCan,
   canSomewhere,
   findVisibleOrFail,
+  scoped,
   tenantScope,
   unscoped,
 } from '@vigie/authz';
@@ -146,13 +147,16 @@ export class AccountLinksService {
     const record = { organisationId: vendorId, role: 'vendor-contact' };
     if (!mayOnContacts(ctx, 'read', record)) throw new NotFoundException('Vendor');
     const { view, vendorName, token, expiresAt } = await this.tx.run(async (manager) => {
-      const vendor = await unscoped(manager, 'the vendor organisation, after mayOnContacts')
-        .createQueryBuilder(Organisation, 'o')
-        .where('o.id = :vendorId AND o.kind = :kind', { vendorId, kind: 'vendor' })
-        .getOne();
+      const vendor = await scoped(manager, ctx).findOneBy('Organisation', Organisation, {
+        id: vendorId,
+        kind: 'vendor',
+      });
       if (!vendor) throw new NotFoundException('Vendor');
       assertCan(ctx, 'create', 'VendorContact', record);
-      const existing = await unscoped(manager, 'whether the invited address already has an account')
+      const existing = await unscoped(
+        manager,
+        'whether the invited address is already an account’s: the unique address across every account, which the security officer inviting reads none of',
+      )
         .createQueryBuilder(User, 'u')
         .select('u.id')
         .where('u.email = :email', { email: dto.email.trim().toLowerCase() })
@@ -195,10 +199,10 @@ export class AccountLinksService {
         label: 'User',
       });
       assertCan(ctx, 'update', 'User', visible);
-      const user = await unscoped(manager, 'the user just found visible (assertCan above)')
-        .createQueryBuilder(User, 'u')
+      const user = await scoped(manager, ctx)
+        .query('User', User, 'u', 'update')
         .addSelect('u.passwordHash')
-        .where('u.id = :userId', { userId })
+        .andWhere('u.id = :userId', { userId })
         .getOneOrFail();
       if (user.passwordHash !== NO_PASSWORD_YET)
         throw new ValidationException('Cet utilisateur a déjà choisi son mot de passe', [

@@ -1,7 +1,10 @@
-import { unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
+import { User } from '@vigie/identity';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { defaultDelivery, Delivery, isLegalKind, NoticeKind } from './notice-kinds';
+import { NotificationPreference } from '../preferences/notification-preference.entity';
 import { nextDigestAt } from './paris-time';
 
 /**
@@ -40,7 +43,10 @@ export async function emitNotice(manager: EntityManager, notice: Notice, now = n
   const recipients = await resolveRecipients(manager, notice.kind, notice.recipients, now);
   if (recipients.length === 0) return 0;
   const threshold = notice.threshold ?? `event:${randomUUID()}`;
-  const notices = unscoped(manager, 'notices are written by the service for their recipients');
+  const notices = unscoped(
+    manager,
+    'writes (no read): the notices and outbox rows of recipients read scoped below, ON CONFLICT on a notice already given',
+  );
   const inserted: { id: string; recipient_id: string }[] = await notices.query(
     `INSERT INTO "notification" ("recipient_id", "kind", "organisation_id", "entity_type", "entity_id",
        "threshold", "title", "body", "link_path", "created_at")
@@ -87,48 +93,42 @@ interface Recipient {
 }
 
 /** A membership past its end date (an auditor's limited access) makes no one a recipient. */
-const stillCurrent = (now: string) =>
-  `(m."ends_on" IS NULL OR m."ends_on" >= (${now}::timestamptz AT TIME ZONE 'Europe/Paris')::date)`;
+const STILL_CURRENT = `(m."ends_on" IS NULL OR m."ends_on" >= (CAST(:now AS timestamptz) AT TIME ZONE 'Europe/Paris')::date)`;
 
+/**
+ * The enabled users a notice goes to, with their delivery choice for its kind, in one query: system work (the
+ * service chooses the recipients, no caller reads them), so read through the scope of every organisation.
+ */
 async function resolveRecipients(
   manager: EntityManager,
   kind: NoticeKind,
   recipients: Recipients,
   now: Date,
 ): Promise<Recipient[]> {
-  const directory = unscoped(
-    manager,
-    'the recipients of a notice and their delivery choices, chosen by the service, not read for a caller',
-  );
-  let rows: { id: string }[];
+  if (('userIds' in recipients ? recipients.userIds : recipients.roles).length === 0) return [];
+  const qb = scoped(manager, RequestContext.system('notices'))
+    .query('User', User, 'u')
+    .leftJoin(NotificationPreference, 'p', 'p.userId = u.id AND p.kind = :kind', { kind })
+    .select('u.id', 'id')
+    .addSelect('p.delivery', 'delivery')
+    .andWhere('u.disabled = false')
+    .orderBy('u.id');
   if ('userIds' in recipients) {
-    if (recipients.userIds.length === 0) return [];
-    rows = await directory.query(
-      `SELECT u."id" FROM "app_user" u WHERE u."id" = ANY($1::uuid[]) AND NOT u."disabled" ORDER BY u."id"`,
-      [[...new Set(recipients.userIds)]],
-    );
+    qb.andWhere('u.id IN (:...userIds)', { userIds: [...new Set(recipients.userIds)] });
   } else if ('operator' in recipients) {
-    rows = await directory.query(
-      `SELECT DISTINCT u."id" FROM "membership" m
-         JOIN "organisation" o ON o."id" = m."organisation_id" AND o."kind" = 'operator'
-         JOIN "app_user" u ON u."id" = m."user_id"
-       WHERE m."role" = ANY($1::text[]) AND NOT u."disabled" AND ${stillCurrent('$2')}
-       ORDER BY u."id"`,
-      [[...recipients.roles], now],
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM "membership" m JOIN "organisation" o ON o."id" = m."organisation_id" AND o."kind" = 'operator'
+        WHERE m."user_id" = u."id" AND m."role" IN (:...roles) AND ${STILL_CURRENT})`,
+      { roles: [...recipients.roles], now },
     );
   } else {
-    rows = await directory.query(
-      `SELECT DISTINCT u."id" FROM "membership" m JOIN "app_user" u ON u."id" = m."user_id"
-       WHERE m."organisation_id" = $1 AND m."role" = ANY($2::text[]) AND NOT u."disabled"
-         AND ${stillCurrent('$3')} ORDER BY u."id"`,
-      [recipients.organisationId, [...recipients.roles], now],
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM "membership" m
+        WHERE m."user_id" = u."id" AND m."organisation_id" = :organisationId AND m."role" IN (:...roles)
+          AND ${STILL_CURRENT})`,
+      { organisationId: recipients.organisationId, roles: [...recipients.roles], now },
     );
   }
-  if (rows.length === 0) return [];
-  const preferences: { user_id: string; delivery: string }[] = await directory.query(
-    `SELECT "user_id", "delivery" FROM "notification_preference" WHERE "kind" = $1 AND "user_id" = ANY($2::uuid[])`,
-    [kind, rows.map((r) => r.id)],
-  );
-  const chosen = new Map(preferences.map((p) => [p.user_id, p.delivery]));
-  return rows.map((r) => ({ id: r.id, delivery: chosen.get(r.id) ?? null }));
+  const rows = await qb.getRawMany<{ id: string; delivery: string | null }>();
+  return rows.map((r) => ({ id: r.id, delivery: r.delivery ?? null }));
 }

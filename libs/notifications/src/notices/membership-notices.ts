@@ -1,4 +1,6 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
+import { Membership, Organisation } from '@vigie/identity';
 import { emitNotice } from './emit';
 import { addDays, frenchDate, parisDay } from './paris-time';
 import type { ReminderScanner } from './reminders';
@@ -17,21 +19,33 @@ export const membershipEndReminders: ReminderScanner = {
   name: 'memberships',
   async scan(manager, now) {
     const today = parisDay(now);
-    const rows: {
-      id: string;
-      user_id: string;
-      organisation_id: string;
-      organisation_name: string;
-      role: string;
-      ends_on: string;
-    }[] = await unscoped(manager, 'system reminder scan over every organisation’s ending memberships').query(
-      `SELECT m."id", m."user_id", m."organisation_id", o."name" AS "organisation_name", m."role",
-              to_char(m."ends_on", 'YYYY-MM-DD') AS "ends_on"
-       FROM "membership" m JOIN "organisation" o ON o."id" = m."organisation_id"
-       WHERE m."ends_on" IS NOT NULL AND m."ends_on" >= $1::date AND m."ends_on" <= $2::date
-       ORDER BY m."ends_on", m."id"`,
-      [today, addDays(today, MEMBERSHIP_END_THRESHOLDS[0])],
-    );
+    // System work: the reminder scan reads every organisation's ending memberships.
+    const rows = await scoped(manager, RequestContext.system('reminders'))
+      .query('Membership', Membership, 'm')
+      .innerJoin(Organisation, 'o', 'o.id = m.organisationId')
+      .select('m.id', 'id')
+      .addSelect('m.userId', 'user_id')
+      .addSelect('m.organisationId', 'organisation_id')
+      .addSelect('o.name', 'organisation_name')
+      .addSelect('m.role', 'role')
+      .addSelect(`to_char(m.endsOn, 'YYYY-MM-DD')`, 'ends_on')
+      .andWhere(
+        'm.endsOn IS NOT NULL AND m.endsOn >= CAST(:today AS date) AND m.endsOn <= CAST(:last AS date)',
+        {
+          today,
+          last: addDays(today, MEMBERSHIP_END_THRESHOLDS[0]),
+        },
+      )
+      .orderBy('m.endsOn')
+      .addOrderBy('m.id')
+      .getRawMany<{
+        id: string;
+        user_id: string;
+        organisation_id: string;
+        organisation_name: string;
+        role: string;
+        ends_on: string;
+      }>();
     let given = 0;
     for (const row of rows) {
       const threshold = [...MEMBERSHIP_END_THRESHOLDS]

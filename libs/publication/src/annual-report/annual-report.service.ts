@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canInOrganisation, scoped, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
+import { canInOrganisation, scoped, scopedQuery, tenantScope } from '@vigie/authz';
 import { AccessReview, AccessReviewItem, RemediationTask } from '@vigie/access-reviews';
 import { Breach, RightsRequest } from '@vigie/breaches';
 import { Application } from '@vigie/catalog';
@@ -211,13 +211,14 @@ export class AnnualReportService {
     const applicationIds = [...new Set(campaigns.map((c) => c.applicationId))];
     const names = new Map(
       (applicationIds.length
-        ? await unscoped(manager, 'application names of entries in a report the caller may read').find(
-            Application,
-            {
-              select: { id: true, name: true },
-              where: { id: In(applicationIds) },
-            },
-          )
+        ? await scoped(manager, ctx)
+            .query('AccessReview', AccessReview, 'c')
+            .innerJoin(Application, 'a', 'a.id = c.applicationId')
+            .select('a.id', 'id')
+            .addSelect('a.name', 'name')
+            .distinct(true)
+            .andWhere('c.id IN (:...campaignIds)', { campaignIds })
+            .getRawMany<{ id: string; name: string }>()
         : []
       ).map((a) => [a.id, a.name]),
     );

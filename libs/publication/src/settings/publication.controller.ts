@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, IfMatchVersion, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, RequestContext, sentVersion } from '@vigie/core';
 import { PublicRegisterDocument } from '../public-register/public-register.schema';
 import type { PublicRegister } from '../public-register/public-register.service';
 import { PublicationPreviewQuery, PublicationView, UpdatePublicationDto } from './publication.dto';
@@ -52,6 +52,6 @@ export class PublicationController {
     @Body() dto: UpdatePublicationDto,
     @IfMatchVersion() ifMatch: number | undefined,
   ): Promise<PublicationView> {
-    return this.publication.update(ctx, organisationId, { ...dto, version: dto.version ?? ifMatch });
+    return this.publication.update(ctx, organisationId, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 }

@@ -24,7 +24,10 @@ export class UpdatePublicationDto {
   @IsIn(PUBLISHABLE_FIELDS, { each: true })
   fields?: string[];
 
-  @ApiPropertyOptional({ description: 'The version last read (required once the settings exist)' })
+  @ApiPropertyOptional({
+    description:
+      'Version last read (or the If-Match header), 0 before the first save; required, stale answers 409',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

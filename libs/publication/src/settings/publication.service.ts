@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Action, canInOrganisation, scoped, unscoped } from '@vigie/authz';
-import { ForbiddenActionException, NotFoundException, recordAudit, RequestContext } from '@vigie/core';
+import { Action, auditedChange, canInOrganisation, scoped } from '@vigie/authz';
+import {
+  diffFields,
+  ForbiddenActionException,
+  NotFoundException,
+  recordAudit,
+  RequestContext,
+} from '@vigie/core';
 import { assertVersion, Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
@@ -29,7 +35,10 @@ export class PublicationService {
     private readonly registers: PublicRegisterService,
   ) {}
 
-  /** 404 unless the caller sees the member, 403 unless its role may `action` its publication. */
+  /**
+   * 404 unless the caller sees the member, 403 unless its role may `action` its publication; locked for a
+   * change.
+   */
   private async memberFor(
     manager: EntityManager,
     ctx: RequestContext,
@@ -39,9 +48,13 @@ export class PublicationService {
     if (!canInOrganisation(ctx, 'read', 'Organisation', organisationId))
       throw new NotFoundException('Organisation');
     if (!canInOrganisation(ctx, action, 'Publication', organisationId)) throw new ForbiddenActionException();
-    const organisation = await scoped(manager, ctx).findOneBy('Organisation', Organisation, {
-      id: organisationId,
-    });
+    const query = scoped(manager, ctx)
+      .query('Organisation', Organisation, 'o')
+      .andWhere('o.id = :organisationId', { organisationId });
+    // A change locks the member: one settings row per member, concurrent first saves meet on this lock
+    // instead of the unique index.
+    if (action !== 'read') query.setLock('pessimistic_write');
+    const organisation = await query.getOne();
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('Organisation');
     return organisation;
   }
@@ -83,42 +96,86 @@ export class PublicationService {
   ): Promise<PublicationView> {
     return this.tx.run(async (manager) => {
       const organisation = await this.memberFor(manager, ctx, organisationId, 'update');
-      // One settings row per member: concurrent first saves meet on this lock instead of the unique index.
-      await unscoped(manager, 'locks the member whose settings the caller may update').query(
-        'SELECT id FROM organisation WHERE id = $1 FOR UPDATE',
-        [organisationId],
-      );
       const stored = await this.settingsOf(manager, ctx, organisationId);
-      if (stored) assertVersion('Publication', stored.version, dto.version);
-      else if (dto.version !== undefined && dto.version !== 0) assertVersion('Publication', 0, dto.version);
-      const before = stored ? { enabled: stored.enabled, fields: stored.fields } : null;
-      const fields = dto.fields
-        ? normaliseFields(dto.fields)
-        : (stored?.fields ?? [...DEFAULT_PUBLISHED_FIELDS]);
-      const publication =
-        stored ?? manager.create(RegisterPublication, { organisationId, publishedAt: null });
-      const opening = dto.enabled && !stored?.enabled;
-      publication.enabled = dto.enabled;
-      publication.fields = fields;
-      publication.updatedBy = ctx.userId;
-      if (opening) publication.publishedAt = new Date();
-      const saved = await manager.save(RegisterPublication, publication);
-      const action = opening
-        ? 'register-publication.publish'
-        : before?.enabled && !dto.enabled
-          ? 'register-publication.unpublish'
-          : 'register-publication.update';
-      await recordAudit(manager, ctx, {
-        action,
-        entity: 'register-publication',
-        entityId: saved.id,
-        organisationId,
-        before,
-        after: { enabled: saved.enabled, fields: saved.fields },
-      });
+      const saved = stored
+        ? await this.change(manager, ctx, stored.id, dto)
+        : await this.firstSave(manager, ctx, organisationId, dto);
       return viewOf(organisation, saved);
     });
   }
+
+  /** A change of the stored settings, through the one audited change (version required, stale 409). */
+  private change(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    dto: UpdatePublicationDto,
+  ): Promise<RegisterPublication> {
+    return auditedChange(manager, ctx, {
+      subject: 'Publication',
+      entity: RegisterPublication,
+      id,
+      label: 'Publication',
+      action: 'update',
+      version: dto.version,
+      audit: {
+        action: (row, before) => auditAction(before.enabled, row.enabled),
+        entity: 'register-publication',
+      },
+      apply: (row) => applySettings(row, ctx, dto),
+      auditChanges: (row, before) => diffFields(auditedSettings(before), auditedSettings(row)),
+    });
+  }
+
+  /** The first save of a member's settings (they read as version 0 until then): a creation. */
+  private async firstSave(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    dto: UpdatePublicationDto,
+  ): Promise<RegisterPublication> {
+    assertVersion('Publication', 0, dto.version);
+    const publication = manager.create(RegisterPublication, {
+      organisationId,
+      enabled: false,
+      fields: [...DEFAULT_PUBLISHED_FIELDS],
+      publishedAt: null,
+    });
+    applySettings(publication, ctx, dto);
+    const saved = await manager.save(RegisterPublication, publication);
+    await recordAudit(manager, ctx, {
+      action: auditAction(false, saved.enabled),
+      entity: 'register-publication',
+      entityId: saved.id,
+      organisationId,
+      before: null,
+      after: auditedSettings(saved),
+    });
+    return saved;
+  }
+}
+
+/** Sets the settings asked for (fields absent: unchanged); opening the register dates its publication. */
+function applySettings(
+  publication: RegisterPublication,
+  ctx: RequestContext,
+  dto: UpdatePublicationDto,
+): void {
+  if (dto.enabled && !publication.enabled) publication.publishedAt = new Date();
+  publication.enabled = dto.enabled;
+  if (dto.fields) publication.fields = normaliseFields(dto.fields);
+  publication.updatedBy = ctx.userId;
+}
+
+/** What the audit trail shows of the settings. */
+function auditedSettings(publication: RegisterPublication): { enabled: boolean; fields: string[] } {
+  return { enabled: publication.enabled, fields: publication.fields };
+}
+
+function auditAction(wasEnabled: boolean, enabled: boolean): string {
+  if (enabled && !wasEnabled) return 'register-publication.publish';
+  if (wasEnabled && !enabled) return 'register-publication.unpublish';
+  return 'register-publication.update';
 }
 
 function viewOf(organisation: Organisation, stored: RegisterPublication | null): PublicationView {
