@@ -1,4 +1,5 @@
 import { unscoped } from '@vigie/authz';
+import { PARIS_TIME_ZONE } from '@vigie/core';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { defaultDelivery, Delivery, isLegalKind, NoticeKind } from './notice-kinds';
@@ -88,7 +89,7 @@ interface Recipient {
 
 /** A membership past its end date (an auditor's limited access) makes no one a recipient. */
 const stillCurrent = (now: string) =>
-  `(m."ends_on" IS NULL OR m."ends_on" >= (${now}::timestamptz AT TIME ZONE 'Europe/Paris')::date)`;
+  `(m."ends_on" IS NULL OR m."ends_on" >= (${now}::timestamptz AT TIME ZONE '${PARIS_TIME_ZONE}')::date)`;
 
 async function resolveRecipients(
   manager: EntityManager,
