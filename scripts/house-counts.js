@@ -4,13 +4,17 @@
  * `system` branches, the sideways reads of another lib's tables and the copies of the DTO helpers.
  *
  *   node scripts/house-counts.js          prints the counts
- *   node scripts/house-counts.js --files  also lists every unscoped access by file and line
+ *   node scripts/house-counts.js --files  also lists every unscoped access and hand-written change by file and line
  *   node scripts/house-counts.js --write-baseline   rewrites libs/authz/unscoped-baseline.json (the accesses
- *                                                   not migrated yet, per file; it may only shrink)
+ *                                                   not migrated yet, per file; it may only shrink) and
+ *                                                   libs/authz/hand-written-changes-baseline.json (the same
+ *                                                   for the changes written outside auditedChange())
  *
  * `unscopedAccesses()` is what libs/authz/src/unscoped-access.spec.ts checks: outside the escape hatch
  * (`unscoped(manager, 'reason')`), the scoped layer itself (libs/authz) and the database plumbing (libs/db),
- * no data access may be written straight on an EntityManager or DataSource.
+ * no data access may be written straight on an EntityManager or DataSource. `handWrittenChanges()` is what
+ * libs/authz/src/hand-written-changes.spec.ts checks: a change of an existing record goes through
+ * `auditedChange()` (libs/authz/src/audited-change.ts), not a `recordAudit` with a `before` state by hand.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -95,6 +99,53 @@ function unscopedAccesses() {
   return found;
 }
 
+/** The text of a call's arguments, from the index just after its `(` to its matching `)` (strings skipped). */
+function callArguments(text, start) {
+  let depth = 1;
+  let quote = null;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return text.slice(start, i);
+    }
+  }
+  return text.slice(start);
+}
+
+/** The one place a change of a record is written out (and the audit trail that defines `recordAudit`). */
+const AUDITED_CHANGE_HOME = ['libs/authz/src/audited-change.ts', 'libs/core/src/audit/'];
+/** An audit event property `before` holding a state (not `before: null`): the record existed before. */
+const BEFORE_STATE = /(?:^|[{,])\s*before\s*(?::\s*(?!\s|null\b)|,|\})/m;
+
+/**
+ * Every change of an existing record written by hand outside `auditedChange()`: a `recordAudit(` call whose
+ * event carries a `before` state (an update or a removal), outside audited-change.ts. `{ file, line }`.
+ * What `auditedChange()` covers is an update; a removal counts too (its steps are written out as well).
+ */
+function handWrittenChanges() {
+  const found = [];
+  for (const file of sourceFiles()) {
+    if (AUDITED_CHANGE_HOME.some((prefix) => file.startsWith(prefix))) continue;
+    const text = stripComments(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+    for (const index of handWrittenChangesIn(text)) found.push({ file, line: lineOf(text, index) });
+  }
+  return found;
+}
+
+/** The indices of the `recordAudit(` calls of a source text whose event carries a `before` state. */
+function handWrittenChangesIn(text) {
+  return [...text.matchAll(/\brecordAudit\s*\(/g)]
+    .filter((match) => !/function\s+$/.test(text.slice(0, match.index)))
+    .filter((match) => BEFORE_STATE.test(callArguments(text, match.index + match[0].length)))
+    .map((match) => match.index);
+}
+
 function countMatches(files, pattern, filter = () => true) {
   let n = 0;
   for (const file of files) {
@@ -104,6 +155,13 @@ function countMatches(files, pattern, filter = () => true) {
   }
   return n;
 }
+
+/**
+ * A subject's name that is not a read of its data: a permission subject (`'ProcessingActivity'`, a string) or a
+ * key of a table of labels (`ProcessingActivity: 'Traitement'`). The sideways counts skip both.
+ */
+const NOT_A_NAME_OF = String.raw`(?<!['"])`;
+const NOT_A_KEY = String.raw`(?!['"]|\s*:)`;
 
 function counts() {
   const files = sourceFiles();
@@ -123,12 +181,18 @@ function counts() {
     ),
     processingActivityOutsideRegister: countMatches(
       files,
-      /\bProcessingActivity\b(?!Links|Summary|Lookup)/g,
+      new RegExp(NOT_A_NAME_OF + /\bProcessingActivity\b(?!Links|Summary|Lookup)/.source + NOT_A_KEY, 'g'),
       (f) => f.startsWith('libs/') && lib(f) !== 'register',
     ),
     deploymentReadsOutsideCatalog: countMatches(
       files,
-      /\bDeployment\b(?!s?Service)|\b(?:FROM|JOIN)\s+"?deployment"?\b/g,
+      new RegExp(
+        NOT_A_NAME_OF +
+          /\bDeployment\b(?!s?Service)/.source +
+          NOT_A_KEY +
+          /|\b(?:FROM|JOIN)\s+"?deployment"?\b/.source,
+        'g',
+      ),
       (f) =>
         f.startsWith('libs/') && lib(f) !== 'catalog' && lib(f) !== 'authz' && lib(f) !== 'reference-data',
     ),
@@ -137,6 +201,7 @@ function counts() {
       /\b(?:const|function)\s+trim\b/g,
       (f) => !f.startsWith('libs/core/'),
     ),
+    handWrittenChanges: handWrittenChanges().length,
     parisDateCopies: files.filter(
       (f) =>
         !f.startsWith('libs/core/') && fs.readFileSync(path.join(ROOT, f), 'utf8').includes("'Europe/Paris'"),
@@ -145,6 +210,7 @@ function counts() {
 }
 
 const BASELINE = path.join(ROOT, 'libs/authz/unscoped-baseline.json');
+const CHANGES_BASELINE = path.join(ROOT, 'libs/authz/hand-written-changes-baseline.json');
 
 /** The number of unscoped accesses per file, sorted by file. */
 function perFile() {
@@ -153,16 +219,35 @@ function perFile() {
   return map;
 }
 
-module.exports = { sourceFiles, unscopedAccesses, counts, perFile, BASELINE };
+/** The number of changes written by hand outside `auditedChange()` per file. */
+function changesPerFile() {
+  const map = {};
+  for (const c of handWrittenChanges()) map[c.file] = (map[c.file] ?? 0) + 1;
+  return map;
+}
+
+module.exports = {
+  sourceFiles,
+  unscopedAccesses,
+  handWrittenChanges,
+  handWrittenChangesIn,
+  counts,
+  perFile,
+  changesPerFile,
+  BASELINE,
+  CHANGES_BASELINE,
+};
 
 if (require.main === module) {
   const result = counts();
   for (const [name, value] of Object.entries(result)) console.log(`${name.padEnd(36)} ${value}`);
   if (process.argv.includes('--files')) {
     for (const a of unscopedAccesses()) console.log(`${a.file}:${a.line}\t${a.kind}`);
+    for (const c of handWrittenChanges()) console.log(`${c.file}:${c.line}\thandWrittenChange`);
   }
   if (process.argv.includes('--write-baseline')) {
     fs.writeFileSync(BASELINE, JSON.stringify(perFile(), null, 2) + '\n');
-    console.log(`wrote ${path.relative(ROOT, BASELINE)}`);
+    fs.writeFileSync(CHANGES_BASELINE, JSON.stringify(changesPerFile(), null, 2) + '\n');
+    console.log(`wrote ${path.relative(ROOT, BASELINE)} and ${path.relative(ROOT, CHANGES_BASELINE)}`);
   }
 }

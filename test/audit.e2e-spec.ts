@@ -177,5 +177,29 @@ describe('Audit trail and generated PDF records (e2e)', () => {
         404,
       );
     });
+
+    it('names a deployment by its application, as the catalog that owns the table says', async () => {
+      const application = await app.http.post('/api/v1/applications').set(as(world.securityOfficer)).send({
+        name: 'Logiciel du journal',
+        domain: 'Finances',
+        hosting: 'operator',
+        dataLocation: 'FR',
+        healthData: false,
+        securityMeasures: [],
+      });
+      expect(application.status).toBe(201);
+      await app.http
+        .post(`/api/v1/applications/${application.body.id}/deployments`)
+        .set(as(world.securityOfficer))
+        .send({ organisationId: world.memberA.id })
+        .expect(201);
+      const pdf = await app.http
+        .get(`/api/v1/organisations/${world.memberA.id}/audit-trail.pdf`)
+        .set(as(world.dpoA))
+        .buffer(true);
+      expect(pdf.status).toBe(200);
+      const { flat } = await pdfText(pdf.body as Buffer);
+      expect(flat).toContain('Logiciel du journal (déploiement)');
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
 import {
   addDays,
   emitNotice,
@@ -44,17 +45,19 @@ export async function notifyBreachRecorded(manager: EntityManager, breach: Breac
 export const breachReminders: ReminderScanner = {
   name: 'breaches',
   async scan(manager, now) {
-    const rows: { id: string; organisation_id: string; title: string; notification_deadline: Date }[] =
-      await unscoped(
-        manager,
-        'the reminder scan is system work over every member’s breaches, with no caller',
-      ).query(
-        `SELECT "id", "organisation_id", "title", "notification_deadline" FROM "breach"
+    // System work over every member's breaches, with no caller.
+    const rows = await scoped(manager, RequestContext.system('breach-reminders')).everyOrganisation<{
+      id: string;
+      organisation_id: string;
+      title: string;
+      notification_deadline: Date;
+    }>(
+      `SELECT "id", "organisation_id", "title", "notification_deadline" FROM "breach"
          WHERE "status" IN ('to-assess', 'assessed') AND "cnil_notified_at" IS NULL
            AND "notification_deadline" > $1 AND "notification_deadline" <= $2
          ORDER BY "notification_deadline", "id"`,
-        [now, new Date(now.getTime() + 24 * HOUR_MS)],
-      );
+      [now, new Date(now.getTime() + 24 * HOUR_MS)],
+    );
     let given = 0;
     for (const row of rows) {
       const deadline = new Date(row.notification_deadline);
@@ -83,10 +86,13 @@ export const rightsRequestReminders: ReminderScanner = {
   name: 'rights-requests',
   async scan(manager, now) {
     const today = parisDay(now);
-    const rows: { id: string; organisation_id: string; right: string; due_date: string }[] = await unscoped(
-      manager,
-      'the reminder scan is system work over every member’s rights requests, with no caller',
-    ).query(
+    // System work over every member's rights requests, with no caller.
+    const rows = await scoped(manager, RequestContext.system('rights-request-reminders')).everyOrganisation<{
+      id: string;
+      organisation_id: string;
+      right: string;
+      due_date: string;
+    }>(
       `SELECT "id", "organisation_id", "right", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
          FROM "rights_request" WHERE "status" NOT IN ('answered', 'refused') AND "due_date" <= $1::date
          ORDER BY "due_date", "id"`,

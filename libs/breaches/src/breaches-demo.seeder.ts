@@ -1,6 +1,6 @@
-import { scoped } from '@vigie/authz';
+import { auditedChange, scoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
-import { recordAudit, RequestContext } from '@vigie/core';
+import { RequestContext } from '@vigie/core';
 import { DemoSeeder, DemoWorld } from '@vigie/identity';
 import { ProcessingActivityLinks } from '@vigie/register';
 import { EntityManager } from 'typeorm';
@@ -92,33 +92,35 @@ export class BreachesDemoSeeder implements DemoSeeder {
         'risque pour les droits et libertés, non élevé (destinataires identifiés, courriers récupérés).',
       notes: null,
     });
-    const before = { ...breach };
-    Object.assign(breach, {
-      status: 'closed',
-      riskLevel: 'risk',
-      assessedAt: parisLocalToInstant('2025-10-07T11:00'),
-      cnilNotifiedAt: parisLocalToInstant('2025-10-08T15:20'),
-      cnilReference: 'NOTIF-2025-104837',
-      complementaryNotifications: [
-        {
-          at: parisLocalToInstant('2025-10-20T10:00').toISOString(),
-          reference: 'NOTIF-2025-104837-2',
-          summary: 'Confirmation de la récupération de l’ensemble des courriers.',
-        },
-      ],
-      subjectsInformed: true,
-      subjectsInformedAt: parisLocalToInstant('2025-10-09T10:00'),
-      subjectsInformationMeans: 'Courrier individuel et appel téléphonique du CCAS',
-      closedAt: parisLocalToInstant('2025-11-14T17:00'),
-    } satisfies Partial<Breach>);
-    await manager.save(breach);
-    await recordAudit(manager, ctx, {
-      action: 'breach.closed',
-      entity: 'breach',
-      entityId: breach.id,
-      organisationId,
-      before,
-      after: breach,
+    // Closed after the CNIL was notified and the people informed: one audited change of the breach.
+    await auditedChange(manager, ctx, {
+      subject: 'Breach',
+      entity: Breach,
+      id: breach.id,
+      label: 'Breach',
+      action: 'validate',
+      version: breach.version,
+      audit: { action: 'breach.closed', entity: 'breach' },
+      apply: (row) => {
+        Object.assign(row, {
+          status: 'closed',
+          riskLevel: 'risk',
+          assessedAt: parisLocalToInstant('2025-10-07T11:00'),
+          cnilNotifiedAt: parisLocalToInstant('2025-10-08T15:20'),
+          cnilReference: 'NOTIF-2025-104837',
+          complementaryNotifications: [
+            {
+              at: parisLocalToInstant('2025-10-20T10:00').toISOString(),
+              reference: 'NOTIF-2025-104837-2',
+              summary: 'Confirmation de la récupération de l’ensemble des courriers.',
+            },
+          ],
+          subjectsInformed: true,
+          subjectsInformedAt: parisLocalToInstant('2025-10-09T10:00'),
+          subjectsInformationMeans: 'Courrier individuel et appel téléphonique du CCAS',
+          closedAt: parisLocalToInstant('2025-11-14T17:00'),
+        } satisfies Partial<Breach>);
+      },
     });
   }
 }

@@ -156,6 +156,39 @@ export class DeploymentsService {
       .getRawMany<{ applicationId: string; id: string; name: string }>();
   }
 
+  /**
+   * Every member's deployments, each with its member, its application and the application's vendor, ordered by
+   * member then application (one query): the processor register, which spans every member by design (its
+   * caller checked the ProcessorRegister grant). Raw rows, snake_case columns.
+   */
+  everyDeploymentWithApplication(manager: EntityManager): Promise<Record<string, unknown>[]> {
+    return unscoped(manager, 'the processor register spans every member by design (ProcessorRegister grant)')
+      .createQueryBuilder(Deployment, 'd')
+      .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
+      .innerJoin(Application, 'a', 'a.id = d.applicationId')
+      .leftJoin(Organisation, 'v', 'v.id = a.vendorId')
+      .select([
+        'o.id AS organisation_id',
+        'o.name AS organisation_name',
+        'o.short_name AS short_name',
+        'o.contact AS organisation_contact',
+        'o.dpo AS organisation_dpo',
+        'a.id AS application_id',
+        'a.name AS application_name',
+        'a.domain AS domain',
+        'a.purpose AS purpose',
+        'a.hosting AS hosting',
+        'a.data_location AS data_location',
+        'a.health_data AS health_data',
+        'a.security_measures AS security_measures',
+        'v.name AS vendor_name',
+      ])
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .addOrderBy('a.name', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+  }
+
   async remove(ctx: RequestContext, applicationId: string, deploymentId: string): Promise<void> {
     await this.tx.run(async (manager) => {
       const deployment = await findVisibleOrFail(manager, ctx, 'Deployment', Deployment, deploymentId, {

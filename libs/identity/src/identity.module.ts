@@ -7,6 +7,7 @@ import { AuditCheckpointsController } from './audit-events/audit-checkpoints.con
 import { AuditCheckpointsService } from './audit-events/audit-checkpoints.service';
 import { AuditEventsController } from './audit-events/audit-events.controller';
 import { AuditEventsService } from './audit-events/audit-events.service';
+import { AuditRecordNames } from './audit-events/audit-record-names';
 import { AuditTrailPdfController } from './audit-events/audit-trail-pdf.controller';
 import { ActorLoader } from './auth/actor.loader';
 import { AuthController } from './auth/auth.controller';
@@ -68,6 +69,7 @@ import { UsersService } from './users/users.service';
     MembershipsService,
     AuditEventsService,
     AuditCheckpointsService,
+    AuditRecordNames,
     DemoDataRegistry,
     BootstrapService,
     // In this order: the caller is authenticated, then the route's declared permission is checked.
@@ -78,6 +80,7 @@ import { UsersService } from './users/users.service';
     OrganisationsService,
     UsersService,
     MembershipsService,
+    AuditRecordNames,
     DemoDataRegistry,
     BootstrapService,
     TokenService,

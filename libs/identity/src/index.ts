@@ -14,5 +14,6 @@ export * from './auth/password-hasher';
 export * from './auth/password-policy';
 export * from './bootstrap/bootstrap.service';
 export * from './bootstrap/demo-data.registry';
+export * from './audit-events/audit-record-names';
 export * from './bootstrap/demo-accounts';
 export * from './organisations/organisation-details';

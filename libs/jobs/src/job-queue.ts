@@ -5,12 +5,12 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@vigie/core';
+import { APP_CONFIG, AppConfig, PARIS_TIME_ZONE } from '@vigie/core';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 
 /** Time zone of the operator: cron expressions are read in it. */
-export const JOBS_TIME_ZONE = 'Europe/Paris';
+export const JOBS_TIME_ZONE = PARIS_TIME_ZONE;
 
 /** A kind of background work: what it does and, for scheduled work, when (cron, Paris time). */
 export interface JobDefinition {

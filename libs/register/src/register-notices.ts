@@ -1,4 +1,5 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
 import { emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 import { dpiaOf } from './activities/activity-view';
 import type { ProcessingActivity } from './activities/processing-activity.entity';
@@ -15,18 +16,20 @@ export const registerReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     let given = 0;
-    const scan = unscoped(
-      manager,
-      'the reminder and screening scans are system work over every member’s register, with no caller',
-    );
-    const due: { id: string; organisation_id: string; name: string; review_date: string }[] =
-      await scan.query(
-        `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
+    // System work over every member's register, with no caller.
+    const scan = scoped(manager, RequestContext.system('register-reminders'));
+    const due = await scan.everyOrganisation<{
+      id: string;
+      organisation_id: string;
+      name: string;
+      review_date: string;
+    }>(
+      `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
          FROM "processing_activity"
          WHERE "status" <> 'archived' AND "review_date" IS NOT NULL AND "review_date" <= $1::date
          ORDER BY "review_date", "id"`,
-        [today],
-      );
+      [today],
+    );
     for (const row of due) {
       given += await emitNotice(
         manager,
@@ -44,7 +47,7 @@ export const registerReminders: ReminderScanner = {
       );
     }
     // Raw SQL (the CLI's data source has no register entities): the columns the screening reads.
-    const rows: Record<string, unknown>[] = await scan.query(
+    const rows = await scan.everyOrganisation(
       `SELECT "id", "organisation_id", "name", "dpia_criteria", "cnil_list_items", "art35_cases",
               "special_categories", "data_subjects", "data_categories", "cnil_exemption_item", "dpia_decision"
        FROM "processing_activity" WHERE "status" <> 'archived' ORDER BY "id"`,

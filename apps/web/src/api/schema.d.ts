@@ -3052,7 +3052,7 @@ export interface components {
             riskAssessment?: Record<string, never>;
             /** @description The member's working notes (never shown outside) */
             notes?: Record<string, never>;
-            /** @description Version last read (or If-Match) */
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
             title?: string;
             awareAt?: string;
@@ -3126,6 +3126,7 @@ export interface components {
             notes?: Record<string, never>;
         };
         UpdateRightsRequestDto: {
+            /** @description Version last read (or the If-Match header); required, stale answers 409 */
             version?: number;
             /** @enum {string} */
             right?: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated-decision" | "consent-withdrawal";

@@ -1,4 +1,5 @@
 import { unscoped } from '@vigie/authz';
+import { isDeployedSql } from '@vigie/catalog';
 import { dueDateInMonths, recordAudit, RequestContext } from '@vigie/core';
 import { DataSource } from 'typeorm';
 import { parisDay } from '../dates';
@@ -63,8 +64,7 @@ export async function createDueRecurrences(
      WHERE p.recurrence_months IS NOT NULL
        AND (p.status IN ('closed', 'remediated') OR p.due_date < $1::date)
        AND NOT EXISTS (SELECT 1 FROM access_review n WHERE n.previous_campaign_id = p.id)
-       AND EXISTS (SELECT 1 FROM deployment d
-                   WHERE d.application_id = p.application_id AND d.organisation_id = p.organisation_id)
+       AND ${isDeployedSql('p.application_id', 'p.organisation_id')}
      ORDER BY p.due_date, p.id`,
     [today],
   );

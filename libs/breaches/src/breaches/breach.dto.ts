@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '@vigie/core';
 import { IsInstant, OptionalNotNull, trim, trimAll } from '../common/dto-helpers';
 import { BREACH_NATURES, BREACH_STATUSES, RISK_LEVELS, WAIVER_GROUNDS } from './breach-rules';
 
@@ -167,10 +168,7 @@ export class CreateBreachDto extends BreachNarrativeDto {
  * (`validate`): the status, the risk level, the CNIL notification, the information of the people.
  */
 export class UpdateBreachDto extends BreachNarrativeDto {
-  @ApiPropertyOptional({ description: 'Version last read (or If-Match)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 
   @ApiPropertyOptional({ maxLength: 300 })

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Expensive, IfMatchVersion, Page, RequestContext } from '@vigie/core';
+import { Endpoint, Expensive, IfMatchVersion, Page, RequestContext, sentVersion } from '@vigie/core';
 import { asDownload, attachmentDisposition } from '@vigie/documents';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
@@ -125,7 +125,7 @@ export class BreachesController {
     @Body() dto: UpdateBreachDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<BreachView> {
-    return this.breaches.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.breaches.update(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 
   @Get('breaches/:id/record.pdf')

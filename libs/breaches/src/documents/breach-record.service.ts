@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, unscoped } from '@vigie/authz';
+import { findVisibleOrFail, scoped, unscoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
@@ -37,13 +37,10 @@ export class BreachRecordService {
           })
         : [];
     const incident = breach.incidentId
-      ? await unscoped(manager, 'the incident a visible breach comes from is part of that breach').findOne(
-          Incident,
-          {
-            select: { title: true, awareAt: true },
-            where: { id: breach.incidentId },
-          },
-        )
+      ? await scoped(manager, ctx).findOne('Incident', Incident, {
+          select: { title: true, awareAt: true },
+          where: { id: breach.incidentId },
+        })
       : null;
     const bytes = await renderBreachRecordPdf(breach, {
       controllerName: controller.name,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { scopedQuery, unscoped } from '@vigie/authz';
+import { scopedQuery } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
-import { Organisation } from '@vigie/identity';
 import { controllerInfo } from '@vigie/register';
 import { Breach } from '../breaches/breach.entity';
 import { BreachesService } from '../breaches/breaches.service';
@@ -39,10 +38,6 @@ export class BreachRegisterService {
   async pdf(ctx: RequestContext, organisationId: string): Promise<StoredFile> {
     const breaches = await this.load(ctx, organisationId);
     const controller = await controllerInfo(this.tx.reader, organisationId);
-    const organisation = await unscoped(
-      this.tx.reader,
-      'the organisation of a register the caller may read (checked by load)',
-    ).findOneByOrFail(Organisation, { id: organisationId });
     const bytes = await renderBreachRegisterPdf(breaches, {
       controllerName: controller.name,
       dpoNames: controller.dpoNames,
@@ -52,19 +47,16 @@ export class BreachRegisterService {
       organisationId,
       kind: 'breach-register',
       title: breachRegisterTitle(controller.name),
-      fileName: `registre-violations-${slug(organisation.shortName)}.pdf`,
+      fileName: `registre-violations-${slug(controller.shortName)}.pdf`,
       bytes,
     });
   }
 
   async xlsx(ctx: RequestContext, organisationId: string): Promise<BreachSpreadsheet> {
     const breaches = await this.load(ctx, organisationId);
-    const organisation = await unscoped(
-      this.tx.reader,
-      'the organisation of a register the caller may read (checked by load)',
-    ).findOneByOrFail(Organisation, { id: organisationId });
+    const { shortName } = await controllerInfo(this.tx.reader, organisationId);
     return {
-      fileName: `registre-violations-${slug(organisation.shortName)}.xlsx`,
+      fileName: `registre-violations-${slug(shortName)}.xlsx`,
       contentType: XLSX_TYPE,
       bytes: await renderBreachRegisterXlsx(breaches),
     };

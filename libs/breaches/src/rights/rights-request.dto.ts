@@ -13,6 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { IsVersion } from '@vigie/core';
 import { IsInstant, OptionalNotNull, trim } from '../common/dto-helpers';
 import { CHANNELS, RIGHTS, RIGHTS_REQUEST_STATUSES } from './rights-rules';
 
@@ -74,10 +75,7 @@ export class CreateRightsRequestDto {
 
 /** A change to a request, with the version last read. Extending and refusing are the DPO's. */
 export class UpdateRightsRequestDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 
   @ApiPropertyOptional({ enum: RIGHTS })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, IfMatchVersion, Page, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, Page, RequestContext, sentVersion } from '@vigie/core';
 import { IsIn, IsOptional } from 'class-validator';
 import { OverdueListQuery } from '../common/list-query';
 import { CreateRightsRequestDto, UpdateRightsRequestDto } from './rights-request.dto';
@@ -65,6 +65,6 @@ export class RightsRequestsController {
     @Body() dto: UpdateRightsRequestDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<RightsRequestView> {
-    return this.requests.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.requests.update(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { scopedQuery, Subject } from '@vigie/authz';
-import { AuditEvent, PageQuery, pageOffset, parisCalendarDay, RequestContext } from '@vigie/core';
+import {
+  AuditEvent,
+  PageQuery,
+  pageOffset,
+  PARIS_TIME_ZONE,
+  parisCalendarDay,
+  RequestContext,
+} from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { addDays, EXPIRY_WARNING_DAYS, todayInParis } from '../dates';
@@ -144,7 +151,7 @@ export class ProgressService {
       )
       .andWhere('ra.assessmentId = :assessmentId', { assessmentId })
       .select('ra.id', 'requirementAssessmentId')
-      .addSelect(`to_char(ae.at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')`, 'day')
+      .addSelect(`to_char(ae.at AT TIME ZONE '${PARIS_TIME_ZONE}', 'YYYY-MM-DD')`, 'day')
       .addSelect(`ae.changes -> 'status' ->> 'before'`, 'before')
       .orderBy('ae.seq', 'DESC')
       .getRawMany<StatusChange>();

@@ -6,16 +6,16 @@ import { DocumentsService, slug, StoredFile } from '@vigie/documents';
 import { In } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
+import { AuditRecordNames } from './audit-record-names';
 import { idsOf, RecordNames, renderAuditTrailPdf } from './audit-trail.pdf';
 
 /**
  * How each kind of record is named in the audit trail, read in SQL: `$1` the ids, `$2` the organisation whose
  * trail it is (records of another member are never named). Catalog records (applications, frameworks,
- * templates) are shared by every member and named whatever the organisation.
+ * templates) are shared by every member and named whatever the organisation. The libs identity cannot import
+ * name their own records through {@link AuditRecordNames} (e.g. the catalog its deployments).
  */
 const RECORD_NAMES_SQL = [
-  `SELECT d.id, a.name || ' (déploiement)' AS name FROM deployment d JOIN application a ON a.id = d.application_id
-     WHERE d.id = ANY($1) AND d.organisation_id = $2`,
   `SELECT id, name FROM processing_activity WHERE id = ANY($1) AND organisation_id = $2`,
   `SELECT id, title AS name FROM breach WHERE id = ANY($1) AND organisation_id = $2`,
   `SELECT id, title AS name FROM incident WHERE id = ANY($1) AND organisation_id = $2`,
@@ -64,6 +64,7 @@ export class AuditEventsService {
   constructor(
     private readonly tx: Transactions,
     private readonly documents: DocumentsService,
+    private readonly recordNameSources: AuditRecordNames,
   ) {}
 
   async list(ctx: RequestContext, filter: AuditEventFilter, query: PageQuery): Promise<Page<AuditEventView>> {
@@ -107,7 +108,7 @@ export class AuditEventsService {
       [ids, organisationId],
     );
     for (const m of memberships) names.set(m.id, `${m.name} — ${roleFr(m.role)}`);
-    for (const sql of RECORD_NAMES_SQL) {
+    for (const sql of [...RECORD_NAMES_SQL, ...this.recordNameSources.all()]) {
       const rows: { id: string; name: string }[] = await named.query(
         sql,
         sql.includes('$2') ? [ids, organisationId] : [ids],

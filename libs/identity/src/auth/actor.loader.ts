@@ -1,6 +1,6 @@
 import { unscoped } from '@vigie/authz';
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, APP_CONFIG, AppConfig, OrganisationKind } from '@vigie/core';
+import { Actor, APP_CONFIG, AppConfig, OrganisationKind, PARIS_TIME_ZONE } from '@vigie/core';
 import { DataSource } from 'typeorm';
 
 interface ActorRow {
@@ -75,7 +75,7 @@ export class ActorLoader {
               to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM app_user u
          LEFT JOIN membership m ON m.user_id = u.id
-              AND (m.ends_on IS NULL OR m.ends_on >= (now() AT TIME ZONE 'Europe/Paris')::date)
+              AND (m.ends_on IS NULL OR m.ends_on >= (now() AT TIME ZONE '${PARIS_TIME_ZONE}')::date)
          LEFT JOIN organisation o ON o.id = m.organisation_id
         WHERE u.id = $1
         ORDER BY o.name, m.role`,

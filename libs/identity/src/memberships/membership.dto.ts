@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALL_ROLES } from '@vigie/authz';
+import { parisDay } from '@vigie/core';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 
 /** The roles whose membership may carry an end date (an auditor comes for a few weeks). */
@@ -67,12 +68,7 @@ export class MembershipPageView {
 
 /** Today in Paris (YYYY-MM-DD): an end date is a French calendar day. */
 export function parisToday(moment: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(moment);
+  return parisDay(moment);
 }
 
 /** True for a real day of the calendar (no 31 February). */

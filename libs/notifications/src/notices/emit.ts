@@ -1,5 +1,5 @@
 import { scoped, unscoped } from '@vigie/authz';
-import { RequestContext } from '@vigie/core';
+import { PARIS_TIME_ZONE, RequestContext } from '@vigie/core';
 import { User } from '@vigie/identity';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -93,7 +93,7 @@ interface Recipient {
 }
 
 /** A membership past its end date (an auditor's limited access) makes no one a recipient. */
-const STILL_CURRENT = `(m."ends_on" IS NULL OR m."ends_on" >= (CAST(:now AS timestamptz) AT TIME ZONE 'Europe/Paris')::date)`;
+const STILL_CURRENT = `(m."ends_on" IS NULL OR m."ends_on" >= (CAST(:now AS timestamptz) AT TIME ZONE '${PARIS_TIME_ZONE}')::date)`;
 
 /**
  * The enabled users a notice goes to, with their delivery choice for its kind, in one query: system work (the

@@ -1,7 +1,9 @@
-const PARIS = 'Europe/Paris';
+import { PARIS_TIME_ZONE, parisDay } from '@vigie/core';
+
+export { parisDay };
 
 const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PARIS,
+  timeZone: PARIS_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -13,12 +15,6 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 function wall(instant: Date): { y: number; m: number; d: number; h: number; min: number } {
   const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
   return { y: +p.year, m: +p.month, d: +p.day, h: +p.hour, min: +p.minute };
-}
-
-/** Today's calendar day (YYYY-MM-DD) in Paris. */
-export function parisDay(instant: Date): string {
-  const w = wall(instant);
-  return `${w.y}-${String(w.m).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
 }
 
 /** The day `days` after a calendar day (YYYY-MM-DD). */

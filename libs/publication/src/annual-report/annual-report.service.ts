@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canInOrganisation, scoped, scopedQuery, tenantScope } from '@vigie/authz';
 import { AccessReview, AccessReviewItem, RemediationTask } from '@vigie/access-reviews';
 import { Breach, RightsRequest } from '@vigie/breaches';
-import { Application } from '@vigie/catalog';
+import { Application, isDeployedSql } from '@vigie/catalog';
 import { ForbiddenActionException, NotFoundException, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, GeneratedDocumentView, slug, StoredFile } from '@vigie/documents';
@@ -162,10 +162,7 @@ export class AnnualReportService {
     const accessReviews = await this.accessReviewFigures(manager, ctx, organisationId, start, end);
 
     const applications = await scopedQuery(manager, ctx, 'read', 'VendorAssurance', Application, 'a')
-      .andWhere(
-        'a.id IN (SELECT d.application_id FROM deployment d WHERE d.organisation_id = :organisationId)',
-        inYear,
-      )
+      .andWhere(isDeployedSql('a.id', ':organisationId'), inYear)
       .orderBy('a.name', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findVisibleOrFail, unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
 import { NotFoundException, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { User } from '@vigie/identity';
@@ -70,13 +70,12 @@ export class ActivityHistoryService {
 
   /** The versions of an entry the caller may read, newest first. */
   async list(ctx: RequestContext, activityId: string): Promise<{ items: HistoryEntry[] }> {
-    await findVisibleOrFail(this.tx.reader, ctx, 'ProcessingActivity', ProcessingActivity, activityId, {
+    const db = scoped(this.tx.reader, ctx);
+    await db.visibleOrFail('ProcessingActivity', ProcessingActivity, activityId, {
       label: 'Processing activity',
     });
-    const versions = await unscoped(
-      this.tx.reader,
-      'the versions of an entry just found visible (findVisibleOrFail above)',
-    ).find(ProcessingActivityVersion, {
+    // A version belongs to its entry's organisation: read as the entry is, under the same scope.
+    const versions = await db.find('ProcessingActivity', ProcessingActivityVersion, {
       select: {
         version: true,
         at: true,
@@ -111,13 +110,11 @@ export class ActivityHistoryService {
     activityId: string,
     version: number,
   ): Promise<HistoryEntry & { snapshot: Record<string, unknown> }> {
-    await findVisibleOrFail(this.tx.reader, ctx, 'ProcessingActivity', ProcessingActivity, activityId, {
+    const db = scoped(this.tx.reader, ctx);
+    await db.visibleOrFail('ProcessingActivity', ProcessingActivity, activityId, {
       label: 'Processing activity',
     });
-    const row = await unscoped(
-      this.tx.reader,
-      'a version of an entry just found visible (findVisibleOrFail above)',
-    ).findOneBy(ProcessingActivityVersion, { activityId, version });
+    const row = await db.findOneBy('ProcessingActivity', ProcessingActivityVersion, { activityId, version });
     if (!row) throw new NotFoundException('Version');
     const names = await this.actorNames([row.actorId]);
     return {

@@ -29,7 +29,7 @@ export const SHEET_BATCH_SIZE = 50;
 export async function controllerInfo(
   manager: EntityManager,
   organisationId: string,
-): Promise<ControllerInfo> {
+): Promise<ControllerInfo & { shortName: string }> {
   const controller = unscoped(
     manager,
     'the controller of a register whose access the caller checked, and the names of its DPOs',
@@ -45,6 +45,7 @@ export async function controllerInfo(
     .getRawMany<{ name: string }>();
   return {
     name: organisation.name,
+    shortName: organisation.shortName,
     contact: organisation.contact,
     representative: organisation.representative,
     dpo: organisation.dpo,

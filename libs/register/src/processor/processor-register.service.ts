@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canSomewhere, unscoped } from '@vigie/authz';
-import { Application, Deployment, HOSTING_KINDS } from '@vigie/catalog';
+import { DeploymentsService, HOSTING_KINDS } from '@vigie/catalog';
 import { ForbiddenActionException, RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import {
@@ -72,44 +72,23 @@ const HOSTING_FR: Record<string, string> = {
  */
 @Injectable()
 export class ProcessorRegisterService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly deployments: DeploymentsService,
+  ) {}
 
   async build(ctx: RequestContext, manager: EntityManager = this.tx.reader): Promise<ProcessorRegister> {
     if (!canSomewhere(ctx, 'read', 'ProcessorRegister')) throw new ForbiddenActionException();
     const everyMember = unscoped(
       manager,
-      'the processor register spans the operator and every member by design (canSomewhere above)',
+      'the processor register spans the operator and every member (their DPOs and validated entry names) by design (canSomewhere above)',
     );
     const operator = await everyMember.findOneByOrFail(Organisation, { kind: 'operator' });
-    const rows = await everyMember
-      .createQueryBuilder(Deployment, 'd')
-      .innerJoin(Organisation, 'o', 'o.id = d.organisationId')
-      .innerJoin(Application, 'a', 'a.id = d.applicationId')
-      .leftJoin(Organisation, 'v', 'v.id = a.vendorId')
-      .select([
-        'o.id AS organisation_id',
-        'o.name AS organisation_name',
-        'o.short_name AS short_name',
-        'o.contact AS organisation_contact',
-        'o.dpo AS organisation_dpo',
-        'a.id AS application_id',
-        'a.name AS application_name',
-        'a.domain AS domain',
-        'a.purpose AS purpose',
-        'a.hosting AS hosting',
-        'a.data_location AS data_location',
-        'a.health_data AS health_data',
-        'a.security_measures AS security_measures',
-        'v.name AS vendor_name',
-      ])
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .addOrderBy('a.name', 'ASC')
-      .getRawMany<Record<string, unknown>>();
+    const rows = await this.deployments.everyDeploymentWithApplication(manager);
     const organisationIds = [...new Set(rows.map((row) => String(row.organisation_id)))];
     // One after the other: the manager may hold a single connection (a transaction's, or PGlite's).
-    const dpos = await this.dpoNames(manager, organisationIds);
-    const activities = await this.activityNames(manager, organisationIds);
+    const dpos = await this.dpoNames(everyMember, organisationIds);
+    const activities = await this.activityNames(everyMember, organisationIds);
     const controllers = new Map<string, ProcessorRegisterController>();
     for (const row of rows) {
       const organisationId = String(row.organisation_id);
@@ -177,10 +156,13 @@ export class ProcessorRegisterService {
     };
   }
 
-  private async dpoNames(manager: EntityManager, organisationIds: string[]): Promise<Map<string, string[]>> {
+  private async dpoNames(
+    everyMember: EntityManager,
+    organisationIds: string[],
+  ): Promise<Map<string, string[]>> {
     const names = new Map<string, string[]>();
     if (organisationIds.length === 0) return names;
-    const rows = await unscoped(manager, 'the DPO names of the members in the processor register')
+    const rows = await everyMember
       .createQueryBuilder(Membership, 'm')
       .innerJoin(User, 'u', 'u.id = m.userId')
       .select(['m.organisation_id AS organisation_id', 'u.display_name AS display_name'])
@@ -194,12 +176,12 @@ export class ProcessorRegisterService {
   }
 
   private async activityNames(
-    manager: EntityManager,
+    everyMember: EntityManager,
     organisationIds: string[],
   ): Promise<Map<string, string[]>> {
     const names = new Map<string, string[]>();
     if (organisationIds.length === 0) return names;
-    const rows = await unscoped(manager, 'validated entry names of the members in the processor register')
+    const rows = await everyMember
       .createQueryBuilder(ProcessingActivity, 'p')
       .select([
         'p.organisation_id AS organisation_id',

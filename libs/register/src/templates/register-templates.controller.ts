@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, IfMatchVersion, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, RequestContext, sentVersion } from '@vigie/core';
 import { ProcessingActivityView } from '../activities/activity-view';
 import {
   ApplyTemplateDto,
@@ -71,7 +71,7 @@ export class RegisterTemplatesController {
     @Body() dto: UpdateRegisterTemplateDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<RegisterTemplate> {
-    return this.templates.update(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.templates.update(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 
   @Post('organisations/:orgId/processing-activities/from-template/:templateId')
@@ -100,6 +100,6 @@ export class RegisterTemplatesController {
     @Body() dto: ApplyTemplateDto,
     @IfMatchVersion() ifMatch?: number,
   ): Promise<ProcessingActivityView> {
-    return this.templates.applyToEntry(ctx, id, { ...dto, version: dto.version ?? ifMatch });
+    return this.templates.applyToEntry(ctx, id, { ...dto, version: sentVersion(dto, ifMatch) });
   }
 }
