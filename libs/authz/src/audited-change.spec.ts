@@ -86,6 +86,30 @@ describe('the one audited change', () => {
     expect(recordAudit.mock.calls[0][2]).toMatchObject({ organisationId: 'org-1' });
   });
 
+  it('records the changes the caller describes, under the entity id it gives, instead of the differing fields', async () => {
+    await change({
+      audit: {
+        action: 'row.review',
+        entity: 'row',
+        changes: (row, before) => ({
+          state: { before: before.state, after: row.state },
+          note: { before: null, after: 'vu' },
+        }),
+      },
+      auditEntityId: () => 'parent-1',
+    });
+    expect(recordAudit.mock.calls[0][2]).toMatchObject({
+      entityId: 'parent-1',
+      changes: { state: { before: 'open', after: 'changed' }, note: { before: null, after: 'vu' } },
+    });
+  });
+
+  it('records the differing fields and the row id when the caller describes nothing', async () => {
+    await change();
+    expect(recordAudit.mock.calls[0][2].entityId).toBe('r');
+    expect(recordAudit.mock.calls[0][2]).not.toHaveProperty('changes');
+  });
+
   it('writes nothing when the change changes nothing', async () => {
     const history = jest.fn();
     await change({ apply: () => false, history });
