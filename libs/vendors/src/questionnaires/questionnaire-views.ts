@@ -91,7 +91,10 @@ export function visibleQuestionnaire(
 }
 
 export async function templateOf(manager: EntityManager, questionnaire: Questionnaire) {
-  return unscoped(manager, 'the template of a visible questionnaire').findOneByOrFail(QuestionnaireTemplate, {
+  return unscoped(
+    manager,
+    'the template of a questionnaire read scoped: templates are a global catalogue with no tenant, and vendor contacts answering hold no grant on it',
+  ).findOneByOrFail(QuestionnaireTemplate, {
     id: questionnaire.templateId,
   });
 }
@@ -104,7 +107,10 @@ export async function summaries(
 ): Promise<QuestionnaireSummary[]> {
   const withScores = scoresVisible(ctx);
   if (questionnaires.length === 0) return [];
-  const names = unscoped(manager, 'the vendor and template names of questionnaires the caller reads');
+  const names = unscoped(
+    manager,
+    'the vendor and template names of questionnaires read scoped: shown whatever the caller reaches of organisations (an auditor only its own) and of the global template catalogue (vendor contacts none)',
+  );
   const [vendors, templates] = await inSequence([
     () =>
       names.find(Organisation, {
