@@ -77,17 +77,13 @@ export function scoresVisible(ctx: RequestContext): boolean {
   return canSomewhere(ctx, 'read', 'QuestionnaireScore');
 }
 
-/** One questionnaire the caller may read (404 otherwise); `lock` before a change. */
+/** One questionnaire the caller may read (404 otherwise); its changes lock it through `auditedChange()`. */
 export function visibleQuestionnaire(
   manager: EntityManager,
   ctx: RequestContext,
   id: string,
-  lock = false,
 ): Promise<Questionnaire> {
-  return findVisibleOrFail(manager, ctx, 'Questionnaire', Questionnaire, id, {
-    lock,
-    label: 'Questionnaire',
-  });
+  return findVisibleOrFail(manager, ctx, 'Questionnaire', Questionnaire, id, { label: 'Questionnaire' });
 }
 
 export async function templateOf(manager: EntityManager, questionnaire: Questionnaire) {
