@@ -934,6 +934,7 @@ describe('Vendors (e2e)', () => {
       const attached = await app.http
         .post(url('/answers/q-yes/attachments'))
         .set(as(world.vendorContact))
+        .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
         .attach('file', MINIMAL_PDF, 'pssi.pdf');
       expect(attached.status).toBe(201);
       expect(attached.body).toMatchObject({
@@ -946,14 +947,21 @@ describe('Vendors (e2e)', () => {
         await app.http
           .post(url('/answers/q-yes/attachments'))
           .set(as(world.vendorContact))
+          .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
           .attach('file', Buffer.from('MZ\x90\x00binary'), 'tool.exe'),
         415,
       );
-      expectProblem(await app.http.post(url('/answers/q-yes/attachments')).set(as(world.vendorContact)), 400);
+      const noFile = await app.http
+        .post(url('/answers/q-yes/attachments'))
+        .set(as(world.vendorContact))
+        .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)));
+      expectProblem(noFile, 400);
+      expect(noFile.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
       expectProblem(
         await app.http
           .post(url('/answers/q-yes/attachments'))
           .set(as(world.securityOfficer))
+          .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
           .attach('file', MINIMAL_PDF, 'x.pdf'),
         403,
       );
@@ -961,6 +969,7 @@ describe('Vendors (e2e)', () => {
         await app.http
           .post(url('/answers/q-yes/attachments'))
           .set(as(otherContact))
+          .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
           .attach('file', MINIMAL_PDF, 'x.pdf'),
         404,
       );
@@ -968,6 +977,7 @@ describe('Vendors (e2e)', () => {
         await app.http
           .post(url('/answers/nope/attachments'))
           .set(as(world.vendorContact))
+          .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
           .attach('file', MINIMAL_PDF, 'x.pdf'),
         404,
       );
@@ -982,6 +992,32 @@ describe('Vendors (e2e)', () => {
         await app.http.get(url(`/attachments/${attached.body.id}/content`)).set(as(otherContact)),
         404,
       );
+    });
+
+    it('requires the version of the questionnaire on an upload (If-Match: 400 without, 409 stale)', async () => {
+      const before = await count('questionnaire_attachment');
+      const missing = await app.http
+        .post(url('/answers/q-yes/attachments'))
+        .set(as(world.vendorContact))
+        .attach('file', MINIMAL_PDF, 'pssi.pdf');
+      expectProblem(missing, 400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      const current = await currentVersion(app, 'questionnaire', questionnaire.id);
+      const stale = await app.http
+        .post(url('/answers/q-yes/attachments'))
+        .set(as(world.vendorContact))
+        .set('If-Match', String(current - 1))
+        .attach('file', MINIMAL_PDF, 'pssi.pdf');
+      expectProblem(stale, 409);
+      expect(stale.body.type).toMatch(/stale-version$/);
+      expect(await count('questionnaire_attachment')).toBe(before);
+      const accepted = await app.http
+        .post(url('/answers/q-yes/attachments'))
+        .set(as(world.vendorContact))
+        .set('If-Match', String(current))
+        .attach('file', MINIMAL_PDF, 'pssi-v2.pdf');
+      expect(accepted.status).toBe(201);
+      expect(await count('questionnaire_attachment')).toBe(before + 1);
     });
 
     it('keeps internal comments away from the vendor', async () => {
@@ -1186,6 +1222,7 @@ describe('Vendors (e2e)', () => {
         await app.http
           .post(url('/answers/q-yes/attachments'))
           .set(as(world.vendorContact))
+          .set('If-Match', String(await currentVersion(app, 'questionnaire', questionnaire.id)))
           .attach('file', MINIMAL_PDF, 'x.pdf'),
         409,
       );
@@ -1291,6 +1328,7 @@ describe('Vendors (e2e)', () => {
         await app.http
           .post(freshUrl('/answers/q-yes/attachments'))
           .set(contact)
+          .set('If-Match', String(await currentVersion(app, 'questionnaire', fresh.body.id)))
           .attach('file', MINIMAL_PDF, 'pssi.pdf'),
         await app.http
           .post(freshUrl('/submit'))

@@ -31,6 +31,7 @@ describe('Truncated and mistyped uploads (e2e)', () => {
   let campaignVersion: number;
   let evidencePath: string;
   let attachmentPath: string;
+  let attachmentVersion: number;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -63,6 +64,7 @@ describe('Truncated and mistyped uploads (e2e)', () => {
       .set(as(world.securityOfficer))
       .send({ templateId: template.body.id, vendorId: world.vendor.id, dueDate: '2027-01-31' });
     expect(questionnaire.status).toBe(201);
+    attachmentVersion = questionnaire.body.version;
     attachmentPath = `/api/v1/questionnaires/${questionnaire.body.id}/answers/${template.body.sections[0].questions[0].key}/attachments`;
   });
   afterAll(async () => {
@@ -111,53 +113,57 @@ describe('Truncated and mistyped uploads (e2e)', () => {
   });
 
   it.each([
-    ['evidence', () => evidencePath, () => world.securityOfficer, { effectiveDate: '2026-01-15' }],
-    ['questionnaire attachment', () => attachmentPath, () => world.vendorContact, {}],
+    [
+      'evidence',
+      () => evidencePath,
+      () => world.securityOfficer,
+      { effectiveDate: '2026-01-15' },
+      () => ({}),
+    ],
+    [
+      'questionnaire attachment',
+      () => attachmentPath,
+      () => world.vendorContact,
+      {},
+      () => ({ 'If-Match': String(attachmentVersion) }),
+    ],
     [
       'register import',
       () => `/api/v1/organisations/${world.memberA.id}/register/import`,
       () => world.dpoA,
       {},
+      () => ({}),
     ],
-  ] as const)('refuses broken %s uploads', async (label, path, actor, fields) => {
+  ] as const)('refuses broken %s uploads', async (label, path, actor, fields, headers) => {
+    const post = () => app.http.post(path()).set(as(actor())).set(headers());
     const withFields = (request: ReturnType<TestApp['http']['post']>) => {
       for (const [name, value] of Object.entries(fields)) request.field(name, value);
       return request;
     };
     await expectRefused(`${label}: multipart cut before its end`, () =>
-      app.http
-        .post(path())
-        .set(as(actor()))
+      post()
         .set('Content-Type', `multipart/form-data; boundary=${BOUNDARY}`)
         .send(truncatedMultipart('file', 'preuve.pdf', '%PDF-1.7\n1 0 obj <<')),
     );
     await expectRefused(`${label}: an executable named .pdf`, () =>
-      withFields(app.http.post(path()).set(as(actor()))).attach('file', ELF, {
+      withFields(post()).attach('file', ELF, {
         filename: 'preuve.pdf',
         contentType: 'application/pdf',
       }),
     );
     await expectRefused(`${label}: an empty file`, () =>
-      withFields(app.http.post(path()).set(as(actor()))).attach('file', Buffer.alloc(0), {
+      withFields(post()).attach('file', Buffer.alloc(0), {
         filename: 'vide.csv',
         contentType: 'text/csv',
       }),
     );
     await expectRefused(`${label}: a truncated spreadsheet`, () =>
-      withFields(app.http.post(path()).set(as(actor()))).attach(
-        'file',
-        Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000truncated'),
-        {
-          filename: 'registre.xlsx',
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        },
-      ),
+      withFields(post()).attach('file', Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000truncated'), {
+        filename: 'registre.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
     );
-    await expectRefused(`${label}: no file part`, () =>
-      withFields(app.http.post(path()).set(as(actor()))).field('other', 'value'),
-    );
-    await expectRefused(`${label}: JSON instead of multipart`, () =>
-      app.http.post(path()).set(as(actor())).send({ file: 'x' }),
-    );
+    await expectRefused(`${label}: no file part`, () => withFields(post()).field('other', 'value'));
+    await expectRefused(`${label}: JSON instead of multipart`, () => post().send({ file: 'x' }));
   });
 });

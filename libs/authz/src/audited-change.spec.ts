@@ -55,16 +55,6 @@ describe('the one audited change', () => {
     });
   });
 
-  it('writes the changes `auditChanges` names instead of the rows, when given', async () => {
-    await change({
-      auditChanges: (row, before) => ({ secret: { before: before.state, after: '(changed)' } }),
-    });
-    const entry = recordAudit.mock.calls[0][2];
-    expect(entry.changes).toEqual({ secret: { before: 'open', after: '(changed)' } });
-    expect(entry.before).toBeUndefined();
-    expect(entry.after).toBeUndefined();
-  });
-
   it('answers 400 without a version and 409 for a stale one, before applying anything', async () => {
     const apply = jest.fn();
     await expect(change({ version: undefined, apply })).rejects.toBeInstanceOf(ValidationException);
@@ -94,6 +84,30 @@ describe('the one audited change', () => {
     stored.row = { id: 'r', version: 3, state: 'open', organisationId: 'org-1' };
     await change();
     expect(recordAudit.mock.calls[0][2]).toMatchObject({ organisationId: 'org-1' });
+  });
+
+  it('records the changes the caller describes, under the entity id it gives, instead of the differing fields', async () => {
+    await change({
+      audit: {
+        action: 'row.review',
+        entity: 'row',
+        changes: (row, before) => ({
+          state: { before: before.state, after: row.state },
+          note: { before: null, after: 'vu' },
+        }),
+      },
+      auditEntityId: () => 'parent-1',
+    });
+    expect(recordAudit.mock.calls[0][2]).toMatchObject({
+      entityId: 'parent-1',
+      changes: { state: { before: 'open', after: 'changed' }, note: { before: null, after: 'vu' } },
+    });
+  });
+
+  it('records the differing fields and the row id when the caller describes nothing', async () => {
+    await change();
+    expect(recordAudit.mock.calls[0][2].entityId).toBe('r');
+    expect(recordAudit.mock.calls[0][2]).not.toHaveProperty('changes');
   });
 
   it('writes nothing when the change changes nothing', async () => {

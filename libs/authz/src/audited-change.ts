@@ -25,12 +25,26 @@ export interface AuditedChange<T extends VersionedRow> {
    * The audit event's action and entity names, e.g. `application.update` on `application`; the action may be
    * read from the change (e.g. `breach.closed` when the status moved, `breach.update` otherwise).
    */
-  audit: { action: string | ((row: T, before: T) => string); entity: string };
+  audit: {
+    action: string | ((row: T, before: T) => string);
+    entity: string;
+    /**
+     * The changes the event records, when the fields that differ between the row before and after do not
+     * describe the change well (e.g. a state transition with its comment, a password written hidden); default
+     * the differing fields.
+     */
+    changes?: (row: T, before: T) => AuditChanges;
+  };
   /**
    * The organisation the audit event is filed under, for rows that hold it elsewhere than in `organisationId`
    * (e.g. a questionnaire, under its vendor); default `row.organisationId`.
    */
   auditOrganisation?: (row: T) => string | null;
+  /**
+   * The id the audit event is filed under, for a part of a record audited as the record (e.g. a contract's
+   * clause, under its contract); default `row.id`.
+   */
+  auditEntityId?: (row: T) => string;
   /**
    * State checks the locked row must pass before its version is compared (e.g. an archived record answers its
    * own 409 whatever version was sent).
@@ -43,11 +57,6 @@ export interface AuditedChange<T extends VersionedRow> {
   apply: (row: T, before: T) => void | false | Promise<void | false>;
   /** Saves the row (default `manager.save`; e.g. a save mapping a unique violation to a 409). */
   save?: (manager: EntityManager, row: T) => Promise<unknown>;
-  /**
-   * The audit event's changes, for a change that touches what the row does not show (e.g. a password, written
-   * hidden); default the fields that differ between `before` and the saved row.
-   */
-  auditChanges?: (row: T, before: T) => AuditChanges;
   /** Writes the history of the change, after the save (e.g. a version of a register entry). */
   history?: (manager: EntityManager, row: T, before: T) => Promise<void>;
 }
@@ -75,13 +84,15 @@ export async function auditedChange<T extends VersionedRow>(
   if ((await change.apply(row, before)) === false) return row;
   await (change.save ? change.save(manager, row) : manager.save(row));
   if (change.history) await change.history(manager, row, before);
-  const { action, entity } = change.audit;
+  const { action, entity, changes } = change.audit;
   await recordAudit(manager, ctx, {
     action: typeof action === 'function' ? action(row, before) : action,
     entity,
-    entityId: row.id,
+    entityId: change.auditEntityId ? change.auditEntityId(row) : row.id,
     organisationId: change.auditOrganisation ? change.auditOrganisation(row) : (row.organisationId ?? null),
-    ...(change.auditChanges ? { changes: change.auditChanges(row, before) } : { before, after: row }),
+    before,
+    after: row,
+    ...(changes ? { changes: changes(row, before) } : {}),
   });
   return row;
 }

@@ -1,18 +1,19 @@
-import { unscoped } from '@vigie/authz';
-import { ValidationException } from '@vigie/core';
+import { scoped, unscoped } from '@vigie/authz';
+import { RequestContext, ValidationException } from '@vigie/core';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 
-/** The vendor organisation `id` names, or a 400 on `field` (a member or an unknown id is no vendor). */
+/**
+ * The vendor organisation `id` names, if the caller reads it, or a 400 on `field` (a member, an unknown or an
+ * invisible id is no vendor).
+ */
 export async function vendorOrFail(
   manager: EntityManager,
+  ctx: RequestContext,
   id: string,
   field = 'vendorId',
 ): Promise<Organisation> {
-  const vendor = await unscoped(manager, 'checks that a referenced id is a vendor organisation').findOneBy(
-    Organisation,
-    { id, kind: 'vendor' },
-  );
+  const vendor = await scoped(manager, ctx).findOneBy('Organisation', Organisation, { id, kind: 'vendor' });
   if (!vendor)
     throw ValidationException.field(
       field,
@@ -23,7 +24,10 @@ export async function vendorOrFail(
 
 /** The operator organisation (owner of contracts, sender of questionnaires, owner of their reports). */
 export async function operatorOf(manager: EntityManager): Promise<Organisation> {
-  return unscoped(manager, 'the operator organisation, one per installation').findOneByOrFail(Organisation, {
+  return unscoped(
+    manager,
+    'the operator organisation, the one owner of contracts, questionnaires and reports in the installation: read for whoever the caller (a vendor contact reaches only its own organisation)',
+  ).findOneByOrFail(Organisation, {
     kind: 'operator',
   });
 }

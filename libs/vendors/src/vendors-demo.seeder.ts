@@ -1,4 +1,4 @@
-import { scoped, unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import { RequestContext } from '@vigie/core';
 import { DemoSeeder, DemoWorld } from '@vigie/identity';
@@ -125,10 +125,12 @@ export class VendorsDemoSeeder implements DemoSeeder {
       })),
     );
 
-    const template = await unscoped(
-      manager,
-      'the built-in questionnaire template (templates are global)',
-    ).findOneByOrFail(QuestionnaireTemplate, { code: BUILTIN_TEMPLATE_CODE });
+    const template = await scoped(manager, RequestContext.system()).findOneBy(
+      'QuestionnaireTemplate',
+      QuestionnaireTemplate,
+      { code: BUILTIN_TEMPLATE_CODE },
+    );
+    if (!template) throw new Error('The built-in questionnaire template is not installed');
     const questions = questionsOf(template.sections);
     const due = new Date(`${todayInParis()}T00:00:00Z`);
     due.setUTCDate(due.getUTCDate() + 30);

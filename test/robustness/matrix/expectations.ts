@@ -862,10 +862,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sides: BOTH,
     sidesMean: VENDOR,
     record: ofVendor,
-    request: ({ fx, side }) => ({
-      params: { id: fx.questionnaire[own(side)], questionKey: 'q1' },
-      file: { buffer: MINIMAL_PDF, name: 'pssi.pdf' },
-    }),
+    request: async ({ fx, side }) => {
+      const id = fx.questionnaire[own(side)];
+      return {
+        params: { id, questionKey: 'q1' },
+        headers: { 'If-Match': String(await fx.version('questionnaire', id)) },
+        file: { buffer: MINIMAL_PDF, name: 'pssi.pdf' },
+      };
+    },
   },
   'GET /api/v1/questionnaires/:id/attachments/:attachmentId/content': {
     sides: BOTH,

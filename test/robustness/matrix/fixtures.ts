@@ -478,6 +478,7 @@ export class MatrixFixtures {
     const attached = await this.app.http
       .post(`${API}/questionnaires/${questionnaireId}/answers/q1/attachments`)
       .set(as(contact))
+      .set('If-Match', String(await this.version('questionnaire', questionnaireId)))
       .attach('file', MINIMAL_PDF, 'pssi.pdf');
     if (attached.status !== 201)
       throw new Error(`attachment: ${attached.status} ${JSON.stringify(attached.body)}`);

@@ -1455,7 +1455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a file to an answer (vendor contact; multipart "file", type checked from the content) */
+        /** Attach a file to an answer (vendor contact; multipart "file", type checked from the content; the version of the questionnaire in If-Match) */
         post: operations["QuestionnairesController_attach"];
         delete?: never;
         options?: never;
@@ -6157,7 +6157,10 @@ export interface operations {
     QuestionnairesController_attach: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 questionKey: string;

@@ -206,14 +206,19 @@ export const commentQuestion = (id: string, body: { questionKey: string; body: s
     unwrap(api.POST('/api/v1/questionnaires/{id}/comments', { params: { path: { id } }, body })),
   );
 
-/** Uploads one file to an answer (multipart `file`). */
-export async function attachFile(id: string, questionKey: string, file: File): Promise<Attachment> {
+/** Uploads one file to an answer (multipart `file`), at the questionnaire's version read last (`If-Match`). */
+export async function attachFile(
+  id: string,
+  questionKey: string,
+  file: File,
+  version: number,
+): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file);
   return as<Attachment>(
     unwrap(
       api.POST('/api/v1/questionnaires/{id}/answers/{questionKey}/attachments', {
-        params: { path: { id, questionKey } },
+        params: { path: { id, questionKey }, header: { 'If-Match': String(version) } },
         body: form as never,
         bodySerializer: (body: unknown) => body as FormData,
       }),

@@ -211,6 +211,24 @@ export function QuestionnaireAnswerScreen({ initial }: { initial: QuestionnaireD
     return running.current;
   }, [adopt, id, questions, numbers]);
 
+  /**
+   * Uploads a file at the version read last; when an answer was saved in between (409 stale), reads the
+   * questionnaire again and sends the file once more at the version read now.
+   */
+  const upload = useCallback(
+    async (questionKey: string, file: File): Promise<Attachment> => {
+      try {
+        return await attachFile(id, questionKey, file, versionRef.current);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409 && /entre-temps/.test(error.message)))
+          throw error;
+        adopt(await readQuestionnaire(id));
+        return attachFile(id, questionKey, file, versionRef.current);
+      }
+    },
+    [adopt, id],
+  );
+
   function change(key: string, next: Partial<Draft>, delay = AUTOSAVE_DELAY) {
     const previous = draftsRef.current[key] ?? { value: '', comment: '' };
     const updated: Record<string, Draft> = { ...draftsRef.current, [key]: { ...previous, ...next } as Draft };
@@ -348,6 +366,7 @@ export function QuestionnaireAnswerScreen({ initial }: { initial: QuestionnaireD
               missing={!!submitError?.keys.includes(question.key) && isEmpty(drafts[question.key])}
               editable={editable}
               onChange={(next, delay) => change(question.key, next, delay)}
+              upload={upload}
               onAttached={() => void readQuestionnaire(id).then(adopt)}
             />
           ))}
@@ -418,6 +437,7 @@ function QuestionBlock({
   missing,
   editable,
   onChange,
+  upload,
   onAttached,
 }: {
   questionnaireId: string;
@@ -428,6 +448,7 @@ function QuestionBlock({
   missing: boolean;
   editable: boolean;
   onChange(next: Partial<Draft>, delay?: number): void;
+  upload(questionKey: string, file: File): Promise<Attachment>;
   onAttached(): void;
 }) {
   const base = `question-${question.key}`;
@@ -563,6 +584,7 @@ function QuestionBlock({
           question={question}
           number={number}
           editable={editable}
+          upload={upload}
           onAttached={onAttached}
         />
       </div>
@@ -598,12 +620,14 @@ function Attachments({
   question,
   number,
   editable,
+  upload,
   onAttached,
 }: {
   questionnaireId: string;
   question: Question;
   number: number;
   editable: boolean;
+  upload(questionKey: string, file: File): Promise<Attachment>;
   onAttached(): void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -615,12 +639,12 @@ function Attachments({
   ];
   const inputId = `question-${question.key}-file`;
 
-  async function upload(file: File | undefined) {
+  async function send(file: File | undefined) {
     if (!file) return;
     setBusy(true);
     setMessage(undefined);
     try {
-      const attachment = await attachFile(questionnaireId, question.key, file);
+      const attachment = await upload(question.key, file);
       setAdded((list) => [...list, attachment]);
       setMessage({ kind: 'success', text: `« ${attachment.fileName} » est joint à la question ${number}.` });
       onAttached();
@@ -663,7 +687,7 @@ function Attachments({
             type="file"
             disabled={busy}
             onChange={(event) => {
-              void upload(event.target.files?.[0]);
+              void send(event.target.files?.[0]);
               event.target.value = '';
             }}
           />

@@ -85,7 +85,15 @@ export class UsersService {
         label: 'User',
         action: 'update',
         version: dto.version,
-        audit: { action: 'user.update', entity: 'user' },
+        audit: {
+          action: 'user.update',
+          entity: 'user',
+          changes: (row, before) => {
+            const changes = diffFields(toUserView(before), toUserView(row));
+            if (passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
+            return changes;
+          },
+        },
         apply: (row, before) => {
           if (dto.disabled === true && row.id === ctx.userId) {
             throw new ConflictException('Vous ne pouvez pas désactiver votre propre compte', 'rule');
@@ -107,11 +115,6 @@ export class UsersService {
           row.version += 1;
           // A disabled account or a password set by an administrator ends the user's web sessions at once.
           if (row.disabled || passwordHash) await endSessionsOf(m, row.id);
-        },
-        auditChanges: (row, before) => {
-          const changes = diffFields(toUserView(before), toUserView(row));
-          if (passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
-          return changes;
         },
       });
       return toUserView(user);

@@ -121,9 +121,9 @@ export class PublicationService {
       audit: {
         action: (row, before) => auditAction(before.enabled, row.enabled),
         entity: 'register-publication',
+        changes: (row, before) => diffFields(auditedSettings(before), auditedSettings(row)),
       },
       apply: (row) => applySettings(row, ctx, dto),
-      auditChanges: (row, before) => diffFields(auditedSettings(before), auditedSettings(row)),
     });
   }
 

@@ -110,7 +110,7 @@ export class VendorAssuranceService {
     // never the operator's profiles, questionnaires or contracts it is made of.
     const sources = unscoped(
       manager,
-      'the assurance of applications the caller reads: their vendors, profiles, questionnaires, contracts',
+      'the sources of the assurance of applications read scoped as VendorAssurance (vendors, profiles, questionnaires, contracts): a member reaches the summary, never these subjects, so none of their scopes applies',
     );
     const [vendors, profiles, questionnaires, contracts] = await inSequence([
       () => (vendorIds.length ? sources.find(Organisation, { where: { id: In(vendorIds) } }) : []),

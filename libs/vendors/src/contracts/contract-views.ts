@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { unscoped } from '@vigie/authz';
-import { DeploymentsService } from '@vigie/catalog';
+import { ScopedManager, unscoped } from '@vigie/authz';
+import { Application, DeploymentsService } from '@vigie/catalog';
 import { Organisation } from '@vigie/identity';
-import { EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import { inSequence } from '../vendor-support';
 import { CLAUSE_FAMILY_FR, ClauseFamily, clauseDefinition, isArt28Clause } from './clause-catalog';
-import { ClauseStatus, Contract, ContractClause } from './contract.entity';
+import { ClauseStatus, Contract, ContractApplication, ContractClause } from './contract.entity';
 import { Coverage, coverageOf } from './coverage';
 
 export interface ClauseView {
@@ -45,52 +45,45 @@ export interface ContractView {
   updatedAt: Date;
 }
 
-/** What the API shows of contracts and their clauses, read for contracts the caller already found visible. */
+/**
+ * What the API shows of contracts and their clauses, read through the caller's scope on `Contract` (clauses
+ * carry the contract's organisation; covered applications are reached through their contract).
+ */
 @Injectable()
 export class ContractViews {
   constructor(private readonly deployments: DeploymentsService) {}
 
-  async clauseViews(manager: EntityManager, contractId: string): Promise<ClauseView[]> {
-    const clauses = await unscoped(manager, 'the clauses of a contract the caller reads').find(
-      ContractClause,
-      {
-        where: { contractId },
-        order: { position: 'ASC', id: 'ASC' },
-      },
-    );
+  async clauseViews(db: ScopedManager, contractId: string): Promise<ClauseView[]> {
+    const clauses = await db.find('Contract', ContractClause, {
+      where: { contractId },
+      order: { position: 'ASC', id: 'ASC' },
+    });
     return clauses.map(clauseView);
   }
 
   /** Views of contracts, with their applications, members and coverage, in four queries for the whole page. */
-  async views(manager: EntityManager, contracts: Contract[]): Promise<ContractView[]> {
+  async views(db: ScopedManager, contracts: Contract[]): Promise<ContractView[]> {
     if (contracts.length === 0) return [];
     const ids = contracts.map((contract) => contract.id);
     const vendorIds = [...new Set(contracts.map((contract) => contract.vendorId))];
-    const parts = unscoped(
-      manager,
-      'the vendor names, applications and clauses of contracts the caller reads (rows already scoped)',
-    );
     const [vendors, applications, clauses] = await inSequence([
       () =>
-        parts.find(Organisation, {
+        unscoped(
+          db.manager,
+          'the names of the vendors of contracts read scoped: shown with the contract whatever the caller reaches of organisations (an auditor reaches only its own)',
+        ).find(Organisation, {
           select: { id: true, name: true },
           where: { id: In(vendorIds) },
         }),
+      () => coveredApplications(db, ids),
       () =>
-        parts.query(
-          `SELECT ca.contract_id AS "contractId", a.id, a.name, a.health_data AS "healthData"
-         FROM contract_application ca JOIN application a ON a.id = ca.application_id
-         WHERE ca.contract_id = ANY($1) ORDER BY a.name, a.id`,
-          [ids],
-        ) as Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]>,
-      () =>
-        parts.find(ContractClause, {
+        db.find('Contract', ContractClause, {
           select: { contractId: true, key: true, status: true, position: true },
           where: { contractId: In(ids) },
           order: { position: 'ASC' },
         }),
     ]);
-    const users = await this.deployments.organisationsUsing(manager, [
+    const users = await this.deployments.organisationsUsing(db.manager, [
       ...new Set(applications.map((row) => row.id)),
     ]);
     const vendorNames = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
@@ -117,6 +110,28 @@ export class ContractViews {
       };
     });
   }
+}
+
+/**
+ * The applications the contracts `ids` cover, reached through the contracts the caller may read (the link
+ * table has no tenant of its own), by name then id.
+ */
+export function coveredApplications(
+  db: ScopedManager,
+  ids: readonly string[],
+): Promise<{ contractId: string; id: string; name: string; healthData: boolean }[]> {
+  return db
+    .query('Contract', Contract, 'c')
+    .innerJoin(ContractApplication, 'ca', 'ca.contractId = c.id')
+    .innerJoin(Application, 'a', 'a.id = ca.applicationId')
+    .andWhere('c.id IN (:...coveredContractIds)', { coveredContractIds: ids })
+    .select('c.id', 'contractId')
+    .addSelect('a.id', 'id')
+    .addSelect('a.name', 'name')
+    .addSelect('a.healthData', 'healthData')
+    .orderBy('a.name')
+    .addOrderBy('a.id')
+    .getRawMany();
 }
 
 export function clauseView(clause: ContractClause): ClauseView {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, auditedChange, findVisibleOrFail, scoped, scopedQuery } from '@vigie/authz';
 import { Application } from '@vigie/catalog';
 import {
   assertNoNulls,
+  AuditChanges,
   ConflictException,
+  diffFields,
   FieldError,
   NotFoundException,
   Page,
@@ -12,14 +14,14 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPage, Transactions, uniqueViolation } from '@vigie/db';
+import { findPage, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager, In } from 'typeorm';
 import { cleanText, operatorOf, vendorOrFail } from '../vendor-support';
 import { checklistFor, hdsClauses, isArt28Clause } from './clause-catalog';
 import { ContractListQuery, CreateContractDto, UpdateClauseDto, UpdateContractDto } from './contract.dto';
 import { Contract, ContractApplication, ContractClause, ClauseStatus } from './contract.entity';
 import { coverageOf, NonCompliance } from './coverage';
-import { ClauseView, clauseView, ContractViews, ContractView } from './contract-views';
+import { ClauseView, clauseView, ContractViews, ContractView, coveredApplications } from './contract-views';
 
 export type { ClauseView, ContractView } from './contract-views';
 export { clauseView } from './contract-views';
@@ -39,7 +41,7 @@ export class ContractsService {
     return this.tx.run(async (manager) => {
       const operator = await operatorOf(manager);
       assertCan(ctx, 'create', 'Contract', { organisationId: operator.id });
-      await vendorOrFail(manager, dto.vendorId);
+      await vendorOrFail(manager, ctx, dto.vendorId);
       const applications = await this.coveredApplications(manager, ctx, dto);
       checkDates(dto);
       const healthData = applications.some((application) => application.healthData);
@@ -84,8 +86,9 @@ export class ContractsService {
         before: null,
         after: { ...contract, applicationIds: applications.map((a) => a.id) },
       });
-      const [view] = await this.contractViews.views(manager, [contract]);
-      return { ...view, clauses: await this.contractViews.clauseViews(manager, contract.id) };
+      const db = scoped(manager, ctx);
+      const [view] = await this.contractViews.views(db, [contract]);
+      return { ...view, clauses: await this.contractViews.clauseViews(db, contract.id) };
     });
   }
 
@@ -100,13 +103,14 @@ export class ContractsService {
         { applicationId: query.applicationId },
       );
     const { items, total } = await findPage(qb, query);
-    return toPage(await this.contractViews.views(this.tx.reader, items), total, query);
+    return toPage(await this.contractViews.views(scoped(this.tx.reader, ctx), items), total, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<ContractView & { clauses: ClauseView[] }> {
     const contract = await this.visible(this.tx.reader, ctx, id);
-    const [view] = await this.contractViews.views(this.tx.reader, [contract]);
-    return { ...view, clauses: await this.contractViews.clauseViews(this.tx.reader, contract.id) };
+    const db = scoped(this.tx.reader, ctx);
+    const [view] = await this.contractViews.views(db, [contract]);
+    return { ...view, clauses: await this.contractViews.clauseViews(db, contract.id) };
   }
 
   async clauses(
@@ -114,7 +118,7 @@ export class ContractsService {
     id: string,
   ): Promise<{ items: ClauseView[]; nonCompliances: NonCompliance[]; art28Compliant: boolean }> {
     const contract = await this.visible(this.tx.reader, ctx, id);
-    const items = await this.contractViews.clauseViews(this.tx.reader, contract.id);
+    const items = await this.contractViews.clauseViews(scoped(this.tx.reader, ctx), contract.id);
     const { nonCompliances, art28Compliant } = coverageOf(items);
     return { items, nonCompliances, art28Compliant };
   }
@@ -131,77 +135,80 @@ export class ContractsService {
   ): Promise<ContractView & { clauses: ClauseView[] }> {
     assertNoNulls(dto, ['endDate', 'noticeDate']);
     return this.tx.run(async (manager) => {
-      const contract = await findVisibleOrFail(manager, ctx, 'Contract', Contract, id, {
-        lock: true,
+      const db = scoped(manager, ctx);
+      let audited: AuditChanges = {};
+      await auditedChange(manager, ctx, {
+        subject: 'Contract',
+        entity: Contract,
+        id,
         label: 'Contract',
-      });
-      assertCan(ctx, 'update', 'Contract', contract);
-      assertVersion('Contract', contract.version, dto.version);
-      const coveredBefore = await unscoped(
-        manager,
-        'the applications covered by a contract just found visible',
-      ).find(ContractApplication, { where: { contractId: id } });
-      const applicationIdsBefore = coveredBefore.map((row) => row.applicationId).sort();
-      const applications = dto.applicationIds
-        ? await this.coveredApplications(manager, ctx, {
-            vendorId: contract.vendorId,
-            applicationIds: dto.applicationIds,
-          })
-        : await scoped(manager, ctx).find('Application', Application, {
-            where: { id: In(applicationIdsBefore) },
-          });
-      const next = {
-        reference: dto.reference ?? contract.reference,
-        startDate: dto.startDate ?? contract.startDate,
-        endDate: dto.endDate === undefined ? contract.endDate : dto.endDate,
-        noticeDate: dto.noticeDate === undefined ? contract.noticeDate : dto.noticeDate,
-        healthData: applications.some((application) => application.healthData),
-      };
-      checkDates(next);
-      const before = {
-        reference: contract.reference,
-        startDate: contract.startDate,
-        endDate: contract.endDate,
-        noticeDate: contract.noticeDate,
-        healthData: contract.healthData,
-        applicationIds: applicationIdsBefore,
-      };
-      try {
-        await manager.update(Contract, { id }, { ...next, version: () => '"version" + 1' });
-      } catch (error) {
-        if (uniqueViolation(error))
-          throw new ConflictException('Un contrat porte déjà cette référence', 'duplicate');
-        throw error;
-      }
-      const applicationIds = applications.map((application) => application.id);
-      const removed = applicationIdsBefore.filter((appId) => !applicationIds.includes(appId));
-      const added = applicationIds.filter((appId) => !applicationIdsBefore.includes(appId));
-      if (removed.length)
-        await manager.delete(ContractApplication, { contractId: id, applicationId: In(removed) });
-      if (added.length)
-        await manager.insert(
-          ContractApplication,
-          added.map((applicationId) => ({ contractId: id, applicationId })),
-        );
-      const hds = await this.followHealthData(manager, ctx, contract, next.healthData);
-      const updated = await scoped(manager, ctx).visibleOrFail('Contract', Contract, id, {
-        label: 'Contract',
-      });
-      await recordAudit(manager, ctx, {
-        action: 'contract.update',
-        entity: 'contract',
-        entityId: id,
-        organisationId: contract.organisationId,
-        before: { ...before, ...(hds.removed.length ? { hdsClauses: hds.removed } : {}) },
-        after: {
-          ...next,
-          applicationIds: [...applicationIds].sort(),
-          ...(hds.added ? { hdsClauses: 'added' } : hds.removed.length ? { hdsClauses: null } : {}),
+        action: 'update',
+        version: dto.version,
+        audit: { action: 'contract.update', entity: 'contract', changes: () => audited },
+        apply: async (contract) => {
+          audited = await this.applyUpdate(manager, ctx, contract, dto);
         },
+        // The version moves whatever changed, the links included.
+        save: (m, contract) =>
+          saveContract(() =>
+            m.update(Contract, { id }, { ...fieldsOf(contract), version: () => '"version" + 1' }),
+          ),
       });
-      const [view] = await this.contractViews.views(manager, [updated]);
-      return { ...view, clauses: await this.contractViews.clauseViews(manager, id) };
+      const updated = await db.visibleOrFail('Contract', Contract, id, { label: 'Contract' });
+      const [view] = await this.contractViews.views(db, [updated]);
+      return { ...view, clauses: await this.contractViews.clauseViews(db, id) };
     });
+  }
+
+  /**
+   * The change of a locked contract: its fields, the covered applications and the HDS clauses that follow
+   * them; the changes its audit event records (the applications and the clauses removed with their content).
+   */
+  private async applyUpdate(
+    manager: EntityManager,
+    ctx: RequestContext,
+    contract: Contract,
+    dto: UpdateContractDto,
+  ): Promise<AuditChanges> {
+    const coveredBefore = await coveredApplications(scoped(manager, ctx), [contract.id]);
+    const applicationIdsBefore = coveredBefore.map((row) => row.id).sort();
+    const applications = dto.applicationIds
+      ? await this.coveredApplications(manager, ctx, {
+          vendorId: contract.vendorId,
+          applicationIds: dto.applicationIds,
+        })
+      : await scoped(manager, ctx).find('Application', Application, {
+          where: { id: In(applicationIdsBefore) },
+        });
+    const next = {
+      reference: dto.reference ?? contract.reference,
+      startDate: dto.startDate ?? contract.startDate,
+      endDate: dto.endDate === undefined ? contract.endDate : dto.endDate,
+      noticeDate: dto.noticeDate === undefined ? contract.noticeDate : dto.noticeDate,
+      healthData: applications.some((application) => application.healthData),
+    };
+    checkDates(next);
+    const before = { ...fieldsOf(contract), applicationIds: applicationIdsBefore };
+    Object.assign(contract, next);
+    const applicationIds = applications.map((application) => application.id);
+    const removed = applicationIdsBefore.filter((appId) => !applicationIds.includes(appId));
+    const added = applicationIds.filter((appId) => !applicationIdsBefore.includes(appId));
+    if (removed.length)
+      await manager.delete(ContractApplication, { contractId: contract.id, applicationId: In(removed) });
+    if (added.length)
+      await manager.insert(
+        ContractApplication,
+        added.map((applicationId) => ({ contractId: contract.id, applicationId })),
+      );
+    const hds = await this.followHealthData(manager, ctx, contract, next.healthData);
+    return diffFields(
+      { ...before, ...(hds.removed.length ? { hdsClauses: hds.removed } : {}) },
+      {
+        ...next,
+        applicationIds: [...applicationIds].sort(),
+        ...(hds.added ? { hdsClauses: 'added' } : hds.removed.length ? { hdsClauses: null } : {}),
+      },
+    );
   }
 
   /** Adds or removes the HDS clauses so that the checklist matches whether the contract covers health data. */
@@ -214,18 +221,17 @@ export class ContractsService {
     added: boolean;
     removed: { key: string; status: ClauseStatus; reference: string | null; comment: string | null }[];
   }> {
-    const current = await unscoped(manager, 'the HDS clauses of a contract just found visible').find(
-      ContractClause,
-      {
-        where: { contractId: contract.id, family: 'hds' },
-        order: { position: 'ASC' },
-      },
-    );
+    const db = scoped(manager, ctx);
+    const current = await db.find('Contract', ContractClause, {
+      where: { contractId: contract.id, family: 'hds' },
+      order: { position: 'ASC' },
+    });
     if (healthData && current.length === 0) {
-      const [{ last }]: { last: number | null }[] = await unscoped(
-        manager,
-        'the last clause position of a contract just found visible',
-      ).query('SELECT max(position) AS last FROM contract_clause WHERE contract_id = $1', [contract.id]);
+      const { last } = (await db
+        .query('Contract', ContractClause, 'cl')
+        .select('max(cl.position)', 'last')
+        .andWhere('cl.contractId = :contractId', { contractId: contract.id })
+        .getRawOne<{ last: number | null }>())!;
       const start = (last ?? -1) + 1;
       await manager.insert(
         ContractClause,
@@ -260,34 +266,42 @@ export class ContractsService {
     return this.tx.run(async (manager) => {
       const contract = await this.visible(manager, ctx, id);
       assertCan(ctx, 'update', 'Contract', contract);
-      const clause = await unscoped(
-        manager,
-        'a clause of a contract just found visible, locked for its update',
-      )
-        .createQueryBuilder(ContractClause, 'cl')
-        .setLock('pessimistic_write')
-        .where('cl.contractId = :id AND cl.key = :key', { id, key })
-        .getOne();
-      if (!clause) throw new NotFoundException('Contract clause');
-      assertVersion('Contract clause', clause.version, dto.version);
-      if (dto.status === 'not-applicable' && isArt28Clause(key))
-        throw ValidationException.field(
-          'status',
-          'une clause de l’article 28.3 du RGPD est obligatoire dans tout contrat de sous-traitance : elle ne peut pas être « non applicable »',
-        );
-      const before = { ...clause };
-      clause.status = dto.status;
-      if (dto.reference !== undefined) clause.reference = cleanText(dto.reference);
-      if (dto.comment !== undefined) clause.comment = cleanText(dto.comment);
-      clause.updatedBy = ctx.userId;
-      await manager.save(clause);
-      await recordAudit(manager, ctx, {
-        action: 'contract.clause.update',
-        entity: 'contract',
-        entityId: contract.id,
-        organisationId: contract.organisationId,
-        before: { key, status: before.status, reference: before.reference, comment: before.comment },
-        after: { key, status: clause.status, reference: clause.reference, comment: clause.comment },
+      const found = await scoped(manager, ctx).findOne('Contract', ContractClause, {
+        select: { id: true },
+        where: { contractId: id, key },
+      });
+      if (!found) throw new NotFoundException('Contract clause');
+      const stated = (clause: ContractClause) => ({
+        key,
+        status: clause.status,
+        reference: clause.reference,
+        comment: clause.comment,
+      });
+      const clause = await auditedChange(manager, ctx, {
+        subject: 'Contract',
+        entity: ContractClause,
+        id: found.id,
+        label: 'Contract clause',
+        action: 'update',
+        version: dto.version,
+        audit: {
+          action: 'contract.clause.update',
+          entity: 'contract',
+          changes: (row, before) => diffFields(stated(before), stated(row)),
+        },
+        auditEntityId: () => contract.id,
+        auditOrganisation: () => contract.organisationId,
+        apply: (row) => {
+          if (dto.status === 'not-applicable' && isArt28Clause(key))
+            throw ValidationException.field(
+              'status',
+              'une clause de l’article 28.3 du RGPD est obligatoire dans tout contrat de sous-traitance : elle ne peut pas être « non applicable »',
+            );
+          row.status = dto.status;
+          if (dto.reference !== undefined) row.reference = cleanText(dto.reference);
+          if (dto.comment !== undefined) row.comment = cleanText(dto.comment);
+          row.updatedBy = ctx.userId;
+        },
       });
       return clauseView(clause);
     });
@@ -322,6 +336,23 @@ export class ContractsService {
     if (errors.length)
       throw new ValidationException('Certaines applications couvertes ne conviennent pas', errors);
     return ids.map((id) => byId.get(id)!);
+  }
+}
+
+/** The fields of a contract a PATCH changes (and its audit event shows). */
+function fieldsOf(contract: Contract) {
+  const { reference, startDate, endDate, noticeDate, healthData } = contract;
+  return { reference, startDate, endDate, noticeDate, healthData };
+}
+
+/** Saves a contract, a reference already taken answering 409 `duplicate`. */
+async function saveContract<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (uniqueViolation(error))
+      throw new ConflictException('Un contrat porte déjà cette référence', 'duplicate');
+    throw error;
   }
 }
 

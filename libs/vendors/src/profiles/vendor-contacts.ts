@@ -1,7 +1,7 @@
 import { Controller, Get, Injectable, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { subject } from '@casl/ability';
-import { abilityFor, ANY_ORGANISATION, Ctx, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
+import { abilityFor, ANY_ORGANISATION, Ctx, scoped, scopedQuery, tenantScope } from '@vigie/authz';
 import { Endpoint, NotFoundException, Page, PageQuery, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { Membership, Organisation } from '@vigie/identity';
@@ -41,10 +41,10 @@ export class VendorContactsService {
   async list(ctx: RequestContext, vendorId: string, query: PageQuery): Promise<Page<VendorContactView>> {
     const manager = this.tx.reader;
     if (!mayReadContacts(ctx, vendorId)) throw new NotFoundException('Vendor');
-    const vendor = await unscoped(manager, 'the vendor organisation, after mayReadContacts')
-      .createQueryBuilder(Organisation, 'o')
+    const vendor = await scoped(manager, ctx)
+      .query('Organisation', Organisation, 'o')
       .select('o.id')
-      .where('o.id = :vendorId AND o.kind = :kind', { vendorId, kind: 'vendor' })
+      .andWhere('o.id = :vendorId AND o.kind = :kind', { vendorId, kind: 'vendor' })
       .getOne();
     if (!vendor) throw new NotFoundException('Vendor');
     const qb = scopedQuery(manager, ctx, 'read', 'VendorContact', Membership, 'm')

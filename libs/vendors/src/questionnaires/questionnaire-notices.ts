@@ -1,17 +1,19 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
+import { Organisation } from '@vigie/identity';
 import { addDays, emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
-import type { EntityManager } from 'typeorm';
-import type { Questionnaire } from './questionnaire.entity';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { Questionnaire } from './questionnaire.entity';
 
 const VENDOR_CONTACTS = ['vendor-contact'] as const;
 const SECURITY_OFFICERS = ['security-officer'] as const;
 
 async function vendorName(manager: EntityManager, vendorId: string): Promise<string> {
-  const [row]: { name: string }[] = await unscoped(
-    manager,
-    'the vendor name of a notice, in a system scan',
-  ).query(`SELECT "name" FROM "organisation" WHERE "id" = $1`, [vendorId]);
-  return row?.name ?? 'le fournisseur';
+  const vendor = await scoped(manager, RequestContext.system()).findOne('Organisation', Organisation, {
+    select: { id: true, name: true },
+    where: { id: vendorId },
+  });
+  return vendor?.name ?? 'le fournisseur';
 }
 
 function toVendor(q: Pick<Questionnaire, 'id' | 'vendorId'>) {
@@ -66,35 +68,34 @@ export const questionnaireReminders: ReminderScanner = {
   name: 'questionnaires',
   async scan(manager, now) {
     const today = parisDay(now);
-    const rows: { id: string; vendor_id: string; due_date: string }[] = await unscoped(
-      manager,
-      'the reminder scan is system work over every vendor’s questionnaires, with no caller',
-    ).query(
-      `SELECT "id", "vendor_id", to_char("due_date", 'YYYY-MM-DD') AS "due_date" FROM "questionnaire"
-       WHERE "status" IN ('sent', 'in-progress', 'changes-requested') AND "due_date" <= $1::date
-       ORDER BY "due_date", "id"`,
-      [addDays(today, 7)],
-    );
+    const rows = await scoped(manager, RequestContext.system()).find('Questionnaire', Questionnaire, {
+      select: { id: true, vendorId: true, dueDate: true },
+      where: {
+        status: In(['sent', 'in-progress', 'changes-requested']),
+        dueDate: LessThanOrEqual(addDays(today, 7)),
+      },
+      order: { dueDate: 'ASC', id: 'ASC' },
+    });
     let given = 0;
     for (const row of rows) {
-      const q = { id: row.id, vendorId: row.vendor_id };
-      const overdue = row.due_date < today;
+      const q = { id: row.id, vendorId: row.vendorId };
+      const overdue = row.dueDate < today;
       given += await emitNotice(
         manager,
         overdue
           ? {
               kind: 'questionnaire.overdue',
               ...toVendor(q),
-              threshold: `overdue:${row.due_date}`,
+              threshold: `overdue:${row.dueDate}`,
               title: 'Questionnaire de sécurité en retard',
-              body: `Votre questionnaire de sécurité était à rendre le ${frenchDate(row.due_date)} : merci de le compléter et de le soumettre.`,
+              body: `Votre questionnaire de sécurité était à rendre le ${frenchDate(row.dueDate)} : merci de le compléter et de le soumettre.`,
             }
           : {
               kind: 'questionnaire.due-soon',
               ...toVendor(q),
-              threshold: `due:${row.due_date}`,
+              threshold: `due:${row.dueDate}`,
               title: 'Questionnaire de sécurité à rendre bientôt',
-              body: `Votre questionnaire de sécurité est à rendre au plus tard le ${frenchDate(row.due_date)}.`,
+              body: `Votre questionnaire de sécurité est à rendre au plus tard le ${frenchDate(row.dueDate)}.`,
             },
         now,
       );

@@ -1,12 +1,12 @@
 import { notifyQuestionnaireChangesRequested } from './questionnaire-notices';
 import { Injectable } from '@nestjs/common';
-import { assertCan } from '@vigie/authz';
+import { assertCan, auditedChange } from '@vigie/authz';
 import { ConflictException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
-import { assertVersion, Transactions } from '@vigie/db';
+import { Transactions } from '@vigie/db';
 import { questionsOf } from '../templates/template-definition';
 import { cleanText } from '../vendor-support';
 import { CommentDto, ReviewDto } from './questionnaire.dto';
-import { QuestionnaireComment } from './questionnaire.entity';
+import { Questionnaire, QuestionnaireComment } from './questionnaire.entity';
 import {
   CommentView,
   detail,
@@ -23,34 +23,39 @@ export class QuestionnaireReviewsService {
 
   async review(ctx: RequestContext, id: string, dto: ReviewDto): Promise<QuestionnaireDetail> {
     return this.tx.run(async (manager) => {
-      const questionnaire = await visibleQuestionnaire(manager, ctx, id, true);
-      assertCan(ctx, 'validate', 'Questionnaire', questionnaire);
-      assertVersion('Questionnaire', questionnaire.version, dto.version);
       const comment = cleanText(dto.comment);
-      if (dto.decision === 'changes-requested' && !comment)
-        throw ValidationException.field('comment', 'indiquez ce que le fournisseur doit modifier');
-      if (questionnaire.status !== 'submitted')
-        throw new ConflictException(
-          `Seul un questionnaire soumis peut être revu (statut actuel : ${questionnaire.status})`,
-          'state',
-        );
-      questionnaire.status = dto.decision;
-      questionnaire.reviewedAt = new Date();
-      questionnaire.reviewedBy = ctx.userId;
-      questionnaire.reviewComment = comment;
-      await manager.save(questionnaire);
-      if (dto.decision === 'changes-requested')
-        await notifyQuestionnaireChangesRequested(manager, questionnaire);
-      await recordAudit(manager, ctx, {
-        action: 'questionnaire.review',
-        entity: 'questionnaire',
-        entityId: id,
-        organisationId: questionnaire.vendorId,
-        changes: {
-          status: { before: 'submitted', after: dto.decision },
-          reviewComment: { before: null, after: comment },
+      const questionnaire = await auditedChange(manager, ctx, {
+        subject: 'Questionnaire',
+        entity: Questionnaire,
+        id,
+        label: 'Questionnaire',
+        action: 'validate',
+        version: dto.version,
+        audit: {
+          action: 'questionnaire.review',
+          entity: 'questionnaire',
+          changes: () => ({
+            status: { before: 'submitted', after: dto.decision },
+            reviewComment: { before: null, after: comment },
+          }),
+        },
+        auditOrganisation: (row) => row.vendorId,
+        apply: (row) => {
+          if (dto.decision === 'changes-requested' && !comment)
+            throw ValidationException.field('comment', 'indiquez ce que le fournisseur doit modifier');
+          if (row.status !== 'submitted')
+            throw new ConflictException(
+              `Seul un questionnaire soumis peut être revu (statut actuel : ${row.status})`,
+              'state',
+            );
+          row.status = dto.decision;
+          row.reviewedAt = new Date();
+          row.reviewedBy = ctx.userId;
+          row.reviewComment = comment;
         },
       });
+      if (dto.decision === 'changes-requested')
+        await notifyQuestionnaireChangesRequested(manager, questionnaire);
       return detail(manager, ctx, questionnaire);
     });
   }

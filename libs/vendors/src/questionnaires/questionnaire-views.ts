@@ -77,21 +77,20 @@ export function scoresVisible(ctx: RequestContext): boolean {
   return canSomewhere(ctx, 'read', 'QuestionnaireScore');
 }
 
-/** One questionnaire the caller may read (404 otherwise); `lock` before a change. */
+/** One questionnaire the caller may read (404 otherwise); its changes lock it through `auditedChange()`. */
 export function visibleQuestionnaire(
   manager: EntityManager,
   ctx: RequestContext,
   id: string,
-  lock = false,
 ): Promise<Questionnaire> {
-  return findVisibleOrFail(manager, ctx, 'Questionnaire', Questionnaire, id, {
-    lock,
-    label: 'Questionnaire',
-  });
+  return findVisibleOrFail(manager, ctx, 'Questionnaire', Questionnaire, id, { label: 'Questionnaire' });
 }
 
 export async function templateOf(manager: EntityManager, questionnaire: Questionnaire) {
-  return unscoped(manager, 'the template of a visible questionnaire').findOneByOrFail(QuestionnaireTemplate, {
+  return unscoped(
+    manager,
+    'the template of a questionnaire read scoped: templates are a global catalogue with no tenant, and vendor contacts answering hold no grant on it',
+  ).findOneByOrFail(QuestionnaireTemplate, {
     id: questionnaire.templateId,
   });
 }
@@ -104,7 +103,10 @@ export async function summaries(
 ): Promise<QuestionnaireSummary[]> {
   const withScores = scoresVisible(ctx);
   if (questionnaires.length === 0) return [];
-  const names = unscoped(manager, 'the vendor and template names of questionnaires the caller reads');
+  const names = unscoped(
+    manager,
+    'the vendor and template names of questionnaires read scoped: shown whatever the caller reaches of organisations (an auditor only its own) and of the global template catalogue (vendor contacts none)',
+  );
   const [vendors, templates] = await inSequence([
     () =>
       names.find(Organisation, {

@@ -92,7 +92,7 @@ export class QuestionnairesController {
 
   @Post(':id/answers/:questionKey/attachments')
   @Endpoint(
-    'Attach a file to an answer (vendor contact; multipart "file", type checked from the content)',
+    'Attach a file to an answer (vendor contact; multipart "file", type checked from the content; the version of the questionnaire in If-Match)',
     { action: 'update', subject: 'Questionnaire' },
     201,
   )
@@ -110,8 +110,9 @@ export class QuestionnairesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('questionKey') questionKey: string,
     @UploadedFile() file: UploadedAnswerFile | undefined,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<AttachmentView> {
-    return this.answers.attach(ctx, id, questionKey, file);
+    return this.answers.attach(ctx, id, questionKey, file, ifMatch);
   }
 
   @Get(':id/attachments/:attachmentId/content')

@@ -1,6 +1,6 @@
 import { notifyQuestionnaireSent } from './questionnaire-notices';
 import { Injectable } from '@nestjs/common';
-import { canSomewhere, scopedQuery, unscoped, visibleIds } from '@vigie/authz';
+import { canSomewhere, scoped, scopedQuery } from '@vigie/authz';
 import {
   ForbiddenActionException,
   Page,
@@ -33,11 +33,10 @@ export class QuestionnairesService {
   async send(ctx: RequestContext, dto: SendQuestionnaireDto): Promise<QuestionnaireDetail> {
     if (!canSomewhere(ctx, 'create', 'Questionnaire')) throw new ForbiddenActionException();
     return this.tx.run(async (manager) => {
-      await vendorOrFail(manager, dto.vendorId);
-      const template = await unscoped(
-        manager,
-        'the template a new questionnaire is sent from (templates are global)',
-      ).findOneBy(QuestionnaireTemplate, { id: dto.templateId });
+      await vendorOrFail(manager, ctx, dto.vendorId);
+      const template = await scoped(manager, ctx).findOneBy('QuestionnaireTemplate', QuestionnaireTemplate, {
+        id: dto.templateId,
+      });
       if (!template) throw ValidationException.field('templateId', 'modèle de questionnaire inconnu');
       if (dto.dueDate < todayInParis())
         throw ValidationException.field('dueDate', 'doit être aujourd’hui ou plus tard');
@@ -74,8 +73,8 @@ export class QuestionnairesService {
         },
       });
       const sent = previous
-        ? await unscoped(manager, 're-reads the questionnaire just sent').findOneByOrFail(Questionnaire, {
-            id: questionnaire.id,
+        ? await scoped(manager, ctx).visibleOrFail('Questionnaire', Questionnaire, questionnaire.id, {
+            label: 'Questionnaire',
           })
         : questionnaire;
       return detail(manager, ctx, sent);
@@ -103,13 +102,7 @@ export class QuestionnairesService {
     id: string,
     vendorId: string,
   ): Promise<Questionnaire> {
-    const visible = await visibleIds(manager, ctx, 'read', 'Questionnaire', Questionnaire, [id]);
-    const previous = visible.has(id)
-      ? await unscoped(manager, 'the questionnaire just found visible (visibleIds above)').findOneBy(
-          Questionnaire,
-          { id },
-        )
-      : null;
+    const previous = await scoped(manager, ctx).findOneBy('Questionnaire', Questionnaire, { id });
     if (!previous || previous.vendorId !== vendorId)
       throw ValidationException.field(
         'previousQuestionnaireId',
@@ -130,10 +123,9 @@ export class QuestionnairesService {
     template: QuestionnaireTemplate,
   ): Promise<number> {
     const questions = new Map(questionsOf(template.sections).map((q) => [q.key, q]));
-    const old = await unscoped(manager, 'the answers of a visible earlier questionnaire, carried over').find(
-      QuestionnaireAnswer,
-      { where: { questionnaireId: previous.id } },
-    );
+    const old = await scoped(manager, ctx).find('Questionnaire', QuestionnaireAnswer, {
+      where: { questionnaireId: previous.id },
+    });
     const values = new Map<string, AnswerValue>();
     const rows = old.flatMap((answer) => {
       const question = questions.get(answer.questionKey);

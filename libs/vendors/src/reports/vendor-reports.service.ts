@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan } from '@vigie/authz';
+import { assertCan, scoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { DocumentsService, StoredFile, slug } from '@vigie/documents';
 import { Transactions } from '@vigie/db';
@@ -80,8 +80,9 @@ export class VendorReportsService {
   async contractClauses(ctx: RequestContext, id: string): Promise<StoredFile> {
     return this.tx.run(async (manager) => {
       const contract = await this.contracts.visible(manager, ctx, id);
-      const [view] = await this.contractViews.views(manager, [contract]);
-      const clauses = await this.contractViews.clauseViews(manager, contract.id);
+      const db = scoped(manager, ctx);
+      const [view] = await this.contractViews.views(db, [contract]);
+      const clauses = await this.contractViews.clauseViews(db, contract.id);
       const operator = await operatorOf(manager);
       const bytes = await renderContractClauses({ ...view, clauses }, operator.name, new Date());
       const title = `Clauses du contrat ${contract.reference} — ${view.vendorName}`;

@@ -40,7 +40,10 @@ export class QuestionnaireTemplatesService implements OnModuleInit {
     if (errors.length)
       throw new Error(`Built-in questionnaire template is invalid: ${JSON.stringify(errors)}`);
     const inserted = await this.tx.run((manager) =>
-      unscoped(manager, 'installs the built-in template at start-up, system work')
+      unscoped(
+        manager,
+        'an INSERT … ON CONFLICT DO NOTHING of the built-in template into the global template catalogue (no tenant), at start-up',
+      )
         .createQueryBuilder()
         .insert()
         .into(QuestionnaireTemplate)
