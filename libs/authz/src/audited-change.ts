@@ -1,4 +1,4 @@
-import { recordAudit, RequestContext } from '@vigie/core';
+import { AuditChanges, recordAudit, RequestContext } from '@vigie/core';
 import { assertVersion } from '@vigie/db';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Action, Subject } from './role-table';
@@ -25,7 +25,15 @@ export interface AuditedChange<T extends VersionedRow> {
    * The audit event's action and entity names, e.g. `application.update` on `application`; the action may be
    * read from the change (e.g. `breach.closed` when the status moved, `breach.update` otherwise).
    */
-  audit: { action: string | ((row: T, before: T) => string); entity: string };
+  audit: {
+    action: string | ((row: T, before: T) => string);
+    entity: string;
+    /**
+     * The changes the event records, when the fields of the row do not describe the change well (e.g. only
+     * the decision of an item, or a link added to an evidence); default the changed fields of the row.
+     */
+    changes?: (row: T, before: T) => AuditChanges;
+  };
   /**
    * The organisation the audit event is filed under, for rows that hold it elsewhere than in `organisationId`
    * (e.g. a questionnaire, under its vendor); default `row.organisationId`.
@@ -70,14 +78,13 @@ export async function auditedChange<T extends VersionedRow>(
   if ((await change.apply(row, before)) === false) return row;
   await (change.save ? change.save(manager, row) : manager.save(row));
   if (change.history) await change.history(manager, row, before);
-  const { action, entity } = change.audit;
+  const { action, entity, changes } = change.audit;
   await recordAudit(manager, ctx, {
     action: typeof action === 'function' ? action(row, before) : action,
     entity,
     entityId: row.id,
     organisationId: change.auditOrganisation ? change.auditOrganisation(row) : (row.organisationId ?? null),
-    before,
-    after: row,
+    ...(changes ? { changes: changes(row, before) } : { before, after: row }),
   });
   return row;
 }
