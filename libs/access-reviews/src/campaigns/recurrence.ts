@@ -1,7 +1,8 @@
-import { unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
 import { dueDateInMonths, recordAudit, RequestContext } from '@vigie/core';
 import { DataSource } from 'typeorm';
 import { parisDay } from '../dates';
+import { AccessReview } from './access-review.entity';
 
 /** Name of the daily job (and queue) that creates the next campaigns. */
 export const SCHEDULE_JOB = 'access-reviews.schedule';
@@ -46,35 +47,39 @@ export function nextDueDate(previousDue: string, months: number, today: string):
  * due date, has no successor yet, and whose application is still deployed for the member: a draft with the
  * same member, application, name and recurrence, linked to its predecessor (the reviewers of its accounts are
  * carried over at import). Idempotent, also between processes: the unique `previous_campaign_id` with
- * `ON CONFLICT DO NOTHING` makes a second run (the CLI, another API instance) create nothing.
+ * `ON CONFLICT DO NOTHING` makes a second run (the CLI, another API instance) create nothing. The candidates are
+ * read through the scope of `ctx`: `RequestContext.system()`, every organisation, for the job and the CLI.
  */
 export async function createDueRecurrences(
   dataSource: DataSource,
   ctx: RequestContext,
   today: string = parisDay(),
 ): Promise<CreatedCampaign[]> {
-  const candidates: Candidate[] = await unscoped(
-    dataSource,
-    'the recurrence job is system work over every member’s campaigns, with no caller',
-  ).query(
-    `SELECT p.id, p.organisation_id AS "organisationId", p.application_id AS "applicationId", p.name,
-       to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.recurrence_months AS "recurrenceMonths"
-     FROM access_review p
-     WHERE p.recurrence_months IS NOT NULL
-       AND (p.status IN ('closed', 'remediated') OR p.due_date < $1::date)
-       AND NOT EXISTS (SELECT 1 FROM access_review n WHERE n.previous_campaign_id = p.id)
-       AND EXISTS (SELECT 1 FROM deployment d
-                   WHERE d.application_id = p.application_id AND d.organisation_id = p.organisation_id)
-     ORDER BY p.due_date, p.id`,
-    [today],
-  );
+  const candidates = await scoped(dataSource.manager, ctx)
+    .query('AccessReview', AccessReview, 'p')
+    .select('p.id', 'id')
+    .addSelect('p.organisationId', 'organisationId')
+    .addSelect('p.applicationId', 'applicationId')
+    .addSelect('p.name', 'name')
+    .addSelect(`to_char(p.due_date, 'YYYY-MM-DD')`, 'dueDate')
+    .addSelect('p.recurrenceMonths', 'recurrenceMonths')
+    .andWhere('p.recurrenceMonths IS NOT NULL')
+    .andWhere(`(p.status IN ('closed', 'remediated') OR p.dueDate < :today)`, { today })
+    .andWhere('NOT EXISTS (SELECT 1 FROM access_review n WHERE n.previous_campaign_id = p.id)')
+    .andWhere(
+      `EXISTS (SELECT 1 FROM deployment d
+               WHERE d.application_id = p.application_id AND d.organisation_id = p.organisation_id)`,
+    )
+    .orderBy('p.dueDate')
+    .addOrderBy('p.id')
+    .getRawMany<Candidate>();
   const created: CreatedCampaign[] = [];
   for (const previous of candidates) {
     const dueDate = nextDueDate(previous.dueDate, previous.recurrenceMonths, today);
     const campaign = await dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await unscoped(
         manager,
-        'the recurrence job writes the next campaign, system work',
+        'a write: the next campaign of a recurring one (system work), ON CONFLICT on its predecessor',
       ).query(
         `INSERT INTO access_review
            (organisation_id, application_id, name, due_date, recurrence_months, status, previous_campaign_id)

@@ -1,6 +1,6 @@
 import { notifyAccountsAssigned } from '../access-review-notices';
 import { Injectable } from '@nestjs/common';
-import { auditedChange, scoped, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, scoped, scopedQuery } from '@vigie/authz';
 import {
   ConflictException,
   diffFields,
@@ -190,8 +190,9 @@ export class ItemsService {
       .andWhere('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId })
       .getExists();
     if (!visible) throw new NotFoundException('Access review item');
-    const rows = await unscoped(manager, 'the history of an item just found visible')
-      .createQueryBuilder(AccessReviewEvent, 'e')
+    const rows = await scoped(manager, ctx)
+      .query('AccessReviewItem', AccessReviewItem, 'i')
+      .innerJoin(AccessReviewEvent, 'e', 'e.itemId = i.id')
       .leftJoin(User, 'r', 'r.id = e.reviewerId')
       .leftJoin(User, 'a', 'a.id = e.actorId')
       .select([
@@ -205,7 +206,7 @@ export class ItemsService {
         'a.display_name AS "actorName"',
         'e.at AS at',
       ])
-      .where('e.itemId = :itemId', { itemId })
+      .andWhere('i.id = :itemId', { itemId })
       .orderBy('e.at', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .getRawMany<ItemEventView>();
