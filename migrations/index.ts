@@ -21,6 +21,7 @@ import { RegisterListSort1766100000000 } from './1766100000000-RegisterListSort'
 import { MembershipEnd1766500000000 } from './1766500000000-MembershipEnd';
 import { SingleSignOn1766600000000 } from './1766600000000-SingleSignOn';
 import { RateLimitCounters1766700000000 } from './1766700000000-RateLimitCounters';
+import { EvidenceVersion1768300000000 } from './1768300000000-EvidenceVersion';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   MembershipEnd1766500000000,
   SingleSignOn1766600000000,
   RateLimitCounters1766700000000,
+  EvidenceVersion1768300000000,
 ];

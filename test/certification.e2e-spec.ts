@@ -7,6 +7,7 @@ import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, expectProblem, World } from './support/world';
 
 const API = '/api/v1';
+const PROBLEMS = 'https://vigie.dev/problems';
 const ISO_LEAF_CLAUSES = ISO27001_CLAUSES.filter((c) => !ISO27001_CLAUSES.some((o) => o.parent === c.id));
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
@@ -48,6 +49,19 @@ describe('Certification (e2e)', () => {
       .set(as(actor));
     expect(response.status).toBe(200);
     return new Map((response.body.items as Row[]).map((row) => [row.ref, row]));
+  }
+
+  async function evidenceVersion(id: string): Promise<number> {
+    const response = await app.http.get(`${API}/evidence/${id}`).set(as(world.securityOfficer));
+    expect(response.status).toBe(200);
+    return response.body.version;
+  }
+
+  function link(id: string, raId: string, version: number | undefined, actor: Actor = world.securityOfficer) {
+    return app.http
+      .post(`${API}/evidence/${id}/links`)
+      .set(as(actor))
+      .send({ requirementAssessmentId: raId, ...(version === undefined ? {} : { version }) });
   }
 
   async function patch(actor: Actor, assessmentId: string, row: Row, body: object) {
@@ -703,41 +717,72 @@ describe('Certification (e2e)', () => {
     it('links one file to requirements of several frameworks', async () => {
       const hdsRows = await rows(world.securityOfficer, hds.id);
       const exi02 = hdsRows.get('EXI-02')!;
-      const linked = await app.http
-        .post(`${API}/evidence/${evidenceId}/links`)
-        .set(as(world.securityOfficer))
-        .send({ requirementAssessmentId: exi02.id });
+      const version = await evidenceVersion(evidenceId);
+      const linked = await link(evidenceId, exi02.id, version);
       expect(linked.status).toBe(201);
+      expect(linked.body.version).toBe(version + 1);
       expect(
         linked.body.links.map((l: { frameworkCode: string; ref: string }) => `${l.frameworkCode} ${l.ref}`),
       ).toEqual(['iso27001-2022 A.5.1', 'hds-v2 EXI-02']);
       expect((await rows(world.auditor, hds.id)).get('EXI-02')!.evidenceCount).toBe(1);
       expect((await rows(world.auditor, iso.id)).get('A.5.1')!.evidenceCount).toBe(1);
-      expectProblem(
-        await app.http
-          .post(`${API}/evidence/${evidenceId}/links`)
-          .set(as(world.securityOfficer))
-          .send({ requirementAssessmentId: exi02.id }),
-        409,
-      );
-      expectProblem(
-        await app.http
-          .post(`${API}/evidence/${evidenceId}/links`)
-          .set(as(world.auditor))
-          .send({ requirementAssessmentId: exi02.id }),
-        403,
-      );
-      expectProblem(
-        await app.http
-          .post(`${API}/evidence/${evidenceId}/links`)
-          .set(as(world.securityOfficer))
-          .send({ requirementAssessmentId: 'nope' }),
-        400,
-      );
+      const duplicate = await link(evidenceId, exi02.id, version + 1);
+      expectProblem(duplicate, 409);
+      expect(duplicate.body.type).toBe(`${PROBLEMS}/conflict-duplicate`);
+      expectProblem(await link(evidenceId, exi02.id, version + 1, world.auditor), 403);
+      expectProblem(await link(evidenceId, 'nope', version + 1), 400);
       const listed = await app.http
         .get(`${API}/assessments/${hds.id}/requirements/${exi02.id}/evidence`)
         .set(as(world.auditor));
       expect(listed.body.items.map((e: { id: string }) => e.id)).toEqual([evidenceId]);
+    });
+
+    it('requires the evidence version to link it: 400 without, 409 stale, and changes nothing', async () => {
+      const target = (await rows(world.securityOfficer, hds.id)).get('EXI-03')!;
+      const version = await evidenceVersion(evidenceId);
+      const links = await count('evidence_link');
+      const missing = await link(evidenceId, target.id, undefined);
+      expectProblem(missing, 400);
+      expect(JSON.stringify(missing.body)).toMatch(/version/);
+      const stale = await link(evidenceId, target.id, version - 1);
+      expectProblem(stale, 409);
+      expect(stale.body.type).toBe(`${PROBLEMS}/stale-version`);
+      expect(await count('evidence_link')).toBe(links);
+      expect(await evidenceVersion(evidenceId)).toBe(version);
+      const byHeader = await app.http
+        .post(`${API}/evidence/${evidenceId}/links`)
+        .set(as(world.securityOfficer))
+        .set('If-Match', String(version))
+        .send({ requirementAssessmentId: target.id });
+      expect(byHeader.status).toBe(201);
+      expect(byHeader.body.version).toBe(version + 1);
+    });
+
+    it('unlinks with the evidence version (400 without, 409 stale), audited, the file kept', async () => {
+      const target = (await rows(world.securityOfficer, hds.id)).get('EXI-03')!;
+      const version = await evidenceVersion(evidenceId);
+      const unlink = (sent: number | undefined, actor: Actor = world.securityOfficer) => {
+        const request = app.http.delete(`${API}/evidence/${evidenceId}/links/${target.id}`).set(as(actor));
+        return sent === undefined ? request : request.set('If-Match', String(sent));
+      };
+      expectProblem(await unlink(undefined), 400);
+      const stale = await unlink(version - 1);
+      expectProblem(stale, 409);
+      expect(stale.body.type).toBe(`${PROBLEMS}/stale-version`);
+      expectProblem(await unlink(version, world.auditor), 403);
+      expect((await unlink(version)).status).toBe(204);
+      const after = await app.http.get(`${API}/evidence/${evidenceId}`).set(as(world.auditor));
+      expect(after.body.version).toBe(version + 1);
+      expect(after.body.links.map((l: { ref: string }) => l.ref)).not.toContain('EXI-03');
+      const [event] = await app.dataSource.query(
+        `SELECT action, changes FROM audit_event WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [evidenceId],
+      );
+      expect(event).toEqual({
+        action: 'evidence.unlink',
+        changes: { requirementAssessmentId: { before: target.id, after: null } },
+      });
+      expectProblem(await unlink(version + 1), 404);
     });
 
     it('flags expired evidence', async () => {

@@ -1,7 +1,10 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
 import { addDays, emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 import type { EntityManager } from 'typeorm';
-import type { AccessReview } from './campaigns/access-review.entity';
+import { AccessReview } from './campaigns/access-review.entity';
+import { AccessReviewItem } from './items/access-review-item.entity';
+import { RemediationTask } from './remediation/remediation-task.entity';
 
 const SECURITY_OFFICERS = ['security-officer'] as const;
 
@@ -13,18 +16,21 @@ function ofCampaign(campaign: Pick<AccessReview, 'id' | 'organisationId'>) {
   };
 }
 
-/** Reviewers of a campaign with accounts still to decide. */
+/**
+ * Reviewers of a campaign with accounts still to decide, whoever triggers the notice: system work, read through
+ * the all-organisations scope of `RequestContext.system()`.
+ */
 async function pendingReviewers(manager: EntityManager, campaignId: string): Promise<string[]> {
-  const rows: { reviewer_id: string }[] = await unscoped(
-    manager,
-    'the pending reviewers of a campaign, for a notice (system scan)',
-  ).query(
-    `SELECT DISTINCT "reviewer_id" FROM "access_review_item"
-     WHERE "access_review_id" = $1 AND "reviewer_id" IS NOT NULL AND "decision" IS NULL
-       AND NOT ('removed' = ANY("flags"))`,
-    [campaignId],
-  );
-  return rows.map((r) => r.reviewer_id);
+  const rows = await scoped(manager, RequestContext.system('access-review-notices'))
+    .query('AccessReviewItem', AccessReviewItem, 'i')
+    .select('i.reviewerId', 'reviewerId')
+    .distinct(true)
+    .andWhere('i.accessReviewId = :campaignId AND i.reviewerId IS NOT NULL AND i.decision IS NULL', {
+      campaignId,
+    })
+    .andWhere(`NOT ('removed' = ANY(i.flags))`)
+    .getRawMany<{ reviewerId: string }>();
+  return rows.map((r) => r.reviewerId);
 }
 
 /**
@@ -96,16 +102,17 @@ export const accessReviewReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     let given = 0;
-    const scan = unscoped(
-      manager,
-      'the reminder scan is system work over every member’s campaigns and remediation, with no caller',
-    );
-    const campaigns: { id: string; organisation_id: string; name: string; due_date: string }[] =
-      await scan.query(
-        `SELECT "id", "organisation_id", "name", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
-         FROM "access_review" WHERE "status" = 'open' AND "due_date" <= $1::date ORDER BY "due_date", "id"`,
-        [addDays(today, 7)],
-      );
+    const scan = scoped(manager, RequestContext.system('access-review-reminders'));
+    const campaigns = await scan
+      .query('AccessReview', AccessReview, 'r')
+      .select('r.id', 'id')
+      .addSelect('r.organisationId', 'organisation_id')
+      .addSelect('r.name', 'name')
+      .addSelect(`to_char(r.due_date, 'YYYY-MM-DD')`, 'due_date')
+      .andWhere(`r.status = 'open' AND r.dueDate <= :limit`, { limit: addDays(today, 7) })
+      .orderBy('r.dueDate')
+      .addOrderBy('r.id')
+      .getRawMany<{ id: string; organisation_id: string; name: string; due_date: string }>();
     for (const c of campaigns) {
       const reviewers = await pendingReviewers(manager, c.id);
       const base = { id: c.id, organisationId: c.organisation_id };
@@ -127,15 +134,22 @@ export const accessReviewReminders: ReminderScanner = {
         now,
       );
     }
-    const late: { id: string; organisation_id: string; name: string; due_date: string; tasks: number }[] =
-      await scan.query(
-        `SELECT r."id", r."organisation_id", r."name", to_char(t."due_date", 'YYYY-MM-DD') AS "due_date",
-                count(*)::int AS "tasks"
-         FROM "remediation_task" t JOIN "access_review" r ON r."id" = t."access_review_id"
-         WHERE t."status" = 'to-do' AND t."due_date" < $1::date
-         GROUP BY r."id", r."organisation_id", r."name", t."due_date" ORDER BY t."due_date", r."id"`,
-        [today],
-      );
+    const late = await scan
+      .query('RemediationTask', RemediationTask, 't')
+      .innerJoin(AccessReview, 'r', 'r.id = t.accessReviewId')
+      .select('r.id', 'id')
+      .addSelect('r.organisationId', 'organisation_id')
+      .addSelect('r.name', 'name')
+      .addSelect(`to_char(t.due_date, 'YYYY-MM-DD')`, 'due_date')
+      .addSelect('count(*)::int', 'tasks')
+      .andWhere(`t.status = 'to-do' AND t.dueDate < :today`, { today })
+      .groupBy('r.id')
+      .addGroupBy('r.organisationId')
+      .addGroupBy('r.name')
+      .addGroupBy('t.dueDate')
+      .orderBy('t.dueDate')
+      .addOrderBy('r.id')
+      .getRawMany<{ id: string; organisation_id: string; name: string; due_date: string; tasks: number }>();
     for (const c of late) {
       given += await emitNotice(
         manager,

@@ -25,7 +25,7 @@ export async function memberPeople(
 }> {
   const rows = await unscoped(
     manager,
-    'the people of a member whose campaign the caller already found visible',
+    'a rule on a member’s memberships (who may review its accounts), not a read of the caller’s: the security officer reads no member’s memberships',
   )
     .createQueryBuilder(Membership, 'm')
     .innerJoin(User, 'u', 'u.id = m.userId')

@@ -110,6 +110,20 @@ describe('the one audited change', () => {
     expect(recordAudit.mock.calls[0][2]).not.toHaveProperty('changes');
   });
 
+  it('records the changes the change describes, instead of the row before and after, when it gives them', async () => {
+    await change({
+      audit: {
+        action: 'row.update',
+        entity: 'row',
+        changes: (row, before) => ({ state: { before: before.state, after: row.state } }),
+      },
+    });
+    const entry = recordAudit.mock.calls[0][2];
+    expect(entry.changes).toEqual({ state: { before: 'open', after: 'changed' } });
+    expect(entry).not.toHaveProperty('before');
+    expect(entry).not.toHaveProperty('after');
+  });
+
   it('writes nothing when the change changes nothing', async () => {
     const history = jest.fn();
     await change({ apply: () => false, history });

@@ -90,9 +90,7 @@ export async function auditedChange<T extends VersionedRow>(
     entity,
     entityId: change.auditEntityId ? change.auditEntityId(row) : row.id,
     organisationId: change.auditOrganisation ? change.auditOrganisation(row) : (row.organisationId ?? null),
-    before,
-    after: row,
-    ...(changes ? { changes: changes(row, before) } : {}),
+    ...(changes ? { changes: changes(row, before) } : { before, after: row }),
   });
   return row;
 }

@@ -1,4 +1,4 @@
-import { unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import type { DemoSeeder, DemoWorld } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
@@ -27,9 +27,9 @@ const ISO_DEMO: Record<string, Partial<RequirementAssessment>> = {
   },
 };
 
-/** The seeder's one escape hatch: demo data written as system work, before any caller exists. */
+/** The seeder's one escape hatch: demo data written (INSERT, UPDATE) as system work, before any caller exists. */
 function demoRows(manager: EntityManager): EntityManager {
-  return unscoped(manager, 'demo data written by the seeder, system work before any caller');
+  return unscoped(manager, 'writes of demo data by the seeder (system work, before any caller)');
 }
 
 /** Demo data: the operator's current ISO 27001 and HDS assessments, with a policy as shared evidence. */
@@ -75,10 +75,10 @@ export function certificationDemoSeeder(evidence: EvidenceService): DemoSeeder {
         [iso, 'A.5.1'],
         [hds, 'EXI-02'],
       ]) {
-        const ra = await demoRows(manager)
-          .createQueryBuilder(RequirementAssessment, 'ra')
+        const ra = await scoped(manager, RequestContext.system('certification-demo'))
+          .query('Assessment', RequirementAssessment, 'ra')
           .innerJoin('framework_requirement', 'fr', 'fr.id = ra.requirement_id')
-          .where('ra.assessmentId = :assessmentId AND fr.ref = :ref', { assessmentId, ref })
+          .andWhere('ra.assessmentId = :assessmentId AND fr.ref = :ref', { assessmentId, ref })
           .getOneOrFail();
         await evidence.insertLink(manager, ctx, policy, ra);
       }

@@ -711,9 +711,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     sides: ONE,
     sidesMean: SINGLE_OPERATOR,
     record: ofOperator,
-    request: ({ fx }) => ({
+    request: async ({ fx }) => ({
       params: { id: fx.evidenceId },
-      body: { requirementAssessmentId: fx.requirementIds[2] },
+      body: {
+        requirementAssessmentId: fx.requirementIds[2],
+        version: await fx.version('evidence', fx.evidenceId),
+      },
     }),
   },
   'DELETE /api/v1/evidence/:id/links/:requirementAssessmentId': {
@@ -722,11 +725,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     record: ofOperator,
     destructive: true,
     request: async ({ fx, fresh }) => {
-      if (fresh) {
-        const link = await fx.freshEvidenceLink();
-        return { params: { id: link.evidenceId, requirementAssessmentId: link.requirementAssessmentId } };
-      }
-      return { params: { id: fx.evidenceId, requirementAssessmentId: fx.requirementIds[2] } };
+      const { evidenceId, requirementAssessmentId } = fresh
+        ? await fx.freshEvidenceLink()
+        : { evidenceId: fx.evidenceId, requirementAssessmentId: fx.requirementIds[2] };
+      return {
+        params: { id: evidenceId, requirementAssessmentId },
+        headers: { 'If-Match': String(await fx.version('evidence', evidenceId)) },
+      };
     },
   },
 

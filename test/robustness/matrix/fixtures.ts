@@ -596,6 +596,7 @@ export class MatrixFixtures {
       .attach('file', MINIMAL_PDF, 'charte.pdf');
     await this.call(this.world.securityOfficer, 'post', `/evidence/${evidence.body.id}/links`, {
       requirementAssessmentId: target,
+      version: evidence.body.version,
     });
     return { evidenceId: evidence.body.id, requirementAssessmentId: target };
   }

@@ -111,6 +111,8 @@ export interface Evidence {
   expiresAt: string | null;
   expired: boolean;
   uploadedAt: string;
+  /** Sent back with a change of the requirements it supports (link, unlink). */
+  version: number;
 }
 
 export interface EvidenceLink {
@@ -227,18 +229,19 @@ export function uploadEvidence(
   ) as unknown as Promise<EvidenceWithLinks>;
 }
 
-export const linkEvidence = (id: string, requirementAssessmentId: string) =>
+export const linkEvidence = (id: string, requirementAssessmentId: string, version: number) =>
   unwrap(
     api.POST('/api/v1/evidence/{id}/links', {
       params: { path: { id } },
-      body: { requirementAssessmentId },
+      body: { requirementAssessmentId, version },
     }),
   ) as unknown as Promise<EvidenceWithLinks>;
 
-export const unlinkEvidence = (id: string, requirementAssessmentId: string) =>
+/** Removes a link; the evidence's version goes in `If-Match` (a DELETE has no body). */
+export const unlinkEvidence = (id: string, requirementAssessmentId: string, version: number) =>
   unwrap(
     api.DELETE('/api/v1/evidence/{id}/links/{requirementAssessmentId}', {
-      params: { path: { id, requirementAssessmentId } },
+      params: { path: { id, requirementAssessmentId }, header: { 'If-Match': String(version) } },
     }),
   );
 

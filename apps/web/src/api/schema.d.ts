@@ -2513,6 +2513,8 @@ export interface components {
              * @description A requirement assessment of any assessment (any framework)
              */
             requirementAssessmentId: string;
+            /** @description Version of the evidence last read (or the If-Match header); required, stale answers 409 */
+            version?: number;
         };
         CreateApplicationDto: {
             /** @example BL Social */
@@ -4673,7 +4675,10 @@ export interface operations {
     EvidenceController_link: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4696,7 +4701,10 @@ export interface operations {
     EvidenceController_unlink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Version last read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 requirementAssessmentId: string;

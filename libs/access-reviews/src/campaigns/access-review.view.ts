@@ -1,5 +1,9 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
 import { EntityManager } from 'typeorm';
+import { AccessReviewItem } from '../items/access-review-item.entity';
+import { RemediationTask } from '../remediation/remediation-task.entity';
+import { AccessReview as AccessReviewEntity } from './access-review.entity';
 import type { AccessReview, CampaignStatus } from './access-review.entity';
 
 /** Decisions and remediation of a campaign, counted. */
@@ -51,39 +55,46 @@ const EMPTY: AccessReviewCounts = {
   remediationDone: 0,
 };
 
-/** The views of some campaigns: names and counts in three grouped queries, whatever the number of campaigns. */
+/**
+ * The views of some campaigns: names and counts in three grouped queries, whatever the number of campaigns.
+ * Each is scoped on the campaigns (read by `ctx`); the counts cover all their accounts and tasks, also for a
+ * reviewer who reads only the accounts assigned to them.
+ */
 export async function toViews(
   manager: EntityManager,
+  ctx: RequestContext,
   campaigns: AccessReview[],
 ): Promise<AccessReviewView[]> {
   if (campaigns.length === 0) return [];
   const ids = campaigns.map((c) => c.id);
-  const ofCampaigns = unscoped(
-    manager,
-    'names, item and task counts of campaigns the caller reads (ids from a scoped read)',
-  );
-  const names: { id: string; organisation: string; application: string }[] = await ofCampaigns.query(
-    `SELECT r.id, o.name AS organisation, a.name AS application
-     FROM access_review r JOIN organisation o ON o.id = r.organisation_id JOIN application a ON a.id = r.application_id
-     WHERE r.id = ANY($1::uuid[])`,
-    [ids],
-  );
-  const counts: (Record<keyof AccessReviewCounts, string> & { id: string })[] = await ofCampaigns.query(
-    `SELECT access_review_id AS id,
-       count(*) FILTER (WHERE NOT ('removed' = ANY(flags))) AS accounts,
-       count(*) FILTER (WHERE decision IS NULL AND NOT ('removed' = ANY(flags))) AS pending,
-       count(*) FILTER (WHERE decision = 'keep') AS keep,
-       count(*) FILTER (WHERE decision = 'revoke') AS revoke,
-       count(*) FILTER (WHERE decision = 'modify') AS modify,
-       count(*) FILTER (WHERE 'removed' = ANY(flags)) AS removed
-     FROM access_review_item WHERE access_review_id = ANY($1::uuid[]) GROUP BY access_review_id`,
-    [ids],
-  );
-  const tasks: { id: string; total: string; done: string }[] = await ofCampaigns.query(
-    `SELECT access_review_id AS id, count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done
-     FROM remediation_task WHERE access_review_id = ANY($1::uuid[]) GROUP BY access_review_id`,
-    [ids],
-  );
+  const db = scoped(manager, ctx);
+  const ofCampaigns = () =>
+    db.query('AccessReview', AccessReviewEntity, 'r').andWhere('r.id IN (:...ids)', { ids });
+  const names = await ofCampaigns()
+    .innerJoin('organisation', 'o', 'o.id = r.organisation_id')
+    .innerJoin('application', 'a', 'a.id = r.application_id')
+    .select('r.id', 'id')
+    .addSelect('o.name', 'organisation')
+    .addSelect('a.name', 'application')
+    .getRawMany<{ id: string; organisation: string; application: string }>();
+  const counts = await ofCampaigns()
+    .innerJoin(AccessReviewItem, 'i', 'i.accessReviewId = r.id')
+    .select('r.id', 'id')
+    .addSelect(`count(*) FILTER (WHERE NOT ('removed' = ANY(i.flags)))`, 'accounts')
+    .addSelect(`count(*) FILTER (WHERE i.decision IS NULL AND NOT ('removed' = ANY(i.flags)))`, 'pending')
+    .addSelect(`count(*) FILTER (WHERE i.decision = 'keep')`, 'keep')
+    .addSelect(`count(*) FILTER (WHERE i.decision = 'revoke')`, 'revoke')
+    .addSelect(`count(*) FILTER (WHERE i.decision = 'modify')`, 'modify')
+    .addSelect(`count(*) FILTER (WHERE 'removed' = ANY(i.flags))`, 'removed')
+    .groupBy('r.id')
+    .getRawMany<Record<keyof AccessReviewCounts, string> & { id: string }>();
+  const tasks = await ofCampaigns()
+    .innerJoin(RemediationTask, 't', 't.accessReviewId = r.id')
+    .select('r.id', 'id')
+    .addSelect('count(*)', 'total')
+    .addSelect(`count(*) FILTER (WHERE t.status = 'done')`, 'done')
+    .groupBy('r.id')
+    .getRawMany<{ id: string; total: string; done: string }>();
   const nameOf = new Map(names.map((n) => [n.id, n]));
   const countOf = new Map(counts.map((c) => [c.id, c]));
   const taskOf = new Map(tasks.map((t) => [t.id, t]));

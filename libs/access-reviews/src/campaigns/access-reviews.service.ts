@@ -1,11 +1,12 @@
 import { notifyAccountsAssigned, notifyCampaignCompleted, remindReviewers } from '../access-review-notices';
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan, auditedChange, canSomewhere, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, auditedChange, canSomewhere, scoped, scopedQuery, unscoped } from '@vigie/authz';
 import { DeploymentsService } from '@vigie/catalog';
 import {
   APP_CONFIG,
   AppConfig,
   ConflictException,
+  diffFields,
   dueDateInDays,
   ForbiddenActionException,
   Page,
@@ -14,7 +15,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPage, Transactions } from '@vigie/db';
+import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { isCalendarDate, parisDay } from '../dates';
 import { refreshOrphans } from '../directory/orphans';
@@ -22,6 +23,7 @@ import { CertificateService } from '../certificate/certificate.service';
 import { refreshComparison } from '../items/comparison';
 import { AccessReviewListQuery, CreateAccessReviewDto } from './access-review.dto';
 import { AccessReview } from './access-review.entity';
+import { AccessReviewItem } from '../items/access-review-item.entity';
 import { AccessReviewView, toViews } from './access-review.view';
 import { assertStatus, loadCampaign } from './campaign-access';
 import { memberPeople } from '../people';
@@ -79,7 +81,7 @@ export class AccessReviewsService {
         before: null,
         after: campaign,
       });
-      return (await toViews(manager, [campaign]))[0];
+      return (await toViews(manager, ctx, [campaign]))[0];
     });
   }
 
@@ -91,12 +93,12 @@ export class AccessReviewsService {
     if (query.applicationId) qb.andWhere('r.applicationId = :app', { app: query.applicationId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     const { items, total } = await findPage(qb, query);
-    return toPage(await toViews(this.tx.reader, items), total, query);
+    return toPage(await toViews(this.tx.reader, ctx, items), total, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<AccessReviewView> {
     const campaign = await loadCampaign(this.tx.reader, ctx, id);
-    return (await toViews(this.tx.reader, [campaign]))[0];
+    return (await toViews(this.tx.reader, ctx, [campaign]))[0];
   }
 
   /**
@@ -107,17 +109,18 @@ export class AccessReviewsService {
     const manager = this.tx.reader;
     const campaign = await loadCampaign(manager, ctx, id);
     const people = await memberPeople(manager, campaign.organisationId);
-    const rows: { reviewerId: string; assigned: number; decided: number }[] = await unscoped(
-      manager,
-      'counts the reviewers of a campaign loaded visible just above',
-    ).query(
-      `SELECT reviewer_id AS "reviewerId", count(*)::int AS assigned,
-              count(*) FILTER (WHERE decision IS NOT NULL)::int AS decided
-       FROM access_review_item
-       WHERE access_review_id = $1 AND reviewer_id IS NOT NULL AND NOT ('removed' = ANY(flags))
-       GROUP BY reviewer_id`,
-      [campaign.id],
-    );
+    // Scoped on the campaign: the counts cover all its accounts, also for a reviewer who reads only their own.
+    const rows = await scoped(manager, ctx)
+      .query('AccessReview', AccessReview, 'r')
+      .innerJoin(AccessReviewItem, 'i', 'i.accessReviewId = r.id')
+      .select('i.reviewerId', 'reviewerId')
+      .addSelect('count(*)::int', 'assigned')
+      .addSelect('count(*) FILTER (WHERE i.decision IS NOT NULL)::int', 'decided')
+      .andWhere(`r.id = :id AND i.reviewerId IS NOT NULL AND NOT ('removed' = ANY(i.flags))`, {
+        id: campaign.id,
+      })
+      .groupBy('i.reviewerId')
+      .getRawMany<{ reviewerId: string; assigned: number; decided: number }>();
     const countOf = new Map(rows.map((row) => [row.reviewerId, row]));
     const items: ReviewerView[] = [...people.byId.values()].map((person) => ({
       userId: person.userId,
@@ -150,18 +153,25 @@ export class AccessReviewsService {
     version: number | undefined,
   ): Promise<{ reviewers: number; reminded: number }> {
     return this.tx.run(async (manager) => {
-      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
-      assertCan(ctx, 'update', 'AccessReview', campaign);
-      assertVersion('Access review', campaign.version, version);
-      assertStatus(campaign, ['open'], 'relancer les relecteurs');
-      const result = await remindReviewers(manager, campaign);
-      await recordAudit(manager, ctx, {
-        action: 'access-review.remind',
-        entity: 'access-review',
-        entityId: campaign.id,
-        organisationId: campaign.organisationId,
-        before: null,
-        after: result,
+      let result!: { reviewers: number; reminded: number };
+      await auditedChange(manager, ctx, {
+        subject: 'AccessReview',
+        entity: AccessReview,
+        id,
+        label: 'Access review',
+        action: 'update',
+        version,
+        audit: {
+          action: 'access-review.remind',
+          entity: 'access-review',
+          changes: () => diffFields(null, result),
+        },
+        apply: async (campaign) => {
+          assertStatus(campaign, ['open'], 'relancer les relecteurs');
+          result = await remindReviewers(manager, campaign);
+        },
+        // The campaign itself does not change: its reviewers are reminded.
+        save: async () => undefined,
       });
       return result;
     });
@@ -171,18 +181,14 @@ export class AccessReviewsService {
   async open(ctx: RequestContext, id: string, version: number | undefined): Promise<AccessReviewView> {
     return this.transition(ctx, id, version, 'access-review.open', async (manager, campaign) => {
       assertStatus(campaign, ['draft'], 'l’ouvrir');
-      const [{ accounts }]: { accounts: number }[] = await unscoped(
-        manager,
-        'keyed by a campaign the caller already found visible',
-      ).query(
-        `SELECT count(*)::int AS accounts FROM access_review_item
-         WHERE access_review_id = $1 AND NOT ('removed' = ANY(flags))`,
-        [campaign.id],
-      );
+      const accounts = await scoped(manager, ctx)
+        .query('AccessReviewItem', AccessReviewItem, 'i')
+        .andWhere(`i.accessReviewId = :id AND NOT ('removed' = ANY(i.flags))`, { id: campaign.id })
+        .getCount();
       if (accounts === 0)
         throw new ConflictException('Importez les comptes (CSV) avant d’ouvrir la revue', 'rule');
       const now = new Date();
-      await refreshComparison(manager, campaign, now);
+      await refreshComparison(manager, ctx, campaign, now);
       campaign.agentDirectoryAt = await refreshOrphans(manager, campaign);
       campaign.status = 'open';
       campaign.openedAt = now;
@@ -198,14 +204,12 @@ export class AccessReviewsService {
   async close(ctx: RequestContext, id: string, version: number | undefined): Promise<AccessReviewView> {
     return this.transition(ctx, id, version, 'access-review.close', async (manager, campaign) => {
       assertStatus(campaign, ['open'], 'la clore');
-      const [{ pending }]: { pending: number }[] = await unscoped(
-        manager,
-        'keyed by a campaign the caller already found visible',
-      ).query(
-        `SELECT count(*)::int AS pending FROM access_review_item
-         WHERE access_review_id = $1 AND decision IS NULL AND NOT ('removed' = ANY(flags))`,
-        [campaign.id],
-      );
+      const pending = await scoped(manager, ctx)
+        .query('AccessReviewItem', AccessReviewItem, 'i')
+        .andWhere(`i.accessReviewId = :id AND i.decision IS NULL AND NOT ('removed' = ANY(i.flags))`, {
+          id: campaign.id,
+        })
+        .getCount();
       if (pending > 0) {
         throw new ConflictException(
           `${pending} compte(s) sans décision : la revue ne peut pas encore être close`,
@@ -214,7 +218,7 @@ export class AccessReviewsService {
       }
       const tasks: unknown[] = await unscoped(
         manager,
-        'the remediation tasks written for a campaign the caller closes',
+        'a write: the remediation tasks of a campaign the caller closes, from its items',
       ).query(
         `INSERT INTO remediation_task (organisation_id, access_review_id, item_id, action, due_date)
          SELECT organisation_id, access_review_id, id, decision, $2::date
@@ -253,7 +257,7 @@ export class AccessReviewsService {
         audit: { action, entity: 'access-review' },
         apply: (row) => change(manager, row),
       });
-      return (await toViews(manager, [campaign]))[0];
+      return (await toViews(manager, ctx, [campaign]))[0];
     });
   }
 }

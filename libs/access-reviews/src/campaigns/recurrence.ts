@@ -1,4 +1,4 @@
-import { unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
 import { isDeployedSql } from '@vigie/catalog';
 import { dueDateInMonths, recordAudit, RequestContext } from '@vigie/core';
 import { DataSource } from 'typeorm';
@@ -47,17 +47,16 @@ export function nextDueDate(previousDue: string, months: number, today: string):
  * due date, has no successor yet, and whose application is still deployed for the member: a draft with the
  * same member, application, name and recurrence, linked to its predecessor (the reviewers of its accounts are
  * carried over at import). Idempotent, also between processes: the unique `previous_campaign_id` with
- * `ON CONFLICT DO NOTHING` makes a second run (the CLI, another API instance) create nothing.
+ * `ON CONFLICT DO NOTHING` makes a second run (the CLI, another API instance) create nothing. The candidates are
+ * read through the scope of `ctx`: `RequestContext.system()`, every organisation, for the job and the CLI.
  */
 export async function createDueRecurrences(
   dataSource: DataSource,
   ctx: RequestContext,
   today: string = parisDay(),
 ): Promise<CreatedCampaign[]> {
-  const candidates: Candidate[] = await unscoped(
-    dataSource,
-    'the recurrence job is system work over every member’s campaigns, with no caller',
-  ).query(
+  // Raw SQL: the CLI runs this scan too, on its own data source.
+  const candidates = await scoped(dataSource.manager, ctx).everyOrganisation<Candidate>(
     `SELECT p.id, p.organisation_id AS "organisationId", p.application_id AS "applicationId", p.name,
        to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.recurrence_months AS "recurrenceMonths"
      FROM access_review p
@@ -74,7 +73,7 @@ export async function createDueRecurrences(
     const campaign = await dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await unscoped(
         manager,
-        'the recurrence job writes the next campaign, system work',
+        'a write: the next campaign of a recurring one (system work), ON CONFLICT on its predecessor',
       ).query(
         `INSERT INTO access_review
            (organisation_id, application_id, name, due_date, recurrence_months, status, previous_campaign_id)

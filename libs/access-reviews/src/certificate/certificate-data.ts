@@ -63,7 +63,7 @@ export async function loadCertificateData(
 ): Promise<CertificateData> {
   const campaignRows = unscoped(
     manager,
-    'the certificate of a campaign the caller already found visible: its items, their people and names',
+    'the certificate covers a whole campaign already found visible, whoever completes it: all its items, their reviewers’ and deciders’ names (users belong to no organisation)',
   );
   const [names]: { member: string; application: string }[] = await campaignRows.query(
     `SELECT o.name AS member, a.name AS application FROM organisation o, application a WHERE o.id = $1 AND a.id = $2`,

@@ -17,6 +17,7 @@ import {
 import { Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
+import { AccessReview } from '../campaigns/access-review.entity';
 import { AgentLine, readAgentDirectory } from './agent-csv';
 import { AgentDirectoryEntry, AgentStatus } from './agent.entity';
 import { refreshOrphans } from './orphans';
@@ -68,22 +69,25 @@ export class AgentDirectoryService {
     assertCsv(contentType);
     const agents = readAgentDirectory(await readBody(body, this.config.uploadLimitBytes));
     return this.tx.run(async (manager) => {
-      await this.memberOrFail(manager, organisationId, true);
-      const directory = unscoped(
-        manager,
-        'a member’s directory replaced after the permission check: its entries, its draft campaigns locked',
-      );
-      const [previous]: { agents: number; at: Date | null }[] = await directory.query(
-        'SELECT count(*)::int AS agents, max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1',
-        [organisationId],
-      );
+      await this.memberOrFail(manager, ctx, organisationId, true);
+      const db = scoped(manager, ctx);
+      const previous = await this.summary(manager, ctx, organisationId);
       await manager.delete(AgentDirectoryEntry, { organisationId });
       const importedAt = new Date();
-      await insertAgents(directory, organisationId, agents, importedAt, ctx.userId);
-      const drafts: { id: string }[] = await directory.query(
-        "SELECT id FROM access_review WHERE organisation_id = $1 AND status = 'draft' ORDER BY id FOR UPDATE",
-        [organisationId],
+      await insertAgents(
+        unscoped(manager, 'a write: the entries of a member’s directory the caller may create'),
+        organisationId,
+        agents,
+        importedAt,
+        ctx.userId,
       );
+      // Locked: an import of accounts and the orphan flags computed here never interleave.
+      const drafts = await db
+        .query('AccessReview', AccessReview, 'r')
+        .andWhere(`r.organisationId = :organisationId AND r.status = 'draft'`, { organisationId })
+        .orderBy('r.id')
+        .setLock('pessimistic_write')
+        .getMany();
       for (const draft of drafts) await refreshOrphans(manager, { id: draft.id, organisationId });
       const counts = countByStatus(agents);
       await recordAudit(manager, ctx, {
@@ -106,23 +110,8 @@ export class AgentDirectoryService {
   async get(ctx: RequestContext, organisationId: string, page: PageQuery): Promise<AgentDirectoryView> {
     this.assertAccess(ctx, organisationId, 'read');
     const manager = this.tx.reader;
-    await this.memberOrFail(manager, organisationId);
-    const [summary]: {
-      agents: number;
-      active: number;
-      left: number;
-      suspended: number;
-      at: Date | null;
-      by: string | null;
-    }[] = await unscoped(manager, 'the member’s directory summary, after the permission check').query(
-      `SELECT count(*)::int AS agents,
-         count(*) FILTER (WHERE status = 'active')::int AS active,
-         count(*) FILTER (WHERE status = 'left')::int AS left,
-         count(*) FILTER (WHERE status = 'suspended')::int AS suspended,
-         max(imported_at) AS at, (array_agg(imported_by))[1] AS by
-       FROM agent_directory_entry WHERE organisation_id = $1`,
-      [organisationId],
-    );
+    await this.memberOrFail(manager, ctx, organisationId);
+    const summary = await this.summary(manager, ctx, organisationId);
     const rows = await scoped(manager, ctx).find('AgentDirectory', AgentDirectoryEntry, {
       where: { organisationId },
       order: { line: 'ASC', id: 'ASC' },
@@ -154,11 +143,38 @@ export class AgentDirectoryService {
     }
   }
 
+  /** The counts of a member's directory, when it was imported and by whom (one query). */
+  private async summary(manager: EntityManager, ctx: RequestContext, organisationId: string) {
+    const summary = await scoped(manager, ctx)
+      .query('AgentDirectory', AgentDirectoryEntry, 'a')
+      .select('count(*)::int', 'agents')
+      .addSelect(`count(*) FILTER (WHERE a.status = 'active')::int`, 'active')
+      .addSelect(`count(*) FILTER (WHERE a.status = 'left')::int`, 'left')
+      .addSelect(`count(*) FILTER (WHERE a.status = 'suspended')::int`, 'suspended')
+      .addSelect('max(a.imported_at)', 'at')
+      .addSelect('(array_agg(a.imported_by))[1]', 'by')
+      .andWhere('a.organisationId = :organisationId', { organisationId })
+      .getRawOne<{
+        agents: number;
+        active: number;
+        left: number;
+        suspended: number;
+        at: Date | null;
+        by: string | null;
+      }>();
+    return summary!;
+  }
+
   /** Only members have a directory of agents (404 for the operator, a vendor or an unknown id). */
-  private async memberOrFail(manager: EntityManager, organisationId: string, lock = false): Promise<void> {
-    const qb = unscoped(manager, 'checks that an id is a member organisation (after the permission check)')
-      .createQueryBuilder(Organisation, 'o')
-      .where('o.id = :organisationId AND o.kind = :kind', { organisationId, kind: 'member' });
+  private async memberOrFail(
+    manager: EntityManager,
+    ctx: RequestContext,
+    organisationId: string,
+    lock = false,
+  ): Promise<void> {
+    const qb = scoped(manager, ctx)
+      .query('Organisation', Organisation, 'o')
+      .andWhere('o.id = :organisationId AND o.kind = :kind', { organisationId, kind: 'member' });
     if (lock) qb.setLock('pessimistic_write');
     if (!(await qb.getExists())) throw new NotFoundException('Agent directory');
   }
@@ -204,7 +220,7 @@ async function readBody(body: AsyncIterable<Buffer | string>, limitBytes: number
 
 /**
  * Inserts the agents in statements of 1,000 rows, one array parameter per column; `directory` is the import's
- * unscoped manager (the permission was checked before).
+ * manager for this write (the permission was checked before).
  */
 async function insertAgents(
   directory: EntityManager,

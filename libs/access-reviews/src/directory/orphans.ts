@@ -14,7 +14,7 @@ export async function refreshOrphans(
 ): Promise<Date | null> {
   const ofCampaign = unscoped(
     manager,
-    'a campaign the caller already found visible: its member’s directory date, its items’ orphan flags',
+    'writes on a campaign already found visible (its items’ orphan flags, its directory date), from its member’s whole directory',
   );
   const [{ at }]: { at: Date | null }[] = await ofCampaign.query(
     'SELECT max(imported_at) AS at FROM agent_directory_entry WHERE organisation_id = $1',

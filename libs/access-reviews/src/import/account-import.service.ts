@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan, unscoped } from '@vigie/authz';
-import {
-  APP_CONFIG,
-  AppConfig,
-  recordAudit,
-  RequestContext,
-  UnsupportedMediaTypeException,
-} from '@vigie/core';
-import { assertVersion, Transactions } from '@vigie/db';
+import { auditedChange, scoped, unscoped } from '@vigie/authz';
+import { APP_CONFIG, AppConfig, RequestContext, UnsupportedMediaTypeException } from '@vigie/core';
+import { Transactions } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
-import { assertStatus, loadCampaign } from '../campaigns/campaign-access';
+import { assertStatus } from '../campaigns/campaign-access';
 import { AccessReviewItem, Flag } from '../items/access-review-item.entity';
 import { deleteRemovedItems, previousClosedCampaign, refreshComparison } from '../items/comparison';
 import { isDormant, isPrivilegedRole } from '../items/flags';
@@ -26,7 +20,7 @@ import { readAccountCsvOffThread } from './account-csv-off-thread';
  */
 async function insertItems(manager: EntityManager, rows: Partial<AccessReviewItem>[]): Promise<void> {
   const column = <K extends keyof AccessReviewItem>(key: K) => rows.map((row) => row[key] ?? null);
-  await unscoped(manager, 'the insert of imported items on a campaign the caller may update').query(
+  await unscoped(manager, 'a write: the imported items of a campaign the caller may update').query(
     `INSERT INTO access_review_item
        (organisation_id, access_review_id, line, username, display_name, email, role, last_login, flags, reviewer_id)
      SELECT o, r, l, u, d, e, ro, ll, string_to_array(f, ','), rv
@@ -92,69 +86,88 @@ export class AccountImportService {
     version: number | undefined,
   ): Promise<ImportResult> {
     return this.tx.run(async (manager) => {
-      const campaign = await loadCampaign(manager, ctx, id, { lock: true });
-      assertCan(ctx, 'update', 'AccessReview', campaign);
-      assertVersion('Access review', campaign.version, version);
-      assertStatus(campaign, ['draft'], 'importer des comptes');
-      assertCsvContentType(contentType);
-      const now = new Date();
-      const assign = await this.reviewerAssignment(manager, campaign);
-      await deleteRemovedItems(manager, campaign.id);
-      const seen = await this.existingUsernames(manager, campaign.id);
-      const rejected: RejectedLine[] = [];
-      let batch: Partial<AccessReviewItem>[] = [];
-      let imported = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await insertItems(manager, batch);
-        imported += batch.length;
-        batch = [];
-      };
-      for await (const parsed of readAccountCsvOffThread(body, {
-        limitBytes: this.config.uploadLimitBytes,
-        now,
-      })) {
-        if (!parsed.ok) {
-          rejected.push(parsed.rejected);
-          continue;
-        }
-        const account = parsed.account;
-        const key = account.username.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined) {
-          rejected.push({
-            line: account.line,
-            reason:
-              first === 0
-                ? `username « ${account.username} » est déjà importé dans cette revue`
-                : `username « ${account.username} » en double (déjà en ligne ${first})`,
-          });
-          continue;
-        }
-        seen.set(key, account.line);
-        const reviewer = assign(account);
-        if ('reason' in reviewer) {
-          rejected.push({ line: account.line, reason: reviewer.reason });
-          continue;
-        }
-        batch.push(this.item(campaign, account, reviewer.reviewerId, now));
-        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
-      }
-      await flush();
-      await refreshComparison(manager, campaign, now);
-      await refreshOrphans(manager, campaign);
-      await recordAudit(manager, ctx, {
-        action: 'access-review.import',
-        entity: 'access-review',
-        entityId: campaign.id,
-        organisationId: campaign.organisationId,
-        changes: {
-          imported: { before: null, after: imported },
-          rejected: { before: null, after: rejected.length },
+      let result!: ImportResult;
+      await auditedChange(manager, ctx, {
+        subject: 'AccessReview',
+        entity: AccessReview,
+        id,
+        label: 'Access review',
+        action: 'update',
+        version,
+        audit: {
+          action: 'access-review.import',
+          entity: 'access-review',
+          changes: () => ({
+            imported: { before: null, after: result.imported },
+            rejected: { before: null, after: result.rejected.length },
+          }),
         },
+        apply: async (campaign) => {
+          assertStatus(campaign, ['draft'], 'importer des comptes');
+          assertCsvContentType(contentType);
+          result = await this.importInto(manager, ctx, campaign, body);
+        },
+        // The campaign itself does not change: its accounts do.
+        save: async () => undefined,
       });
-      return { imported, rejected };
+      return result;
     });
+  }
+
+  /** Reads the CSV body and inserts its valid accounts into the campaign, in batches; bad lines are reported. */
+  private async importInto(
+    manager: EntityManager,
+    ctx: RequestContext,
+    campaign: AccessReview,
+    body: AsyncIterable<Buffer | string>,
+  ): Promise<ImportResult> {
+    const now = new Date();
+    const assign = await this.reviewerAssignment(manager, ctx, campaign);
+    await deleteRemovedItems(manager, campaign.id);
+    const seen = await this.existingUsernames(manager, ctx, campaign.id);
+    const rejected: RejectedLine[] = [];
+    let batch: Partial<AccessReviewItem>[] = [];
+    let imported = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await insertItems(manager, batch);
+      imported += batch.length;
+      batch = [];
+    };
+    for await (const parsed of readAccountCsvOffThread(body, {
+      limitBytes: this.config.uploadLimitBytes,
+      now,
+    })) {
+      if (!parsed.ok) {
+        rejected.push(parsed.rejected);
+        continue;
+      }
+      const account = parsed.account;
+      const key = account.username.toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        rejected.push({
+          line: account.line,
+          reason:
+            first === 0
+              ? `username « ${account.username} » est déjà importé dans cette revue`
+              : `username « ${account.username} » en double (déjà en ligne ${first})`,
+        });
+        continue;
+      }
+      seen.set(key, account.line);
+      const reviewer = assign(account);
+      if ('reason' in reviewer) {
+        rejected.push({ line: account.line, reason: reviewer.reason });
+        continue;
+      }
+      batch.push(this.item(campaign, account, reviewer.reviewerId, now));
+      if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+    }
+    await flush();
+    await refreshComparison(manager, ctx, campaign, now);
+    await refreshOrphans(manager, campaign);
+    return { imported, rejected };
   }
 
   private item(
@@ -182,13 +195,16 @@ export class AccountImportService {
   }
 
   /** Usernames already in the campaign (lower-cased), marked with line 0. */
-  private async existingUsernames(manager: EntityManager, campaignId: string): Promise<Map<string, number>> {
-    const rows: { username: string }[] = await unscoped(
-      manager,
-      'keyed by a campaign the caller already found visible',
-    ).query(`SELECT lower(username) AS username FROM access_review_item WHERE access_review_id = $1`, [
-      campaignId,
-    ]);
+  private async existingUsernames(
+    manager: EntityManager,
+    ctx: RequestContext,
+    campaignId: string,
+  ): Promise<Map<string, number>> {
+    const rows = await scoped(manager, ctx)
+      .query('AccessReviewItem', AccessReviewItem, 'i')
+      .select('lower(i.username)', 'username')
+      .andWhere('i.accessReviewId = :campaignId', { campaignId })
+      .getRawMany<{ username: string }>();
     return new Map(rows.map((row) => [row.username, 0]));
   }
 
@@ -198,21 +214,20 @@ export class AccountImportService {
    * previous closed one) when they still belong to the member; else the member's first DPO; with no DPO, the
    * line is refused.
    */
-  private async reviewerAssignment(manager: EntityManager, campaign: AccessReview) {
+  private async reviewerAssignment(manager: EntityManager, ctx: RequestContext, campaign: AccessReview) {
     const people = await memberPeople(manager, campaign.organisationId);
-    const ofCampaign = unscoped(
-      manager,
-      'the member and the previous campaign of a campaign the caller already found visible',
-    );
-    const memberName = (await ofCampaign.findOneByOrFail(Organisation, { id: campaign.organisationId })).name;
-    const source = campaign.previousCampaignId ?? (await previousClosedCampaign(manager, campaign));
+    const db = scoped(manager, ctx);
+    const member = await db.findOneBy('Organisation', Organisation, { id: campaign.organisationId });
+    const memberName = member?.name ?? '';
+    const source = campaign.previousCampaignId ?? (await previousClosedCampaign(manager, ctx, campaign));
     const carried = new Map<string, string>();
     if (source) {
-      const rows: { username: string; reviewerId: string }[] = await ofCampaign.query(
-        `SELECT lower(username) AS username, reviewer_id AS "reviewerId" FROM access_review_item
-         WHERE access_review_id = $1 AND reviewer_id IS NOT NULL`,
-        [source],
-      );
+      const rows = await db
+        .query('AccessReviewItem', AccessReviewItem, 'i')
+        .select('lower(i.username)', 'username')
+        .addSelect('i.reviewerId', 'reviewerId')
+        .andWhere('i.accessReviewId = :source AND i.reviewerId IS NOT NULL', { source })
+        .getRawMany<{ username: string; reviewerId: string }>();
       for (const row of rows) if (people.byId.has(row.reviewerId)) carried.set(row.username, row.reviewerId);
     }
     const assign = (account: AccountLine): { reviewerId: string } | { reason: string } => {

@@ -1,5 +1,7 @@
-import { unscoped } from '@vigie/authz';
+import { scoped, unscoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
 import { EntityManager } from 'typeorm';
+import { AccessReview as AccessReviewEntity } from '../campaigns/access-review.entity';
 import type { AccessReview } from '../campaigns/access-review.entity';
 import { dormantCutoff } from './flags';
 
@@ -9,23 +11,28 @@ import { dormantCutoff } from './flags';
  */
 export async function previousClosedCampaign(
   manager: EntityManager,
+  ctx: RequestContext,
   campaign: Pick<AccessReview, 'id' | 'organisationId' | 'applicationId'>,
 ): Promise<string | null> {
-  const [row]: { id: string }[] = await unscoped(
-    manager,
-    'the previous campaign of a campaign the caller already found visible',
-  ).query(
-    `SELECT id FROM access_review
-     WHERE organisation_id = $1 AND application_id = $2 AND id <> $3 AND status IN ('closed', 'remediated')
-     ORDER BY closed_at DESC, id DESC LIMIT 1`,
-    [campaign.organisationId, campaign.applicationId, campaign.id],
-  );
-  return row?.id ?? null;
+  const previous = await scoped(manager, ctx)
+    .query('AccessReview', AccessReviewEntity, 'r')
+    .select('r.id', 'id')
+    .andWhere('r.organisationId = :organisationId AND r.applicationId = :applicationId AND r.id <> :id', {
+      organisationId: campaign.organisationId,
+      applicationId: campaign.applicationId,
+      id: campaign.id,
+    })
+    .andWhere(`r.status IN ('closed', 'remediated')`)
+    .orderBy('r.closedAt', 'DESC')
+    .addOrderBy('r.id', 'DESC')
+    .limit(1)
+    .getRawOne<{ id: string }>();
+  return previous?.id ?? null;
 }
 
 /** Drops the `removed` items of a draft campaign (before an import: they are computed again after it). */
 export async function deleteRemovedItems(manager: EntityManager, campaignId: string): Promise<void> {
-  await unscoped(manager, 'keyed by a campaign the caller already found visible').query(
+  await unscoped(manager, 'a write: the removed items of a campaign the caller may update').query(
     `DELETE FROM access_review_item WHERE access_review_id = $1 AND 'removed' = ANY(flags)`,
     [campaignId],
   );
@@ -39,13 +46,14 @@ export async function deleteRemovedItems(manager: EntityManager, campaignId: str
  */
 export async function refreshComparison(
   manager: EntityManager,
+  ctx: RequestContext,
   campaign: Pick<AccessReview, 'id' | 'organisationId' | 'applicationId'>,
   reference: Date,
 ): Promise<void> {
-  const previous = await previousClosedCampaign(manager, campaign);
+  const previous = await previousClosedCampaign(manager, ctx, campaign);
   const items = unscoped(
     manager,
-    'the items of a campaign the caller already found visible, and of its previous campaign',
+    'writes (flags, removed items) on a campaign the caller may update, from its previous campaign found scoped',
   );
   await items.query(
     `UPDATE access_review_item i

@@ -1,16 +1,16 @@
 import { notifyAccountsAssigned } from '../access-review-notices';
 import { Injectable } from '@nestjs/common';
-import { assertCan, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, scoped, scopedQuery } from '@vigie/authz';
 import {
   ConflictException,
+  diffFields,
   NotFoundException,
   Page,
-  recordAudit,
   RequestContext,
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPage, Transactions } from '@vigie/db';
+import { findPage, Transactions } from '@vigie/db';
 import { User } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
@@ -108,32 +108,30 @@ export class ItemsService {
     return this.tx.run(async (manager) => {
       // Locked: a decision and the closing of the campaign (which turns decisions into tasks) never interleave.
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
-      const item = await this.itemOf(manager, ctx, campaign, itemId);
-      assertCan(ctx, 'decide', 'AccessReviewItem', item);
-      assertVersion('Access review item', item.version, dto.version);
-      assertStatus(campaign, ['open'], 'décider');
-      if (item.flags.includes('removed')) {
-        throw new ConflictException(
-          'Ce compte ne figure plus dans la liste : il n’appelle aucune décision',
-          'state',
-        );
-      }
-      const problem = dto.decision === 'keep' ? keepReasonProblem(item.flags, dto.reason) : null;
-      if (problem) throw ValidationException.field('reason', problem);
-      const before = { decision: item.decision, reason: item.reason };
-      item.decision = dto.decision;
-      item.reason = dto.reason ?? null;
-      item.decidedBy = ctx.userId;
-      item.decidedAt = new Date();
-      await manager.save(item);
-      await this.addEvent(manager, ctx, item, 'decision');
-      await recordAudit(manager, ctx, {
-        action: 'access-review-item.decide',
-        entity: 'access-review-item',
-        entityId: item.id,
-        organisationId: item.organisationId,
-        before,
-        after: { decision: item.decision, reason: item.reason },
+      await this.assertItemOf(manager, ctx, campaign, itemId);
+      const item = await auditedChange(manager, ctx, {
+        ...this.itemChange(itemId, 'decide', dto.version),
+        audit: {
+          action: 'access-review-item.decide',
+          entity: 'access-review-item',
+          changes: (row, before) => diffFields(decisionOf(before), decisionOf(row)),
+        },
+        apply: (row) => {
+          assertStatus(campaign, ['open'], 'décider');
+          if (row.flags.includes('removed')) {
+            throw new ConflictException(
+              'Ce compte ne figure plus dans la liste : il n’appelle aucune décision',
+              'state',
+            );
+          }
+          const problem = dto.decision === 'keep' ? keepReasonProblem(row.flags, dto.reason) : null;
+          if (problem) throw ValidationException.field('reason', problem);
+          row.decision = dto.decision;
+          row.reason = dto.reason ?? null;
+          row.decidedBy = ctx.userId;
+          row.decidedAt = new Date();
+        },
+        history: (m, row) => this.addEvent(m, ctx, row, 'decision'),
       });
       return toItemView(item);
     });
@@ -149,32 +147,33 @@ export class ItemsService {
   ): Promise<ItemView> {
     return this.tx.run(async (manager) => {
       const campaign = await loadCampaign(manager, ctx, campaignId, { lock: true });
-      const item = await this.itemOf(manager, ctx, campaign, itemId);
-      assertCan(ctx, 'update', 'AccessReviewItem', item);
-      assertVersion('Access review item', item.version, version);
-      assertStatus(campaign, ['draft', 'open'], 'réattribuer');
-      if (item.flags.includes('removed')) {
-        throw new ConflictException(
-          'Ce compte ne figure plus dans la liste : il n’a pas de relecteur',
-          'state',
-        );
-      }
-      const people = await memberPeople(manager, campaign.organisationId);
-      if (!people.byId.has(reviewerId)) {
-        throw ValidationException.field('reviewerId', 'doit être un utilisateur actif du membre');
-      }
-      const before = { reviewerId: item.reviewerId };
-      item.reviewerId = reviewerId;
-      await manager.save(item);
-      await this.addEvent(manager, ctx, item, 'reassignment');
-      if (campaign.status === 'open') await notifyAccountsAssigned(manager, campaign, [reviewerId]);
-      await recordAudit(manager, ctx, {
-        action: 'access-review-item.reassign',
-        entity: 'access-review-item',
-        entityId: item.id,
-        organisationId: item.organisationId,
-        before,
-        after: { reviewerId },
+      await this.assertItemOf(manager, ctx, campaign, itemId);
+      const item = await auditedChange(manager, ctx, {
+        ...this.itemChange(itemId, 'update', version),
+        audit: {
+          action: 'access-review-item.reassign',
+          entity: 'access-review-item',
+          changes: (row, before) =>
+            diffFields({ reviewerId: before.reviewerId }, { reviewerId: row.reviewerId }),
+        },
+        apply: async (row) => {
+          assertStatus(campaign, ['draft', 'open'], 'réattribuer');
+          if (row.flags.includes('removed')) {
+            throw new ConflictException(
+              'Ce compte ne figure plus dans la liste : il n’a pas de relecteur',
+              'state',
+            );
+          }
+          const people = await memberPeople(manager, campaign.organisationId);
+          if (!people.byId.has(reviewerId)) {
+            throw ValidationException.field('reviewerId', 'doit être un utilisateur actif du membre');
+          }
+          row.reviewerId = reviewerId;
+        },
+        history: async (m, row) => {
+          await this.addEvent(m, ctx, row, 'reassignment');
+          if (campaign.status === 'open') await notifyAccountsAssigned(m, campaign, [reviewerId]);
+        },
       });
       return toItemView(item);
     });
@@ -191,8 +190,9 @@ export class ItemsService {
       .andWhere('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId })
       .getExists();
     if (!visible) throw new NotFoundException('Access review item');
-    const rows = await unscoped(manager, 'the history of an item just found visible')
-      .createQueryBuilder(AccessReviewEvent, 'e')
+    const rows = await scoped(manager, ctx)
+      .query('AccessReviewItem', AccessReviewItem, 'i')
+      .innerJoin(AccessReviewEvent, 'e', 'e.itemId = i.id')
       .leftJoin(User, 'r', 'r.id = e.reviewerId')
       .leftJoin(User, 'a', 'a.id = e.actorId')
       .select([
@@ -206,30 +206,40 @@ export class ItemsService {
         'a.display_name AS "actorName"',
         'e.at AS at',
       ])
-      .where('e.itemId = :itemId', { itemId })
+      .andWhere('i.id = :itemId', { itemId })
       .orderBy('e.at', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .getRawMany<ItemEventView>();
     return { items: rows };
   }
 
-  /** The item of this campaign, locked for the change (404 when it belongs to another campaign). */
   /**
-   * An item of the campaign that the caller may read, locked; 404 otherwise, like its history: a reviewer
-   * learns nothing of the accounts assigned to someone else (not even that they exist).
+   * Checks that the item belongs to the campaign and that the caller may read it, 404 otherwise, like its
+   * history: a reviewer learns nothing of the accounts assigned to someone else (not even that they exist).
    */
-  private async itemOf(
+  private async assertItemOf(
     manager: EntityManager,
     ctx: RequestContext,
     campaign: AccessReview,
     itemId: string,
-  ): Promise<AccessReviewItem> {
-    const item = await scopedQuery(manager, ctx, 'read', 'AccessReviewItem', AccessReviewItem, 'i')
-      .andWhere('i.id = :itemId AND i.accessReviewId = :campaignId', { itemId, campaignId: campaign.id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!item) throw new NotFoundException('Access review item');
-    return item;
+  ): Promise<void> {
+    const visible = await scoped(manager, ctx).exists('AccessReviewItem', AccessReviewItem, {
+      id: itemId,
+      accessReviewId: campaign.id,
+    });
+    if (!visible) throw new NotFoundException('Access review item');
+  }
+
+  /** What a decision and a reassignment share: the item, locked, its label, the permission and the version. */
+  private itemChange(itemId: string, action: 'decide' | 'update', version: number | undefined) {
+    return {
+      subject: 'AccessReviewItem' as const,
+      entity: AccessReviewItem,
+      id: itemId,
+      label: 'Access review item',
+      action,
+      version,
+    };
   }
 
   private async addEvent(
@@ -248,4 +258,9 @@ export class ItemsService {
       actorId: ctx.userId,
     });
   }
+}
+
+/** The part of an item its decision's audit event records. */
+function decisionOf(item: AccessReviewItem): { decision: Decision | null; reason: string | null } {
+  return { decision: item.decision, reason: item.reason };
 }

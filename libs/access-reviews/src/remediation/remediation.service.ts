@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { auditedChange, scopedQuery, unscoped } from '@vigie/authz';
+import { auditedChange, scoped, scopedQuery } from '@vigie/authz';
 import { ConflictException, Page, recordAudit, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
+import { AccessReviewItem } from '../items/access-review-item.entity';
 import { parisDay } from '../dates';
 import { RemediationListQuery } from './remediation.dto';
 import { CertificateService } from '../certificate/certificate.service';
@@ -51,6 +52,7 @@ export class RemediationService {
     return toPage(
       await this.views(
         this.tx.reader,
+        ctx,
         items.map((task) => task.id),
       ),
       total,
@@ -87,7 +89,7 @@ export class RemediationService {
         },
       });
       await this.completeCampaign(manager, ctx, task.accessReviewId);
-      return (await this.views(manager, [task.id]))[0];
+      return (await this.views(manager, ctx, [task.id]))[0];
     });
   }
 
@@ -96,19 +98,16 @@ export class RemediationService {
     ctx: RequestContext,
     campaignId: string,
   ): Promise<void> {
-    const ofCampaign = unscoped(
-      manager,
-      'the campaign of a remediation task just found visible, locked, and its tasks still to do',
-    );
-    const campaign = await ofCampaign
-      .createQueryBuilder(AccessReview, 'r')
-      .where('r.id = :campaignId', { campaignId })
+    const db = scoped(manager, ctx);
+    const campaign = await db
+      .query('AccessReview', AccessReview, 'r')
+      .andWhere('r.id = :campaignId', { campaignId })
       .setLock('pessimistic_write')
       .getOneOrFail();
-    const [{ left }]: { left: number }[] = await ofCampaign.query(
-      `SELECT count(*)::int AS left FROM remediation_task WHERE access_review_id = $1 AND status = 'to-do'`,
-      [campaignId],
-    );
+    const left = await db.count('RemediationTask', RemediationTask, {
+      accessReviewId: campaignId,
+      status: 'to-do',
+    });
     if (left > 0 || campaign.status !== 'closed') return;
     campaign.status = 'remediated';
     campaign.remediatedAt = new Date();
@@ -123,21 +122,38 @@ export class RemediationService {
     await this.certificates.issue(manager, campaign);
   }
 
-  /** The views of these tasks, in the order of `ids`. */
-  private async views(manager: EntityManager, ids: string[]): Promise<RemediationTaskView[]> {
+  /** The views of these tasks the caller reads, in the order of `ids`. */
+  private async views(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ids: string[],
+  ): Promise<RemediationTaskView[]> {
     if (ids.length === 0) return [];
-    const rows: RemediationTaskView[] = await unscoped(
-      manager,
-      'the tasks of a campaign the caller already found visible',
-    ).query(
-      `SELECT t.id, t.organisation_id AS "organisationId", t.access_review_id AS "accessReviewId",
-         r.name AS "accessReviewName", t.item_id AS "itemId", i.username, i.role, t.action, i.reason, t.status,
-         to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", (t.status = 'to-do' AND t.due_date < $2::date) AS overdue,
-         t.done_at AS "doneAt", t.done_by AS "doneBy", t.note, t.version
-       FROM remediation_task t JOIN access_review_item i ON i.id = t.item_id
-       JOIN access_review r ON r.id = t.access_review_id WHERE t.id = ANY($1::uuid[])`,
-      [ids, parisDay()],
-    );
+    const rows: RemediationTaskView[] = await scoped(manager, ctx)
+      .query('RemediationTask', RemediationTask, 't')
+      .innerJoin(AccessReviewItem, 'i', 'i.id = t.itemId')
+      .innerJoin(AccessReview, 'r', 'r.id = t.accessReviewId')
+      .select([
+        't.id AS id',
+        't.organisation_id AS "organisationId"',
+        't.access_review_id AS "accessReviewId"',
+        'r.name AS "accessReviewName"',
+        't.item_id AS "itemId"',
+        'i.username AS username',
+        'i.role AS role',
+        't.action AS action',
+        'i.reason AS reason',
+        't.status AS status',
+        `to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate"`,
+        `(t.status = 'to-do' AND t.due_date < :today) AS overdue`,
+        't.done_at AS "doneAt"',
+        't.done_by AS "doneBy"',
+        't.note AS note',
+        't.version AS version',
+      ])
+      .andWhere('t.id IN (:...ids)', { ids })
+      .setParameter('today', parisDay())
+      .getRawMany<RemediationTaskView>();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id)!);
   }

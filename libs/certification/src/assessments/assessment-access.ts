@@ -1,4 +1,4 @@
-import { scopedQuery, unscoped } from '@vigie/authz';
+import { scoped, scopedQuery } from '@vigie/authz';
 import { ForbiddenActionException, NotFoundException, RequestContext } from '@vigie/core';
 import { EntityManager } from 'typeorm';
 import { Framework } from '../frameworks/framework.entity';
@@ -34,11 +34,7 @@ export async function loadAssessment(
     }
     throw new NotFoundException('Assessment');
   }
-  const framework = await unscoped(
-    manager,
-    'the framework of an assessment just found visible (frameworks are global)',
-  ).findOneByOrFail(Framework, { id: assessment.frameworkId });
-  return { assessment, framework };
+  return { assessment, framework: await frameworkOf(manager, ctx, assessment) };
 }
 
 /** Loads an assessment the caller may read as a summary (404 otherwise). */
@@ -51,9 +47,21 @@ export async function loadAssessmentSummary(
     .andWhere('a.id = :id', { id })
     .getOne();
   if (!assessment) throw new NotFoundException('Assessment');
-  const framework = await unscoped(
-    manager,
-    'the framework of an assessment just found visible (frameworks are global)',
-  ).findOneByOrFail(Framework, { id: assessment.frameworkId });
-  return { assessment, framework };
+  return { assessment, framework: await frameworkOf(manager, ctx, assessment) };
+}
+
+/**
+ * The framework of an assessment just found visible, read through the caller's scope: every role that reads an
+ * assessment (or its summary) reads the frameworks, which are reference data of nobody.
+ */
+export async function frameworkOf(
+  manager: EntityManager,
+  ctx: RequestContext,
+  assessment: Assessment,
+): Promise<Framework> {
+  const framework = await scoped(manager, ctx).findOneBy('Framework', Framework, {
+    id: assessment.frameworkId,
+  });
+  if (!framework) throw new NotFoundException('Assessment');
+  return framework;
 }

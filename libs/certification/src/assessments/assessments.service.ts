@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
+import { auditedChange, canSomewhere, scoped, scopedQuery, tenantScope, unscoped } from '@vigie/authz';
 import {
   assertNoNulls,
   ConflictException,
+  diffFields,
   ForbiddenActionException,
   NotFoundException,
   Page,
@@ -12,13 +13,12 @@ import {
   ValidationException,
   pageOffset,
 } from '@vigie/core';
-import { assertVersion, Transactions } from '@vigie/db';
+import { Transactions } from '@vigie/db';
 import { Membership, User } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import { Framework } from '../frameworks/framework.entity';
-import { FrameworkRequirement } from '../frameworks/framework-requirement.entity';
 import { Assessment, AssessmentScope } from './assessment.entity';
-import { loadAssessment } from './assessment-access';
+import { frameworkOf, loadAssessment } from './assessment-access';
 import {
   AssessmentListQuery,
   AssessmentScopeDto,
@@ -62,7 +62,7 @@ export class AssessmentsService {
       await manager.save(assessment);
       const inserted: unknown[] = await unscoped(
         manager,
-        'the requirement rows of an assessment the caller creates',
+        'a write: the requirement rows of the assessment being created, from its framework’s catalogue (global)',
       ).query(
         `INSERT INTO requirement_assessment (organisation_id, assessment_id, requirement_id)
          SELECT $1, $2, r.id FROM framework_requirement r WHERE r.framework_id = $3 AND r.assessable
@@ -93,34 +93,40 @@ export class AssessmentsService {
       .addOrderBy('a.id', 'ASC')
       .skip(pageOffset(query))
       .take(query.pageSize);
-    return this.page(qb, query);
+    return this.page(ctx, qb, query);
   }
 
   async get(ctx: RequestContext, id: string): Promise<AssessmentView> {
     const { assessment, framework } = await loadAssessment(this.tx.reader, ctx, id);
-    return toAssessmentView(assessment, framework, await this.requirementCount(this.tx.reader, id));
+    return toAssessmentView(assessment, framework, await this.requirementCount(this.tx.reader, ctx, id));
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateAssessmentDto): Promise<AssessmentView> {
     assertNoNulls(dto);
     return this.tx.run(async (manager) => {
-      const { assessment, framework } = await loadAssessment(manager, ctx, id, { lock: true });
-      assertCan(ctx, 'update', 'Assessment', assessment);
-      assertVersion('Assessment', assessment.version, dto.version);
-      const before = { name: assessment.name, scope: assessment.scope, archived: assessment.archived };
-      if (dto.name !== undefined) assessment.name = dto.name;
-      if (dto.scope !== undefined) assessment.scope = this.checkScope(framework, dto.scope, false);
-      if (dto.archived !== undefined) assessment.archived = dto.archived;
-      await manager.save(assessment);
-      await recordAudit(manager, ctx, {
-        action: 'assessment.update',
-        entity: 'assessment',
-        entityId: assessment.id,
-        organisationId: assessment.organisationId,
-        before,
-        after: { name: assessment.name, scope: assessment.scope, archived: assessment.archived },
+      // Loaded first as before (403 for a summary-only reader), then changed through the one audited change.
+      await loadAssessment(manager, ctx, id, { lock: true });
+      let framework!: Framework;
+      const assessment = await auditedChange(manager, ctx, {
+        subject: 'Assessment',
+        entity: Assessment,
+        id,
+        label: 'Assessment',
+        action: 'update',
+        version: dto.version,
+        audit: {
+          action: 'assessment.update',
+          entity: 'assessment',
+          changes: (row, before) => diffFields(auditedAssessment(before), auditedAssessment(row)),
+        },
+        apply: async (row) => {
+          framework = await frameworkOf(manager, ctx, row);
+          if (dto.name !== undefined) row.name = dto.name;
+          if (dto.scope !== undefined) row.scope = this.checkScope(framework, dto.scope, false);
+          if (dto.archived !== undefined) row.archived = dto.archived;
+        },
       });
-      return toAssessmentView(assessment, framework, await this.requirementCount(manager, id));
+      return toAssessmentView(assessment, framework, await this.requirementCount(manager, ctx, id));
     });
   }
 
@@ -166,30 +172,31 @@ export class AssessmentsService {
   ): Promise<RequirementAssessmentView> {
     return this.tx.run(async (manager) => {
       const { assessment } = await loadAssessment(manager, ctx, assessmentId);
-      const ra = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
-        .andWhere('ra.id = :raId AND ra.assessmentId = :assessmentId', { raId, assessmentId })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!ra) throw new NotFoundException('Requirement assessment');
-      assertCan(ctx, 'update', 'Assessment', ra);
-      if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
-      assertVersion('Requirement assessment', ra.version, dto.version);
-      const before = { ...ra };
-      Object.assign(ra, this.nextState(ra, dto));
-      if (dto.ownerId) await this.checkOwner(manager, assessment.organisationId, dto.ownerId);
-      await manager.save(ra);
-      const { ref } = await unscoped(
-        manager,
-        'the requirement of a requirement assessment just found visible',
-      ).findOneByOrFail(FrameworkRequirement, { id: ra.requirementId });
-      await recordAudit(manager, ctx, {
-        action: 'requirement-assessment.update',
-        entity: 'requirement-assessment',
-        entityId: ra.id,
-        organisationId: ra.organisationId,
-        before: { ref, ...pickAudited(before) },
-        after: { ref, ...pickAudited(ra) },
+      const ofAssessment = await scoped(manager, ctx).exists('Assessment', RequirementAssessment, {
+        id: raId,
+        assessmentId,
+      });
+      if (!ofAssessment) throw new NotFoundException('Requirement assessment');
+      await auditedChange(manager, ctx, {
+        subject: 'Assessment',
+        entity: RequirementAssessment,
+        id: raId,
+        label: 'Requirement assessment',
+        action: 'update',
+        version: dto.version,
+        audit: {
+          action: 'requirement-assessment.update',
+          entity: 'requirement-assessment',
+          changes: (row, before) => diffFields(pickAudited(before), pickAudited(row)),
+        },
+        precondition: () => {
+          if (assessment.archived)
+            throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
+        },
+        apply: async (row) => {
+          Object.assign(row, this.nextState(row, dto));
+          if (dto.ownerId) await this.checkOwner(manager, assessment.organisationId, dto.ownerId);
+        },
       });
       return this.requirement(ctx, assessmentId, raId, manager);
     });
@@ -238,7 +245,7 @@ export class AssessmentsService {
   private async checkOwner(manager: EntityManager, organisationId: string, ownerId: string): Promise<void> {
     const owner = await unscoped(
       manager,
-      'checks the owner is a member of the assessment’s organisation, after the permission check',
+      'a rule on the operator’s memberships (the owner is an active admin or security officer of the assessment’s organisation), not a read of the caller’s: the security officer reads no memberships',
     )
       .createQueryBuilder(Membership, 'm')
       .innerJoin(User, 'u', 'u.id = m.userId')
@@ -280,14 +287,16 @@ export class AssessmentsService {
     return { hdsActivities: [...scope.hdsActivities].sort((a, b) => a - b) };
   }
 
-  private async requirementCount(manager: EntityManager, assessmentId: string): Promise<number> {
-    return unscoped(manager, 'keyed by an assessment the caller already found visible').countBy(
-      RequirementAssessment,
-      { assessmentId },
-    );
+  private async requirementCount(
+    manager: EntityManager,
+    ctx: RequestContext,
+    assessmentId: string,
+  ): Promise<number> {
+    return scoped(manager, ctx).count('Assessment', RequirementAssessment, { assessmentId });
   }
 
   private async page(
+    ctx: RequestContext,
     qb: ReturnType<typeof scopedQuery<Assessment>>,
     query: AssessmentListQuery,
   ): Promise<Page<AssessmentView>> {
@@ -295,14 +304,13 @@ export class AssessmentsService {
     if (query.archived) qb.andWhere('a.archived = :archived', { archived: query.archived === 'true' });
     const [rows, total] = await qb.getManyAndCount();
     const counts: { id: string; count: number }[] = rows.length
-      ? await unscoped(
-          this.tx.reader,
-          'requirement counts of assessments the caller reads (ids from a scoped read)',
-        ).query(
-          `SELECT assessment_id AS id, count(*)::int AS count FROM requirement_assessment
-           WHERE assessment_id = ANY($1::uuid[]) GROUP BY assessment_id`,
-          [rows.map((row) => row.id)],
-        )
+      ? await scoped(this.tx.reader, ctx)
+          .query('Assessment', RequirementAssessment, 'ra')
+          .select('ra.assessmentId', 'id')
+          .addSelect('count(*)::int', 'count')
+          .andWhere('ra.assessmentId IN (:...ids)', { ids: rows.map((row) => row.id) })
+          .groupBy('ra.assessmentId')
+          .getRawMany()
       : [];
     const countOf = new Map(counts.map((c) => [c.id, c.count]));
     return toPage(
@@ -316,6 +324,12 @@ export class AssessmentsService {
   }
 }
 
+/** The fields of an assessment its change's audit event records. */
+function auditedAssessment({ name, scope, archived }: Assessment) {
+  return { name, scope, archived };
+}
+
+/** The fields of a requirement assessment its change's audit event records. */
 function pickAudited(ra: RequirementAssessment) {
   const { applicable, justification, inclusionReasons, status, ownerId, dueDate, notes } = ra;
   return { applicable, justification, inclusionReasons, status, ownerId, dueDate, notes };

@@ -37,7 +37,7 @@ export async function anchorStatuses(
     notApplicable: number;
   }[] = await unscoped(
     manager,
-    'keyed by an assessment the caller already found visible (its cross-framework view)',
+    'one measured aggregate (CTE) with its scope in the SQL: the organisation of the assessment the caller found visible, whose current assessments of the anchor frameworks it reads',
   ).query(
     `WITH anchors AS (
        SELECT DISTINCT code, ref FROM unnest($2::text[], $3::text[]) AS t(code, ref)

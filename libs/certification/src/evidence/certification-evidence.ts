@@ -1,8 +1,11 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import { RequestContext, ValidationException } from '@vigie/core';
 import { EntityManager } from 'typeorm';
+import { Organisation } from '@vigie/identity';
+import { Assessment } from '../assessments/assessment.entity';
 import { RequirementAssessment } from '../assessments/requirement-assessment.entity';
+import { Framework } from '../frameworks/framework.entity';
 import { annexARef, ISO27001_CODE } from '../frameworks/builtin-frameworks';
 import { EvidenceService, NewEvidence } from './evidence.service';
 
@@ -40,28 +43,29 @@ export class CertificationEvidence {
     input: ControlEvidence,
   ): Promise<AttachedEvidence | null> {
     const ref = annexARef(input.controlRef.trim());
-    const [target]: { assessmentId: string; raId: string | null }[] = await unscoped(
-      manager,
-      'the operator’s ISO assessment a capability attaches evidence to (a documented link)',
-    ).query(
-      `SELECT a.id AS "assessmentId",
-              (SELECT ra.id FROM requirement_assessment ra
-               JOIN framework_requirement fr ON fr.id = ra.requirement_id
-               WHERE ra.assessment_id = a.id AND fr.ref = $2 AND fr.kind = 'control') AS "raId"
-       FROM assessment a
-       JOIN framework f ON f.id = a.framework_id
-       JOIN organisation o ON o.id = a.organisation_id
-       WHERE f.code = $1 AND o.kind = 'operator' AND NOT a.archived
-       ORDER BY a.created_at DESC, a.id DESC
-       LIMIT 1`,
-      [ISO27001_CODE, ref],
-    );
+    // The capability has authorised its own action: the operator's assessment is found as system work.
+    const db = scoped(manager, RequestContext.system('certification-evidence'));
+    const target = await db
+      .query('Assessment', Assessment, 'a')
+      .innerJoin(Framework, 'f', 'f.id = a.frameworkId')
+      .innerJoin(Organisation, 'o', 'o.id = a.organisationId')
+      .select('a.id', 'assessmentId')
+      .addSelect(
+        `(SELECT ra.id FROM requirement_assessment ra
+          JOIN framework_requirement fr ON fr.id = ra.requirement_id
+          WHERE ra.assessment_id = a.id AND fr.ref = :ref AND fr.kind = 'control')`,
+        'raId',
+      )
+      .andWhere(`f.code = :code AND o.kind = 'operator' AND NOT a.archived`, { code: ISO27001_CODE, ref })
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(1)
+      .getRawOne<{ assessmentId: string; raId: string | null }>();
     if (!target) return null;
     if (!target.raId) throw ValidationException.field('controlRef', `aucune mesure ${ref} dans l’annexe A`);
-    const ra = await unscoped(
-      manager,
-      'the requirement assessment just found for that control',
-    ).findOneByOrFail(RequirementAssessment, { id: target.raId });
+    const ra = await db.visibleOrFail('Assessment', RequirementAssessment, target.raId, {
+      label: 'Requirement assessment',
+    });
     const evidence = await this.evidence.insert(manager, ctx, ra.organisationId, input);
     await this.evidence.insertLink(manager, ctx, evidence, ra);
     return {

@@ -1,5 +1,7 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { RequestContext } from '@vigie/core';
 import { addDays, emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
+import { Evidence } from './evidence.entity';
 
 const SECURITY_OFFICERS = ['security-officer'] as const;
 
@@ -8,16 +10,16 @@ export const evidenceReminders: ReminderScanner = {
   name: 'evidence',
   async scan(manager, now) {
     const today = parisDay(now);
-    const rows: { id: string; organisation_id: string; file_name: string; expires_at: string }[] =
-      await unscoped(
-        manager,
-        'the reminder scan is system work over every organisation’s evidence, with no caller',
-      ).query(
-        `SELECT "id", "organisation_id", "file_name", to_char("expires_at", 'YYYY-MM-DD') AS "expires_at"
-         FROM "evidence" WHERE "expires_at" IS NOT NULL AND "expires_at" <= $1::date
-         ORDER BY "expires_at", "id"`,
-        [addDays(today, 30)],
-      );
+    const rows = await scoped(manager, RequestContext.system('evidence-reminders'))
+      .query('Evidence', Evidence, 'e')
+      .select('e.id', 'id')
+      .addSelect('e.organisationId', 'organisation_id')
+      .addSelect('e.fileName', 'file_name')
+      .addSelect(`to_char(e.expires_at, 'YYYY-MM-DD')`, 'expires_at')
+      .andWhere('e.expiresAt IS NOT NULL AND e.expiresAt <= :limit', { limit: addDays(today, 30) })
+      .orderBy('e.expiresAt')
+      .addOrderBy('e.id')
+      .getRawMany<{ id: string; organisation_id: string; file_name: string; expires_at: string }>();
     let given = 0;
     for (const row of rows) {
       const expired = row.expires_at < today;

@@ -15,7 +15,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
-import { Endpoint, Page, PageQuery, RequestContext } from '@vigie/core';
+import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext, sentVersion } from '@vigie/core';
 import { asDownload } from '@vigie/documents';
 import type { Response } from 'express';
 import { LinkEvidenceDto, UploadedEvidenceFile, UploadEvidenceDto } from './evidence.dto';
@@ -100,8 +100,9 @@ export class EvidenceController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: LinkEvidenceDto,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<EvidenceWithLinks> {
-    return this.evidence.link(ctx, id, dto.requirementAssessmentId);
+    return this.evidence.link(ctx, id, dto.requirementAssessmentId, sentVersion(dto, ifMatch));
   }
 
   @Delete('evidence/:id/links/:requirementAssessmentId')
@@ -114,7 +115,8 @@ export class EvidenceController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('requirementAssessmentId', ParseUUIDPipe) raId: string,
+    @IfMatchVersion() ifMatch?: number,
   ): Promise<void> {
-    await this.evidence.unlink(ctx, id, raId);
+    await this.evidence.unlink(ctx, id, raId, ifMatch);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { IsVersion } from '@vigie/core';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,6 +39,9 @@ export class LinkEvidenceDto {
   @ApiProperty({ format: 'uuid', description: 'A requirement assessment of any assessment (any framework)' })
   @IsUUID()
   requirementAssessmentId: string;
+
+  @IsVersion('Version of the evidence last read (or the If-Match header); required, stale answers 409')
+  version?: number;
 }
 
 /** A file received by multer (memory storage). */

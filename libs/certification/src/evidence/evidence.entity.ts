@@ -1,9 +1,10 @@
-import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 /**
  * An evidence file, kept byte for byte in the database (a backup of the database holds everything). Immutable:
  * a new version of a document is a new evidence. `uploadedAt` is when it reached Vigie; `effectiveDate` is the
- * date the document speaks for (a policy's approval, a test's execution), which may be earlier.
+ * date the document speaks for (a policy's approval, a test's execution), which may be earlier. Its `version`
+ * counts the changes of the requirements it supports (links added or removed).
  */
 @Entity('evidence')
 @Index('idx_evidence_organisation', ['organisationId', 'uploadedAt'])
@@ -51,4 +52,7 @@ export class Evidence {
   @ForeignKey('User', { name: 'FK_evidence_uploader' })
   @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
   uploadedBy: string | null;
+
+  @VersionColumn({ default: 1 })
+  version: number;
 }

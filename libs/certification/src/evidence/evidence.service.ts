@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scopedQuery, unscoped } from '@vigie/authz';
+import { assertCan, auditedChange, findVisibleOrFail, scoped, scopedQuery } from '@vigie/authz';
 import {
   ConflictException,
   NotFoundException,
@@ -21,6 +21,8 @@ import { loadAssessment } from '../assessments/assessment-access';
 import { Assessment } from '../assessments/assessment.entity';
 import { RequirementAssessment } from '../assessments/requirement-assessment.entity';
 import { todayInParis } from '../dates';
+import { Framework } from '../frameworks/framework.entity';
+import { FrameworkRequirement } from '../frameworks/framework-requirement.entity';
 import { EvidenceLink } from './evidence-link.entity';
 import { Evidence } from './evidence.entity';
 import { UploadedEvidenceFile, UploadEvidenceDto } from './evidence.dto';
@@ -52,8 +54,7 @@ export class EvidenceService {
       const { assessment } = await loadAssessment(manager, ctx, assessmentId);
       const ra = await this.requirementOf(manager, ctx, assessmentId, raId);
       assertCan(ctx, 'create', 'Evidence', { organisationId: ra.organisationId });
-      if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
+      assertWritable(assessment);
       if (!file) throw ValidationException.field('file', 'un fichier est attendu (champ multipart « file »)');
       const evidence = await this.insert(manager, ctx, ra.organisationId, {
         fileName: file.originalname,
@@ -63,7 +64,7 @@ export class EvidenceService {
         description: dto.description,
       });
       await this.insertLink(manager, ctx, evidence, ra);
-      return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
+      return { ...toEvidenceView(evidence), links: await this.links(manager, ctx, evidence.id) };
     });
   }
 
@@ -118,61 +119,67 @@ export class EvidenceService {
     return evidence;
   }
 
-  /** Links an existing evidence to another requirement assessment (any assessment, any framework). */
+  /**
+   * Links an existing evidence to another requirement assessment (any assessment, any framework): a change of
+   * the evidence, with the version last read.
+   */
   async link(
     ctx: RequestContext,
     evidenceId: string,
     raId: string,
+    version: number | undefined,
   ): Promise<EvidenceView & { links: EvidenceLinkView[] }> {
     return this.tx.run(async (manager) => {
-      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, {
-        label: 'Evidence',
+      const evidence = await auditedChange(manager, ctx, {
+        ...evidenceChange(evidenceId, version),
+        audit: {
+          action: 'evidence.link',
+          entity: 'evidence',
+          changes: () => ({ requirementAssessmentId: { before: null, after: raId } }),
+        },
+        apply: async (row) => {
+          const ra = await this.linkableRequirement(manager, ctx, row, raId);
+          await this.insertLinkRow(manager, ctx, row, ra);
+        },
+        save: bumpVersion,
       });
-      assertCan(ctx, 'update', 'Evidence', evidence);
-      const ra = await scopedQuery(manager, ctx, 'read', 'Assessment', RequirementAssessment, 'ra')
-        .andWhere('ra.id = :raId', { raId })
-        .getOne();
-      if (!ra || ra.organisationId !== evidence.organisationId) {
-        throw ValidationException.field('requirementAssessmentId', 'évaluation d’exigence inconnue');
-      }
-      assertCan(ctx, 'update', 'Assessment', ra);
-      const assessment = await unscoped(
-        manager,
-        'the assessment of a requirement assessment just found visible',
-      ).findOneByOrFail(Assessment, { id: ra.assessmentId });
-      if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
-      await this.insertLink(manager, ctx, evidence, ra);
-      return { ...toEvidenceView(evidence), links: await this.links(manager, evidence.id) };
+      return { ...toEvidenceView(evidence), links: await this.links(manager, ctx, evidence.id) };
     });
   }
 
-  /** Removes the link between an evidence and a requirement assessment (the file stays). */
-  async unlink(ctx: RequestContext, evidenceId: string, raId: string): Promise<void> {
+  /**
+   * Removes the link between an evidence and a requirement assessment (the file stays): a change of the
+   * evidence, with the version last read.
+   */
+  async unlink(
+    ctx: RequestContext,
+    evidenceId: string,
+    raId: string,
+    version: number | undefined,
+  ): Promise<void> {
     await this.tx.run(async (manager) => {
-      const evidence = await findVisibleOrFail(manager, ctx, 'Evidence', Evidence, evidenceId, {
-        label: 'Evidence',
-      });
-      assertCan(ctx, 'update', 'Evidence', evidence);
-      const link = await unscoped(manager, 'a link of an evidence just found visible').findOneBy(
-        EvidenceLink,
-        { evidenceId, requirementAssessmentId: raId },
-      );
-      if (!link) throw new NotFoundException('Evidence link');
-      const assessment = await unscoped(manager, 'the assessment of that link, locked')
-        .createQueryBuilder(Assessment, 'a')
-        .innerJoin(RequirementAssessment, 'ra', 'ra.assessmentId = a.id')
-        .where('ra.id = :raId', { raId })
-        .getOneOrFail();
-      if (assessment.archived)
-        throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
-      await manager.delete(EvidenceLink, { id: link.id });
-      await recordAudit(manager, ctx, {
-        action: 'evidence.unlink',
-        entity: 'evidence',
-        entityId: evidence.id,
-        organisationId: evidence.organisationId,
-        changes: { requirementAssessmentId: { before: raId, after: null } },
+      await auditedChange(manager, ctx, {
+        ...evidenceChange(evidenceId, version),
+        audit: {
+          action: 'evidence.unlink',
+          entity: 'evidence',
+          changes: () => ({ requirementAssessmentId: { before: raId, after: null } }),
+        },
+        apply: async () => {
+          const { affected } = await manager.delete(EvidenceLink, {
+            evidenceId,
+            requirementAssessmentId: raId,
+          });
+          if (!affected) throw new NotFoundException('Evidence link');
+          const assessment = await scoped(manager, ctx)
+            .query('Assessment', Assessment, 'a')
+            .innerJoin(RequirementAssessment, 'ra', 'ra.assessmentId = a.id')
+            .andWhere('ra.id = :raId', { raId })
+            .getOne();
+          if (!assessment) throw new NotFoundException('Requirement assessment');
+          assertWritable(assessment);
+        },
+        save: bumpVersion,
       });
     });
   }
@@ -181,7 +188,7 @@ export class EvidenceService {
     const evidence = await findVisibleOrFail(this.tx.reader, ctx, 'Evidence', Evidence, id, {
       label: 'Evidence',
     });
-    return { ...toEvidenceView(evidence), links: await this.links(this.tx.reader, id) };
+    return { ...toEvidenceView(evidence), links: await this.links(this.tx.reader, ctx, id) };
   }
 
   /** The evidence of one requirement assessment, newest first. */
@@ -224,7 +231,24 @@ export class EvidenceService {
     };
   }
 
+  /** Links a new evidence to a requirement assessment and audits the link (upload, another capability). */
   async insertLink(
+    manager: EntityManager,
+    ctx: RequestContext,
+    evidence: Evidence,
+    ra: RequirementAssessment,
+  ): Promise<void> {
+    await this.insertLinkRow(manager, ctx, evidence, ra);
+    await recordAudit(manager, ctx, {
+      action: 'evidence.link',
+      entity: 'evidence',
+      entityId: evidence.id,
+      organisationId: evidence.organisationId,
+      changes: { requirementAssessmentId: { before: null, after: ra.id } },
+    });
+  }
+
+  private async insertLinkRow(
     manager: EntityManager,
     ctx: RequestContext,
     evidence: Evidence,
@@ -242,13 +266,31 @@ export class EvidenceService {
         throw new ConflictException('Cette preuve étaye déjà cette exigence', 'duplicate');
       throw error;
     }
-    await recordAudit(manager, ctx, {
-      action: 'evidence.link',
-      entity: 'evidence',
-      entityId: evidence.id,
-      organisationId: evidence.organisationId,
-      changes: { requirementAssessmentId: { before: null, after: ra.id } },
-    });
+  }
+
+  /**
+   * A requirement assessment the evidence may be linked to: visible, of the evidence's organisation (400
+   * otherwise), one the caller may update (403), of an assessment not archived (409).
+   */
+  private async linkableRequirement(
+    manager: EntityManager,
+    ctx: RequestContext,
+    evidence: Evidence,
+    raId: string,
+  ): Promise<RequirementAssessment> {
+    const db = scoped(manager, ctx);
+    const ra = await db.findOneBy('Assessment', RequirementAssessment, { id: raId });
+    if (!ra || ra.organisationId !== evidence.organisationId) {
+      throw ValidationException.field('requirementAssessmentId', 'évaluation d’exigence inconnue');
+    }
+    assertCan(ctx, 'update', 'Assessment', ra);
+    assertWritable(
+      await db
+        .query('Assessment', Assessment, 'a')
+        .andWhere('a.id = :id', { id: ra.assessmentId })
+        .getOneOrFail(),
+    );
+    return ra;
   }
 
   private async requirementOf(
@@ -264,21 +306,56 @@ export class EvidenceService {
     return ra;
   }
 
-  /** Where an evidence is used, in every assessment (one query). */
-  private async links(manager: EntityManager, evidenceId: string): Promise<EvidenceLinkView[]> {
-    return unscoped(manager, 'the links of an evidence the caller reads').query(
-      `SELECT l.requirement_assessment_id AS "requirementAssessmentId", a.id AS "assessmentId",
-              a.name AS "assessmentName", f.code AS "frameworkCode", fr.ref, fr.title, l.created_at AS "linkedAt"
-       FROM evidence_link l
-       JOIN requirement_assessment ra ON ra.id = l.requirement_assessment_id
-       JOIN assessment a ON a.id = ra.assessment_id
-       JOIN framework f ON f.id = a.framework_id
-       JOIN framework_requirement fr ON fr.id = ra.requirement_id
-       WHERE l.evidence_id = $1
-       ORDER BY a.created_at, fr.position`,
-      [evidenceId],
-    );
+  /** Where an evidence is used, in every assessment the caller reads (one query). */
+  private async links(
+    manager: EntityManager,
+    ctx: RequestContext,
+    evidenceId: string,
+  ): Promise<EvidenceLinkView[]> {
+    return scoped(manager, ctx)
+      .query('Assessment', RequirementAssessment, 'ra')
+      .innerJoin(EvidenceLink, 'l', 'l.requirementAssessmentId = ra.id')
+      .innerJoin(Assessment, 'a', 'a.id = ra.assessmentId')
+      .innerJoin(Framework, 'f', 'f.id = a.frameworkId')
+      .innerJoin(FrameworkRequirement, 'fr', 'fr.id = ra.requirementId')
+      .select([
+        'l.requirement_assessment_id AS "requirementAssessmentId"',
+        'a.id AS "assessmentId"',
+        'a.name AS "assessmentName"',
+        'f.code AS "frameworkCode"',
+        'fr.ref AS ref',
+        'fr.title AS title',
+        'l.created_at AS "linkedAt"',
+      ])
+      .andWhere('l.evidenceId = :evidenceId', { evidenceId })
+      .orderBy('a.createdAt')
+      .addOrderBy('fr.position')
+      .getRawMany<EvidenceLinkView>();
   }
+}
+
+/** A change of an evidence (its links): the visible evidence, locked, that the caller may update. */
+function evidenceChange(id: string, version: number | undefined) {
+  return {
+    subject: 'Evidence' as const,
+    entity: Evidence,
+    id,
+    label: 'Evidence',
+    action: 'update' as const,
+    version,
+  };
+}
+
+/** Saves a change of an evidence's links: only its version moves (the file itself is immutable). */
+async function bumpVersion(manager: EntityManager, evidence: Evidence): Promise<void> {
+  await manager.increment(Evidence, { id: evidence.id }, 'version', 1);
+  evidence.version += 1;
+}
+
+/** An archived assessment is read-only (409). */
+function assertWritable(assessment: Assessment): void {
+  if (assessment.archived)
+    throw new ConflictException('Cette évaluation est archivée et en lecture seule', 'state');
 }
 
 /** The name part of a client's file name, without control characters, at most 255 characters. */

@@ -16,6 +16,8 @@ export interface EvidenceView {
   expired: boolean;
   uploadedAt: Date;
   uploadedBy: string | null;
+  /** Sent back with a change of the requirements it supports (link, unlink). */
+  version: number;
 }
 
 export interface EvidenceLinkView {
@@ -42,5 +44,6 @@ export function toEvidenceView(evidence: Evidence, today = todayInParis()): Evid
     expired: evidence.expiresAt !== null && evidence.expiresAt < today,
     uploadedAt: evidence.uploadedAt,
     uploadedBy: evidence.uploadedBy,
+    version: evidence.version,
   };
 }

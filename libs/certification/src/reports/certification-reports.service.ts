@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { scopedQuery, unscoped } from '@vigie/authz';
+import { scoped, scopedQuery, unscoped } from '@vigie/authz';
 import { RequestContext, ValidationException } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
@@ -60,11 +60,10 @@ export class CertificationReportsService {
   ): Promise<ReportData & { organisationId: string }> {
     const manager = this.tx.reader;
     const { assessment, framework } = await loadAssessment(manager, ctx, assessmentId);
-    const ofAssessment = unscoped(
-      manager,
-      'the organisation and the requirement owners’ names of an assessment just found visible',
-    );
-    const organisation = await ofAssessment.findOneByOrFail(Organisation, { id: assessment.organisationId });
+    const organisation = await scoped(manager, ctx)
+      .query('Organisation', Organisation, 'o')
+      .andWhere('o.id = :id', { id: assessment.organisationId })
+      .getOneOrFail();
     const { items } = await requirementRows(manager, ctx, assessmentId, {});
     const today = todayInParis();
     const evidence = await scopedQuery(manager, ctx, 'read', 'Evidence', Evidence, 'e')
@@ -92,7 +91,12 @@ export class CertificationReportsService {
       byRequirement.set(raId, list);
     }
     const ownerIds = [...new Set(items.map((i) => i.ownerId).filter((id): id is string => id !== null))];
-    const owners = ownerIds.length ? await ofAssessment.findBy(User, { id: In(ownerIds) }) : [];
+    const owners = ownerIds.length
+      ? await unscoped(
+          manager,
+          'the display names of the owners of an assessment just found visible: users belong to no organisation, and the roles that read an assessment read no users',
+        ).findBy(User, { id: In(ownerIds) })
+      : [];
     const ownerName = new Map(owners.map((u) => [u.id, u.displayName]));
     return {
       organisationId: assessment.organisationId,

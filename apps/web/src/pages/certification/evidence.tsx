@@ -50,7 +50,7 @@ function EvidenceView({ e }: { e: EvidenceWithLinks }) {
     setNotice({ kind: 'success', text });
   };
   const unlink = useMutation({
-    mutationFn: (raId: string) => unlinkEvidence(e.id, raId),
+    mutationFn: (raId: string) => unlinkEvidence(e.id, raId, e.version),
     onSuccess: () => done(undefined, 'La preuve ne sert plus à cette exigence (le fichier est conservé).'),
     onError: (error) => setNotice({ kind: 'error', text: refusal(error) }),
   });
@@ -176,7 +176,7 @@ function LinkForm({
   });
   const linked = new Set(e.links.map((l) => l.requirementAssessmentId));
   const link = useMutation({
-    mutationFn: (raId: string) => linkEvidence(e.id, raId),
+    mutationFn: (raId: string) => linkEvidence(e.id, raId, e.version),
     onSuccess: (updated, raId) => {
       onLinked(updated, requirements.data?.items.find((r) => r.id === raId)?.ref ?? '');
       setRequirementId('');
