@@ -63,6 +63,10 @@ describe('Embedded database on disk (e2e)', () => {
     expect(out.join('\n')).toMatch(/Audit chain intact: \d+ events verified/);
     expect(await runCli(['migrate'], (line) => out.push(line))).toBe(0);
     expect(out.join('\n')).toContain('The schema is up to date');
+    // The scans the hourly job runs, run by the CLI on its own data source (every capability's entities).
+    expect(await runCli(['notifications:run'], (line) => out.push(line))).toBe(0);
+    expect(out.join('\n')).toMatch(/questionnaires: \d+ notice\(s\) given/);
+    expect(await runCli(['access-reviews:schedule'], (line) => out.push(line))).toBe(0);
 
     const second = await start();
     try {

@@ -1,9 +1,23 @@
 import { join } from 'node:path';
-import { AppConfig, AuditEvent } from '@vigie/core';
+import { AppConfig } from '@vigie/core';
 import { dataSourceOptions, EmbeddedPostgres } from '@vigie/db';
-import { Organisation, User } from '@vigie/identity';
 import { MIGRATIONS } from '@vigie/migrations';
-import { DataSource } from 'typeorm';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
+// The API's composition: importing it declares the entities of every lib, which the commands read as the API does.
+import '../../api/src/app.module';
+
+/**
+ * Every entity the application declares: the CLI runs the API's own work (the reminder scans, the recurring
+ * campaigns) on its data source, through the same scoped queries, so it knows the same entities.
+ */
+export function applicationEntities(): (new (...args: never[]) => object)[] {
+  const targets = getMetadataArgsStorage().tables.map((table) => table.target);
+  return [
+    ...new Set(
+      targets.filter((target): target is new (...args: never[]) => object => typeof target === 'function'),
+    ),
+  ];
+}
 
 /**
  * Opens the configured database for a command (the embedded one under the data folder when DATABASE_URL is
@@ -17,7 +31,7 @@ export async function withDataSource<T>(
     ? undefined
     : await EmbeddedPostgres.open({ dataDir: join(config.dataDir, 'pglite') });
   const target = embedded ? { url: embedded.url, poolSize: 1 } : { url: config.databaseUrl!, poolSize: 2 };
-  const dataSource = new DataSource(dataSourceOptions(target, [AuditEvent, Organisation, User], MIGRATIONS));
+  const dataSource = new DataSource(dataSourceOptions(target, applicationEntities(), MIGRATIONS));
   try {
     await dataSource.initialize();
     return await work(dataSource);
