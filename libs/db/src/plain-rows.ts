@@ -4,10 +4,17 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { PageWindow } from './pagination';
+import { plainRowTypes } from './timestamps';
 
 /** What this module needs of the pg pool behind TypeORM's PostgreSQL driver. */
 interface PgPool {
-  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: ObjectLiteral[] }>;
+  query(query: {
+    name: string;
+    text: string;
+    values: unknown[];
+    rowMode: 'array';
+    types: typeof plainRowTypes;
+  }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
 }
 
 /**
@@ -25,7 +32,10 @@ function poolFor(qb: SelectQueryBuilder<ObjectLiteral>): PgPool | undefined {
   return driver.master;
 }
 
-type RowMapper = (row: ObjectLiteral) => ObjectLiteral;
+type RowMapper = ((row: ObjectLiteral) => ObjectLiteral) & {
+  /** The selected name of each column (e.g. `o_short_name`) and its metadata, in property order. */
+  columns: [string, ColumnMetadata][];
+};
 
 const mappers = new WeakMap<EntityMetadata, Map<string, RowMapper>>();
 
@@ -57,14 +67,17 @@ function rowMapper(
   const columns: [string, ColumnMetadata][] = metadata.columns
     .filter((column) => !column.isVirtual)
     .map((column) => [DriverUtils.buildAlias(driver, undefined, alias, column.databaseName), column]);
-  const mapper: RowMapper = (row) => {
-    const record: ObjectLiteral = {};
-    for (const [key, column] of columns) {
-      const value = row[key];
-      if (value !== undefined) record[column.propertyName] = driver.prepareHydratedValue(value, column);
-    }
-    return record;
-  };
+  const mapper = Object.assign(
+    (row: ObjectLiteral) => {
+      const record: ObjectLiteral = {};
+      for (const [key, column] of columns) {
+        const value = row[key];
+        if (value !== undefined) record[column.propertyName] = driver.prepareHydratedValue(value, column);
+      }
+      return record;
+    },
+    { columns },
+  );
   byAlias.set(alias, mapper);
   return mapper;
 }
@@ -80,6 +93,10 @@ interface BuiltQuery {
   /** The driver whose pool runs it (read at each call: a data source re-initialised has a new pool). */
   driver: { master?: PgPool };
   toRecord: RowMapper;
+  /** The same mapping for rows as arrays, made from the fields of the first answer (their order is fixed). */
+  fromArray?: (row: unknown[]) => ObjectLiteral;
+  /** The index of `page_total` among those fields, if selected. */
+  totalIndex?: number;
 }
 
 // Built queries by data source and key; bounded: cleared past this many entries.
@@ -95,17 +112,53 @@ function marker(name: string): string {
  * Runs a built query on the pool as a named prepared statement: PostgreSQL parses and plans it once per
  * connection instead of at every request (the values are still sent apart from the text).
  */
-async function runOnPool(built: BuiltQuery, bound: Record<string, unknown>): Promise<ObjectLiteral[]> {
+async function runOnPool(
+  built: BuiltQuery,
+  bound: Record<string, unknown>,
+): Promise<{ records: ObjectLiteral[]; total?: number }> {
   const pool = built.driver.master;
   if (!pool) throw new Error('The data source is not connected');
   const values = built.slots.length > 0 ? [...built.parameters] : built.parameters;
   for (const [name, positions] of built.slots)
     for (const position of positions) values[position] = bound[name];
+  let answer: Awaited<ReturnType<PgPool['query']>>;
   try {
-    return (await pool.query({ name: built.statement, text: built.sql, values })).rows;
+    // Rows as arrays (no object per row to fill by field name), read by position into the records.
+    answer = await pool.query({
+      name: built.statement,
+      text: built.sql,
+      values,
+      rowMode: 'array',
+      types: plainRowTypes,
+    });
   } catch (error) {
     throw new QueryFailedError(built.sql, values, error as Error);
   }
+  const fromArray = (built.fromArray ??= arrayMapper(built, answer.fields));
+  const first = answer.rows[0];
+  return {
+    records: answer.rows.map(fromArray),
+    total: first && built.totalIndex !== undefined ? Number(first[built.totalIndex]) : undefined,
+  };
+}
+
+/** The mapping of {@link rowMapper} for rows given as arrays, in the order of `fields`. */
+function arrayMapper(built: BuiltQuery, fields: { name: string }[]): (row: unknown[]) => ObjectLiteral {
+  const names = fields.map((field) => field.name);
+  const total = names.indexOf('page_total');
+  built.totalIndex = total >= 0 ? total : undefined;
+  const driver = built.driver as unknown as {
+    prepareHydratedValue(value: unknown, column: ColumnMetadata): unknown;
+  };
+  const columns = built.toRecord.columns
+    .map(([key, column]) => [names.indexOf(key), column] as const)
+    .filter(([index]) => index >= 0);
+  return (row) => {
+    const record: ObjectLiteral = {};
+    for (const [index, column] of columns)
+      record[column.propertyName] = driver.prepareHydratedValue(row[index], column);
+    return record;
+  };
 }
 
 function builtQueriesOf(dataSource: DataSource): Map<string, BuiltQuery> {
@@ -198,7 +251,12 @@ export async function findPlainPage<T extends ObjectLiteral>(
   const count = () => build(manager).getCount();
   const key = sqlKey === undefined ? undefined : `page|${sqlKey}|${window.page}|${window.pageSize}`;
   const built = builtQuery(manager, key, page, {});
-  if (built) return pageOf(await runOnPool(built, {}), built.toRecord, count);
+  if (built) {
+    const { records, total } = await runOnPool(built, {});
+    return records.length > 0
+      ? { items: records as T[], total: total! }
+      : { items: [], total: await count() };
+  }
   const qb = page();
   const { mainAlias } = qb.expressionMap;
   return pageOf(await qb.getRawMany(), rowMapper(qb, mainAlias!.metadata, mainAlias!.name), count);
@@ -218,7 +276,7 @@ export async function findPlainRows<T extends ObjectLiteral>(
 ): Promise<T[]> {
   const key = sqlKey === undefined ? undefined : `rows|${sqlKey}`;
   const built = builtQuery(manager, key, () => build(manager), bound);
-  if (built) return (await runOnPool(built, bound)).map(built.toRecord) as T[];
+  if (built) return (await runOnPool(built, bound)).records as T[];
   const qb = build(manager).setParameters(bound);
   const { mainAlias } = qb.expressionMap;
   if (!mainAlias?.hasMetadata || qb.expressionMap.joinAttributes.length > 0)
