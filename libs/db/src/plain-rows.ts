@@ -68,7 +68,7 @@ function rowMapper(
     .filter((column) => !column.isVirtual)
     .map((column) => [DriverUtils.buildAlias(driver, undefined, alias, column.databaseName), column]);
   const mapper = Object.assign(
-    (row: ObjectLiteral) => {
+    function recordOf(row: ObjectLiteral) {
       const record: ObjectLiteral = {};
       for (const [key, column] of columns) {
         const value = row[key];
@@ -153,7 +153,7 @@ function arrayMapper(built: BuiltQuery, fields: { name: string }[]): (row: unkno
   const columns = built.toRecord.columns
     .map(([key, column]) => [names.indexOf(key), column] as const)
     .filter(([index]) => index >= 0);
-  return (row) => {
+  return function recordOfArray(row) {
     const record: ObjectLiteral = {};
     for (const [index, column] of columns)
       record[column.propertyName] = driver.prepareHydratedValue(row[index], column);
