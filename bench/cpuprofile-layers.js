@@ -13,6 +13,8 @@ const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const rules = [
+  // The plain records (libs/db/src/plain-rows.ts, timestamps.ts), called from pg's row parsing: first.
+  [/^recordOf$|^recordOfArray$|^parseTimestamptz$/, 'libs/db', 'hydration (TypeORM rows → entities, dates)'],
   [/getQueryAndParameters|^getQuery$/, 'typeorm', 'query build (TypeORM SQL text)'],
   [
     /^transform$|transformColumns|transformRawResultsGroup|prepareHydratedValue/,

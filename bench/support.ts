@@ -16,19 +16,23 @@ export interface BenchServer {
 }
 
 /** The built server (`npm run build` first), or with BENCH_FROM_SOURCE=1 its sources through SWC (no build). */
-function serverArguments(): string[] {
+function serverArguments(nodeArguments: string[]): string[] {
   return process.env.BENCH_FROM_SOURCE === '1'
-    ? ['-r', resolve(ROOT, 'scripts/ts-register.js'), resolve(ROOT, 'apps/api/src/main.ts')]
-    : [SERVER_ENTRY];
+    ? [...nodeArguments, '-r', resolve(ROOT, 'scripts/ts-register.js'), resolve(ROOT, 'apps/api/src/main.ts')]
+    : [...nodeArguments, SERVER_ENTRY];
 }
 
-/** Starts the server (see {@link serverArguments}) and resolves once /health/ready answers. */
+/**
+ * Starts the server (see {@link serverArguments}) and resolves once /health/ready answers; `nodeArguments` go
+ * to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
+ */
 export async function startServer(
   env: NodeJS.ProcessEnv,
   port: number,
+  nodeArguments: string[] = [],
 ): Promise<{ server: BenchServer; readyMs: number }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, serverArguments(), {
+  const child = spawn(process.execPath, serverArguments(nodeArguments), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -91,6 +91,20 @@ async function main(): Promise<void> {
       `ratio to the no-op, server CPU per request: list ${cpuRatio('list')}; read ${cpuRatio('read')}; ` +
         `server RSS ${server.rssMiB().toFixed(0)} MiB`,
     );
+    // With many short rounds (e.g. 2 s × 10) on a loaded machine: each round's ratio is taken while the
+    // load is about the same for the three routes; their medians move less than any single round.
+    const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const medianOf = (key: 'list' | 'read', measure: (r: Run) => number, inverse: boolean) =>
+      middle(
+        runs.map((r) => (inverse ? measure(r.noop) / measure(r[key]) : measure(r[key]) / measure(r.noop))),
+      );
+    console.log(
+      `medians over ${rounds} rounds: requests/s ratio list ${medianOf('list', (r) => r.rps, false).toFixed(2)}, ` +
+        `read ${medianOf('read', (r) => r.rps, false).toFixed(2)}; CPU ratio list ` +
+        `${medianOf('list', (r) => r.cpuUs, true).toFixed(2)}, read ${medianOf('read', (r) => r.cpuUs, true).toFixed(2)}; ` +
+        `server CPU µs/req no-op ${middle(runs.map((r) => r.noop.cpuUs)).toFixed(0)}, list ` +
+        `${middle(runs.map((r) => r.list.cpuUs)).toFixed(0)}, read ${middle(runs.map((r) => r.read.cpuUs)).toFixed(0)}`,
+    );
   } finally {
     await server.stop();
     await database?.drop();

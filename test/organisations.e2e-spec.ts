@@ -104,21 +104,29 @@ describe('Organisations, users and memberships (e2e)', () => {
           ? response.body.items.map((o: { id: string }) => o.id)
           : response.status;
       };
+      // The read's SQL is kept per caller scope too: its answer follows the same roles.
+      const readB = async () =>
+        (await app.http.get(`/api/v1/organisations/${world.memberB.id}`).set(as(user))).status;
       expect(await listed()).toEqual([world.memberA.id]);
       expect(await listed()).toEqual([world.memberA.id]);
+      expect(await readB()).toBe(404);
+      expect(await readB()).toBe(404);
       const given = await app.http
         .post(`/api/v1/organisations/${world.memberB.id}/memberships`)
         .set(as(world.admin))
         .send({ userId: user.id, role: 'reader' });
       expect(given.status).toBe(201);
       expect((await listed()).sort()).toEqual([world.memberA.id, world.memberB.id].sort());
+      expect(await readB()).toBe(200);
       const removed = await app.http
         .delete(`/api/v1/organisations/${world.memberB.id}/memberships/${given.body.id}`)
         .set(as(world.admin));
       expect(removed.status).toBe(204);
       expect(await listed()).toBe(401);
+      expect(await readB()).toBe(401);
       user.token = await login(app, user.email, PASSWORD);
       expect(await listed()).toEqual([world.memberA.id]);
+      expect(await readB()).toBe(404);
       const account = await app.http.get(`/api/v1/users/${user.id}`).set(as(world.admin));
       const disabled = await app.http
         .patch(`/api/v1/users/${user.id}`)
@@ -126,6 +134,7 @@ describe('Organisations, users and memberships (e2e)', () => {
         .send({ disabled: true, version: account.body.version });
       expect(disabled.status).toBe(200);
       expect(await listed()).toBe(401);
+      expect(await readB()).toBe(401);
     });
 
     it('paginates with a stable order and bounded page size', async () => {
@@ -256,7 +265,8 @@ describe('Organisations, users and memberships (e2e)', () => {
     });
 
     it('answers each listed organisation exactly as its own read: same fields, values and order', async () => {
-      // The list maps rows to plain records itself (no TypeORM hydration); the read still hydrates entities.
+      // The list and the read map rows to plain records themselves (no TypeORM hydration); the update still
+      // answers the entity TypeORM hydrated and saved: a read after an update answers the same bytes.
       const full = await app.http.post('/api/v1/organisations').set(as(world.admin)).send({
         name: 'Mairie de Gentilly',
         shortName: 'GENTILLYLIST',
@@ -277,6 +287,15 @@ describe('Organisations, users and memberships (e2e)', () => {
         const read = await app.http.get(`/api/v1/organisations/${item.id}`).set(as(world.admin));
         expect(JSON.stringify(item)).toBe(JSON.stringify(read.body));
       }
+      const current = await app.http.get(`/api/v1/organisations/${full.body.id}`).set(as(world.admin));
+      const saved = await app.http
+        .patch(`/api/v1/organisations/${full.body.id}`)
+        .set(as(world.admin))
+        .send({ name: 'Mairie de Gentilly (liste)', version: current.body.version });
+      expect(saved.status).toBe(200);
+      const reread = await app.http.get(`/api/v1/organisations/${full.body.id}`).set(as(world.admin));
+      expect(reread.text).toBe(JSON.stringify(saved.body));
+      expect(reread.body).toMatchObject({ siret: '20000017200011', ssoRequired: true, contact, dpo });
       const dpoList = await app.http.get('/api/v1/organisations').set(as(world.dpoA));
       const dpoRead = await app.http.get(`/api/v1/organisations/${world.memberA.id}`).set(as(world.dpoA));
       expect(dpoList.body.items).toEqual([dpoRead.body]);

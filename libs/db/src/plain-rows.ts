@@ -1,12 +1,20 @@
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { PageWindow } from './pagination';
+import { plainRowTypes } from './timestamps';
 
 /** What this module needs of the pg pool behind TypeORM's PostgreSQL driver. */
 interface PgPool {
-  query(text: string, values: unknown[]): Promise<{ rows: ObjectLiteral[] }>;
+  query(query: {
+    name: string;
+    text: string;
+    values: unknown[];
+    rowMode: 'array';
+    types: typeof plainRowTypes;
+  }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
 }
 
 /**
@@ -24,7 +32,10 @@ function poolFor(qb: SelectQueryBuilder<ObjectLiteral>): PgPool | undefined {
   return driver.master;
 }
 
-type RowMapper = (row: ObjectLiteral) => ObjectLiteral;
+type RowMapper = ((row: ObjectLiteral) => ObjectLiteral) & {
+  /** The selected name of each column (e.g. `o_short_name`) and its metadata, in property order. */
+  columns: [string, ColumnMetadata][];
+};
 
 const mappers = new WeakMap<EntityMetadata, Map<string, RowMapper>>();
 
@@ -56,36 +67,163 @@ function rowMapper(
   const columns: [string, ColumnMetadata][] = metadata.columns
     .filter((column) => !column.isVirtual)
     .map((column) => [DriverUtils.buildAlias(driver, undefined, alias, column.databaseName), column]);
-  const mapper: RowMapper = (row) => {
-    const record: ObjectLiteral = {};
-    for (const [key, column] of columns) {
-      const value = row[key];
-      if (value !== undefined) record[column.propertyName] = driver.prepareHydratedValue(value, column);
-    }
-    return record;
-  };
+  const mapper = Object.assign(
+    function recordOf(row: ObjectLiteral) {
+      const record: ObjectLiteral = {};
+      for (const [key, column] of columns) {
+        const value = row[key];
+        if (value !== undefined) record[column.propertyName] = driver.prepareHydratedValue(value, column);
+      }
+      return record;
+    },
+    { columns },
+  );
   byAlias.set(alias, mapper);
   return mapper;
 }
 
-interface BuiltPage {
+/** A query built once: its SQL, its parameters, and where the values bound at each call go among them. */
+interface BuiltQuery {
   sql: string;
+  /** The name it is prepared under on each connection of the pool (from its text: one name, one text). */
+  statement: string;
   parameters: unknown[];
+  /** For each bound name, the positions of its value in `parameters`. */
+  slots: [string, number[]][];
   /** The driver whose pool runs it (read at each call: a data source re-initialised has a new pool). */
   driver: { master?: PgPool };
   toRecord: RowMapper;
+  /** The same mapping for rows as arrays, made from the fields of the first answer (their order is fixed). */
+  fromArray?: (row: unknown[]) => ObjectLiteral;
+  /** The index of `page_total` among those fields, if selected. */
+  totalIndex?: number;
 }
 
-// Built page queries by data source and key; bounded: cleared past this many entries.
-const MAX_BUILT_PAGES = 2000;
-const builtPages = new WeakMap<DataSource, Map<string, BuiltPage>>();
+// Built queries by data source and key; bounded: cleared past this many entries.
+const MAX_BUILT_QUERIES = 2000;
+const builtQueries = new WeakMap<DataSource, Map<string, BuiltQuery>>();
 
-async function runOnPool(pool: PgPool, sql: string, parameters: unknown[]): Promise<ObjectLiteral[]> {
+/** The value a bound parameter has while the query is built, found again among TypeORM's parameters. */
+function marker(name: string): string {
+  return `\u0000vigie-bound-parameter:${name}`;
+}
+
+/**
+ * Runs a built query on the pool as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of at every request (the values are still sent apart from the text).
+ */
+async function runOnPool(
+  built: BuiltQuery,
+  bound: Record<string, unknown>,
+): Promise<{ records: ObjectLiteral[]; total?: number }> {
+  const pool = built.driver.master;
+  if (!pool) throw new Error('The data source is not connected');
+  const values = built.slots.length > 0 ? [...built.parameters] : built.parameters;
+  for (const [name, positions] of built.slots)
+    for (const position of positions) values[position] = bound[name];
+  let answer: Awaited<ReturnType<PgPool['query']>>;
   try {
-    return (await pool.query(sql, parameters)).rows;
+    // Rows as arrays (no object per row to fill by field name), read by position into the records.
+    answer = await pool.query({
+      name: built.statement,
+      text: built.sql,
+      values,
+      rowMode: 'array',
+      types: plainRowTypes,
+    });
   } catch (error) {
-    throw new QueryFailedError(sql, parameters, error as Error);
+    throw new QueryFailedError(built.sql, values, error as Error);
   }
+  const fromArray = (built.fromArray ??= arrayMapper(built, answer.fields));
+  const first = answer.rows[0];
+  return {
+    records: answer.rows.map(fromArray),
+    total: first && built.totalIndex !== undefined ? Number(first[built.totalIndex]) : undefined,
+  };
+}
+
+/** The mapping of {@link rowMapper} for rows given as arrays, in the order of `fields`. */
+function arrayMapper(built: BuiltQuery, fields: { name: string }[]): (row: unknown[]) => ObjectLiteral {
+  const names = fields.map((field) => field.name);
+  const total = names.indexOf('page_total');
+  built.totalIndex = total >= 0 ? total : undefined;
+  const driver = built.driver as unknown as {
+    prepareHydratedValue(value: unknown, column: ColumnMetadata): unknown;
+  };
+  const columns = built.toRecord.columns
+    .map(([key, column]) => [names.indexOf(key), column] as const)
+    .filter(([index]) => index >= 0);
+  return function recordOfArray(row) {
+    const record: ObjectLiteral = {};
+    for (const [index, column] of columns)
+      record[column.propertyName] = driver.prepareHydratedValue(row[index], column);
+    return record;
+  };
+}
+
+function builtQueriesOf(dataSource: DataSource): Map<string, BuiltQuery> {
+  let cache = builtQueries.get(dataSource);
+  if (!cache) {
+    cache = new Map();
+    builtQueries.set(dataSource, cache);
+  }
+  return cache;
+}
+
+/**
+ * The query of `qb` built for the pool (see {@link poolFor}), with the `bound` parameters left as slots to
+ * fill at each call; undefined when it must run on TypeORM's query runner.
+ */
+function buildForPool(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  bound: Record<string, unknown>,
+): BuiltQuery | undefined {
+  const { mainAlias, joinAttributes } = qb.expressionMap;
+  if (!mainAlias?.hasMetadata || joinAttributes.length > 0)
+    throw new Error('plain records need a query over one entity, without joins');
+  const toRecord = rowMapper(qb, mainAlias.metadata, mainAlias.name);
+  const pool = poolFor(qb);
+  if (!pool) return undefined;
+  const names = Object.keys(bound);
+  for (const name of names) qb.setParameter(name, marker(name));
+  const [sql, parameters] = qb.getQueryAndParameters();
+  const slots: [string, number[]][] = names.map((name) => [
+    name,
+    parameters.flatMap((value, index) => (value === marker(name) ? [index] : [])),
+  ]);
+  for (const [name, positions] of slots)
+    if (positions.length === 0) throw new Error(`plain records: the query does not use :${name}`);
+  const statement = `vigie_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  return {
+    sql,
+    statement,
+    parameters,
+    slots,
+    driver: qb.connection.driver as { master?: PgPool },
+    toRecord,
+  };
+}
+
+/**
+ * The built query of `key` (built by `build` the first time), or undefined when this call must go through
+ * TypeORM's query runner (inside a transaction, with a lock, on another driver).
+ */
+function builtQuery(
+  manager: EntityManager,
+  key: string | undefined,
+  build: () => SelectQueryBuilder<ObjectLiteral>,
+  bound: Record<string, unknown>,
+): BuiltQuery | undefined {
+  if (manager.queryRunner) return undefined;
+  const cache = key ? builtQueriesOf(manager.connection) : undefined;
+  const known = key ? cache?.get(key) : undefined;
+  if (known) return known;
+  const built = buildForPool(build(), bound);
+  if (built && cache && key) {
+    if (cache.size >= MAX_BUILT_QUERIES) cache.clear();
+    cache.set(key, built);
+  }
+  return built;
 }
 
 /**
@@ -105,41 +243,45 @@ export async function findPlainPage<T extends ObjectLiteral>(
   window: PageWindow,
   sqlKey?: string,
 ): Promise<{ items: T[]; total: number }> {
-  const cache = sqlKey && !manager.queryRunner ? builtPagesOf(manager.connection) : undefined;
-  const key = `${sqlKey}|${window.page}|${window.pageSize}`;
-  let built = cache?.get(key);
-  if (!built) {
-    const qb = build(manager);
-    const { mainAlias, joinAttributes } = qb.expressionMap;
-    if (!mainAlias?.hasMetadata || joinAttributes.length > 0)
-      throw new Error('findPlainPage needs a query over one entity, without joins');
-    const page = qb
+  const page = () =>
+    build(manager)
       .addSelect('COUNT(*) OVER ()', 'page_total')
       .offset((window.page - 1) * window.pageSize)
       .limit(window.pageSize);
-    const toRecord = rowMapper(page, mainAlias.metadata, mainAlias.name);
-    const pool = poolFor(page);
-    if (!pool) return pageOf(await page.getRawMany(), toRecord, () => build(manager).getCount());
-    const [sql, parameters] = page.getQueryAndParameters();
-    built = { sql, parameters, driver: page.connection.driver as { master?: PgPool }, toRecord };
-    if (cache) {
-      if (cache.size >= MAX_BUILT_PAGES) cache.clear();
-      cache.set(key, built);
-    }
+  const count = () => build(manager).getCount();
+  const key = sqlKey === undefined ? undefined : `page|${sqlKey}|${window.page}|${window.pageSize}`;
+  const built = builtQuery(manager, key, page, {});
+  if (built) {
+    const { records, total } = await runOnPool(built, {});
+    return records.length > 0
+      ? { items: records as T[], total: total! }
+      : { items: [], total: await count() };
   }
-  const pool = built.driver.master;
-  if (!pool) throw new Error('The data source is not connected');
-  const rows = await runOnPool(pool, built.sql, built.parameters);
-  return pageOf(rows, built.toRecord, () => build(manager).getCount());
+  const qb = page();
+  const { mainAlias } = qb.expressionMap;
+  return pageOf(await qb.getRawMany(), rowMapper(qb, mainAlias!.metadata, mainAlias!.name), count);
 }
 
-function builtPagesOf(dataSource: DataSource): Map<string, BuiltPage> {
-  let cache = builtPages.get(dataSource);
-  if (!cache) {
-    cache = new Map();
-    builtPages.set(dataSource, cache);
-  }
-  return cache;
+/**
+ * The rows of a query over one entity without joins, as plain records of its columns (see
+ * {@link findPlainPage}), e.g. one record by id: `build` names the parameters of `bound` (`:id`) without
+ * setting them; their values are given at each call, so that with `sqlKey` (which must name everything the
+ * query is built from except those values) the SQL is built once and only the values change.
+ */
+export async function findPlainRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  build: (manager: EntityManager) => SelectQueryBuilder<T>,
+  bound: Record<string, unknown>,
+  sqlKey?: string,
+): Promise<T[]> {
+  const key = sqlKey === undefined ? undefined : `rows|${sqlKey}`;
+  const built = builtQuery(manager, key, () => build(manager), bound);
+  if (built) return (await runOnPool(built, bound)).records as T[];
+  const qb = build(manager).setParameters(bound);
+  const { mainAlias } = qb.expressionMap;
+  if (!mainAlias?.hasMetadata || qb.expressionMap.joinAttributes.length > 0)
+    throw new Error('plain records need a query over one entity, without joins');
+  return (await qb.getRawMany()).map(rowMapper(qb, mainAlias.metadata, mainAlias.name)) as T[];
 }
 
 /** The records of a page, or its total from a count query when the page is past the end. */

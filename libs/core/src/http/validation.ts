@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import type { MetadataStorage as TransformerMetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { FieldError, ValidationException } from '../errors/domain.exception';
 import { frenchConstraintMessage } from '../errors/french-messages';
 
@@ -54,10 +55,96 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
   };
 }
 
+/**
+ * The rules of class-validator whose answer depends on the value alone (no clock, no database, no other
+ * field): a query class ruled by these only answers an empty query the same way for the same defaults.
+ */
+const VALUE_ONLY_RULES = new Set([
+  'isOptional',
+  'isDefined',
+  'isIn',
+  'isInt',
+  'isNumber',
+  'isString',
+  'isBoolean',
+  'isEnum',
+  'isUUID',
+  'min',
+  'max',
+  'minLength',
+  'maxLength',
+  'matches',
+  'isNotEmpty',
+]);
+
+type QueryClass = new () => object;
+
+// class-transformer's own registry of decorated properties (not re-exported by its index).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const transformerMetadata = (
+  require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerMetadataStorage }
+).defaultMetadataStorage;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The own values of a fresh instance (its defaults) as one string, or undefined if one is not a primitive. */
+function defaultsSignature(instance: object): string | undefined {
+  const values = Object.entries(instance);
+  for (const [, value] of values) if (value !== null && typeof value === 'object') return undefined;
+  for (const [, value] of values)
+    if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  return JSON.stringify(values.map(([key, value]) => [key, value === undefined ? '\u0000undefined' : value]));
+}
+
+/**
+ * The validation pipe with one shortcut: a query string with no parameter at all (`GET /organisations`, the
+ * most frequent request of a list) on a query class ruled by {@link VALUE_ONLY_RULES} only. Its outcome is
+ * then a fresh instance of the class holding its defaults (class-transformer has no parameter to convert, and
+ * no exposed property),
+ * checked against rules that depend on those values alone: once that check has passed for given defaults,
+ * the same fresh instance is answered without running it again. Anything else (a parameter sent, a failed
+ * check, a default that is not a primitive value, another rule) goes through the whole pipe, every time.
+ */
+export class VigieValidationPipe extends ValidationPipe {
+  private readonly passedEmptyQueries = new WeakMap<object, string>();
+  private readonly valueOnlyClasses = new WeakMap<object, boolean>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype as QueryClass | undefined;
+    if (metadata.type !== 'query' || !metatype || !isEmptyObject(value) || !this.isValueOnly(metatype))
+      return super.transform(value, metadata);
+    const fresh = new metatype();
+    const signature = defaultsSignature(fresh);
+    if (signature !== undefined && this.passedEmptyQueries.get(metatype) === signature) return fresh;
+    const result = await super.transform(value, metadata);
+    if (signature !== undefined && result instanceof metatype && defaultsSignature(result) === signature)
+      this.passedEmptyQueries.set(metatype, signature);
+    return result;
+  }
+
+  private isValueOnly(metatype: QueryClass): boolean {
+    let known = this.valueOnlyClasses.get(metatype);
+    if (known === undefined) {
+      const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
+      // An exposed property would be converted even when the query does not name it.
+      known =
+        transformerMetadata.getExposedMetadatas(metatype).length === 0 &&
+        rules.every((rule) => rule.name !== undefined && VALUE_ONLY_RULES.has(rule.name));
+      this.valueOnlyClasses.set(metatype, known);
+    }
+    return known;
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
+
 /** The one validation pipe of the application: unknown fields are refused, values transformed to their types. */
 export function createValidationPipe(): ValidationPipe {
   memoizeValidationMetadata();
-  return new ValidationPipe({
+  return new VigieValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -6,6 +6,7 @@ import {
   assertNoNulls,
   ConflictException,
   ForbiddenActionException,
+  NotFoundException,
   Page,
   PageQuery,
   recordAudit,
@@ -13,7 +14,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPlainPage, Transactions, uniqueViolation } from '@vigie/db';
+import { assertVersion, findPlainPage, findPlainRows, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
@@ -111,8 +112,23 @@ export class OrganisationsService {
     return toPage(items, total, query);
   }
 
-  get(ctx: RequestContext, id: string, manager: EntityManager = this.tx.reader): Promise<Organisation> {
-    return findVisibleOrFail(manager, ctx, 'Organisation', Organisation, id, { label: 'Organisation' });
+  /**
+   * One organisation the caller may read, or 404 exactly as for an id that does not exist: the query of
+   * {@link findVisibleOrFail} (tenant filter and CASL rules in SQL), answered as a plain record with its SQL
+   * built once per caller scope (the id is its only value), or on a transaction's entities when given one.
+   */
+  async get(ctx: RequestContext, id: string, manager?: EntityManager): Promise<Organisation> {
+    if (manager)
+      return findVisibleOrFail(manager, ctx, 'Organisation', Organisation, id, { label: 'Organisation' });
+    const [organisation] = await findPlainRows(
+      this.tx.reader,
+      (reader) =>
+        scopedQuery(reader, ctx, 'read', 'Organisation', Organisation, 'row').andWhere('row.id = :id'),
+      { id },
+      `organisation|${scopeSignature(ctx)}`,
+    );
+    if (!organisation) throw new NotFoundException('Organisation');
+    return organisation;
   }
 
   /**
