@@ -24,19 +24,35 @@ jest.mock('@vigie/core', () => ({
 type Row = VersionedRow & { parentId: string; role: string };
 const stored: { row: Row | null } = { row: null };
 const assertCan = jest.fn();
+const conditions: string[] = [];
+/** A query over the one stored row: it answers the row when every `row.<field> = :param` condition holds. */
+function fakeQuery() {
+  const params: Record<string, unknown> = {};
+  const qb = {
+    andWhere(condition: string, values: Record<string, unknown>) {
+      conditions.push(condition);
+      Object.assign(params, values);
+      return qb;
+    },
+    setLock: () => qb,
+    getOne: async () => {
+      const row = stored.row as Record<string, unknown> | null;
+      const holds = conditions.every((c) => {
+        const [, field, param] = /^row\.(\w+) = :(\w+)$/.exec(c)!;
+        return row?.[field] === params[param];
+      });
+      return holds ? row : null;
+    },
+  };
+  return qb;
+}
 jest.mock('./scoped-query', () => ({
   ...jest.requireActual('./scoped-query'),
-  findVisibleOrFail: async (
-    _m: unknown,
-    _c: unknown,
-    _s: unknown,
-    _e: unknown,
-    _id: unknown,
-    options: { label: string },
-  ) => {
-    if (!stored.row) throw new (jest.requireActual('@vigie/core').NotFoundException)(options.label);
+  findVisibleOrFail: async () => {
+    if (!stored.row) throw new (jest.requireActual('@vigie/core').NotFoundException)('Row');
     return stored.row;
   },
+  scopedQuery: () => fakeQuery(),
   assertCan: (...args: unknown[]) => assertCan(...args),
 }));
 
@@ -52,6 +68,7 @@ const manager = {
 beforeEach(() => {
   stored.row = { id: 'r', version: 3, parentId: 'p1', role: 'admin', organisationId: 'org-1' };
   steps.length = 0;
+  conditions.length = 0;
   jest.clearAllMocks();
   assertCan.mockImplementation(() => steps.push('permission'));
   recordAudit.mockImplementation(async () => steps.push('audit'));
@@ -76,6 +93,7 @@ describe('the one audited removal', () => {
       followUp: async (m, row) => void steps.push(`follow-up ${row.id}`),
     });
     expect(steps).toEqual(['permission', 'precondition', 'delete', 'follow-up r', 'audit']);
+    expect(conditions).toEqual(['row.id = :id']);
     expect(assertCan).toHaveBeenCalledWith(ctx, 'delete', 'Membership', stored.row);
     expect(manager.delete).toHaveBeenCalledWith(Entity, { id: 'r' });
     expect(recordAudit.mock.calls[0][2]).toEqual({

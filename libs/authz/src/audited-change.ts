@@ -2,7 +2,7 @@ import { AuditChanges, AuditEntry, NotFoundException, recordAudit, RequestContex
 import { assertVersion } from '@vigie/db';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Action, Subject } from './role-table';
-import { assertCan, findVisibleOrFail } from './scoped-query';
+import { assertCan, findVisibleOrFail, scopedQuery } from './scoped-query';
 
 /** A row changed through {@link auditedChange}: an id, a version, and (for owned rows) its organisation. */
 export interface VersionedRow extends ObjectLiteral {
@@ -183,11 +183,7 @@ export async function auditedRemoval<T extends RemovedRow>(
   ctx: RequestContext,
   removal: AuditedRemoval<T>,
 ): Promise<T> {
-  const row = await findVisibleOrFail(manager, ctx, removal.subject, removal.entity, removal.id, {
-    lock: true,
-    label: removal.label,
-  });
-  if (!belongsTo(row, removal.within)) throw new NotFoundException(removal.label);
+  const row = await visibleWithinOrFail(manager, ctx, removal);
   assertCan(ctx, removal.action, removal.subject, row);
   await removal.precondition?.(manager, row);
   await manager.delete(removal.entity, { id: row.id });
@@ -203,8 +199,21 @@ export async function auditedRemoval<T extends RemovedRow>(
   return row;
 }
 
-function belongsTo<T extends ObjectLiteral>(row: T, within: Partial<T> | undefined): boolean {
-  return Object.entries(within ?? {}).every(([key, value]) => row[key] === value);
+/** The visible row of `removal.within`, locked, or a 404 exactly as for an id that does not exist. */
+async function visibleWithinOrFail<T extends RemovedRow>(
+  manager: EntityManager,
+  ctx: RequestContext,
+  removal: AuditedRemoval<T>,
+): Promise<T> {
+  const qb = scopedQuery(manager, ctx, 'read', removal.subject, removal.entity, 'row')
+    .andWhere('row.id = :id', { id: removal.id })
+    .setLock('pessimistic_write');
+  Object.entries(removal.within ?? {}).forEach(([field, value], index) =>
+    qb.andWhere(`row.${field} = :within${index}`, { [`within${index}`]: value }),
+  );
+  const row = await qb.getOne();
+  if (!row) throw new NotFoundException(removal.label);
+  return row;
 }
 
 /**
