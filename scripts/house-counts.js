@@ -14,7 +14,9 @@
  * (`unscoped(manager, 'reason')`), the scoped layer itself (libs/authz) and the database plumbing (libs/db),
  * no data access may be written straight on an EntityManager or DataSource. `handWrittenChanges()` is what
  * libs/authz/src/hand-written-changes.spec.ts checks: a change of an existing record goes through
- * `auditedChange()` (libs/authz/src/audited-change.ts), not a `recordAudit` with a `before` state by hand.
+ * `auditedChange()` or `auditedRemoval()` (libs/authz/src/audited-change.ts), not a `recordAudit` with a `before`
+ * state by hand; a change whose "row" is no one entity row states why under `auditedByHand('reason', …)`, counted
+ * apart (`reasonedHandChanges`).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -138,12 +140,44 @@ function handWrittenChanges() {
   return found;
 }
 
-/** The indices of the `recordAudit(` calls of a source text whose event carries a `before` state. */
-function handWrittenChangesIn(text) {
+/**
+ * The named exemption: an event wrapped in `auditedByHand('reason', …)` (libs/authz/src/audited-change.ts), for a
+ * change whose "row" is no one entity row. Only a non-empty reason written as a literal makes the exemption.
+ */
+const REASONED = /\bauditedByHand\s*\(\s*(['"`])\s*[^\s'"`]/;
+
+/** The `recordAudit(` calls of a source text whose event carries a `before` state: `{ index, reasoned }`. */
+function changesIn(text) {
   return [...text.matchAll(/\brecordAudit\s*\(/g)]
     .filter((match) => !/function\s+$/.test(text.slice(0, match.index)))
-    .filter((match) => BEFORE_STATE.test(callArguments(text, match.index + match[0].length)))
-    .map((match) => match.index);
+    .map((match) => ({ index: match.index, args: callArguments(text, match.index + match[0].length) }))
+    .filter(({ args }) => BEFORE_STATE.test(args))
+    .map(({ index, args }) => ({ index, reasoned: REASONED.test(args) }));
+}
+
+/** The indices of the changes of a source text written by hand without the reasoned exemption. */
+function handWrittenChangesIn(text) {
+  return changesIn(text)
+    .filter((c) => !c.reasoned)
+    .map((c) => c.index);
+}
+
+/** The indices of the changes of a source text kept by hand under `auditedByHand('reason', …)`. */
+function reasonedHandChangesIn(text) {
+  return changesIn(text)
+    .filter((c) => c.reasoned)
+    .map((c) => c.index);
+}
+
+/** Every change kept by hand under the reasoned exemption `auditedByHand()`: `{ file, line }`. */
+function reasonedHandChanges() {
+  const found = [];
+  for (const file of sourceFiles()) {
+    if (AUDITED_CHANGE_HOME.some((prefix) => file.startsWith(prefix))) continue;
+    const text = stripComments(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+    for (const index of reasonedHandChangesIn(text)) found.push({ file, line: lineOf(text, index) });
+  }
+  return found;
 }
 
 function countMatches(files, pattern, filter = () => true) {
@@ -202,6 +236,7 @@ function counts() {
       (f) => !f.startsWith('libs/core/'),
     ),
     handWrittenChanges: handWrittenChanges().length,
+    reasonedHandChanges: reasonedHandChanges().length,
     parisDateCopies: files.filter(
       (f) =>
         !f.startsWith('libs/core/') && fs.readFileSync(path.join(ROOT, f), 'utf8').includes("'Europe/Paris'"),
@@ -231,6 +266,8 @@ module.exports = {
   unscopedAccesses,
   handWrittenChanges,
   handWrittenChangesIn,
+  reasonedHandChanges,
+  reasonedHandChangesIn,
   counts,
   perFile,
   changesPerFile,
@@ -244,6 +281,7 @@ if (require.main === module) {
   if (process.argv.includes('--files')) {
     for (const a of unscopedAccesses()) console.log(`${a.file}:${a.line}\t${a.kind}`);
     for (const c of handWrittenChanges()) console.log(`${c.file}:${c.line}\thandWrittenChange`);
+    for (const c of reasonedHandChanges()) console.log(`${c.file}:${c.line}\treasonedHandChange`);
   }
   if (process.argv.includes('--write-baseline')) {
     fs.writeFileSync(BASELINE, JSON.stringify(perFile(), null, 2) + '\n');

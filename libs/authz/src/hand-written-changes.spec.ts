@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 const house = require('../../../scripts/house-counts.js') as {
   changesPerFile(): Record<string, number>;
   handWrittenChangesIn(text: string): number[];
+  reasonedHandChangesIn(text: string): number[];
   CHANGES_BASELINE: string;
 };
 
@@ -30,6 +31,21 @@ describe('changes of a record written by hand outside auditedChange()', () => {
     expect(count("recordAudit(m, ctx, { action: 'x.create', before: null, after: row })")).toBe(0);
     expect(count("recordAudit(m, ctx, { action: 'x.copy', before: null, after: before })")).toBe(0);
     expect(count('export async function recordAudit(manager, ctx, event) {}')).toBe(0);
+  });
+
+  it('counts a change kept by hand under auditedByHand() with a reason apart, and only with a reason', () => {
+    const event = "{ action: 'x.import', before: { n: 1 }, after: { n: 2 } }";
+    const reasoned = `recordAudit(m, ctx, auditedByHand('a whole directory', ${event}));`;
+    expect(house.handWrittenChangesIn(reasoned)).toHaveLength(0);
+    expect(house.reasonedHandChangesIn(reasoned)).toHaveLength(1);
+    for (const unreasoned of [
+      `recordAudit(m, ctx, auditedByHand('', ${event}));`,
+      `recordAudit(m, ctx, auditedByHand(reason, ${event}));`,
+      `recordAudit(m, ctx, ${event});`,
+    ]) {
+      expect(house.handWrittenChangesIn(unreasoned)).toHaveLength(1);
+      expect(house.reasonedHandChangesIn(unreasoned)).toHaveLength(0);
+    }
   });
 
   it('adds none', () => {

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
-import {
-  ConflictException,
-  NotFoundException,
-  recordAudit,
-  RequestContext,
-  ValidationException,
-} from '@vigie/core';
+import { assertCan, auditedRemoval, findVisibleOrFail, scoped, scopedQuery, unscoped } from '@vigie/authz';
+import { ConflictException, recordAudit, RequestContext, ValidationException } from '@vigie/core';
 import { Transactions, uniqueViolation } from '@vigie/db';
 import { Organisation } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
@@ -191,20 +185,18 @@ export class DeploymentsService {
 
   async remove(ctx: RequestContext, applicationId: string, deploymentId: string): Promise<void> {
     await this.tx.run(async (manager) => {
-      const deployment = await findVisibleOrFail(manager, ctx, 'Deployment', Deployment, deploymentId, {
-        lock: true,
+      await auditedRemoval(manager, ctx, {
+        subject: 'Deployment',
+        entity: Deployment,
+        id: deploymentId,
         label: 'Deployment',
-      });
-      if (deployment.applicationId !== applicationId) throw new NotFoundException('Deployment');
-      assertCan(ctx, 'delete', 'Deployment', deployment);
-      await manager.delete(Deployment, { id: deployment.id });
-      await recordAudit(manager, ctx, {
-        action: 'deployment.delete',
-        entity: 'deployment',
-        entityId: deployment.id,
-        organisationId: deployment.organisationId,
-        before: { applicationId, organisationId: deployment.organisationId },
-        after: null,
+        action: 'delete',
+        within: { applicationId },
+        audit: {
+          action: 'deployment.delete',
+          entity: 'deployment',
+          before: (deployment) => ({ applicationId, organisationId: deployment.organisationId }),
+        },
       });
     });
   }

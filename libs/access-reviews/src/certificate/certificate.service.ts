@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { auditedChange, unversioned } from '@vigie/authz';
 import { CertificationEvidence } from '@vigie/certification';
-import { recordAudit, RequestContext } from '@vigie/core';
+import { RequestContext } from '@vigie/core';
 import { Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { DocumentsService, slug, StoredFile } from '@vigie/documents';
@@ -71,26 +72,39 @@ export class CertificateService {
         `${data.applicationName} — ${data.memberName} — ${campaign.name}`.slice(0, 1000),
     });
     if (!attached) return;
-    const before = {
-      certificateEvidenceId: campaign.certificateEvidenceId,
-      certificateEvidenceStatus: campaign.certificateEvidenceStatus,
-    };
+    await auditedChange(manager, system, {
+      subject: 'AccessReview',
+      entity: AccessReview,
+      id: campaign.id,
+      label: 'Access review',
+      action: 'update',
+      version: unversioned(
+        'a system consequence inside the campaign’s close or remediation, already checked',
+      ),
+      audit: {
+        action: 'access-review.certificate-evidence',
+        entity: 'access-review',
+        changes: (row, before) => ({
+          certificateEvidenceId: { before: before.certificateEvidenceId, after: row.certificateEvidenceId },
+          certificateEvidenceStatus: {
+            before: before.certificateEvidenceStatus,
+            after: row.certificateEvidenceStatus,
+          },
+        }),
+      },
+      apply: (row) => {
+        row.certificateEvidenceId = attached.evidenceId;
+        row.certificateEvidenceStatus = campaign.status;
+      },
+      // Only the certificate's columns: the campaign's own change was saved by its caller.
+      save: (m, row) =>
+        m.update(AccessReview, row.id, {
+          certificateEvidenceId: row.certificateEvidenceId,
+          certificateEvidenceStatus: row.certificateEvidenceStatus,
+        }),
+    });
     campaign.certificateEvidenceId = attached.evidenceId;
     campaign.certificateEvidenceStatus = campaign.status;
-    await manager.update(AccessReview, campaign.id, {
-      certificateEvidenceId: attached.evidenceId,
-      certificateEvidenceStatus: campaign.status,
-    });
-    await recordAudit(manager, system, {
-      action: 'access-review.certificate-evidence',
-      entity: 'access-review',
-      entityId: campaign.id,
-      organisationId: campaign.organisationId,
-      changes: {
-        certificateEvidenceId: { before: before.certificateEvidenceId, after: attached.evidenceId },
-        certificateEvidenceStatus: { before: before.certificateEvidenceStatus, after: campaign.status },
-      },
-    });
   }
 
   private async render(manager: EntityManager, ctx: RequestContext, campaign: AccessReview) {

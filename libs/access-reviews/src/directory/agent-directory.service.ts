@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canInOrganisation, scoped, unscoped } from '@vigie/authz';
+import { auditedByHand, canInOrganisation, scoped, unscoped } from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -90,19 +90,23 @@ export class AgentDirectoryService {
         .getMany();
       for (const draft of drafts) await refreshOrphans(manager, { id: draft.id, organisationId });
       const counts = countByStatus(agents);
-      await recordAudit(manager, ctx, {
-        action: 'agent-directory.import',
-        entity: 'agent-directory',
-        entityId: organisationId,
-        organisationId,
-        changes: {
-          agents: { before: previous.agents, after: agents.length },
-          importedAt: { before: previous.at, after: importedAt },
-          ...Object.fromEntries(
-            Object.entries(counts).map(([status, n]) => [status, { before: null, after: n }]),
-          ),
-        },
-      });
+      await recordAudit(
+        manager,
+        ctx,
+        auditedByHand('a member’s whole directory replaced by an import: many rows, no one row nor version', {
+          action: 'agent-directory.import',
+          entity: 'agent-directory',
+          entityId: organisationId,
+          organisationId,
+          changes: {
+            agents: { before: previous.agents, after: agents.length },
+            importedAt: { before: previous.at, after: importedAt },
+            ...Object.fromEntries(
+              Object.entries(counts).map(([status, n]) => [status, { before: null, after: n }]),
+            ),
+          },
+        }),
+      );
       return { imported: agents.length, counts, importedAt, campaignsRefreshed: drafts.length };
     });
   }

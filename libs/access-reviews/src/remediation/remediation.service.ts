@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { auditedChange, scoped, scopedQuery } from '@vigie/authz';
-import { ConflictException, Page, recordAudit, RequestContext, toPage } from '@vigie/core';
+import { auditedChange, scoped, scopedQuery, unversioned } from '@vigie/authz';
+import { ConflictException, Page, RequestContext, toPage } from '@vigie/core';
 import { findPage, Transactions } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { AccessReview } from '../campaigns/access-review.entity';
@@ -98,28 +98,31 @@ export class RemediationService {
     ctx: RequestContext,
     campaignId: string,
   ): Promise<void> {
-    const db = scoped(manager, ctx);
-    const campaign = await db
-      .query('AccessReview', AccessReview, 'r')
-      .andWhere('r.id = :campaignId', { campaignId })
-      .setLock('pessimistic_write')
-      .getOneOrFail();
-    const left = await db.count('RemediationTask', RemediationTask, {
-      accessReviewId: campaignId,
-      status: 'to-do',
+    let remediated = false;
+    const campaign = await auditedChange(manager, ctx, {
+      subject: 'AccessReview',
+      entity: AccessReview,
+      id: campaignId,
+      label: 'Access review',
+      action: 'update',
+      version: unversioned('a system consequence of the task just marked done, whose version was checked'),
+      audit: {
+        action: 'access-review.remediated',
+        entity: 'access-review',
+        changes: () => ({ status: { before: 'closed', after: 'remediated' } }),
+      },
+      apply: async (row) => {
+        const left = await scoped(manager, ctx).count('RemediationTask', RemediationTask, {
+          accessReviewId: campaignId,
+          status: 'to-do',
+        });
+        if (left > 0 || row.status !== 'closed') return false;
+        row.status = 'remediated';
+        row.remediatedAt = new Date();
+        remediated = true;
+      },
     });
-    if (left > 0 || campaign.status !== 'closed') return;
-    campaign.status = 'remediated';
-    campaign.remediatedAt = new Date();
-    await manager.save(campaign);
-    await recordAudit(manager, ctx, {
-      action: 'access-review.remediated',
-      entity: 'access-review',
-      entityId: campaign.id,
-      organisationId: campaign.organisationId,
-      changes: { status: { before: 'closed', after: 'remediated' } },
-    });
-    await this.certificates.issue(manager, campaign);
+    if (remediated) await this.certificates.issue(manager, campaign);
   }
 
   /** The views of these tasks the caller reads, in the order of `ids`. */

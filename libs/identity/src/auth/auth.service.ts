@@ -1,4 +1,4 @@
-import { unscoped } from '@vigie/authz';
+import { auditedByHand, unscoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
@@ -142,13 +142,20 @@ export class AuthService {
         { passwordHash, version: user.version + 1, sessionVersion: user.sessionVersion + 1 },
       );
       await endSessionsOf(manager, user.id, keepSessionId);
-      await recordAudit(manager, ctx, {
-        action: 'user.password-change',
-        entity: 'user',
-        entityId: user.id,
-        organisationId: null,
-        changes: { password: { before: '(hidden)', after: '(changed)' } },
-      });
+      await recordAudit(
+        manager,
+        ctx,
+        auditedByHand(
+          'the caller’s own account, proven by the current password: no role reads it as a User',
+          {
+            action: 'user.password-change',
+            entity: 'user',
+            entityId: user.id,
+            organisationId: null,
+            changes: { password: { before: '(hidden)', after: '(changed)' } },
+          },
+        ),
+      );
     });
     this.actors.invalidate(user.id);
   }

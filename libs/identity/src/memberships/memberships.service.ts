@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { assertCan, findVisibleOrFail, roleFitsKind, scoped, scopedQuery } from '@vigie/authz';
+import {
+  assertCan,
+  auditedRemoval,
+  findVisibleOrFail,
+  roleFitsKind,
+  scoped,
+  scopedQuery,
+} from '@vigie/authz';
 import {
   ConflictException,
-  NotFoundException,
   Page,
   PageQuery,
   recordAudit,
@@ -123,34 +129,32 @@ export class MembershipsService {
 
   async remove(ctx: RequestContext, organisationId: string, membershipId: string): Promise<void> {
     const removed = await this.tx.run(async (manager) => {
-      const membership = await scopedQuery(manager, ctx, 'read', 'Membership', Membership, 'm')
-        .andWhere('m.id = :membershipId AND m.organisationId = :organisationId', {
-          membershipId,
-          organisationId,
-        })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!membership) throw new NotFoundException('Membership');
-      assertCan(ctx, 'delete', 'Membership', membership);
-      if (membership.role === 'admin') await this.assertAnotherAdmin(manager, ctx, membership);
-      await manager.delete(Membership, { id: membership.id });
-      // The person's tokens and sessions carried that role: they end with it.
-      await manager.increment(User, { id: membership.userId }, 'sessionVersion', 1);
-      // The person signs in again and sees the roles left to them.
-      await endSessionsOf(manager, membership.userId);
-      await recordAudit(manager, ctx, {
-        action: 'membership.delete',
-        entity: 'membership',
-        entityId: membership.id,
-        organisationId,
-        before: {
-          userId: membership.userId,
-          role: membership.role,
-          ...(membership.endsOn ? { endsOn: membership.endsOn } : {}),
+      return auditedRemoval(manager, ctx, {
+        subject: 'Membership',
+        entity: Membership,
+        id: membershipId,
+        label: 'Membership',
+        action: 'delete',
+        within: { organisationId },
+        precondition: async (m, membership) => {
+          if (membership.role === 'admin') await this.assertAnotherAdmin(m, ctx, membership);
         },
-        after: null,
+        followUp: async (m, membership) => {
+          // The person's tokens and sessions carried that role: they end with it.
+          await m.increment(User, { id: membership.userId }, 'sessionVersion', 1);
+          // The person signs in again and sees the roles left to them.
+          await endSessionsOf(m, membership.userId);
+        },
+        audit: {
+          action: 'membership.delete',
+          entity: 'membership',
+          before: (membership) => ({
+            userId: membership.userId,
+            role: membership.role,
+            ...(membership.endsOn ? { endsOn: membership.endsOn } : {}),
+          }),
+        },
       });
-      return membership;
     });
     this.actors.invalidate(removed.userId);
   }

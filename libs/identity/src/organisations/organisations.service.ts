@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCan, canSomewhere, findVisibleOrFail, scopeSignature, scopedQuery } from '@vigie/authz';
+import {
+  auditedChange,
+  canSomewhere,
+  findVisibleOrFail,
+  Permission,
+  scopeSignature,
+  scopedQuery,
+} from '@vigie/authz';
 import {
   APP_CONFIG,
   AppConfig,
@@ -14,7 +21,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { assertVersion, findPlainPage, findPlainRows, Transactions, uniqueViolation } from '@vigie/db';
+import { findPlainPage, findPlainRows, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
@@ -140,38 +147,37 @@ export class OrganisationsService {
     assertNoNulls(dto, ['siren', 'siret', ...DETAIL_PARTS]);
     const touchesIdentity = IDENTITY_FIELDS.some((field) => dto[field] !== undefined);
     const touchesDetails = DETAIL_PARTS.some((part) => dto[part] !== undefined);
-    return this.tx.run(async (manager) => {
-      const organisation = await findVisibleOrFail(manager, ctx, 'Organisation', Organisation, id, {
-        lock: true,
+    const permissions: Permission[] = [
+      ...(touchesIdentity || !touchesDetails ? [{ action: 'update', subject: 'Organisation' } as const] : []),
+      ...(touchesDetails ? [{ action: 'update', subject: 'OrganisationDetails' } as const] : []),
+    ];
+    return this.tx.run((manager) =>
+      auditedChange(manager, ctx, {
+        subject: 'Organisation',
+        entity: Organisation,
+        id,
         label: 'Organisation',
-      });
-      if (touchesIdentity || !touchesDetails) assertCan(ctx, 'update', 'Organisation', organisation);
-      if (touchesDetails) assertCan(ctx, 'update', 'OrganisationDetails', organisation);
-      assertVersion('Organisation', organisation.version, dto.version);
-      const before = { ...organisation };
-      if (dto.name !== undefined) organisation.name = dto.name;
-      if (dto.shortName !== undefined) organisation.shortName = dto.shortName;
-      if (dto.siren !== undefined) organisation.siren = dto.siren;
-      if (dto.siret !== undefined) organisation.siret = dto.siret;
-      if (dto.ssoRequired !== undefined) organisation.ssoRequired = dto.ssoRequired;
-      this.assertSignInRules(organisation, dto.ssoRequired === true);
-      organisation.contact = mergeDetailPart<OrganisationContact>(organisation.contact, dto.contact);
-      organisation.representative = mergeDetailPart<OrganisationRepresentative>(
-        organisation.representative,
-        dto.representative,
-      );
-      organisation.dpo = mergeDetailPart<OrganisationDpo>(organisation.dpo, dto.dpo);
-      await this.saveUnique(manager, organisation);
-      await recordAudit(manager, ctx, {
-        action: 'organisation.update',
-        entity: 'organisation',
-        entityId: organisation.id,
-        organisationId: organisation.id,
-        before,
-        after: organisation,
-      });
-      return organisation;
-    });
+        action: permissions,
+        version: dto.version,
+        audit: { action: 'organisation.update', entity: 'organisation' },
+        auditOrganisation: (organisation) => organisation.id,
+        apply: (organisation) => {
+          if (dto.name !== undefined) organisation.name = dto.name;
+          if (dto.shortName !== undefined) organisation.shortName = dto.shortName;
+          if (dto.siren !== undefined) organisation.siren = dto.siren;
+          if (dto.siret !== undefined) organisation.siret = dto.siret;
+          if (dto.ssoRequired !== undefined) organisation.ssoRequired = dto.ssoRequired;
+          this.assertSignInRules(organisation, dto.ssoRequired === true);
+          organisation.contact = mergeDetailPart<OrganisationContact>(organisation.contact, dto.contact);
+          organisation.representative = mergeDetailPart<OrganisationRepresentative>(
+            organisation.representative,
+            dto.representative,
+          );
+          organisation.dpo = mergeDetailPart<OrganisationDpo>(organisation.dpo, dto.dpo);
+        },
+        save: (m, organisation) => this.saveUnique(m, organisation),
+      }),
+    );
   }
 
   private async saveUnique(manager: EntityManager, organisation: Organisation): Promise<void> {

@@ -3,6 +3,7 @@ import {
   abilityFor,
   ANY_ORGANISATION,
   assertCan,
+  auditedByHand,
   canSomewhere,
   findVisibleOrFail,
   scoped,
@@ -339,13 +340,17 @@ export class AccountLinksService {
         { id: user.id },
         { passwordHash, version: user.version + 1, sessionVersion: user.sessionVersion + 1 },
       );
-      await recordAudit(manager, actingAs(user, purpose), {
-        action,
-        entity: 'user',
-        entityId: user.id,
-        organisationId: null,
-        changes: { password: { before: '(hidden)', after: '(changed)' } },
-      });
+      await recordAudit(
+        manager,
+        actingAs(user, purpose),
+        auditedByHand('a user reached through an e-mailed token, before any caller exists to scope a read', {
+          action,
+          entity: 'user',
+          entityId: user.id,
+          organisationId: null,
+          changes: { password: { before: '(hidden)', after: '(changed)' } },
+        }),
+      );
     });
   }
 

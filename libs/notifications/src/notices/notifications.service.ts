@@ -1,4 +1,4 @@
-import { unscoped } from '@vigie/authz';
+import { auditedByHand, unscoped } from '@vigie/authz';
 import { Injectable } from '@nestjs/common';
 import {
   NotFoundException,
@@ -153,17 +153,21 @@ export class NotificationsService {
           [userId, p.kind, p.delivery],
         );
       }
-      await recordAudit(manager, ctx, {
-        action: 'notification-preference.update',
-        entity: 'notification-preference',
-        entityId: userId,
-        organisationId: null,
-        before: Object.fromEntries(before.map((p) => [p.kind, p.delivery])),
-        after: {
-          ...Object.fromEntries(before.map((p) => [p.kind, p.delivery])),
-          ...Object.fromEntries(dto.preferences.map((p) => [p.kind, p.delivery])),
-        },
-      });
+      await recordAudit(
+        manager,
+        ctx,
+        auditedByHand('the caller’s own preferences upserted by kind: a set of rows, none versioned', {
+          action: 'notification-preference.update',
+          entity: 'notification-preference',
+          entityId: userId,
+          organisationId: null,
+          before: Object.fromEntries(before.map((p) => [p.kind, p.delivery])),
+          after: {
+            ...Object.fromEntries(before.map((p) => [p.kind, p.delivery])),
+            ...Object.fromEntries(dto.preferences.map((p) => [p.kind, p.delivery])),
+          },
+        }),
+      );
     });
     return this.preferences(ctx);
   }
