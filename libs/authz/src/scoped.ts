@@ -125,9 +125,9 @@ export class ScopedManager {
   }
 
   /**
-   * Raw SQL over every organisation, for system work only (`RequestContext.system()`, e.g. the reminder scans,
-   * which also run on the CLI's data source that has none of the capabilities' entities): its scope is every
-   * organisation, so the SQL carries no filter. Any other context is refused, since its reads must be filtered.
+   * Raw SQL over every organisation, for system work only (`RequestContext.system()`, e.g. the reminder scans'
+   * narrow projections of the rows that are due): its scope is every organisation, so the SQL carries no
+   * filter. Any other context is refused, since its reads must be filtered.
    */
   everyOrganisation<R = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<R[]> {
     if (!this.ctx.allOrganisations)

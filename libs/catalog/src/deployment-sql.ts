@@ -1,7 +1,7 @@
 /**
  * The SQL of the deployment table that other libs' queries need, written here so that the table stays the
- * catalog's: raw SQL of system work (on the CLI's data source, without the catalog's entities) and conditions
- * of query builders scoped on another subject.
+ * catalog's: raw SQL of system work (the scans over every organisation) and conditions of query builders
+ * scoped on another subject.
  */
 
 /**

@@ -46,7 +46,7 @@ export const registerReminders: ReminderScanner = {
         now,
       );
     }
-    // Raw SQL (the CLI's data source has no register entities): the columns the screening reads.
+    // The columns the screening reads, and only those.
     const rows = await scan.everyOrganisation(
       `SELECT "id", "organisation_id", "name", "dpia_criteria", "cnil_list_items", "art35_cases",
               "special_categories", "data_subjects", "data_categories", "cnil_exemption_item", "dpia_decision"

@@ -55,7 +55,6 @@ export async function createDueRecurrences(
   ctx: RequestContext,
   today: string = parisDay(),
 ): Promise<CreatedCampaign[]> {
-  // Raw SQL: the CLI runs this scan too, on its own data source.
   const candidates = await scoped(dataSource.manager, ctx).everyOrganisation<Candidate>(
     `SELECT p.id, p.organisation_id AS "organisationId", p.application_id AS "applicationId", p.name,
        to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.recurrence_months AS "recurrenceMonths"
