@@ -52,25 +52,6 @@ describe('the scoped data access', () => {
     expect(parameters).toEqual(['x']);
   });
 
-  it('runs raw SQL over every organisation for system work only', async () => {
-    const calls: unknown[][] = [];
-    const manager = {
-      query: (sql: string, parameters: unknown[]) => {
-        calls.push([sql, parameters]);
-        return Promise.resolve([{ n: 1 }]);
-      },
-    } as unknown as typeof dataSource.manager;
-    await expect(
-      scoped(manager, RequestContext.system('scan')).everyOrganisation('SELECT 1', [2]),
-    ).resolves.toEqual([{ n: 1 }]);
-    expect(calls).toEqual([['SELECT 1', [2]]]);
-    expect(() => scoped(manager, dpoOf(ORG_A)).everyOrganisation('SELECT 1')).toThrow(/system work/);
-    expect(() => scoped(manager, RequestContext.anonymous()).everyOrganisation('SELECT 1')).toThrow(
-      /system work/,
-    );
-    expect(calls).toHaveLength(1);
-  });
-
   it('names its escape hatch with a reason', () => {
     expect(unscoped(dataSource.manager, 'a lock on a row already read through scoped()')).toBe(
       dataSource.manager,

@@ -124,17 +124,6 @@ export class ScopedManager {
     return visibleIds(this.manager, this.ctx, action, subject, entity, ids);
   }
 
-  /**
-   * Raw SQL over every organisation, for system work only (`RequestContext.system()`, e.g. the reminder scans'
-   * narrow projections of the rows that are due): its scope is every organisation, so the SQL carries no
-   * filter. Any other context is refused, since its reads must be filtered.
-   */
-  everyOrganisation<R = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<R[]> {
-    if (!this.ctx.allOrganisations)
-      throw new Error('Raw SQL over every organisation is for system work (RequestContext.system()) only');
-    return this.manager.query(sql, parameters);
-  }
-
   private withOptions<T extends ObjectLiteral>(
     subject: Subject,
     entity: EntityTarget<T>,

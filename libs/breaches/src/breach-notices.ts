@@ -11,7 +11,8 @@ import {
 } from '@vigie/notifications';
 import { RIGHT_LABELS_FR } from '@vigie/reference-data';
 import type { EntityManager } from 'typeorm';
-import type { Breach } from './breaches/breach.entity';
+import { Breach } from './breaches/breach.entity';
+import { RightsRequest } from './rights/rights-request.entity';
 
 /** Who follows a member's breaches and rights requests: its DPO and its editors. */
 const DPO_AND_EDITORS = ['dpo', 'editor'] as const;
@@ -46,28 +47,27 @@ export const breachReminders: ReminderScanner = {
   name: 'breaches',
   async scan(manager, now) {
     // System work over every member's breaches, with no caller.
-    const rows = await scoped(manager, RequestContext.system('breach-reminders')).everyOrganisation<{
-      id: string;
-      organisation_id: string;
-      title: string;
-      notification_deadline: Date;
-    }>(
-      `SELECT "id", "organisation_id", "title", "notification_deadline" FROM "breach"
-         WHERE "status" IN ('to-assess', 'assessed') AND "cnil_notified_at" IS NULL
-           AND "notification_deadline" > $1 AND "notification_deadline" <= $2
-         ORDER BY "notification_deadline", "id"`,
-      [now, new Date(now.getTime() + 24 * HOUR_MS)],
-    );
+    const rows = await scoped(manager, RequestContext.system('breach-reminders'))
+      .query('Breach', Breach, 'b')
+      .select(['b.id', 'b.organisationId', 'b.title', 'b.notificationDeadline'])
+      .andWhere("b.status IN ('to-assess', 'assessed') AND b.cnilNotifiedAt IS NULL")
+      .andWhere('b.notificationDeadline > :now AND b.notificationDeadline <= :until', {
+        now,
+        until: new Date(now.getTime() + 24 * HOUR_MS),
+      })
+      .orderBy('b.notificationDeadline')
+      .addOrderBy('b.id')
+      .getMany();
     let given = 0;
     for (const row of rows) {
-      const deadline = new Date(row.notification_deadline);
+      const deadline = row.notificationDeadline;
       const twelve = deadline.getTime() - now.getTime() <= 12 * HOUR_MS;
       given += await emitNotice(
         manager,
         {
           kind: twelve ? 'breach.deadline-12h' : 'breach.deadline-24h',
-          recipients: { organisationId: row.organisation_id, roles: DPO_AND_EDITORS },
-          organisationId: row.organisation_id,
+          recipients: { organisationId: row.organisationId, roles: DPO_AND_EDITORS },
+          organisationId: row.organisationId,
           entity: { type: 'breach', id: row.id },
           threshold: `${twelve ? '12h' : '24h'}:${deadline.toISOString()}`,
           title: `Moins de ${twelve ? '12' : '24'} heures pour notifier la CNIL : ${row.title}`,
@@ -87,35 +87,32 @@ export const rightsRequestReminders: ReminderScanner = {
   async scan(manager, now) {
     const today = parisDay(now);
     // System work over every member's rights requests, with no caller.
-    const rows = await scoped(manager, RequestContext.system('rights-request-reminders')).everyOrganisation<{
-      id: string;
-      organisation_id: string;
-      right: string;
-      due_date: string;
-    }>(
-      `SELECT "id", "organisation_id", "right", to_char("due_date", 'YYYY-MM-DD') AS "due_date"
-         FROM "rights_request" WHERE "status" NOT IN ('answered', 'refused') AND "due_date" <= $1::date
-         ORDER BY "due_date", "id"`,
-      [addDays(today, 7)],
-    );
+    const rows = await scoped(manager, RequestContext.system('rights-request-reminders'))
+      .query('RightsRequest', RightsRequest, 'r')
+      .select(['r.id', 'r.organisationId', 'r.right', 'r.dueDate'])
+      .andWhere("r.status NOT IN ('answered', 'refused')")
+      .andWhere('r.dueDate <= CAST(:until AS date)', { until: addDays(today, 7) })
+      .orderBy('r.dueDate')
+      .addOrderBy('r.id')
+      .getMany();
     let given = 0;
     for (const row of rows) {
-      const overdue = row.due_date < today;
+      const overdue = row.dueDate < today;
       const right = (RIGHT_LABELS_FR[row.right] ?? row.right).toLowerCase();
       given += await emitNotice(
         manager,
         {
           kind: overdue ? 'rights-request.overdue' : 'rights-request.due-soon',
-          recipients: { organisationId: row.organisation_id, roles: DPO_AND_EDITORS },
-          organisationId: row.organisation_id,
+          recipients: { organisationId: row.organisationId, roles: DPO_AND_EDITORS },
+          organisationId: row.organisationId,
           entity: { type: 'rights-request', id: row.id },
-          threshold: `${overdue ? 'overdue' : 'due'}:${row.due_date}`,
+          threshold: `${overdue ? 'overdue' : 'due'}:${row.dueDate}`,
           title: overdue
             ? 'Demande d’exercice de droits en retard'
-            : `Demande d’exercice de droits à traiter avant le ${frenchDate(row.due_date)}`,
+            : `Demande d’exercice de droits à traiter avant le ${frenchDate(row.dueDate)}`,
           body: overdue
-            ? `Une demande au titre du ${right} devait recevoir une réponse au plus tard le ${frenchDate(row.due_date)} (article 12.3 du RGPD).`
-            : `Une demande au titre du ${right} doit recevoir une réponse au plus tard le ${frenchDate(row.due_date)} (article 12.3 du RGPD).`,
+            ? `Une demande au titre du ${right} devait recevoir une réponse au plus tard le ${frenchDate(row.dueDate)} (article 12.3 du RGPD).`
+            : `Une demande au titre du ${right} doit recevoir une réponse au plus tard le ${frenchDate(row.dueDate)} (article 12.3 du RGPD).`,
           linkPath: WEB_PATHS.rightsRequest(row.id),
         },
         now,

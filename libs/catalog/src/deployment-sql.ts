@@ -1,7 +1,7 @@
 /**
  * The SQL of the deployment table that other libs' queries need, written here so that the table stays the
- * catalog's: raw SQL of system work (the scans over every organisation) and conditions of query builders
- * scoped on another subject.
+ * catalog's: conditions of query builders scoped on another subject (e.g. the recurring campaigns' scan), and
+ * raw SQL where a lib still needs it (the names of deployments in an audit trail).
  */
 
 /**

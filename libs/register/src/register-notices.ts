@@ -2,7 +2,7 @@ import { scoped } from '@vigie/authz';
 import { RequestContext } from '@vigie/core';
 import { emitNotice, frenchDate, parisDay, ReminderScanner, WEB_PATHS } from '@vigie/notifications';
 import { dpiaOf } from './activities/activity-view';
-import type { ProcessingActivity } from './activities/processing-activity.entity';
+import { ProcessingActivity } from './activities/processing-activity.entity';
 
 const DPO = ['dpo'] as const;
 
@@ -18,54 +18,50 @@ export const registerReminders: ReminderScanner = {
     let given = 0;
     // System work over every member's register, with no caller.
     const scan = scoped(manager, RequestContext.system('register-reminders'));
-    const due = await scan.everyOrganisation<{
-      id: string;
-      organisation_id: string;
-      name: string;
-      review_date: string;
-    }>(
-      `SELECT "id", "organisation_id", "name", to_char("review_date", 'YYYY-MM-DD') AS "review_date"
-         FROM "processing_activity"
-         WHERE "status" <> 'archived' AND "review_date" IS NOT NULL AND "review_date" <= $1::date
-         ORDER BY "review_date", "id"`,
-      [today],
-    );
+    const due = await scan
+      .query('ProcessingActivity', ProcessingActivity, 'p')
+      .select(['p.id', 'p.organisationId', 'p.name', 'p.reviewDate'])
+      .andWhere(
+        "p.status <> 'archived' AND p.reviewDate IS NOT NULL AND p.reviewDate <= CAST(:today AS date)",
+        {
+          today,
+        },
+      )
+      .orderBy('p.reviewDate')
+      .addOrderBy('p.id')
+      .getMany();
     for (const row of due) {
+      const reviewDate = row.reviewDate!; // IS NOT NULL in the query
       given += await emitNotice(
         manager,
         {
           kind: 'register.review-due',
-          recipients: { organisationId: row.organisation_id, roles: DPO },
-          organisationId: row.organisation_id,
+          recipients: { organisationId: row.organisationId, roles: DPO },
+          organisationId: row.organisationId,
           entity: { type: 'processing-activity', id: row.id },
-          threshold: `review:${row.review_date}`,
+          threshold: `review:${reviewDate}`,
           title: `Traitement à revoir : ${row.name}`,
-          body: `La date de révision du traitement « ${row.name} » (${frenchDate(row.review_date)}) est atteinte : relisez sa fiche du registre et mettez-la à jour.`,
+          body: `La date de révision du traitement « ${row.name} » (${frenchDate(reviewDate)}) est atteinte : relisez sa fiche du registre et mettez-la à jour.`,
           linkPath: WEB_PATHS.processingActivity(row.id),
         },
         now,
       );
     }
     // The columns the screening reads, and only those.
-    const rows = await scan.everyOrganisation(
-      `SELECT "id", "organisation_id", "name", "dpia_criteria", "cnil_list_items", "art35_cases",
-              "special_categories", "data_subjects", "data_categories", "cnil_exemption_item", "dpia_decision"
-       FROM "processing_activity" WHERE "status" <> 'archived' ORDER BY "id"`,
-    );
-    for (const row of rows) {
-      const activity = {
-        id: row.id,
-        organisationId: row.organisation_id,
-        name: row.name,
-        dpiaCriteria: row.dpia_criteria,
-        cnilListItems: row.cnil_list_items,
-        art35Cases: row.art35_cases,
-        specialCategories: row.special_categories,
-        dataSubjects: row.data_subjects,
-        dataCategories: row.data_categories,
-        cnilExemptionItem: row.cnil_exemption_item,
-        dpiaDecision: row.dpia_decision,
-      } as ProcessingActivity;
+    const activities = await scan
+      .query('ProcessingActivity', ProcessingActivity, 'p')
+      .select(['p.id', 'p.organisationId', 'p.name', 'p.dpiaCriteria', 'p.cnilListItems', 'p.art35Cases'])
+      .addSelect([
+        'p.specialCategories',
+        'p.dataSubjects',
+        'p.dataCategories',
+        'p.cnilExemptionItem',
+        'p.dpiaDecision',
+      ])
+      .andWhere("p.status <> 'archived'")
+      .orderBy('p.id')
+      .getMany();
+    for (const activity of activities) {
       const dpia = dpiaOf(activity);
       if (!dpia.required || (dpia.decision && !dpia.decision.stale)) continue;
       given += await emitNotice(

@@ -3,6 +3,7 @@ import { isDeployedSql } from '@vigie/catalog';
 import { dueDateInMonths, recordAudit, RequestContext } from '@vigie/core';
 import { DataSource } from 'typeorm';
 import { parisDay } from '../dates';
+import { AccessReview } from './access-review.entity';
 
 /** Name of the daily job (and queue) that creates the next campaigns. */
 export const SCHEDULE_JOB = 'access-reviews.schedule';
@@ -15,15 +16,6 @@ export interface CreatedCampaign {
   organisationId: string;
   name: string;
   dueDate: string;
-}
-
-interface Candidate {
-  id: string;
-  organisationId: string;
-  applicationId: string;
-  name: string;
-  dueDate: string;
-  recurrenceMonths: number;
 }
 
 /**
@@ -55,20 +47,20 @@ export async function createDueRecurrences(
   ctx: RequestContext,
   today: string = parisDay(),
 ): Promise<CreatedCampaign[]> {
-  const candidates = await scoped(dataSource.manager, ctx).everyOrganisation<Candidate>(
-    `SELECT p.id, p.organisation_id AS "organisationId", p.application_id AS "applicationId", p.name,
-       to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.recurrence_months AS "recurrenceMonths"
-     FROM access_review p
-     WHERE p.recurrence_months IS NOT NULL
-       AND (p.status IN ('closed', 'remediated') OR p.due_date < $1::date)
-       AND NOT EXISTS (SELECT 1 FROM access_review n WHERE n.previous_campaign_id = p.id)
-       AND ${isDeployedSql('p.application_id', 'p.organisation_id')}
-     ORDER BY p.due_date, p.id`,
-    [today],
-  );
+  const candidates = await scoped(dataSource.manager, ctx)
+    .query('AccessReview', AccessReview, 'p')
+    .select(['p.id', 'p.organisationId', 'p.applicationId', 'p.name', 'p.dueDate', 'p.recurrenceMonths'])
+    .andWhere('p.recurrenceMonths IS NOT NULL')
+    .andWhere("(p.status IN ('closed', 'remediated') OR p.dueDate < CAST(:today AS date))", { today })
+    .andWhere('NOT EXISTS (SELECT 1 FROM access_review n WHERE n.previous_campaign_id = p.id)')
+    .andWhere(isDeployedSql('p.application_id', 'p.organisation_id'))
+    .orderBy('p.dueDate')
+    .addOrderBy('p.id')
+    .getMany();
   const created: CreatedCampaign[] = [];
   for (const previous of candidates) {
-    const dueDate = nextDueDate(previous.dueDate, previous.recurrenceMonths, today);
+    const recurrenceMonths = previous.recurrenceMonths!; // IS NOT NULL in the query
+    const dueDate = nextDueDate(previous.dueDate, recurrenceMonths, today);
     const campaign = await dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await unscoped(
         manager,
@@ -84,7 +76,7 @@ export async function createDueRecurrences(
           previous.applicationId,
           previous.name,
           dueDate,
-          previous.recurrenceMonths,
+          recurrenceMonths,
           previous.id,
         ],
       );

@@ -1,7 +1,11 @@
-import { unscoped } from '@vigie/authz';
+import { scoped } from '@vigie/authz';
+import { Application } from '@vigie/catalog';
+import { RequestContext } from '@vigie/core';
+import { Organisation, User } from '@vigie/identity';
 import { EntityManager } from 'typeorm';
 import type { AccessReview } from '../campaigns/access-review.entity';
-import type { Decision } from '../items/access-review-item.entity';
+import { AccessReviewItem, type Decision } from '../items/access-review-item.entity';
+import { RemediationTask } from '../remediation/remediation-task.entity';
 
 export interface CertificateReviewer {
   name: string;
@@ -57,64 +61,89 @@ export interface CertificateData {
   kept: CertificateKept[];
 }
 
+/**
+ * Reads the certificate of a campaign already found visible. The certificate covers the whole campaign whoever
+ * completes it (a caller may see only some of its items), so it is read as system work keyed by the campaign;
+ * users are joined for their names only (they belong to no organisation).
+ */
 export async function loadCertificateData(
   manager: EntityManager,
   campaign: AccessReview,
 ): Promise<CertificateData> {
-  const campaignRows = unscoped(
-    manager,
-    'the certificate covers a whole campaign already found visible, whoever completes it: all its items, their reviewers’ and deciders’ names (users belong to no organisation)',
-  );
-  const [names]: { member: string; application: string }[] = await campaignRows.query(
-    `SELECT o.name AS member, a.name AS application FROM organisation o, application a WHERE o.id = $1 AND a.id = $2`,
-    [campaign.organisationId, campaign.applicationId],
-  );
-  const [counts]: Record<keyof CertificateData['counts'], number>[] = await campaignRows.query(
-    `SELECT count(*) FILTER (WHERE NOT ('removed' = ANY(flags)))::int AS accounts,
-       count(*) FILTER (WHERE decision = 'keep')::int AS keep,
-       count(*) FILTER (WHERE decision = 'revoke')::int AS revoke,
-       count(*) FILTER (WHERE decision = 'modify')::int AS modify,
-       count(*) FILTER (WHERE 'removed' = ANY(flags))::int AS removed,
-       count(*) FILTER (WHERE 'dormant' = ANY(flags) AND NOT ('removed' = ANY(flags)))::int AS dormant,
-       count(*) FILTER (WHERE 'orphan' = ANY(flags) AND NOT ('removed' = ANY(flags)))::int AS orphan,
-       count(*) FILTER (WHERE 'privileged' = ANY(flags) AND NOT ('removed' = ANY(flags)))::int AS privileged,
-       count(*) FILTER (WHERE 'new' = ANY(flags))::int AS new
-     FROM access_review_item WHERE access_review_id = $1`,
-    [campaign.id],
-  );
-  const reviewers: CertificateReviewer[] = await campaignRows.query(
-    `SELECT u.display_name AS name, u.email, count(*)::int AS accounts,
-       count(*) FILTER (WHERE i.decision IS NOT NULL)::int AS decided
-     FROM access_review_item i JOIN app_user u ON u.id = i.reviewer_id
-     WHERE i.access_review_id = $1
-     GROUP BY u.id, u.display_name, u.email ORDER BY u.display_name, u.email`,
-    [campaign.id],
-  );
-  const changes: CertificateChange[] = await campaignRows.query(
-    `SELECT i.username, i.display_name AS "displayName", i.role, i.decision, i.reason,
-       d.display_name AS "decidedByName", i.decided_at AS "decidedAt", t.status AS "taskStatus",
-       to_char(t.due_date, 'YYYY-MM-DD') AS "taskDueDate", t.done_at AS "doneAt", b.display_name AS "doneByName"
-     FROM access_review_item i
-     LEFT JOIN app_user d ON d.id = i.decided_by
-     LEFT JOIN remediation_task t ON t.item_id = i.id
-     LEFT JOIN app_user b ON b.id = t.done_by
-     WHERE i.access_review_id = $1 AND i.decision IN ('revoke', 'modify')
-     ORDER BY i.decision DESC, i.username, i.id`,
-    [campaign.id],
-  );
-  const kept: CertificateKept[] = await campaignRows.query(
-    `SELECT i.username, i.display_name AS "displayName", i.role, i.flags, i.reason,
-       d.display_name AS "decidedByName", i.decided_at AS "decidedAt"
-     FROM access_review_item i LEFT JOIN app_user d ON d.id = i.decided_by
-     WHERE i.access_review_id = $1 AND i.decision = 'keep'
-       AND i.flags && ARRAY['privileged', 'dormant', 'orphan']::text[]
-     ORDER BY lower(i.username), i.id`,
-    [campaign.id],
-  );
+  const db = scoped(manager, RequestContext.system('access-review-certificate'));
+  const member = await db
+    .query('Organisation', Organisation, 'o')
+    .select(['o.id', 'o.name'])
+    .andWhere('o.id = :id', { id: campaign.organisationId })
+    .getOneOrFail();
+  const application = await db
+    .query('Application', Application, 'a')
+    .select(['a.id', 'a.name'])
+    .andWhere('a.id = :id', { id: campaign.applicationId })
+    .getOneOrFail();
+  const itemsOf = (alias: string) =>
+    db
+      .query('AccessReviewItem', AccessReviewItem, alias)
+      .andWhere(`${alias}.accessReviewId = :campaignId`, { campaignId: campaign.id });
+  const counts = (await itemsOf('i')
+    .select(`count(*) FILTER (WHERE NOT ('removed' = ANY(i.flags)))::int`, 'accounts')
+    .addSelect(`count(*) FILTER (WHERE i.decision = 'keep')::int`, 'keep')
+    .addSelect(`count(*) FILTER (WHERE i.decision = 'revoke')::int`, 'revoke')
+    .addSelect(`count(*) FILTER (WHERE i.decision = 'modify')::int`, 'modify')
+    .addSelect(`count(*) FILTER (WHERE 'removed' = ANY(i.flags))::int`, 'removed')
+    .addSelect(
+      `count(*) FILTER (WHERE 'dormant' = ANY(i.flags) AND NOT ('removed' = ANY(i.flags)))::int`,
+      'dormant',
+    )
+    .addSelect(
+      `count(*) FILTER (WHERE 'orphan' = ANY(i.flags) AND NOT ('removed' = ANY(i.flags)))::int`,
+      'orphan',
+    )
+    .addSelect(
+      `count(*) FILTER (WHERE 'privileged' = ANY(i.flags) AND NOT ('removed' = ANY(i.flags)))::int`,
+      'privileged',
+    )
+    .addSelect(`count(*) FILTER (WHERE 'new' = ANY(i.flags))::int`, 'new')
+    .getRawOne<CertificateData['counts']>())!;
+  const reviewers = await itemsOf('i')
+    .innerJoin(User, 'u', 'u.id = i.reviewerId')
+    .select('u.displayName', 'name')
+    .addSelect('u.email', 'email')
+    .addSelect('count(*)::int', 'accounts')
+    .addSelect('count(*) FILTER (WHERE i.decision IS NOT NULL)::int', 'decided')
+    .groupBy('u.id')
+    .addGroupBy('u.displayName')
+    .addGroupBy('u.email')
+    .orderBy('u.displayName')
+    .addOrderBy('u.email')
+    .getRawMany<CertificateReviewer>();
+  const changes = await itemsOf('i')
+    .leftJoin(User, 'd', 'd.id = i.decidedBy')
+    .leftJoin(RemediationTask, 't', 't.itemId = i.id')
+    .leftJoin(User, 'b', 'b.id = t.doneBy')
+    .select(['i.username AS "username"', 'i.displayName AS "displayName"', 'i.role AS "role"'])
+    .addSelect(['i.decision AS "decision"', 'i.reason AS "reason"', 'd.displayName AS "decidedByName"'])
+    .addSelect(['i.decidedAt AS "decidedAt"', 't.status AS "taskStatus"'])
+    .addSelect(`to_char(t.dueDate, 'YYYY-MM-DD')`, 'taskDueDate')
+    .addSelect(['t.doneAt AS "doneAt"', 'b.displayName AS "doneByName"'])
+    .andWhere("i.decision IN ('revoke', 'modify')")
+    .orderBy('i.decision', 'DESC')
+    .addOrderBy('i.username')
+    .addOrderBy('i.id')
+    .getRawMany<CertificateChange>();
+  const kept = await itemsOf('i')
+    .leftJoin(User, 'd', 'd.id = i.decidedBy')
+    .select(['i.username AS "username"', 'i.displayName AS "displayName"', 'i.role AS "role"'])
+    .addSelect(['i.flags AS "flags"', 'i.reason AS "reason"', 'd.displayName AS "decidedByName"'])
+    .addSelect('i.decidedAt', 'decidedAt')
+    .andWhere("i.decision = 'keep' AND i.flags && ARRAY['privileged', 'dormant', 'orphan']::text[]")
+    .orderBy('lower(i.username)')
+    .addOrderBy('i.id')
+    .getRawMany<CertificateKept>();
   return {
     campaign,
-    memberName: names.member,
-    applicationName: names.application,
+    memberName: member.name,
+    applicationName: application.name,
     generatedAt: new Date(),
     counts,
     reviewers,
