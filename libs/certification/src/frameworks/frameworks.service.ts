@@ -72,14 +72,7 @@ export class FrameworksService implements OnModuleInit {
       .skip(pageOffset(query))
       .take(query.pageSize);
     const [frameworks, total] = await qb.getManyAndCount();
-    const counts: { id: string; total: number; assessable: number }[] = frameworks.length
-      ? await this.requirementCatalog.query(
-          `SELECT framework_id AS id, count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
-           FROM framework_requirement WHERE framework_id = ANY($1::uuid[]) GROUP BY framework_id`,
-          [frameworks.map((f) => f.id)],
-        )
-      : [];
-    const byId = new Map(counts.map((c) => [c.id, c]));
+    const byId = await this.requirementCounts(ctx, frameworks);
     return toPage(
       frameworks.map((f) => toView(f, byId.get(f.id)?.total ?? 0, byId.get(f.id)?.assessable ?? 0)),
       total,
@@ -89,12 +82,8 @@ export class FrameworksService implements OnModuleInit {
 
   async get(ctx: RequestContext, code: string): Promise<FrameworkView> {
     const framework = await this.visible(ctx, code);
-    const [counts]: { total: number; assessable: number }[] = await this.requirementCatalog.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE assessable)::int AS assessable
-       FROM framework_requirement WHERE framework_id = $1`,
-      [framework.id],
-    );
-    return toView(framework, counts.total, counts.assessable);
+    const counts = (await this.requirementCounts(ctx, [framework])).get(framework.id);
+    return toView(framework, counts?.total ?? 0, counts?.assessable ?? 0);
   }
 
   async requirements(
@@ -128,6 +117,23 @@ export class FrameworksService implements OnModuleInit {
       total,
       query,
     );
+  }
+
+  /** How many requirements, and assessable ones, each of these frameworks (read by the caller) holds. */
+  private async requirementCounts(
+    ctx: RequestContext,
+    frameworks: Framework[],
+  ): Promise<Map<string, { total: number; assessable: number }>> {
+    if (frameworks.length === 0) return new Map();
+    const rows = await scopedQuery(this.tx.reader, ctx, 'read', 'Framework', Framework, 'f')
+      .innerJoin(FrameworkRequirement, 'r', 'r.frameworkId = f.id')
+      .select('f.id', 'id')
+      .addSelect('count(*)::int', 'total')
+      .addSelect('count(*) FILTER (WHERE r.assessable)::int', 'assessable')
+      .andWhere('f.id IN (:...ids)', { ids: frameworks.map((f) => f.id) })
+      .groupBy('f.id')
+      .getRawMany<{ id: string; total: number; assessable: number }>();
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   private async visible(ctx: RequestContext, code: string): Promise<Framework> {
