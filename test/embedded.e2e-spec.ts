@@ -5,6 +5,8 @@ import { loadConfig, resolveJwtSecret } from '@vigie/core';
 import { EmbeddedPostgres } from '@vigie/db';
 import { Client } from 'pg';
 import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { applicationEntities } from '../apps/cli/src/database';
 import { runCli } from '../apps/cli/src/main';
 import { openDatabase, RunningVigie, startVigie } from '../apps/api/src/runtime';
 
@@ -54,6 +56,9 @@ describe('Embedded database on disk (e2e)', () => {
       .set({ Authorization: `Bearer ${token}` })
       .send({ name: 'Syndicat mixte du bassin versant de la Bièvre', shortName: 'BIEVRE', kind: 'member' });
     expect(created.status).toBe(201);
+    // The CLI opens the database with the API's entities, and only those.
+    const apiEntities = first.app.get(DataSource).entityMetadatas.map((metadata) => metadata.target);
+    expect(new Set(applicationEntities())).toEqual(new Set(apiEntities));
     await first.close();
     const secret = readFileSync(join(dataDir, 'jwt-secret'), 'utf8');
 

@@ -1,22 +1,25 @@
 import { join } from 'node:path';
-import { AppConfig } from '@vigie/core';
+import { AppConfig, AuditEvent } from '@vigie/core';
 import { dataSourceOptions, EmbeddedPostgres } from '@vigie/db';
 import { MIGRATIONS } from '@vigie/migrations';
-import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import { DEFAULT_DATA_SOURCE_NAME } from '@nestjs/typeorm/dist/typeorm.constants';
+// The registry behind `autoLoadEntities`: each lib's `TypeOrmModule.forFeature([...])` adds its entities there.
+import { EntitiesMetadataStorage } from '@nestjs/typeorm/dist/entities-metadata.storage';
+import { DataSource } from 'typeorm';
 // The API's composition: importing it declares the entities of every lib, which the commands read as the API does.
 import '../../api/src/app.module';
 
+/** The entities a data source is opened with. */
+type EntityList = Extract<Parameters<typeof dataSourceOptions>[1], unknown[]>;
+
 /**
- * Every entity the application declares: the CLI runs the API's own work (the reminder scans, the recurring
- * campaigns) on its data source, through the same scoped queries, so it knows the same entities.
+ * The entities of the API's data source (the audit events, then those its libs register for `autoLoadEntities`):
+ * the CLI runs the API's own work (the reminder scans, the recurring campaigns) through the same scoped queries,
+ * so it opens the database with the same entities, and no other entity declared in the process.
  */
-export function applicationEntities(): (new (...args: never[]) => object)[] {
-  const targets = getMetadataArgsStorage().tables.map((table) => table.target);
-  return [
-    ...new Set(
-      targets.filter((target): target is new (...args: never[]) => object => typeof target === 'function'),
-    ),
-  ];
+export function applicationEntities(): EntityList {
+  const registered = EntitiesMetadataStorage.getEntitiesByDataSource(DEFAULT_DATA_SOURCE_NAME);
+  return [...new Set([AuditEvent, ...registered])] as EntityList;
 }
 
 /**

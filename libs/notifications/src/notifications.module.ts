@@ -30,7 +30,9 @@ export const SCAN_CRON = '5 * * * *';
  * with `emitNotice` in their own transactions and define their time-driven ones as {@link ReminderScanner}s,
  * which the application composes here.
  */
-@Module({})
+// The entities are registered statically (not in forRoot), so that importing the module declares them, as for the
+// other libs: the CLI opens its data source with the entities the libs register (apps/cli/src/database.ts).
+@Module({ imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)] })
 export class NotificationsModule implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly jobs: JobQueue,
@@ -41,7 +43,7 @@ export class NotificationsModule implements OnModuleInit, OnModuleDestroy {
   static forRoot(options: { scanners: readonly ReminderScanner[] }): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES), IdentityModule, JobsModule],
+      imports: [IdentityModule, JobsModule],
       controllers: [NotificationsController, AccountsController],
       providers: [
         mailerProvider,
