@@ -6,15 +6,51 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { PageWindow } from './pagination';
 import { plainRowTypes } from './timestamps';
 
+/** A named query of rows as arrays, as this module sends it. */
+interface NamedQuery {
+  name: string;
+  text: string;
+  values: unknown[];
+  rowMode: 'array';
+  types: typeof plainRowTypes;
+}
+
+interface NamedAnswer {
+  rows: unknown[][];
+  fields: { name: string }[];
+}
+
+/** What this module needs of a pg client. */
+interface PgClient {
+  query(query: NamedQuery): Promise<NamedAnswer>;
+  query(text: string): Promise<unknown>;
+  /** Back to the pool; with an error, the client is closed instead (as pg's own `pool.query` does). */
+  release(error?: Error): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  removeListener(event: 'error', listener: (error: Error) => void): void;
+}
+
 /** What this module needs of the pg pool behind TypeORM's PostgreSQL driver. */
 interface PgPool {
-  query(query: {
-    name: string;
-    text: string;
-    values: unknown[];
-    rowMode: 'array';
-    types: typeof plainRowTypes;
-  }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
+  connect(): Promise<PgClient>;
+}
+
+/** SQLSTATE 42P05: a prepared statement of that name already exists in the session. */
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
+/**
+ * Runs a named query on a client. The embedded database serves one session, which outlives a client closed by
+ * a network cut: a new client may then find the statement prepared already. It is deallocated and prepared
+ * again on this client, which then knows it.
+ */
+async function queryNamed(client: PgClient, query: NamedQuery): Promise<NamedAnswer> {
+  try {
+    return await client.query(query);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+    await client.query(`DEALLOCATE "${query.name}"`);
+    return client.query(query);
+  }
 }
 
 /**
@@ -121,16 +157,28 @@ async function runOnPool(
   const values = built.slots.length > 0 ? [...built.parameters] : built.parameters;
   for (const [name, positions] of built.slots)
     for (const position of positions) values[position] = bound[name];
-  let answer: Awaited<ReturnType<PgPool['query']>>;
+  let answer: NamedAnswer;
   try {
-    // Rows as arrays (no object per row to fill by field name), read by position into the records.
-    answer = await pool.query({
-      name: built.statement,
-      text: built.sql,
-      values,
-      rowMode: 'array',
-      types: plainRowTypes,
-    });
+    const client = await pool.connect();
+    // A checked-out client's connection error (e.g. reset) is this query's failure, not an unhandled event.
+    const ignoreError = () => undefined;
+    client.on('error', ignoreError);
+    try {
+      // Rows as arrays (no object per row to fill by field name), read by position into the records.
+      answer = await queryNamed(client, {
+        name: built.statement,
+        text: built.sql,
+        values,
+        rowMode: 'array',
+        types: plainRowTypes,
+      });
+    } catch (error) {
+      client.removeListener('error', ignoreError);
+      client.release(error as Error);
+      throw error;
+    }
+    client.removeListener('error', ignoreError);
+    client.release();
   } catch (error) {
     throw new QueryFailedError(built.sql, values, error as Error);
   }
