@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pdfText } from './support/pdf-text';
+import { parisIsoDate } from './support/dates';
 import { createTestApp, TestApp } from './support/test-app';
 import { currentVersion } from './support/versions';
 import {
@@ -20,11 +21,7 @@ const API = '/api/v1';
 const HEADER = 'username,displayName,email,role,lastLogin,reviewerEmail';
 const DIRECTORY_HEADER = 'email,displayName,status';
 
-function isoDate(offsetDays: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + offsetDays);
-  return date.toISOString().slice(0, 10);
-}
+const isoDate = parisIsoDate;
 
 interface Item {
   id: string;

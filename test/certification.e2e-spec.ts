@@ -3,6 +3,7 @@ import { CertificationEvidence, ensureBuiltinFrameworks, importFramework } from 
 import { RequestContext } from '@vigie/core';
 import { HDS_V2, ISO27001_ANNEX_A, ISO27001_CLAUSES } from '@vigie/reference-data';
 import { pdfText } from './support/pdf-text';
+import { parisIsoDate } from './support/dates';
 import { createTestApp, TestApp } from './support/test-app';
 import { Actor, as, createWorld, expectProblem, World } from './support/world';
 
@@ -13,11 +14,7 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
 
-function isoDate(offsetDays: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + offsetDays);
-  return date.toISOString().slice(0, 10);
-}
+const isoDate = parisIsoDate;
 
 interface Row {
   id: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { RequestContext } from '@vigie/core';
 import { breachPayload } from '../../support/breach-fixtures';
+import { parisIsoDate } from '../../support/dates';
 import { entryPayload } from '../../support/register-fixtures';
 import type { TestApp } from '../../support/test-app';
 import { Actor, as, createActor, createOrganisation, createWorld, World } from '../../support/world';
@@ -33,9 +34,7 @@ export const MATRIX_TEMPLATE = {
   ],
 };
 
-export function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
+export const isoDate = parisIsoDate;
 
 /** One resource of a kind on each side: `own` (member A, the test vendor), `other` (member B, vendor 2). */
 export interface Pair<T = string> {
