@@ -7,7 +7,8 @@ import chromium from '@sparticuz/chromium';
 
 // Workers load this file again: they inherit the main process's run id, hence the same data folder and port.
 process.env.VIGIE_PW_RUN ??= String(process.pid);
-process.env.VIGIE_PW_PORT ??= String(41000 + (process.pid % 9000));
+// Below Linux's ephemeral ports (32768–60999), which a readiness poll could take as its own (bench/support.ts).
+process.env.VIGIE_PW_PORT ??= String(10000 + (process.pid % 9000));
 const port = Number(process.env.VIGIE_PW_PORT);
 export const dataDir = join(tmpdir(), `vigie-web-tests-${process.env.VIGIE_PW_RUN}`);
 

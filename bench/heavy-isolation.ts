@@ -55,7 +55,7 @@ async function main(): Promise<void> {
         VIGIE_AUDIT_KEY: 'bench-audit-key-bench-audit-key-bench-audit-key',
       }
     : { ...common, DATABASE_URL: '' };
-  const { server } = await startServer(env, 39230);
+  const { server } = await startServer(env, 29230);
   try {
     const admin = await loginAdmin(server.url);
     const heavy = await memberWithDpo(server.url, admin, 'LOURD');

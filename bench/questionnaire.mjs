@@ -15,7 +15,7 @@ import sparticuz from '@sparticuz/chromium';
 
 const saves = Number(process.argv[2] ?? 200);
 const pageRuns = Number(process.argv[3] ?? 3);
-const port = 43000 + (process.pid % 5000);
+const port = 21000 + (process.pid % 2000);
 const url = `http://127.0.0.1:${port}`;
 const DEMO_PASSWORD = 'Vigie-demo-2026!';
 const dataDir = mkdtempSync(join(tmpdir(), 'vigie-bench-questionnaire-'));

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       VIGIE_DEMO: '0',
       VIGIE_DATA_DIR: dataDir,
     },
-    39220,
+    29220,
   );
   const db = new Client({ connectionString: database.url });
   await db.connect();

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
         VIGIE_DATA_DIR: dataDir,
       }
     : { DATABASE_URL: '', VIGIE_DEMO: '0', VIGIE_DATA_DIR: dataDir };
-  const { server } = await startServer(env, 39210);
+  const { server } = await startServer(env, 29210);
   try {
     const admin = await loginAdmin(server.url);
     const member = await memberWithDpo(server.url, admin, 'BENCHPDF');

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
         VIGIE_DATA_DIR: dataDir,
       }
     : { DATABASE_URL: '', VIGIE_DATA_DIR: dataDir };
-  const { server } = await startServer({ ...env, VIGIE_LOGIN_ATTEMPTS: '1000' }, 39400);
+  const { server } = await startServer({ ...env, VIGIE_LOGIN_ATTEMPTS: '1000' }, 29400);
   try {
     const admin = await loginAdmin(server.url);
     const dpoLogin = await fetch(`${server.url}/api/v1/auth/login`, {

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       VIGIE_DEMO: '1',
       VIGIE_DATA_DIR: dataDir,
     },
-    39210,
+    29211,
     ['--cpu-prof', `--cpu-prof-dir=${out}`],
   );
   let window = 0;

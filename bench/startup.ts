@@ -18,10 +18,10 @@ async function main(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'vigie-bench-start-'));
     const env = { VIGIE_DATA_DIR: dataDir, DATABASE_URL: '' };
     try {
-      const a = await startServer(env, 39100 + i);
+      const a = await startServer(env, 29100 + i);
       first.push(a.readyMs);
       await a.server.stop();
-      const b = await startServer(env, 39100 + i);
+      const b = await startServer(env, 29100 + i);
       cold.push(b.readyMs);
       rss.push(b.server.rssMiB());
       await b.server.stop();

@@ -24,7 +24,9 @@ function serverArguments(nodeArguments: string[]): string[] {
 
 /**
  * Starts the server (see {@link serverArguments}) and resolves once /health/ready answers; `nodeArguments` go
- * to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
+ * to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). `port` is below 32768: a readiness
+ * poll of a port inside Linux's ephemeral range (32768–60999) can be given that very port as its own and connect
+ * to itself, which then holds the port (seen: « EADDRINUSE » with nothing listening).
  */
 export async function startServer(
   env: NodeJS.ProcessEnv,

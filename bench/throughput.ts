@@ -49,7 +49,7 @@ async function main(): Promise<void> {
         VIGIE_DATA_DIR: dataDir,
       }
     : { DATABASE_URL: '', VIGIE_DATA_DIR: dataDir };
-  const { server } = await startServer(env, 39200);
+  const { server } = await startServer(env, 29200);
   try {
     const token = await loginAdmin(server.url);
     const auth = { authorization: `Bearer ${token}` };

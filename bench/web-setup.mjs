@@ -15,7 +15,7 @@ export const PASSWORD = 'bench-dpo-password-2026';
 
 /** Starts the built server; `call(token, method, path, body)` calls its API; `stop()` ends it and its data. */
 export function startBenchServer() {
-  const port = 42000 + (process.pid % 5000);
+  const port = 19000 + (process.pid % 2000);
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-bench-web-'));
   const server = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {

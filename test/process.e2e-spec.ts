@@ -45,7 +45,7 @@ async function startServer(dataDir: string, port: number): Promise<Server> {
 
 describe('The service as a process (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-process-'));
-  const port = 40000 + Math.floor(Math.random() * 20000);
+  const port = 10000 + Math.floor(Math.random() * 20000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it.each(['SIGTERM', 'SIGINT'] as const)(
