@@ -22,6 +22,7 @@ import { MembershipEnd1766500000000 } from './1766500000000-MembershipEnd';
 import { SingleSignOn1766600000000 } from './1766600000000-SingleSignOn';
 import { RateLimitCounters1766700000000 } from './1766700000000-RateLimitCounters';
 import { EvidenceVersion1768300000000 } from './1768300000000-EvidenceVersion';
+import { TableChangeMarks1768600000000 } from './1768600000000-TableChangeMarks';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SingleSignOn1766600000000,
   RateLimitCounters1766700000000,
   EvidenceVersion1768300000000,
+  TableChangeMarks1768600000000,
 ];

@@ -4,6 +4,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { PageWindow } from './pagination';
+import { AnswerCache } from './answer-cache';
 import { plainRowTypes } from './timestamps';
 
 /** A named query of rows as arrays, as this module sends it. */
@@ -128,11 +129,15 @@ interface BuiltQuery {
   slots: [string, number[]][];
   /** The driver whose pool runs it (read at each call: a data source re-initialised has a new pool). */
   driver: { master?: PgPool };
+  /** The table of the query's entity. */
+  table: string;
   toRecord: RowMapper;
   /** The same mapping for rows as arrays, made from the fields of the first answer (their order is fixed). */
   fromArray?: (row: unknown[]) => ObjectLiteral;
   /** The index of `page_total` among those fields, if selected. */
   totalIndex?: number;
+  /** The index of `change_mark` among those fields, if selected (see {@link findPlainPageAnswer}). */
+  markIndex?: number;
 }
 
 // Built queries by data source and key; bounded: cleared past this many entries.
@@ -145,19 +150,16 @@ function marker(name: string): string {
 }
 
 /**
- * Runs a built query on the pool as a named prepared statement: PostgreSQL parses and plans it once per
- * connection instead of at every request (the values are still sent apart from the text).
+ * Runs a query on the pool as a named prepared statement: PostgreSQL parses and plans it once per connection
+ * instead of at every request (the values are still sent apart from the text). Rows come as arrays.
  */
-async function runOnPool(
-  built: BuiltQuery,
-  bound: Record<string, unknown>,
-): Promise<{ records: ObjectLiteral[]; total?: number }> {
-  const pool = built.driver.master;
+async function queryOnPool(
+  pool: PgPool | undefined,
+  statement: string,
+  sql: string,
+  values: unknown[],
+): Promise<NamedAnswer> {
   if (!pool) throw new Error('The data source is not connected');
-  const values = built.slots.length > 0 ? [...built.parameters] : built.parameters;
-  for (const [name, positions] of built.slots)
-    for (const position of positions) values[position] = bound[name];
-  let answer: NamedAnswer;
   try {
     const client = await pool.connect();
     // A checked-out client's connection error (e.g. reset) is this query's failure, not an unhandled event.
@@ -165,28 +167,41 @@ async function runOnPool(
     client.on('error', ignoreError);
     try {
       // Rows as arrays (no object per row to fill by field name), read by position into the records.
-      answer = await queryNamed(client, {
-        name: built.statement,
-        text: built.sql,
+      const answer = await queryNamed(client, {
+        name: statement,
+        text: sql,
         values,
         rowMode: 'array',
         types: plainRowTypes,
       });
+      client.removeListener('error', ignoreError);
+      client.release();
+      return answer;
     } catch (error) {
       client.removeListener('error', ignoreError);
       client.release(error as Error);
       throw error;
     }
-    client.removeListener('error', ignoreError);
-    client.release();
   } catch (error) {
-    throw new QueryFailedError(built.sql, values, error as Error);
+    throw new QueryFailedError(sql, values, error as Error);
   }
+}
+
+/** Runs a built query on the pool (see {@link queryOnPool}) with the values bound at this call. */
+async function runOnPool(
+  built: BuiltQuery,
+  bound: Record<string, unknown>,
+): Promise<{ records: ObjectLiteral[]; total?: number; mark?: string }> {
+  const values = built.slots.length > 0 ? [...built.parameters] : built.parameters;
+  for (const [name, positions] of built.slots)
+    for (const position of positions) values[position] = bound[name];
+  const answer = await queryOnPool(built.driver.master, built.statement, built.sql, values);
   const fromArray = (built.fromArray ??= arrayMapper(built, answer.fields));
   const first = answer.rows[0];
   return {
     records: answer.rows.map(fromArray),
     total: first && built.totalIndex !== undefined ? Number(first[built.totalIndex]) : undefined,
+    mark: first && built.markIndex !== undefined ? String(first[built.markIndex]) : undefined,
   };
 }
 
@@ -195,6 +210,8 @@ function arrayMapper(built: BuiltQuery, fields: { name: string }[]): (row: unkno
   const names = fields.map((field) => field.name);
   const total = names.indexOf('page_total');
   built.totalIndex = total >= 0 ? total : undefined;
+  const mark = names.indexOf('change_mark');
+  built.markIndex = mark >= 0 ? mark : undefined;
   const driver = built.driver as unknown as {
     prepareHydratedValue(value: unknown, column: ColumnMetadata): unknown;
   };
@@ -248,6 +265,7 @@ function buildForPool(
     parameters,
     slots,
     driver: qb.connection.driver as { master?: PgPool },
+    table: mainAlias.metadata.tableName,
     toRecord,
   };
 }
@@ -308,6 +326,91 @@ export async function findPlainPage<T extends ObjectLiteral>(
   const qb = page();
   const { mainAlias } = qb.expressionMap;
   return pageOf(await qb.getRawMany(), rowMapper(qb, mainAlias!.metadata, mainAlias!.name), count);
+}
+
+/** The change marks of the tables that have one (migration 1768600000000-TableChangeMarks). */
+const CHANGE_MARK_SQL = 'SELECT mark FROM table_change_mark WHERE table_name = $1';
+const CHANGE_MARK_STATEMENT = 'vigie_change_mark';
+
+/** Budget of the answers kept per data source and table (see {@link findPlainPageAnswer}). */
+export const ANSWER_CACHE_BYTES = 16 * 1024 * 1024;
+const answerCaches = new WeakMap<DataSource, Map<string, AnswerCache>>();
+
+/** The answers kept for `table` on this data source. */
+export function answerCacheOf(dataSource: DataSource, table: string): AnswerCache {
+  let byTable = answerCaches.get(dataSource);
+  if (!byTable) {
+    byTable = new Map();
+    answerCaches.set(dataSource, byTable);
+  }
+  let cache = byTable.get(table);
+  if (!cache) {
+    cache = new AnswerCache(ANSWER_CACHE_BYTES);
+    byTable.set(table, cache);
+  }
+  return cache;
+}
+
+async function currentChangeMark(pool: PgPool | undefined, table: string): Promise<string> {
+  const answer = await queryOnPool(pool, CHANGE_MARK_STATEMENT, CHANGE_MARK_SQL, [table]);
+  const mark = answer.rows[0]?.[0];
+  if (typeof mark !== 'string') throw new Error(`${table}: the table has no change mark (table_change_mark)`);
+  return mark;
+}
+
+/**
+ * The page of {@link findPlainPage}, answered as JSON text made by `answer`, and kept in memory while its table
+ * does not change: for a hot list of a table that changes rarely (the organisations), where turning rows into
+ * records and records into JSON was most of the request's own work.
+ *
+ * Each call still reads the table's change mark in the database (one indexed row): a trigger gives the table a
+ * new random mark in every statement that writes it, in that statement's transaction
+ * (`table_change_mark`), so a change committed by any instance, the CLI or plain SQL is seen at the next
+ * request, exactly as without the cache. A kept answer is given only under the mark it was read under; the
+ * page query reads the mark in the same statement (one snapshot) as its rows. The caller's checks are not
+ * skipped: `sqlKey` names the caller's scope as for {@link findPlainPage}, and the query must read the
+ * entity's own table alone (no join, no subquery), so that nothing else than that table can change it.
+ * Inside a transaction, nothing is kept.
+ */
+export async function findPlainPageAnswer<T extends ObjectLiteral>(
+  manager: EntityManager,
+  build: (manager: EntityManager) => SelectQueryBuilder<T>,
+  window: PageWindow,
+  sqlKey: string,
+  answer: (page: { items: T[]; total: number }) => string,
+): Promise<string> {
+  const markedPage = () => {
+    const qb = build(manager);
+    const table = ownTableOnly(qb);
+    return qb
+      .addSelect(`(SELECT m.mark FROM table_change_mark m WHERE m.table_name = '${table}')`, 'change_mark')
+      .addSelect('COUNT(*) OVER ()', 'page_total')
+      .offset((window.page - 1) * window.pageSize)
+      .limit(window.pageSize);
+  };
+  const key = `page|${sqlKey}|${window.page}|${window.pageSize}`;
+  const built = builtQuery(manager, `marked-${key}`, markedPage, {});
+  if (!built) return answer(await findPlainPage(manager, build, window));
+  const cache = answerCacheOf(manager.connection, built.table);
+  const mark = await currentChangeMark(built.driver.master, built.table);
+  const kept = cache.get(key, mark);
+  if (kept !== undefined) return kept;
+  const { records, total, mark: readUnder } = await runOnPool(built, {});
+  if (records.length === 0) return answer({ items: [], total: await build(manager).getCount() });
+  const text = answer({ items: records as T[], total: total! });
+  cache.set(key, readUnder!, text);
+  return text;
+}
+
+/** The table of a query reading one entity's own table alone (no join, no subquery), else an error. */
+function ownTableOnly(qb: SelectQueryBuilder<ObjectLiteral>): string {
+  const { mainAlias, joinAttributes } = qb.expressionMap;
+  const selects = qb.getQuery().match(/\bSELECT\b/gi)?.length ?? 0;
+  if (!mainAlias?.hasMetadata || joinAttributes.length > 0 || selects !== 1)
+    throw new Error('kept answers need a query of one table alone, without joins or subqueries');
+  const table = mainAlias.metadata.tableName;
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`${table}: not a plain table name`);
+  return table;
 }
 
 /**

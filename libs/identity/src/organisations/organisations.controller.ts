@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '@vigie/authz';
 import { Endpoint, IfMatchVersion, Page, PageQuery, RequestContext } from '@vigie/core';
@@ -50,13 +50,13 @@ export class OrganisationsController {
 
   @Get()
   @Endpoint('List the organisations the caller may see', { action: 'read', subject: 'Organisation' })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: OrganisationListQuery,
-  ): Promise<Page<OrganisationView>> {
-    const page = await this.organisations.list(ctx, query);
-    page.items.forEach(asViewInPlace);
-    return page as Page<OrganisationView>;
+  // The page comes as JSON text (kept while no organisation changes), sent as is with the type `res.json` sets.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async list(@Ctx() ctx: RequestContext, @Query() query: OrganisationListQuery): Promise<string> {
+    return this.organisations.listAnswer(ctx, query, (page) => {
+      page.items.forEach(asViewInPlace);
+      return page as Page<OrganisationView>;
+    });
   }
 
   @Get(':id')

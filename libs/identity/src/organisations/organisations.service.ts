@@ -21,7 +21,7 @@ import {
   toPage,
   ValidationException,
 } from '@vigie/core';
-import { findPlainPage, findPlainRows, Transactions, uniqueViolation } from '@vigie/db';
+import { findPlainPageAnswer, findPlainRows, Transactions, uniqueViolation } from '@vigie/db';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 import { Organisation } from './organisation.entity';
@@ -102,9 +102,17 @@ export class OrganisationsService {
     return organisation;
   }
 
-  async list(ctx: RequestContext, query: PageQuery & { kind?: string }): Promise<Page<Organisation>> {
-    // Plain records (the list is only ever serialised), and its SQL built once per caller scope and filter.
-    const { items, total } = await findPlainPage(
+  /**
+   * A page of the organisations the caller may read, as the JSON text of `answer` (the controller's view of
+   * the page). Its SQL is built once per caller scope and filter, and the text is kept while no organisation
+   * changes (`findPlainPageAnswer`: the table's change mark is read at each call).
+   */
+  async listAnswer(
+    ctx: RequestContext,
+    query: PageQuery & { kind?: string },
+    answer: (page: Page<Organisation>) => unknown,
+  ): Promise<string> {
+    return findPlainPageAnswer(
       this.tx.reader,
       (manager) => {
         const qb = scopedQuery(manager, ctx, 'read', 'Organisation', Organisation, 'o')
@@ -115,8 +123,8 @@ export class OrganisationsService {
       },
       query,
       `organisations|${scopeSignature(ctx)}|${query.kind ?? ''}`,
+      ({ items, total }) => JSON.stringify(answer(toPage(items, total, query))),
     );
-    return toPage(items, total, query);
   }
 
   /**
