@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectAccessible, expectPageBasics, SHARED_DPO, REFERENT, signIn, tokenOf } from './support/helpers';
+import {
+  chooseFileByKeyboard,
+  expectAccessible,
+  expectPageBasics,
+  SHARED_DPO,
+  REFERENT,
+  signIn,
+  tokenOf,
+} from './support/helpers';
 
 const RSSI = 'rssi@siim94.demo';
 const AUDITOR = 'auditeur@certification.demo';
@@ -206,11 +214,8 @@ test('keyboard only: the RSSI adds an evidence to a requirement', async ({ page,
   await signIn(page, RSSI);
   await page.goto(`/certification/${iso}/exigences/${control}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('A.5.15');
-  const file = page.getByLabel('Fichier');
-  while (!(await file.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Space');
-  await (await chooser).setFiles({ name: 'controle-acces.pdf', mimeType: 'application/pdf', buffer: PDF });
+  const chooser = await chooseFileByKeyboard(page, page.getByLabel('Fichier'));
+  await chooser.setFiles({ name: 'controle-acces.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByText('Fichier choisi : controle-acces.pdf')).toBeVisible();
   const submit = page.getByRole('button', { name: 'Ajouter une preuve' });
   while (!(await submit.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');

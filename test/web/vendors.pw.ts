@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import {
   DEMO_PASSWORD,
+  chooseFileByKeyboard,
   expectAccessible,
   expectPageBasics,
   membershipsOf,
@@ -176,12 +177,8 @@ test('the RSSI sends a questionnaire, the vendor answers it with the keyboard al
   await vendor.keyboard.press('Space');
   await expect(vendor.getByRole('radio', { name: 'Oui' })).toBeChecked();
   const file = vendor.getByLabel('Joindre un fichier à la question 1 (justificatif demandé)');
-  await tabTo(vendor, file);
-  const chooser = vendor.waitForEvent('filechooser');
-  await vendor.keyboard.press('Space');
-  await (
-    await chooser
-  ).setFiles({
+  const chooser = await chooseFileByKeyboard(vendor, file);
+  await chooser.setFiles({
     name: 'politique-securite.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from('Politique de sécurité des systèmes d’information, version 3, validée en 2026.\n'),

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type FileChooser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Vigie-demo-2026!';
 export const SHARED_DPO = 'dpo@mutualise.demo';
@@ -51,4 +51,29 @@ export interface Membership {
 export async function membershipsOf(request: APIRequestContext, token: string): Promise<Membership[]> {
   const me = await request.get('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
   return (await me.json()).memberships as Membership[];
+}
+
+/** Presses Tab until `target` has the focus (at most `limit` times). */
+async function tabUntilFocused(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+}
+
+/**
+ * Opens the file chooser of `control` from the keyboard alone: Tab to it, then Space. A press was once lost in
+ * CI (no chooser in 60 s, the control focused in the page's snapshot): the focus is checked again and the key
+ * pressed again, three times at most, so that a lost press fails only when it keeps being lost.
+ */
+export async function chooseFileByKeyboard(page: Page, control: Locator): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    await tabUntilFocused(page, control);
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Space');
+    try {
+      return await chooser;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
